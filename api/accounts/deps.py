@@ -1,0 +1,126 @@
+"""Who is calling: the bearer token becomes an :class:`Actor` for every domain to authorise with."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+from sqlmodel import Session
+
+from api.accounts.models import MachineClient, RevokedToken, User
+from api.accounts.scopes import SCOPES, allowed_scopes
+from api.core.actor import ANONYMOUS, Actor
+from api.core.config import Settings, SettingsDep
+from api.core.db import SessionDep
+from api.core.errors import ProblemError
+from api.core.security import TokenError, decode_token
+
+oauth2 = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", scopes=SCOPES, auto_error=False)
+
+
+def unauthorized(detail: str = "Sign in to do this.", error: str | None = None) -> ProblemError:
+    challenge = 'Bearer realm="langelis"'
+    if error:
+        challenge += f', error="{error}"'
+    return ProblemError(401, detail, slug="unauthorized", headers={"WWW-Authenticate": challenge})
+
+
+def actor_from_token(session: Session, settings: Settings, token: str) -> Actor:
+    try:
+        claims = decode_token(settings, token, expected="access")
+    except TokenError as exc:
+        raise unauthorized("The access token is invalid or expired.", "invalid_token") from exc
+    if session.get(RevokedToken, claims.jti) is not None:
+        raise unauthorized("The access token was revoked.", "invalid_token")
+    kind, _, raw_id = claims.sub.partition(":")
+    try:
+        subject_id = uuid.UUID(raw_id)
+    except ValueError as exc:
+        raise unauthorized("The access token is invalid.", "invalid_token") from exc
+    if kind == "user":
+        user = session.get(User, subject_id)
+        if user is None or not user.is_active:
+            raise unauthorized("The account is not active.", "invalid_token")
+        scopes = frozenset(claims.scopes) & allowed_scopes(user.role, user.extra_scopes)
+        return Actor(
+            kind="user",
+            id=user.id,
+            role=user.role,
+            municipality_id=user.municipality_id,
+            organization_id=user.organization_id,
+            scopes=scopes,
+            display_name=user.display_name,
+            token_id=claims.jti,
+        )
+    if kind == "client":
+        client = session.get(MachineClient, subject_id)
+        if client is None or not client.is_active:
+            raise unauthorized("The client is not active.", "invalid_token")
+        return Actor(
+            kind="client",
+            id=client.id,
+            role="client",
+            municipality_id=client.municipality_id,
+            organization_id=client.organization_id,
+            scopes=frozenset(claims.scopes) & frozenset(client.scopes),
+            display_name=client.name,
+            token_id=claims.jti,
+        )
+    raise unauthorized("The access token is invalid.", "invalid_token")
+
+
+def get_actor(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    token: Annotated[str | None, Depends(oauth2)],
+) -> Actor:
+    """The caller, or the anonymous actor when no token is sent. A bad token is always 401."""
+    if not token:
+        return ANONYMOUS
+    actor = actor_from_token(session, settings, token)
+    request.state.actor = actor
+    return actor
+
+
+ActorDep = Annotated[Actor, Depends(get_actor)]
+
+
+def get_signed_in(actor: ActorDep) -> Actor:
+    if not actor.is_authenticated:
+        raise unauthorized()
+    return actor
+
+
+CurrentActor = Annotated[Actor, Depends(get_signed_in)]
+
+
+def require_scopes(*scopes: str) -> Callable[[Actor], Actor]:
+    """Dependency factory: the caller must be signed in and hold every scope named."""
+
+    def dependency(actor: CurrentActor) -> Actor:
+        missing = [s for s in scopes if s not in actor.scopes]
+        if missing:
+            raise ProblemError(
+                403,
+                f"This needs the scope(s): {', '.join(missing)}.",
+                slug="insufficient-scope",
+                headers={
+                    "WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{" ".join(scopes)}"'
+                },
+            )
+        return actor
+
+    return dependency
+
+
+def require_user(actor: CurrentActor) -> Actor:
+    if actor.kind != "user":
+        raise ProblemError(403, "This is for people signed in, not machine clients.", slug="forbidden")
+    return actor
+
+
+UserActor = Annotated[Actor, Depends(require_user)]

@@ -1,0 +1,87 @@
+"""Settings, read from the environment (prefix ``LANGELIS_``) and an optional ``.env`` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import Depends, Request
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+# Only ever used when demo mode is on; the server refuses to start with it otherwise.
+DEMO_SECRET_KEY = "langelis-demo-secret-key-not-for-production-use-0000"  # noqa: S105
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LANGELIS_", env_file=".env", extra="ignore")
+
+    environment: Literal["production", "development", "test"] = "production"
+    demo: bool = False
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'langelis.db'}"
+    database_pool_size: int = 10
+    database_max_overflow: int = 20
+    database_echo: bool = False
+
+    secret_key: str | None = Field(default=None, repr=False)
+    # RS256 instead of HS256 when a PEM private key is given (and its public key for verification).
+    jwt_private_key: str | None = Field(default=None, repr=False)
+    jwt_public_key: str | None = None
+    jwt_issuer: str = "https://langelis.lt"
+    jwt_audience: str = "langelis-api"
+    access_token_ttl_seconds: int = 900
+    refresh_token_ttl_seconds: int = 30 * 24 * 3600
+
+    public_base_url: str = "http://127.0.0.1:8000"
+    cors_origins: list[str] = []
+    serve_frontend: bool = False
+    frontend_dir: Path = PROJECT_ROOT / "frontend"
+
+    max_body_bytes: int = 1_048_576
+    # Per-path overrides for large uploads (e.g. indicator imports), path prefix -> bytes.
+    large_body_paths: dict[str, int] = {"/api/v1/indicators/data": 512 * 1024 * 1024}
+
+    login_rate_limit: int = 10
+    login_rate_window_seconds: int = 300
+    register_rate_limit: int = 5
+    register_rate_window_seconds: int = 3600
+    idempotency_ttl_seconds: int = 24 * 3600
+
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    retention_closed_case_days: int = 5 * 365
+
+    @model_validator(mode="after")
+    def _secret_required_outside_demo(self) -> Settings:
+        if not self.secret_key and not self.jwt_private_key:
+            if not self.demo:
+                raise ValueError(
+                    "LANGELIS_SECRET_KEY is required outside demo mode "
+                    "(set LANGELIS_DEMO=true only for a local demonstration)"
+                )
+            self.secret_key = DEMO_SECRET_KEY
+        if self.secret_key and len(self.secret_key) < 32 and not self.demo:
+            raise ValueError("LANGELIS_SECRET_KEY must be at least 32 characters long")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
+
+
+def app_settings(request: Request) -> Settings:
+    """The settings of the app serving the request (tests run apps with their own settings)."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[Settings, Depends(app_settings)]

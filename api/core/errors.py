@@ -1,0 +1,201 @@
+"""RFC 9457 problem details: one error shape for every error the API returns."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import exc as sa_exc
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("langelis.errors")
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_BASE = "https://langelis.lt/problems/"
+
+
+class ProblemFieldError(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem details object."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(default="about:blank", description="URI identifying the problem type")
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    errors: list[ProblemFieldError] | None = None
+
+
+class ProblemError(Exception):
+    """Raise from anywhere to answer with a problem+json response."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str | None = None,
+        *,
+        slug: str | None = None,
+        title: str | None = None,
+        headers: dict[str, str] | None = None,
+        errors: list[dict[str, Any]] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail or title or str(status))
+        self.status = status
+        self.detail = detail
+        self.slug = slug
+        self.title = title or HTTPStatus(status).phrase
+        self.headers = headers or {}
+        self.errors = errors
+        self.extra = extra
+
+
+def not_found(what: str = "resource") -> ProblemError:
+    return ProblemError(404, f"The {what} was not found.", slug="not-found")
+
+
+def conflict(detail: str, slug: str = "conflict", **extra: Any) -> ProblemError:
+    return ProblemError(409, detail, slug=slug, **extra)
+
+
+def forbidden(detail: str = "You are not allowed to do this.") -> ProblemError:
+    return ProblemError(403, detail, slug="forbidden")
+
+
+def unprocessable(detail: str, errors: list[dict[str, Any]] | None = None) -> ProblemError:
+    return ProblemError(422, detail, slug="validation-error", title="Validation failed", errors=errors)
+
+
+def problem_response(
+    status: int,
+    *,
+    detail: str | None = None,
+    title: str | None = None,
+    slug: str | None = None,
+    instance: str | None = None,
+    headers: dict[str, str] | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": PROBLEM_BASE + slug if slug else "about:blank",
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+    }
+    if detail:
+        body["detail"] = detail
+    if instance:
+        body["instance"] = instance
+    if errors is not None:
+        body["errors"] = errors
+    if extra:
+        body.update(extra)
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
+
+
+def _instance(request: Request) -> str:
+    return request.url.path
+
+
+def _jsonable_loc(loc: Any) -> list[str | int]:
+    return [p if isinstance(p, int) else str(p) for p in loc]
+
+
+def validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    out = []
+    for err in exc.errors():
+        out.append(
+            {"loc": _jsonable_loc(err.get("loc", ())), "msg": str(err.get("msg")), "type": err.get("type")}
+        )
+    return out
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
+        return problem_response(
+            exc.status,
+            detail=exc.detail,
+            title=exc.title,
+            slug=exc.slug,
+            instance=_instance(request),
+            headers=exc.headers,
+            errors=exc.errors,
+            extra=exc.extra,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = validation_errors(exc)
+        body_error = any(e["type"] == "json_invalid" for e in errors)
+        return problem_response(
+            400 if body_error else 422,
+            detail="The request body is not valid JSON."
+            if body_error
+            else "The request has invalid or missing fields.",
+            title="Malformed request" if body_error else "Validation failed",
+            slug="malformed-json" if body_error else "validation-error",
+            instance=_instance(request),
+            errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail: str | None = exc.detail if isinstance(exc.detail, str) else None
+        if detail == HTTPStatus(exc.status_code).phrase:
+            detail = None
+        return problem_response(
+            exc.status_code, detail=detail, instance=_instance(request), headers=dict(exc.headers or {})
+        )
+
+    @app.exception_handler(sa_exc.OperationalError)
+    async def _db_down(request: Request, exc: sa_exc.OperationalError) -> JSONResponse:
+        log.error("database unavailable: %s", exc.__class__.__name__, extra={"error": str(exc.orig)[:200]})
+        return problem_response(
+            503,
+            detail="The database is unavailable. Please retry shortly.",
+            slug="database-unavailable",
+            instance=_instance(request),
+            headers={"Retry-After": "5"},
+        )
+
+    @app.exception_handler(sa_exc.InterfaceError)
+    async def _db_interface(request: Request, exc: sa_exc.InterfaceError) -> JSONResponse:
+        return await _db_down(request, exc)  # type: ignore[arg-type]
+
+    @app.exception_handler(sa_exc.IntegrityError)
+    async def _integrity(request: Request, exc: sa_exc.IntegrityError) -> JSONResponse:
+        # Concurrent writers racing on a unique key: the client may retry and will see the winner.
+        log.warning("integrity error", extra={"error": str(exc.orig)[:300]})
+        return problem_response(
+            409,
+            detail="The change conflicts with the current state of the data.",
+            slug="conflict",
+            instance=_instance(request),
+        )
+
+    @app.exception_handler(Exception)
+    async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error")
+        return problem_response(500, detail="An unexpected error occurred.", instance=_instance(request))
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entry declaring the error statuses a route may answer with."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        # The problem+json content is filled in by api.core.openapi for every error status.
+        out[status] = {"description": HTTPStatus(status).phrase}
+    return out

@@ -1,0 +1,210 @@
+"""``Idempotency-Key`` for POST (draft-ietf-httpapi-idempotency-key-header).
+
+The first request with a key reserves it; its answer (any status below 500) is stored and replayed
+for a retry with the same key and the same body. The same key with another body is 422; a retry
+while the first is still running is 409. Keys belong to the caller (the token's subject), live in
+the database (shared by every worker) and expire after ``idempotency_ttl_seconds``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import timedelta
+
+import sqlalchemy as sa
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session, select
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.core.config import Settings
+from api.core.db import side_session, utcnow
+from api.core.errors import problem_response
+from api.core.middleware import BodyTooLarge
+from api.core.models import IdempotencyRecord
+from api.core.security import unverified_subject
+
+log = logging.getLogger("langelis.idempotency")
+MAX_STORED_BODY = 1024 * 1024
+PROCESSING_TIMEOUT = timedelta(seconds=60)
+_REPLAYED_HEADERS = {b"content-type", b"location", b"etag", b"content-language", b"cache-control"}
+
+
+class IdempotencyMiddleware:
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        raw_key = headers.get(b"idempotency-key")
+        if raw_key is None:
+            await self.app(scope, receive, send)
+            return
+        key = raw_key.decode("latin-1").strip()
+        if not (1 <= len(key) <= 255) or not key.isprintable():
+            await problem_response(
+                400,
+                detail="Idempotency-Key must be 1 to 255 printable characters.",
+                slug="bad-idempotency-key",
+            )(scope, receive, send)
+            return
+
+        try:
+            body = await _read_body(receive)
+        except BodyTooLarge as exc:
+            await problem_response(413, detail=str(exc.detail), slug="body-too-large")(scope, receive, send)
+            return
+        owner = self._owner(headers)
+        fingerprint = hashlib.sha256(
+            b"\n".join([scope["path"].encode(), scope.get("query_string", b""), body])
+        ).hexdigest()
+        factory: sessionmaker[Session] = scope["app"].state.session_factory
+
+        try:
+            outcome = _reserve(factory, owner, key, fingerprint, self.settings.idempotency_ttl_seconds)
+        except (sa_exc.OperationalError, sa_exc.InterfaceError):
+            await problem_response(
+                503,
+                detail="The database is unavailable.",
+                slug="database-unavailable",
+                headers={"Retry-After": "5"},
+            )(scope, receive, send)
+            return
+        if isinstance(outcome, IdempotencyRecord):
+            await _replay(outcome, scope, receive, send)
+            return
+        if outcome == "mismatch":
+            await problem_response(
+                422,
+                detail="This Idempotency-Key was used with a different request body.",
+                slug="idempotency-key-reused",
+            )(scope, receive, send)
+            return
+        if outcome == "processing":
+            await problem_response(
+                409,
+                detail="A request with this Idempotency-Key is still being processed.",
+                slug="idempotency-in-progress",
+                headers={"Retry-After": "1"},
+            )(scope, receive, send)
+            return
+
+        start: Message = {}
+        chunks: list[bytes] = []
+        sent_body = False
+
+        async def replay_receive() -> Message:
+            nonlocal sent_body
+            if not sent_body:
+                sent_body = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, replay_receive, capture)
+        finally:
+            _store(factory, owner, key, start, b"".join(chunks))
+
+    def _owner(self, headers: dict[bytes, bytes]) -> str:
+        auth = headers.get(b"authorization", b"").decode("latin-1")
+        if auth.lower().startswith("bearer "):
+            subject = unverified_subject(self.settings, auth[7:].strip())
+            if subject:
+                return f"sub:{subject}"
+        return "anonymous"
+
+
+async def _read_body(receive: Receive) -> bytes:
+    parts: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        parts.append(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    return b"".join(parts)
+
+
+def _reserve(
+    factory: sessionmaker[Session], owner: str, key: str, fingerprint: str, ttl: int
+) -> IdempotencyRecord | str:
+    now = utcnow()
+    with side_session(factory) as session:
+        existing = session.exec(
+            select(IdempotencyRecord).where(IdempotencyRecord.owner == owner, IdempotencyRecord.key == key)
+        ).first()
+        if existing is not None and existing.expires_at <= now:
+            session.delete(existing)
+            session.flush()
+            existing = None
+        if existing is not None:
+            if existing.fingerprint != fingerprint:
+                return "mismatch"
+            if existing.state == "done":
+                session.expunge(existing)
+                return existing
+            if now - existing.created_at < PROCESSING_TIMEOUT:
+                return "processing"
+            # The first attempt died mid-way: take the key over.
+            existing.created_at = now
+            return "reserved"
+        try:
+            with session.begin_nested():
+                session.add(
+                    IdempotencyRecord(
+                        owner=owner,
+                        key=key,
+                        fingerprint=fingerprint,
+                        expires_at=now + timedelta(seconds=ttl),
+                    )
+                )
+        except sa_exc.IntegrityError:
+            return "processing"
+    return "reserved"
+
+
+def _store(factory: sessionmaker[Session], owner: str, key: str, start: Message, body: bytes) -> None:
+    status = start.get("status", 500)
+    try:
+        with side_session(factory) as session:
+            where = sa.and_(IdempotencyRecord.owner == owner, IdempotencyRecord.key == key)  # type: ignore[arg-type]
+            if status >= 500 or len(body) > MAX_STORED_BODY:
+                # A server error is not an answer to remember: let the client retry for real.
+                session.execute(sa.delete(IdempotencyRecord).where(where))
+                return
+            kept = {
+                k.decode("latin-1"): v.decode("latin-1")
+                for k, v in start.get("headers", [])
+                if k.lower() in _REPLAYED_HEADERS
+            }
+            session.execute(
+                sa.update(IdempotencyRecord)
+                .where(where)
+                .values(state="done", status_code=status, response_headers=kept, response_body=body)
+            )
+    except sa_exc.SQLAlchemyError:
+        log.exception("could not store idempotent response")
+
+
+async def _replay(record: IdempotencyRecord, scope: Scope, receive: Receive, send: Send) -> None:
+    headers: list[tuple[bytes, bytes]] = [
+        (k.encode("latin-1"), str(v).encode("latin-1")) for k, v in record.response_headers.items()
+    ]
+    body = record.response_body or b""
+    headers.append((b"content-length", str(len(body)).encode()))
+    headers.append((b"idempotent-replayed", b"true"))
+    await send({"type": "http.response.start", "status": record.status_code or 200, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,180 @@
+"""The application factory: middleware, error handlers, every domain's routes, the frontend."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.engine import Engine
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api import __version__, registry
+from api.core.config import Settings, get_settings
+from api.core.db import make_engine, make_session_factory
+from api.core.errors import install_error_handlers, problem_response
+from api.core.etag import ETagMiddleware
+from api.core.idempotency import IdempotencyMiddleware
+from api.core.logging import configure_logging
+from api.core.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from api.core.openapi import customise_openapi
+
+API_PREFIX = "/api/v1"
+
+
+def _operation_id(route: APIRoute) -> str:
+    tag = route.tags[0] if route.tags else "default"
+    return f"{tag}-{route.name}"
+
+
+class SecurityHeadersMiddleware:
+    """Conservative browser security headers on every answer."""
+
+    HEADERS = [
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"strict-origin-when-cross-origin"),
+        (b"x-frame-options", b"DENY"),
+        (b"cross-origin-opener-policy", b"same-origin"),
+    ]
+    CSP = (
+        b"default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
+        b"connect-src 'self' *; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    )
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def wrapped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                headers += [(k, v) for k, v in self.HEADERS if k not in present]
+                if b"content-security-policy" not in present:
+                    headers.append((b"content-security-policy", self.CSP))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, wrapped)
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+    app = FastAPI(
+        title="Langelis API",
+        version=__version__,
+        description=(
+            "One-stop shop for foreign-origin residents and returnees in Lithuanian municipalities, "
+            "and a way for each city's diaspora to give back. Errors are RFC 9457 problem+json; "
+            "lists use keyset pagination (`limit`, `cursor`); translatable text follows `?lang=` or "
+            "`Accept-Language`."
+        ),
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    app.state.engine = engine or make_engine(
+        settings.database_url,
+        echo=settings.database_echo,
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
+    )
+    app.state.session_factory = make_session_factory(app.state.engine)
+
+    install_error_handlers(app)
+    _add_system_routes(app)
+    api = APIRouter(prefix=API_PREFIX)
+    api.add_api_route("", api_index, methods=["GET"], tags=["system"], summary="API version and links")
+    for _domain, module in registry.modules("router"):
+        own = getattr(module, "routers", None) or [module.router]
+        for router in own:
+            api.include_router(router)
+        for router in getattr(module, "root_routers", []):
+            app.include_router(router)
+    app.include_router(api)
+    customise_openapi(app)
+
+    # Innermost first: idempotency sees the final answer; the request id wraps everything.
+    app.add_middleware(IdempotencyMiddleware, settings=settings)
+    app.add_middleware(ETagMiddleware)
+    app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(settings))
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "If-None-Match",
+                "Idempotency-Key",
+                "Accept-Language",
+                "X-Request-ID",
+            ],
+            expose_headers=["ETag", "Link", "Location", "Retry-After", "Content-Language", "X-Request-ID"],
+            max_age=600,
+        )
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(RequestContextMiddleware)
+
+    if settings.serve_frontend and settings.frontend_dir.is_dir():
+        app.mount("/", StaticFiles(directory=settings.frontend_dir, html=True), name="frontend")
+    return app
+
+
+def _body_limit(settings: Settings) -> Any:
+    overrides = sorted(settings.large_body_paths.items(), key=lambda kv: -len(kv[0]))
+
+    def limit_for(path: str) -> int:
+        for prefix, limit in overrides:
+            if path.startswith(prefix):
+                return limit
+        return settings.max_body_bytes
+
+    return limit_for
+
+
+def api_index(request: Request) -> dict[str, Any]:
+    base = str(request.base_url).rstrip("/") + API_PREFIX
+    links = {"self": base, "openapi": f"{base}/openapi.json", "docs": f"{base}/docs"}
+    for _domain, module in registry.modules("router"):
+        for name, path in getattr(module, "links", {}).items():
+            links[name] = base + path
+    return {"name": "Langelis API", "version": __version__, "links": links}
+
+
+def _add_system_routes(app: FastAPI) -> None:
+    @app.get("/healthz", tags=["system"], summary="The process is alive")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get(
+        "/readyz",
+        tags=["system"],
+        summary="The database is reachable",
+        responses={503: {"description": "Database unavailable"}},
+    )
+    def readyz(request: Request) -> Any:
+        try:
+            with request.app.state.session_factory() as session:
+                session.execute(sa.text("SELECT 1"))
+        except sa.exc.SQLAlchemyError:
+            return problem_response(
+                503,
+                detail="The database is unavailable.",
+                slug="database-unavailable",
+                headers={"Retry-After": "5"},
+            )
+        return JSONResponse({"status": "ready"})

@@ -1,0 +1,92 @@
+"""Reading municipalities. Other domains resolve slugs and counties through here."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlmodel import Session, select
+
+from api.core.errors import not_found, unprocessable
+from api.core.i18n import Locale, normalize
+from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.municipalities.models import Municipality
+from api.municipalities.schemas import MunicipalityRead
+
+
+def to_read(m: Municipality, locale: Locale) -> MunicipalityRead:
+    return MunicipalityRead(
+        id=m.id,
+        slug=m.slug,
+        name=locale.text(m.name),
+        county=m.county,
+        county_name=locale.text(m.county_name),
+        kind=m.kind,
+    )
+
+
+def list_municipalities(
+    session: Session, *, params: PageParams, county: str | None = None, q: str | None = None
+) -> tuple[list[Municipality], str | None]:
+    stmt = select(Municipality)
+    if county:
+        stmt = stmt.where(Municipality.county == county)
+    if q:
+        # Sixty rows: match names in every language in Python, diacritic-insensitively.
+        needle = normalize(q)
+        matching = [
+            m.slug
+            for m in session.exec(select(Municipality)).all()
+            if needle in normalize(" ".join([m.slug, *m.name.values()]))
+        ]
+        stmt = stmt.where(Municipality.slug.in_(matching))  # type: ignore[attr-defined]
+    keys = [SortKey(Municipality.slug)]
+    rows = list(session.exec(keyset(stmt, keys=keys, params=params)).all())
+    return finish(rows, params=params, key_of=lambda m: [m.slug])
+
+
+def get_by_slug(session: Session, slug: str) -> Municipality:
+    found = session.exec(select(Municipality).where(Municipality.slug == slug)).first()
+    if found is None:
+        raise not_found("municipality")
+    return found
+
+
+def get(session: Session, municipality_id: uuid.UUID) -> Municipality:
+    found = session.get(Municipality, municipality_id)
+    if found is None:
+        raise not_found("municipality")
+    return found
+
+
+def resolve_slug(session: Session, slug: str, *, field: str = "municipality") -> Municipality:
+    """For request bodies and filters: an unknown slug is a 422 naming the field."""
+    found = session.exec(select(Municipality).where(Municipality.slug == slug)).first()
+    if found is None:
+        raise unprocessable(
+            f"Unknown municipality '{slug}'.",
+            errors=[{"loc": [field], "msg": f"unknown municipality '{slug}'", "type": "unknown_code"}],
+        )
+    return found
+
+
+def resolve_slugs(
+    session: Session, slugs: Sequence[str], *, field: str = "municipality"
+) -> list[Municipality]:
+    if not slugs:
+        return []
+    found = list(session.exec(select(Municipality).where(Municipality.slug.in_(list(slugs)))).all())  # type: ignore[attr-defined]
+    missing = sorted(set(slugs) - {m.slug for m in found})
+    if missing:
+        raise unprocessable(
+            f"Unknown municipality code(s): {', '.join(missing)}.",
+            errors=[
+                {"loc": [field], "msg": f"unknown municipality '{s}'", "type": "unknown_code"}
+                for s in missing
+            ],
+        )
+    return found
+
+
+def slug_map(session: Session) -> dict[uuid.UUID, str]:
+    return {m.id: m.slug for m in session.exec(select(Municipality)).all()}

@@ -1,0 +1,5 @@
+// Web pages of the ideas domain (see ./index.js for what a domain module exports).
+export const namespaces = [];
+export const routes = [];
+export const menu = [];
+export const homeCards = [];
