@@ -62,7 +62,7 @@ openapi: install
 	LANGELIS_LOG_LEVEL=WARNING $(BIN)/langelis openapi
 
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache
