@@ -14,7 +14,7 @@ from api.accounts.models import MachineClient, RevokedToken, User
 from api.accounts.scopes import SCOPES, allowed_scopes
 from api.core.actor import ANONYMOUS, Actor
 from api.core.config import Settings, SettingsDep
-from api.core.db import SessionDep
+from api.core.db import side_session
 from api.core.errors import ProblemError
 from api.core.security import TokenError, decode_token
 
@@ -74,14 +74,20 @@ def actor_from_token(session: Session, settings: Settings, token: str) -> Actor:
 
 def get_actor(
     request: Request,
-    session: SessionDep,
     settings: SettingsDep,
     token: Annotated[str | None, Depends(oauth2)],
 ) -> Actor:
-    """The caller, or the anonymous actor when no token is sent. A bad token is always 401."""
+    """The caller, or the anonymous actor when no token is sent. A bad token is always 401.
+
+    The account is read in a short transaction of its own, not the request's: the request's
+    transaction then starts only when the route first touches the database, so a route may take
+    a rate-limit counter (its own committed transaction) first. On SQLite, where a transaction holds
+    the single write lock, that order is what keeps the two from waiting on each other.
+    """
     if not token:
         return ANONYMOUS
-    actor = actor_from_token(session, settings, token)
+    with side_session(request.app.state.session_factory) as session:
+        actor = actor_from_token(session, settings, token)
     request.state.actor = actor
     return actor
 

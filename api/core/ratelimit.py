@@ -19,7 +19,9 @@ _table = RateLimitCounter.__table__  # type: ignore[attr-defined]
 def hit(factory: sessionmaker[Session], key: str, *, limit: int, window_seconds: int) -> None:
     """Count one attempt for ``key``; raise 429 with Retry-After once ``limit`` is passed.
 
-    The counter is written in a transaction of its own, so failed attempts count too.
+    The counter is written in a transaction of its own, so failed attempts count too. Call it
+    before the route first uses the request's session: on SQLite a transaction holds the single
+    write lock, so a counter taken while the request's transaction is open would wait for it.
     """
     now = time.time()
     window = int(now // window_seconds)
