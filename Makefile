@@ -7,6 +7,8 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS)
 
 # Demo settings for `make run` (an embedded SQLite file in var/, a known demo secret).
 RUN_ENV := LANGELIS_DEMO=true LANGELIS_SERVE_FRONTEND=true LANGELIS_LOG_JSON=false \
@@ -38,7 +40,7 @@ typecheck: install
 	$(BIN)/mypy api
 
 test-sqlite: install
-	LANGELIS_TEST_DATABASE_URL=sqlite $(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+	LANGELIS_TEST_DATABASE_URL=sqlite $(PYTEST) -m "not e2e" $(PYTEST_ARGS)
 
 # PostgreSQL: runs when LANGELIS_TEST_DATABASE_URL (or 127.0.0.1:5432) answers; with
 # LANGELIS_REQUIRE_PG=1 an unreachable server is a failure instead of a skip.
@@ -46,7 +48,7 @@ test-postgres: install
 	@url="$${LANGELIS_TEST_DATABASE_URL:-$(PG_URL)}"; \
 	if [ "$$url" = "sqlite" ]; then url="$(PG_URL)"; fi; \
 	if $(BIN)/python -m tests.pg_available "$$url"; then \
-		LANGELIS_TEST_DATABASE_URL="$$url" $(BIN)/pytest -m "not e2e" $(PYTEST_ARGS); \
+		LANGELIS_TEST_DATABASE_URL="$$url" $(PYTEST) -m "not e2e" $(PYTEST_ARGS); \
 	elif [ "$$LANGELIS_REQUIRE_PG" = "1" ]; then \
 		echo "PostgreSQL at $$url is not reachable and LANGELIS_REQUIRE_PG=1"; exit 1; \
 	else \
@@ -54,7 +56,7 @@ test-postgres: install
 	fi
 
 test-browser: install
-	LANGELIS_TEST_DATABASE_URL=sqlite $(BIN)/pytest -m e2e $(PYTEST_ARGS)
+	LANGELIS_TEST_DATABASE_URL=sqlite $(PYTEST) -m e2e $(PYTEST_ARGS)
 
 test: lint typecheck test-sqlite test-postgres test-browser
 
