@@ -175,6 +175,19 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _db_interface(request: Request, exc: sa_exc.InterfaceError) -> JSONResponse:
         return await _db_down(request, exc)  # type: ignore[arg-type]
 
+    @app.exception_handler(sa_exc.DataError)
+    async def _data(request: Request, exc: sa_exc.DataError) -> JSONResponse:
+        # The database refused a value the schema let through: a NUL character in text, a number
+        # out of the column's range, a malformed date. The client's input, so a 422, not a 500.
+        log.info("data error", extra={"error": str(exc.orig)[:300]})
+        return problem_response(
+            422,
+            detail="A value is not acceptable (for example a NUL character or a number out of range).",
+            title="Validation failed",
+            slug="validation-error",
+            instance=_instance(request),
+        )
+
     @app.exception_handler(sa_exc.IntegrityError)
     async def _integrity(request: Request, exc: sa_exc.IntegrityError) -> JSONResponse:
         # Concurrent writers racing on a unique key: the client may retry and will see the winner.

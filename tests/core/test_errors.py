@@ -103,3 +103,17 @@ def test_security_headers(client):
     r = client.get("/healthz")
     assert r.headers["x-content-type-options"] == "nosniff"
     assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+
+
+def test_values_the_database_refuses_are_422(client, auth, base, dialect):
+    # A NUL character passes JSON and pydantic; SQLite stores it, PostgreSQL text cannot hold it.
+    h = auth.headers(base.resident)
+    etag = client.get("/api/v1/me", headers=h).headers["etag"]
+    r = client.patch("/api/v1/me", json={"display_name": "Nul\u0000Name"}, headers={**h, "If-Match": etag})
+    q = client.get("/api/v1/municipalities?county=ka%00unas")
+    if dialect == "postgresql":
+        assert_problem(r, 422)
+        assert_problem(q, 422)
+    else:
+        assert r.status_code == 200
+        assert q.status_code == 200 and q.json()["items"] == []
