@@ -15,9 +15,7 @@ from api.core.db import UTCDateTime, created_field, id_field, json_field, ts_fie
 
 class IndicatorDefinition(SQLModel, table=True):
     __tablename__ = "indicator_definitions"
-    __table_args__ = (
-        sa.CheckConstraint("aggregation IN ('SUM','AVERAGE','LAST')", name="aggregation"),
-    )
+    __table_args__ = (sa.CheckConstraint("aggregation IN ('SUM','AVERAGE','LAST')", name="aggregation"),)
 
     id: uuid.UUID = id_field()
     code: str = Field(max_length=64, unique=True, nullable=False)

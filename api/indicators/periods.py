@@ -62,7 +62,12 @@ class Period:
 
     def name(self) -> dict[str, str]:
         if self.type == YEAR:
-            return {"lt": f"{self.year} m.", "en": str(self.year), "uk": f"{self.year} р.", "ru": f"{self.year} г."}
+            return {
+                "lt": f"{self.year} m.",
+                "en": str(self.year),
+                "uk": f"{self.year} р.",
+                "ru": f"{self.year} г.",
+            }
         if self.type == QUARTER:
             q = (self.start.month - 1) // 3
             roman = _ROMAN[q]

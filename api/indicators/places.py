@@ -110,7 +110,7 @@ def geography(session: Session) -> Geography:
     found = _cache.get(key)
     if found is not None:
         return found
-    rows = list(session.exec(select(Municipality).order_by(Municipality.slug)).all())  # type: ignore[arg-type]
+    rows = list(session.exec(select(Municipality).order_by(Municipality.slug)).all())
     by_county: dict[str, list[Municipality]] = {}
     for m in rows:
         by_county.setdefault(m.county, []).append(m)
@@ -141,9 +141,7 @@ def geography(session: Session) -> Geography:
                 members=frozenset(m.id for m in members),
             )
         )
-    country = Place(
-        code=COUNTRY_CODE, level=COUNTRY, name=LITHUANIA, members=frozenset(m.id for m in rows)
-    )
+    country = Place(code=COUNTRY_CODE, level=COUNTRY, name=LITHUANIA, members=frozenset(m.id for m in rows))
     by_code = {p.code: p for p in (*municipalities, *counties, country)}
     geo = Geography(
         by_code=by_code,

@@ -220,7 +220,12 @@ def dimensions() -> dict[str, Dimension]:
         ),
         Dimension(
             "author_residence",
-            _t("Autoriaus gyvenamoji vieta", "Author's residence", "Місце проживання автора", "Место жительства автора"),
+            _t(
+                "Autoriaus gyvenamoji vieta",
+                "Author's residence",
+                "Місце проживання автора",
+                "Место жительства автора",
+            ),
             {
                 "resident": _t("Gyventojai", "Residents", "Мешканці", "Жители"),
                 "diaspora": _t("Diaspora", "Diaspora", "Діаспора", "Диаспора"),
