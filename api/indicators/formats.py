@@ -137,7 +137,7 @@ def _csv(text: TextIO) -> Iterator[RawRow]:
         if not record or (len(record) == 1 and not record[0].strip()):
             continue
         number += 1
-        row = RawRow(number=number, line=rows.line_num, decimal_comma=comma)
+        row = RawRow(number=number, line=rows.line_num + 1, decimal_comma=comma)
         if len(record) != width:
             row.error = f"expected {width} fields, found {len(record)}"
             yield row
@@ -173,7 +173,7 @@ def _sdmx(text: TextIO) -> Iterator[RawRow]:
         if not record or (len(record) == 1 and not record[0].strip()):
             continue
         number += 1
-        row = RawRow(number=number, line=rows.line_num, decimal_comma=comma)
+        row = RawRow(number=number, line=rows.line_num + 1, decimal_comma=comma)
         if len(record) != width:
             row.error = f"expected {width} fields, found {len(record)}"
             yield row
