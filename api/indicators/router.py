@@ -42,7 +42,21 @@ from api.indicators.schemas import (
 )
 from api.indicators.vocab import dimensions
 
-indicators = APIRouter(prefix="/indicators", tags=["indicators"])
+
+def _start_scheduler() -> None:
+    """The in-app daily derivation, when LANGELIS_INDICATORS_DERIVE_AT is set (see jobs.py)."""
+    import os
+
+    if not os.environ.get("LANGELIS_INDICATORS_DERIVE_AT"):
+        return
+    from api.core.config import get_settings
+    from api.core.db import make_engine, make_session_factory
+    from api.indicators.jobs import start_scheduler
+
+    start_scheduler(make_session_factory(make_engine(get_settings().database_url)))
+
+
+indicators = APIRouter(prefix="/indicators", tags=["indicators"], on_startup=[_start_scheduler])
 analytics_router = APIRouter(prefix="/analytics", tags=["analytics"])
 
 Reader = Annotated[Actor, Depends(require_scopes(access.READ))]
