@@ -9,16 +9,16 @@ from typing import Annotated, Any, Literal
 import anyio
 import anyio.from_thread
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from api.accounts.deps import ActorDep, require_scopes
 from api.core.actor import Actor
 from api.core.db import SessionDep
-from api.core.errors import ProblemError, problem_response, problem_responses
+from api.core.errors import ProblemError, problem_response, problem_responses, unprocessable
 from api.core.etag import require_if_match, set_etag
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep, set_link_header
-from api.indicators import access, analytics, formats, logic, output, places
+from api.indicators import access, analytics, formats, logic, output, periods, places, reports
 from api.indicators.importer import Importer
 from api.indicators.schemas import (
     AnalyticsResponse,
@@ -41,6 +41,7 @@ from api.indicators.schemas import (
     Strategy,
 )
 from api.indicators.vocab import dimensions
+from api.municipalities import logic as municipalities
 
 
 def _start_scheduler() -> None:
@@ -504,5 +505,75 @@ def get_dimensions(locale: LocaleDep) -> CatalogueRead:
     )
 
 
-routers = [indicators, analytics_router]
-links = {"indicators": "/indicators", "analytics": "/analytics"}
+# --- evaluation reports ---------------------------------------------------------------------------
+
+reports_router = APIRouter(prefix="/reports", tags=["reports"])
+REPORT_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
+
+
+@reports_router.get(
+    "/monitoring",
+    response_class=HTMLResponse,
+    summary="Interim or final evaluation report of a municipality (HTML, printable to PDF)",
+    responses={**problem_responses(422), 200: {"content": {"text/html": {"schema": {"type": "string"}}}}},
+)
+def monitoring_report(
+    request: Request,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: LocaleDep,
+    municipality: Annotated[str, Query(max_length=60, description="Municipality slug")],
+    from_: Annotated[
+        str | None, Query(alias="from", max_length=10, description="First year, e.g. `2021`")
+    ] = None,
+    to: Annotated[str | None, Query(max_length=10, description="Last year (default: last year)")] = None,
+    kind: Literal["interim", "final"] = "interim",
+    include_drafts: Annotated[
+        bool, Query(description="Readers of the municipality's data may include drafts (marked †)")
+    ] = False,
+) -> HTMLResponse:
+    m = municipalities.resolve_slug(session, municipality, field="municipality")
+    try:
+        years = reports.years_between(from_, to, today())
+    except periods.PeriodError as exc:
+        raise unprocessable(
+            str(exc), errors=[{"loc": ["query", "from"], "msg": str(exc), "type": "value_error"}]
+        ) from exc
+    drafts = include_drafts and reports.can_include_drafts(actor, m.id)
+    ctx = reports.ReportContext(
+        municipality_id=m.id,
+        municipality=m.slug,
+        municipality_name=dict(m.name),
+        county=m.county,
+        lang=locale.lang,
+        start=date(years[0], 1, 1),
+        end=date(years[-1], 12, 31),
+        years=years,
+        actor=actor,
+        include_drafts=drafts,
+    )
+    document = reports.render(
+        ctx,
+        reports.sections(session, ctx),
+        kind=kind,
+        stylesheet=str(request.url_for("monitoring_report_css")),
+    )
+    headers = {"Content-Security-Policy": REPORT_CSP, "Content-Language": locale.lang}
+    if drafts:
+        headers["Cache-Control"] = "private, no-store"
+    return HTMLResponse(document, headers=headers)
+
+
+@reports_router.get("/monitoring.css", summary="The report's stylesheet", response_class=Response,
+                    responses={200: {"content": {"text/css": {"schema": {"type": "string"}}}}})  # fmt: skip
+def monitoring_report_css() -> Response:
+    return Response(
+        reports.STYLESHEET, media_type="text/css", headers={"Cache-Control": "public, max-age=3600"}
+    )
+
+
+routers = [indicators, analytics_router, reports_router]
+links = {"indicators": "/indicators", "analytics": "/analytics", "reports": "/reports/monitoring"}
