@@ -154,13 +154,13 @@ _IMPORT_BODY = {
             "`indicator,place,period,value,flags,source,people` plus one column per breakdown "
             "(`sex`, `age_group`, `citizenship`…; empty = total), or SDMX-CSV "
             "(`STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,<BREAKDOWNS>,OBS_VALUE,OBS_STATUS,CONF_STATUS`). "
+            "Content types: `application/json`, `application/x-ndjson`, `text/csv`, "
+            "`application/vnd.sdmx.data+csv` (or `?format=`). "
             "The body is read as a stream: files of any size load with bounded memory."
         ),
         "content": {
             "application/json": {"schema": {"type": "array", "items": _OBSERVATION_SCHEMA}},
-            "application/x-ndjson": {"schema": {"type": "string"}},
             "text/csv": {"schema": {"type": "string"}},
-            "application/vnd.sdmx.data+csv": {"schema": {"type": "string"}},
         },
     }
 }

@@ -7,7 +7,9 @@ from tests.e2e.conftest import login
 
 def test_dashboard_two_municipalities_chart_and_csv(page):
     page.goto("/#/indicators")
-    page.wait_for_selector("#indicator-form select[name=indicator] option[value=foreign_residents]", state="attached")
+    page.wait_for_selector(
+        "#indicator-form select[name=indicator] option[value=foreign_residents]", state="attached"
+    )
     page.select_option("#ind-indicator", "foreign_residents")
     page.select_option("#ind-place", ["jonavos-r", "kauno-m"])
     page.select_option("#ind-type", "year")
@@ -35,7 +37,9 @@ def test_analyst_loads_a_file_with_a_dry_run(page, tmp_path):
     login(page, "analitike@demo.langelis.lt")
     page.goto("/#/indicators/import")
     data = tmp_path / "data.csv"
-    data.write_text("indicator,place,period,value\nreturnees_arrived,birstono,2025Q4,7\nreturnees_arrived,atlantis,2025Q4,1\n")
+    data.write_text(
+        "indicator,place,period,value\nreturnees_arrived,birstono,2025Q4,7\nreturnees_arrived,atlantis,2025Q4,1\n"
+    )
     page.set_input_files("#import-form input[type=file]", str(data))
     page.click("#import-form button[type=submit]")
     page.wait_for_selector("#import-summary")
