@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.e2e.conftest import login
 
 
@@ -27,7 +29,7 @@ def test_dashboard_two_municipalities_chart_and_csv(page):
     with page.expect_download() as info:
         page.click("#ind-download")
     path = info.value.path()
-    lines = open(path, encoding="utf-8").read().strip().splitlines()
+    lines = Path(path).read_text(encoding="utf-8").strip().splitlines()
     assert lines[0].startswith("indicator,indicator_name,place,place_name,period")
     assert {line.split(",")[2] for line in lines[1:]} == {"jonavos-r", "kauno-m"}
     assert len(lines) == 9
