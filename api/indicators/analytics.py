@@ -241,7 +241,14 @@ def _time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
     ).cte("rp")
     used = sorted(set(q.dims) | set(q.filters))
     _, dims_text = breakdown_key(dict.fromkeys(used, ""))
-    conditions: list[Any] = [c.indicator_id == d.id, c.breakdown_dims == dims_text]
+    conditions: list[Any] = [
+        c.indicator_id == d.id,
+        c.breakdown_dims == dims_text,
+        # The whole asked span, so the index range scan reads only these periods' rows.
+        c.period_start >= min(p.start for p in q.periods),
+        c.period_start <= max(p.end for p in q.periods),
+        c.period_rank >= min(p.rank for p in q.periods),
+    ]
     members: set[Any] = set()
     direct: set[str] = set()
     for p in q.places:

@@ -59,7 +59,9 @@ class Observation(SQLModel, table=True):
     indicator_id: uuid.UUID = Field(foreign_key="indicator_definitions.id", nullable=False)
     place: str = Field(max_length=80, nullable=False)
     place_level: str = Field(max_length=12, nullable=False)
-    municipality_id: uuid.UUID | None = Field(default=None, foreign_key="municipalities.id", index=True)
+    # No foreign key or index: the importer resolves the place against the (immutable) municipalities,
+    # and a per-row FK check would halve the speed of bulk loads. Tenancy filters go with indicator_id.
+    municipality_id: uuid.UUID | None = Field(default=None)
     county: str | None = Field(default=None, max_length=40)
     period: str = Field(max_length=10, nullable=False)
     period_type: str = Field(max_length=8, nullable=False)
