@@ -22,6 +22,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -396,6 +397,7 @@ def _loaded(session: Session, *, actor: Actor, q: Query, d: IndicatorDefinition)
             direct[(r.place, r.rp, r.breakdown_key)] = cell
     cells = {key: acc.cell(mean) for key, acc in rolled.items()}
     cells.update(direct)
+    parse_key = _parse_key_cached
     # Aggregate the filter breakdowns away and key by the asked dimensions' values.
     if not q.filters:
         out: dict[CellKey, Cell] = {}
@@ -412,6 +414,11 @@ def _loaded(session: Session, *, actor: Actor, q: Query, d: IndicatorDefinition)
             acc = grouped[key] = _Acc()
         acc.add(cell)
     return {key: acc.cell(mean) for key, acc in grouped.items()}
+
+
+@lru_cache(maxsize=65536)
+def _parse_key_cached(key: str) -> dict[str, str]:
+    return parse_key(key)
 
 
 # --- answers --------------------------------------------------------------------------------------
