@@ -62,6 +62,8 @@ class Cell:
     break_in_series: bool = False
 
     def flags(self) -> list[str]:
+        if not (self.provisional or self.estimated or self.break_in_series or self.suppressed or self.draft):
+            return []
         out = [
             name
             for name, on in (
@@ -374,27 +376,30 @@ def _loaded(session: Session, *, actor: Actor, q: Query, d: IndicatorDefinition)
                     into.setdefault(m.code, []).append(p.code)
     rolled: dict[tuple[str, str, str], _Acc] = {}
     direct: dict[tuple[str, str, str], Cell] = {}
-    for r in session.execute(_time_sql(q, d, actor)):
+    municipal = places.MUNICIPALITY
+    for rp, place, level, bkey, value, suppressed, provisional, estimated, brk, draft in session.execute(
+        _time_sql(q, d, actor)
+    ).all():
         cell = Cell(
-            value=None if r.suppressed else (float(r.value) if r.value is not None else None),
-            suppressed=bool(r.suppressed),
-            draft=bool(r.draft),
-            provisional=bool(r.provisional),
-            estimated=bool(r.estimated),
-            break_in_series=bool(r.break_in_series),
+            None if suppressed or value is None else float(value),
+            bool(suppressed),
+            bool(draft),
+            bool(provisional),
+            bool(estimated),
+            bool(brk),
         )
-        if r.place_level == places.MUNICIPALITY:
-            for target in into.get(r.place, ()):
-                if target == r.place:
-                    direct[(target, r.rp, r.breakdown_key)] = cell
+        if level == municipal:
+            for target in into.get(place, ()):
+                if target == place:
+                    direct[(target, rp, bkey)] = cell
                 else:
-                    key = (target, r.rp, r.breakdown_key)
+                    key = (target, rp, bkey)
                     acc = rolled.get(key)
                     if acc is None:
                         acc = rolled[key] = _Acc()
                     acc.add(cell)
-        elif r.place in asked:
-            direct[(r.place, r.rp, r.breakdown_key)] = cell
+        elif place in asked:
+            direct[(place, rp, bkey)] = cell
     cells = {key: acc.cell(mean) for key, acc in rolled.items()}
     cells.update(direct)
     parse_key = _parse_key_cached
