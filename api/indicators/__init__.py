@@ -1,0 +1,1 @@
+"""Integration monitoring: indicator definitions, observations, imports, analytics, reports."""

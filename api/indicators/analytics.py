@@ -1,0 +1,452 @@
+"""Analytics: indicators × periods × places × breakdowns, rolled up by each indicator's aggregation.
+
+The pipeline for one loaded indicator (all of it but the last step in one SQL statement):
+
+1. rows: the observations of the indicator whose breakdown dimensions are exactly the asked ones
+   (dimensions + filters), in the places and periods asked, that the caller may see;
+2. time: each observation is matched to every asked period that contains it; a period is computed
+   from observations of one granularity only (its own if loaded, else the coarsest finer one), then
+   SUM adds them, AVERAGE averages them, LAST takes the latest;
+3. places: a county or Lithuania uses a value loaded for it directly when there is one, else rolls up
+   its municipalities (sum for SUM and for LAST of counts, mean otherwise);
+4. filters: the chosen values of a filter breakdown are aggregated away the same way.
+
+Computed indicators (numerator / denominator × factor) are evaluated on the aggregated cells, so a
+county's share is a share of sums, not a sum of shares. A cell that needs a suppressed value is
+itself suppressed: no answer can be combined with another to recover a small cell.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from api.core.actor import Actor
+from api.core.errors import ProblemError
+from api.indicators import access, periods, places
+from api.indicators.logic import definitions_by_code, is_computed, rollup
+from api.indicators.models import IndicatorDefinition, Observation
+from api.indicators.vocab import breakdown_key, dimensions, normalise_value, parse_key
+
+OBS = Observation.__table__  # type: ignore[attr-defined]
+MAX_CELLS = 250_000
+MAX_BREAKDOWNS = 3
+
+
+@dataclass
+class Query:
+    indicators: list[IndicatorDefinition]
+    periods: list[periods.Period]
+    places: list[places.Place]
+    dims: list[str]
+    filters: dict[str, list[str]]
+    published_only: bool
+    as_of: date
+    components: dict[str, IndicatorDefinition] = field(default_factory=dict)
+
+
+@dataclass
+class Cell:
+    value: float | None
+    suppressed: bool = False
+    draft: bool = False
+    provisional: bool = False
+    estimated: bool = False
+    break_in_series: bool = False
+
+    def flags(self) -> list[str]:
+        if not (self.provisional or self.estimated or self.break_in_series or self.suppressed or self.draft):
+            return []
+        out = [
+            name
+            for name, on in (
+                ("provisional", self.provisional),
+                ("estimated", self.estimated),
+                ("break_in_series", self.break_in_series),
+                ("suppressed", self.suppressed),
+                ("draft", self.draft),
+            )
+            if on
+        ]
+        return out
+
+
+CellKey = tuple[str, str, tuple[str, ...]]  # place, period, values of the asked dimensions
+
+
+# --- parsing the request --------------------------------------------------------------------------
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def parse_query(
+    session: Session,
+    *,
+    actor: Actor,
+    indicator: list[str],
+    period: list[str],
+    place: list[str],
+    breakdown: list[str],
+    filters: list[str],
+    published_only: bool,
+    as_of: date,
+) -> Query:
+    errors: list[dict[str, Any]] = []
+
+    def bad(field_name: str, msg: str) -> None:
+        errors.append({"loc": ["query", field_name], "msg": msg, "type": "unknown_code"})
+
+    defs = definitions_by_code(session, actor=actor)
+    chosen: list[IndicatorDefinition] = []
+    for code in dict.fromkeys(_split(indicator)):
+        if code in defs:
+            chosen.append(defs[code])
+        else:
+            bad("indicator", f"unknown indicator '{code}'")
+    if not chosen and not errors:
+        bad("indicator", "give at least one indicator")
+    components: dict[str, IndicatorDefinition] = {}
+    for d in chosen:
+        for part in (d.numerator, d.denominator) if is_computed(d) else (d.code,):
+            if part and part in defs:
+                components[part] = defs[part]
+            elif part:
+                bad("indicator", f"'{d.code}' uses '{part}', which you may not read")
+
+    chosen_periods: list[periods.Period] = []
+    try:
+        chosen_periods = periods.expand_all(_split(period), as_of)
+    except periods.PeriodError as exc:
+        bad("period", str(exc))
+    if not chosen_periods and not any(e["loc"][1] == "period" for e in errors):
+        bad("period", "give at least one period")
+
+    geo = places.geography(session)
+    chosen_places: list[places.Place] = []
+    for expression in _split(place) or [places.COUNTRY_CODE]:
+        try:
+            for p in geo.select(expression):
+                if p not in chosen_places:
+                    chosen_places.append(p)
+        except places.PlaceError:
+            bad("place", f"unknown place '{expression}'")
+
+    dims = dimensions()
+    chosen_dims = list(dict.fromkeys(_split(breakdown)))
+    for code in chosen_dims:
+        if code not in dims:
+            bad("breakdown", f"unknown breakdown '{code}'")
+    if len(chosen_dims) > MAX_BREAKDOWNS:
+        bad("breakdown", f"at most {MAX_BREAKDOWNS} breakdowns as dimensions")
+
+    chosen_filters: dict[str, list[str]] = {}
+    for expression in filters:
+        name, sep, raw_values = expression.partition(":")
+        name = name.strip()
+        if not sep or name not in dims:
+            bad("filter", f"unknown filter '{expression}' (use dimension:code;code)")
+            continue
+        if name in chosen_dims or name in chosen_filters:
+            bad("filter", f"'{name}' is given twice")
+            continue
+        values = [v.strip() for v in raw_values.replace(",", ";").split(";") if v.strip()]
+        normalised = [normalise_value(dims[name], v) for v in values]
+        wrong = [v for v, n in zip(values, normalised, strict=True) if not dims[name].allows(n)]
+        if not values or wrong:
+            bad("filter", f"{name}: unknown code(s) {wrong or ['(none given)']}")
+            continue
+        chosen_filters[name] = list(dict.fromkeys(normalised))
+
+    used = set(chosen_dims) | set(chosen_filters)
+    for d in [*chosen, *components.values()]:
+        missing = sorted(used - set(d.breakdowns))
+        if missing and (d.code in components or not is_computed(d)):
+            bad("breakdown", f"'{d.code}' has no breakdown {missing} (it has {d.breakdowns or 'none'})")
+    if errors:
+        names = "; ".join(e["msg"] for e in errors)
+        raise ProblemError(422, f"Invalid analytics request: {names}.", slug="validation-error",
+                           title="Validation failed", errors=errors)  # fmt: skip
+    if len(chosen) * len(chosen_periods) * len(chosen_places) > MAX_CELLS:
+        raise ProblemError(
+            422,
+            f"The request asks for more than {MAX_CELLS} cells: choose fewer periods or places.",
+            slug="too-large",
+            title="Request too large",
+        )
+    return Query(
+        indicators=chosen,
+        periods=chosen_periods,
+        places=chosen_places,
+        dims=chosen_dims,
+        filters=chosen_filters,
+        published_only=published_only,
+        as_of=as_of,
+        components=components,
+    )
+
+
+# --- evaluation -----------------------------------------------------------------------------------
+
+
+def evaluate(session: Session, *, actor: Actor, q: Query) -> dict[str, dict[CellKey, Cell]]:
+    """Cells of every asked indicator, keyed by (place, period, breakdown values)."""
+    loaded = {code: _loaded(session, actor=actor, q=q, d=d) for code, d in q.components.items()}
+    out: dict[str, dict[CellKey, Cell]] = {}
+    for d in q.indicators:
+        if not is_computed(d):
+            out[d.code] = loaded[d.code]
+            continue
+        num, den = loaded[d.numerator or ""], loaded[d.denominator or ""]
+        cells: dict[CellKey, Cell] = {}
+        for key, n in num.items():
+            m = den.get(key)
+            if m is None:
+                continue
+            suppressed = n.suppressed or m.suppressed
+            value = None
+            if not suppressed:
+                if n.value is None or m.value is None or m.value == 0:
+                    continue
+                value = n.value / m.value * (d.factor if d.factor is not None else 1.0)
+            cells[key] = Cell(
+                value=value,
+                suppressed=suppressed,
+                draft=n.draft or m.draft,
+                provisional=n.provisional or m.provisional,
+                estimated=n.estimated or m.estimated,
+                break_in_series=n.break_in_series or m.break_in_series,
+            )
+        out[d.code] = cells
+    return out
+
+
+def _time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
+    c = OBS.c
+    rp = sa.union_all(
+        *[
+            sa.select(
+                sa.literal(p.code, sa.String).label("rp"),
+                sa.literal(p.start, sa.Date).label("ps"),
+                sa.literal(p.end, sa.Date).label("pe"),
+                sa.literal(p.rank, sa.Integer).label("pr"),
+            )
+            for p in q.periods
+        ]
+    ).cte("rp")
+    used = sorted(set(q.dims) | set(q.filters))
+    _, dims_text = breakdown_key(dict.fromkeys(used, ""))
+    conditions: list[Any] = [
+        c.indicator_id == d.id,
+        c.breakdown_dims == dims_text,
+        # The whole asked span, so the index range scan reads only these periods' rows.
+        c.period_start >= min(p.start for p in q.periods),
+        c.period_start <= max(p.end for p in q.periods),
+        c.period_rank >= min(p.rank for p in q.periods),
+    ]
+    members: set[Any] = set()
+    direct: set[str] = set()
+    for p in q.places:
+        if p.level == places.MUNICIPALITY:
+            members.add(p.municipality_id)
+        else:
+            members |= p.members
+            direct.add(p.code)
+    place_conditions = []
+    if members:
+        municipal = c.place_level == places.MUNICIPALITY
+        if len(members) < 60:
+            municipal = sa.and_(municipal, c.municipality_id.in_(sorted(members, key=str)))
+        place_conditions.append(municipal)
+    if direct:
+        place_conditions.append(c.place.in_(sorted(direct)))
+    conditions.append(sa.or_(*place_conditions))
+    for name, values in q.filters.items():
+        wrapped = sa.literal("|") + c.breakdown_key + sa.literal("|")
+        conditions.append(sa.or_(*[wrapped.like(f"%|{name}={v}|%") for v in values]))
+    visibility = access.visible(actor, OBS, published_only=q.published_only)
+    if visibility is not None:
+        conditions.append(visibility)
+
+    partition = [rp.c.rp, c.place, c.breakdown_key]
+    base = (
+        sa.select(
+            rp.c.rp,
+            c.place,
+            c.place_level,
+            c.breakdown_key,
+            c.value,
+            c.suppressed,
+            c.provisional,
+            c.estimated,
+            c.break_in_series,
+            c.status,
+            c.period_rank,
+            sa.func.min(c.period_rank).over(partition_by=partition).label("best"),
+            sa.func.row_number()
+            .over(partition_by=partition, order_by=[c.period_rank, c.period_start.desc()])
+            .label("rn"),
+        )
+        .select_from(
+            OBS.join(
+                rp, sa.and_(c.period_start >= rp.c.ps, c.period_end <= rp.c.pe, c.period_rank >= rp.c.pr)
+            )
+        )
+        .where(*conditions)
+        .subquery("base")
+    )
+    b = base.c
+
+    def as_int(expr: Any) -> Any:
+        return sa.case((expr, 1), else_=0)
+
+    last = d.aggregation == "LAST"
+    pick = (b.rn == 1) if last else sa.true()
+    value: Any
+    if d.aggregation == "SUM":
+        value = sa.func.sum(b.value)
+    elif d.aggregation == "AVERAGE":
+        value = sa.func.avg(b.value)
+    else:
+        value = sa.func.max(sa.case((b.rn == 1, b.value), else_=None))
+    return (
+        sa.select(
+            b.rp,
+            b.place,
+            b.place_level,
+            b.breakdown_key,
+            value.label("value"),
+            sa.func.max(as_int(sa.and_(pick, b.suppressed))).label("suppressed"),
+            sa.func.max(as_int(sa.and_(pick, b.provisional))).label("provisional"),
+            sa.func.max(as_int(sa.and_(pick, b.estimated))).label("estimated"),
+            sa.func.max(as_int(sa.and_(pick, b.break_in_series))).label("break_in_series"),
+            sa.func.max(as_int(sa.and_(pick, b.status == "draft"))).label("draft"),
+        )
+        .where(b.period_rank == b.best)
+        .group_by(b.rp, b.place, b.place_level, b.breakdown_key)
+    )
+
+
+class _Acc:
+    __slots__ = ("break_in_series", "count", "draft", "estimated", "provisional", "suppressed", "total")
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self.count = 0
+        self.suppressed = self.draft = self.provisional = self.estimated = self.break_in_series = False
+
+    def add(self, cell: Cell) -> None:
+        self.count += 1
+        if cell.suppressed or cell.value is None:
+            self.suppressed = True
+        else:
+            self.total += cell.value
+        self.draft |= cell.draft
+        self.provisional |= cell.provisional
+        self.estimated |= cell.estimated
+        self.break_in_series |= cell.break_in_series
+
+    def cell(self, mean: bool) -> Cell:
+        value = None if self.suppressed else (self.total / self.count if mean else self.total)
+        return Cell(
+            value, self.suppressed, self.draft, self.provisional, self.estimated, self.break_in_series
+        )
+
+
+def _loaded(session: Session, *, actor: Actor, q: Query, d: IndicatorDefinition) -> dict[CellKey, Cell]:
+    mean = rollup(d).places == "average"
+    geo = places.geography(session)
+    # Which asked places a municipality's value rolls up into.
+    into: dict[str, list[str]] = {}
+    asked = {p.code for p in q.places}
+    for p in q.places:
+        if p.level == places.MUNICIPALITY:
+            into.setdefault(p.code, []).append(p.code)
+        else:
+            for m in geo.municipalities:
+                if m.municipality_id in p.members:
+                    into.setdefault(m.code, []).append(p.code)
+    rolled: dict[tuple[str, str, str], _Acc] = {}
+    direct: dict[tuple[str, str, str], Cell] = {}
+    municipal = places.MUNICIPALITY
+    for rp, place, level, bkey, value, suppressed, provisional, estimated, brk, draft in session.execute(
+        _time_sql(q, d, actor)
+    ).all():
+        cell = Cell(
+            None if suppressed or value is None else float(value),
+            bool(suppressed),
+            bool(draft),
+            bool(provisional),
+            bool(estimated),
+            bool(brk),
+        )
+        if level == municipal:
+            for target in into.get(place, ()):
+                if target == place:
+                    direct[(target, rp, bkey)] = cell
+                else:
+                    key = (target, rp, bkey)
+                    acc = rolled.get(key)
+                    if acc is None:
+                        acc = rolled[key] = _Acc()
+                    acc.add(cell)
+        elif place in asked:
+            direct[(place, rp, bkey)] = cell
+    cells = {key: acc.cell(mean) for key, acc in rolled.items()}
+    cells.update(direct)
+    parse_key = _parse_key_cached
+    # Aggregate the filter breakdowns away and key by the asked dimensions' values.
+    if not q.filters:
+        out: dict[CellKey, Cell] = {}
+        for (place, rp, bkey), cell in cells.items():
+            values = parse_key(bkey)
+            out[(place, rp, tuple(values[x] for x in q.dims))] = cell
+        return out
+    grouped: dict[CellKey, _Acc] = {}
+    for (place, rp, bkey), cell in cells.items():
+        values = parse_key(bkey)
+        key = (place, rp, tuple(values[x] for x in q.dims))
+        acc = grouped.get(key)
+        if acc is None:
+            acc = grouped[key] = _Acc()
+        acc.add(cell)
+    return {key: acc.cell(mean) for key, acc in grouped.items()}
+
+
+@lru_cache(maxsize=65536)
+def _parse_key_cached(key: str) -> dict[str, str]:
+    return parse_key(key)
+
+
+# --- answers --------------------------------------------------------------------------------------
+
+
+def clean(value: float | None) -> float | None:
+    if value is None or not math.isfinite(value):
+        return None
+    rounded = round(value, 6)
+    return 0.0 if rounded == 0 else rounded
+
+
+def table(
+    q: Query, results: dict[str, dict[CellKey, Cell]]
+) -> list[tuple[str, str, str, tuple[str, ...], Cell]]:
+    """The answer's rows in a stable order: indicators, places, periods as asked, breakdown codes."""
+    place_order = {p.code: i for i, p in enumerate(q.places)}
+    period_order = {p.code: i for i, p in enumerate(q.periods)}
+    rows: list[tuple[str, str, str, tuple[str, ...], Cell]] = []
+    for d in q.indicators:
+        cells = results.get(d.code, {})
+        ordered = sorted(
+            cells.items(), key=lambda kv: (place_order[kv[0][0]], period_order[kv[0][1]], kv[0][2])
+        )
+        rows.extend((d.code, place, period, values, cell) for (place, period, values), cell in ordered)
+    return rows

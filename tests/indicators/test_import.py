@@ -1,0 +1,206 @@
+"""Loading data: dry run, idempotent re-sends, strategies, conflicts with row numbers, atomic."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import sqlalchemy as sa
+
+from api.indicators.models import IndicatorImport, Observation, ObservationChange
+from tests.indicators.conftest import csv_lines
+
+HEADER = "indicator,place,period,value,sex,flags"
+GOOD = [
+    "returnees_arrived,kauno-m,2024Q1,12,,",
+    "returnees_arrived,kauno-m,2024Q1,7,female,",
+    "returnees_arrived,kauno-m,2024Q1,5,male,provisional",
+    "returnees_arrived,vilniaus-m,2024Q1,40,,estimated",
+]
+
+
+def _count(db) -> int:
+    return db.execute(sa.select(sa.func.count()).select_from(Observation)).scalar_one()
+
+
+def test_dry_run_changes_nothing(ind, db):
+    before = _count(db)
+    summary = ind.loaded(csv_lines(HEADER, GOOD), dry_run=True)
+    assert summary["status"] == "dry_run" and summary["id"] is None
+    assert (summary["rows"], summary["imported"], summary["conflict_count"]) == (4, 4, 0)
+    assert _count(db) == before
+    assert db.execute(sa.select(sa.func.count()).select_from(IndicatorImport)).scalar_one() == 0
+
+
+def test_the_same_file_twice_is_all_ignored(ind, db):
+    text = csv_lines(HEADER, GOOD)
+    first = ind.loaded(text)
+    assert (first["imported"], first["ignored"], first["status"]) == (4, 0, "completed")
+    second = ind.loaded(text)
+    assert (second["imported"], second["updated"], second["ignored"], second["conflict_count"]) == (
+        0,
+        0,
+        4,
+        0,
+    )
+    assert db.execute(sa.select(sa.func.count()).select_from(ObservationChange)).scalar_one() == 0
+
+
+def test_bad_rows_are_reported_and_good_rows_load(ind, db):
+    rows = [
+        GOOD[0],
+        "no_such_indicator,kauno-m,2024Q1,1,,",
+        "returnees_arrived,atlantis,2024Q1,1,,",
+        "returnees_arrived,kauno-m,2024Q5,1,,",
+        "returnees_arrived,kauno-m,2024Q2,many,,",
+        "returnees_arrived,kauno-m,2024Q2,3,alien,",
+        "tcn_share,kauno-m,2024,3,,",
+        GOOD[3],
+    ]
+    summary = ind.loaded(csv_lines(HEADER, rows))
+    assert summary["imported"] == 2
+    conflicts = {c["row"]: c for c in summary["conflicts"]}
+    assert sorted(conflicts) == [2, 3, 4, 5, 6, 7]
+    assert conflicts[2]["code"] == "unknown_indicator" and conflicts[2]["line"] == 3
+    assert conflicts[3]["code"] == "unknown_place" and conflicts[3]["field"] == "place"
+    assert conflicts[4]["code"] == "bad_period"
+    assert conflicts[5]["code"] == "bad_value"
+    assert conflicts[6]["code"] == "unknown_breakdown_value"
+    assert conflicts[7]["code"] == "computed_indicator"
+    record = db.get(IndicatorImport, uuid.UUID(summary["id"]))
+    assert record.conflict_count == 6 and record.imported == 2
+
+
+def test_atomic_loads_none_when_a_row_is_bad(ind, db):
+    before = _count(db)
+    r = ind.load(csv_lines(HEADER, [*GOOD, "returnees_arrived,kauno-m,2024Q2,1,shoe,"]), atomic=True)
+    assert r.status_code == 409
+    body = r.json()
+    assert body["summary"]["status"] == "rejected"
+    assert body["summary"]["conflicts"][0]["row"] == 5
+    assert body["summary"]["imported"] == 0
+    assert _count(db) == before
+
+
+def test_strategies_and_change_history(ind, db, base):
+    ind.loaded(csv_lines(HEADER, GOOD))
+    changed = [GOOD[0].replace(",12,", ",13,"), "returnees_arrived,kauno-m,2024Q2,1,,"]
+    s = ind.loaded(csv_lines(HEADER, changed), strategy="create")
+    assert (s["imported"], s["conflict_count"]) == (1, 1) and s["conflicts"][0]["code"] == "exists"
+    s = ind.loaded(csv_lines(HEADER, [*changed, "returnees_arrived,kauno-m,2024Q3,1,,"]), strategy="update")
+    assert (s["updated"], s["ignored"], s["conflict_count"]) == (1, 1, 1)
+    assert s["conflicts"][0]["code"] == "not_found"
+    change = db.execute(sa.select(ObservationChange)).scalars().one()
+    assert (change.old_value, change.new_value, change.action) == (12, 13, "update")
+    assert change.actor_id == str(base.analyst.id)
+    history = ind.client.get("/api/v1/indicators/changes", headers=ind.analyst).json()["items"]
+    assert history[0]["old_value"] == 12 and history[0]["new_value"] == 13
+    s = ind.loaded(
+        csv_lines(
+            "indicator,place,period", ["returnees_arrived,kauno-m,2024Q2", "returnees_arrived,kauno-m,2019Q1"]
+        ),
+        strategy="delete",
+    )
+    assert (s["deleted"], s["ignored"]) == (1, 1)
+
+
+def test_json_ndjson_and_sdmx_csv(ind):
+    rows = [
+        {
+            "indicator": "foreign_residents",
+            "place": "jonavos-r",
+            "period": "2024Q4",
+            "value": 300,
+            "breakdowns": {"citizenship": "sy"},
+        },
+        {
+            "indicator": "foreign_residents",
+            "place": "jonavos-r",
+            "period": "2024Q4",
+            "value": 900,
+            "flags": ["provisional"],
+        },
+        {"indicator": "foreign_residents", "place": "jonavos-r", "period": "2024Q4", "valeur": 1},
+    ]
+    s = ind.loaded(json.dumps(rows), fmt="application/json")
+    assert (s["imported"], s["conflict_count"]) == (2, 1) and s["conflicts"][0]["row"] == 3
+    s = ind.loaded(json.dumps({"observations": rows[:2]}), fmt="application/json")
+    assert s["ignored"] == 2
+    s = ind.loaded("\n".join(json.dumps(r) for r in rows[:2]), fmt="application/x-ndjson")
+    assert s["ignored"] == 2
+    sdmx = (
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,SEX,OBS_VALUE,OBS_STATUS,CONF_STATUS\n"
+        "dataflow,LANGELIS:INDICATORS(1.0),I,returnees_arrived,kauno-m,2024-Q1,F,7,P,F\n"
+        "dataflow,LANGELIS:INDICATORS(1.0),I,returnees_arrived,kauno-m,2024-Q1,_T,12,A,F\n"
+    )
+    s = ind.loaded(sdmx, fmt="application/vnd.sdmx.data+csv")
+    assert s["imported"] == 2
+    # What analytics exports as SDMX-CSV loads back unchanged.
+    export = ind.analytics(
+        indicator="returnees_arrived", period="2024Q1", place="kauno-m", breakdown="sex", format="sdmx-csv"
+    ).text
+    s = ind.loaded(export, fmt="application/vnd.sdmx.data+csv")
+    assert (s["ignored"], s["conflict_count"]) == (1, 0)
+
+
+def test_unreadable_files_are_4xx(ind):
+    assert ind.load("colour,place\nred,x\n").status_code == 422
+    assert ind.load("[{", fmt="application/json").status_code == 400
+    r = ind.client.post(
+        "/api/v1/indicators/data",
+        content=b"\xff\xfe\x00a",
+        headers={**ind.analyst, "Content-Type": "text/csv"},
+    )
+    assert r.status_code == 400
+    r = ind.client.post(
+        "/api/v1/indicators/data", content=b"x", headers={**ind.analyst, "Content-Type": "image/png"}
+    )
+    assert r.status_code == 415
+
+
+def test_large_csv_streams_in_batches(ind, db):
+    rows = [
+        f"returnees_arrived,{slug},{y}-{m:02d},{m}"
+        for slug in ("kauno-m", "vilniaus-m")
+        for y in range(2015, 2025)
+        for m in range(1, 13)
+    ]
+    big = csv_lines("indicator,place,period,value", rows * 10)
+    s = ind.loaded(big)
+    # Duplicates inside one batch are conflicts; across batches the same values are ignored.
+    assert s["rows"] == len(rows) * 10
+    assert s["imported"] == len(rows)
+    assert s["imported"] + s["ignored"] + s["conflict_count"] == s["rows"]
+
+
+def test_analyst_of_one_municipality_loads_only_its_data(ind, base):
+    r = ind.load(csv_lines(HEADER, GOOD), who=base.analyst_vilnius)
+    s = r.json()
+    assert s["imported"] == 1
+    assert {c["code"] for c in s["conflicts"]} == {"outside_municipality"}
+
+
+def test_personal_cells_under_five_people_are_suppressed_on_import(ind):
+    s = ind.loaded(
+        csv_lines(
+            "indicator,place,period,value,people,legal_status",
+            ["referrals_completed,kauno-m,2024,3,3,refugee", "referrals_completed,kauno-m,2024,40,30,"],
+        )
+    )
+    assert s["imported"] == 2
+    body = ind.analytics(
+        indicator="referrals_completed", period="2024", place="kauno-m", breakdown="legal_status"
+    ).json()
+    assert body["rows"] == [
+        ["referrals_completed", "kauno-m", "2024", "refugee", None, ["suppressed", "draft"]]
+    ]
+
+
+def test_writing_needs_the_scope(ind, base, auth):
+    r = ind.load(csv_lines(HEADER, GOOD), who=base.coordinator)
+    assert r.status_code == 403
+    r = ind.client.post("/api/v1/indicators/data", content=b"a", headers={"Content-Type": "text/csv"})
+    assert r.status_code == 401
+    # The stats machine client (read + write) loads its own municipality's data.
+    s = ind.load(csv_lines(HEADER, GOOD), who=base.clients["stats"]).json()
+    assert s["imported"] == 1
