@@ -14,11 +14,10 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, col, select
 
 from api.accounts.models import User
-from api.core import audit, ratelimit
+from api.core import audit
 from api.core.actor import Actor
 from api.core.db import dialect_insert, utcnow
 from api.core.errors import ProblemError, conflict, not_found, unprocessable
@@ -35,7 +34,6 @@ from api.ideas.budget_schemas import (
     ProjectUpdate,
 )
 from api.ideas.categories import residence_of
-from api.ideas.deps import IdeasSettings
 from api.ideas.logic import idea_link, notify_state_change
 from api.ideas.models import (
     Budget,
@@ -438,19 +436,11 @@ def _check_voter(session: Session, actor: Actor, budget: Budget) -> User:
 
 def cast_ballot(
     session: Session,
-    factory: sessionmaker[Session],
-    settings: IdeasSettings,
     *,
     actor: Actor,
     budget: Budget,
     project_ids: list[uuid.UUID],
 ) -> BallotRead:
-    ratelimit.hit(
-        factory,
-        f"ballot:{actor.id}",
-        limit=settings.ballot_rate_limit,
-        window_seconds=settings.ballot_rate_window_seconds,
-    )
     user = _check_voter(session, actor, budget)
     projects = _ballot_projects(session, budget)
     _validate(budget, projects, project_ids)

@@ -10,18 +10,15 @@ import uuid
 from datetime import timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, col, select
 
 from api.accounts.models import User
-from api.core import ratelimit
 from api.core.actor import Actor
 from api.core.db import utcnow
 from api.core.errors import conflict, forbidden, not_found, unprocessable
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.ideas import access, notifications
 from api.ideas.categories import COMMENT_EDIT_MINUTES, MAX_COMMENT_DEPTH, VOTABLE, residence_of
-from api.ideas.deps import IdeasSettings
 from api.ideas.logic import follow, idea_link
 from api.ideas.models import Idea, IdeaComment
 from api.ideas.schemas import CommentCreate, CommentRead, CommentUpdate
@@ -106,19 +103,11 @@ def get_comment(session: Session, *, actor: Actor, idea: Idea, comment_id: uuid.
 
 def create(
     session: Session,
-    factory: sessionmaker[Session],
-    settings: IdeasSettings,
     *,
     actor: Actor,
     idea: Idea,
     data: CommentCreate,
 ) -> IdeaComment:
-    ratelimit.hit(
-        factory,
-        f"comment:{actor.id}",
-        limit=settings.comment_rate_limit,
-        window_seconds=settings.comment_rate_window_seconds,
-    )
     if idea.state not in COMMENTABLE or idea.moderation != "visible":
         raise conflict(f"Comments are closed: the idea is {idea.state}.", slug="comments-closed")
     access.ensure_not_blocked(session, actor, idea.municipality_id)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Annotated
 
 from fastapi import Depends, Request
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from api.accounts.deps import require_scopes, require_user
+from api.accounts.deps import oauth2, require_scopes, require_user
+from api.core import ratelimit
 from api.core.actor import Actor
+from api.core.security import TokenError, decode_token
 
 
 class IdeasSettings(BaseSettings):
@@ -50,3 +53,33 @@ def _participant(actor: Annotated[Actor, Depends(require_scopes("ideas:participa
 Participant = Annotated[Actor, Depends(_participant)]
 Moderator = Annotated[Actor, Depends(require_scopes("ideas:moderate"))]
 BudgetManager = Annotated[Actor, Depends(require_scopes("budgets:manage"))]
+
+
+def rate_limited(kind: str) -> Callable[..., None]:
+    """Dependency factory: count one attempt of ``kind`` for the caller, before anything else.
+
+    It runs before the actor is loaded, so the request holds no database connection while the
+    counter's own short transaction commits: under a burst of concurrent requests each one needs a
+    single connection at a time, and the pool cannot starve. The caller comes from the token's
+    subject (verified signature); an unusable token is left for authentication to refuse.
+    """
+
+    def dependency(
+        request: Request,
+        settings: IdeasSettingsDep,
+        token: Annotated[str | None, Depends(oauth2)],
+    ) -> None:
+        if not token:
+            return
+        try:
+            claims = decode_token(request.app.state.settings, token, expected="access")
+        except TokenError:
+            return
+        ratelimit.hit(
+            request.app.state.session_factory,
+            f"{kind}:{claims.sub.partition(':')[2]}",
+            limit=getattr(settings, f"{kind}_rate_limit"),
+            window_seconds=getattr(settings, f"{kind}_rate_window_seconds"),
+        )
+
+    return dependency

@@ -12,18 +12,16 @@ import uuid
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, col, select
 
 from api.accounts.models import User
-from api.core import audit, ratelimit
+from api.core import audit
 from api.core.actor import Actor
 from api.core.db import dialect_insert, utcnow
 from api.core.errors import ProblemError, conflict, not_found, unprocessable
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.ideas import access
 from api.ideas.categories import FLAGS_TO_HIDE
-from api.ideas.deps import IdeasSettings
 from api.ideas.models import Idea, IdeaBlock, IdeaComment, IdeaFlag, ModerationCase
 from api.ideas.schemas import BlockCreate, BlockRead, FlagCreate, ModerationCaseRead
 from api.municipalities import logic as municipalities
@@ -40,20 +38,12 @@ def _target(session: Session, target_type: str, target_id: uuid.UUID) -> Idea | 
 
 def flag(
     session: Session,
-    factory: sessionmaker[Session],
-    settings: IdeasSettings,
     *,
     actor: Actor,
     idea: Idea,
     comment: IdeaComment | None,
     data: FlagCreate,
 ) -> IdeaFlag:
-    ratelimit.hit(
-        factory,
-        f"flag:{actor.id}",
-        limit=settings.flag_rate_limit,
-        window_seconds=settings.flag_rate_window_seconds,
-    )
     target: Idea | IdeaComment = comment if comment is not None else idea
     target_type = "comment" if comment is not None else "idea"
     if target.author_id == actor.id:

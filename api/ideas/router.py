@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
@@ -15,7 +15,7 @@ from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep, set_link_header
 from api.ideas import access, answers, comments, logic, moderation, votes
 from api.ideas.categories import CATEGORIES, Category, IdeaState, Residence
-from api.ideas.deps import IdeasSettingsDep, Moderator, Participant
+from api.ideas.deps import Moderator, Participant, rate_limited
 from api.ideas.router_budgets import budgets_router, calls_router
 from api.ideas.router_moderation import moderation_router, notifications_router
 from api.ideas.schemas import (
@@ -179,6 +179,7 @@ def update_settings(
     status_code=201,
     summary="Propose an idea",
     responses=problem_responses(401, 403, 409, 422, 429),
+    dependencies=[Depends(rate_limited("idea"))],
 )
 def create_idea(
     request: Request,
@@ -186,17 +187,8 @@ def create_idea(
     session: SessionDep,
     actor: Participant,
     locale: LocaleDep,
-    settings: IdeasSettingsDep,
     body: IdeaCreate,
 ) -> IdeaRead:
-    from api.core import ratelimit
-
-    ratelimit.hit(
-        request.app.state.session_factory,
-        f"idea:{actor.id}",
-        limit=settings.idea_rate_limit,
-        window_seconds=settings.idea_rate_window_seconds,
-    )
     idea = logic.create_idea(session, actor=actor, data=body)
     response.headers["Location"] = f"{request.url.path}/{idea.id}"
     set_etag(response, idea.version)
@@ -297,6 +289,7 @@ def read_vote(idea_id: uuid.UUID, response: Response, session: SessionDep, actor
         201: {"description": "Vote cast", "model": VoteRead},
         **problem_responses(401, 403, 404, 409, 429),
     },
+    dependencies=[Depends(rate_limited("vote"))],
 )
 def cast_vote(
     idea_id: uuid.UUID,
@@ -304,11 +297,8 @@ def cast_vote(
     response: Response,
     session: SessionDep,
     actor: Participant,
-    settings: IdeasSettingsDep,
 ) -> VoteRead:
-    vote, created = votes.cast(
-        session, request.app.state.session_factory, settings, actor=actor, idea_id=idea_id
-    )
+    vote, created = votes.cast(session, actor=actor, idea_id=idea_id)
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     response.headers["Cache-Control"] = "no-store"
     return vote
@@ -319,6 +309,7 @@ def cast_vote(
     response_model=VoteRead,
     summary="Withdraw your vote",
     responses=problem_responses(401, 403, 404, 429),
+    dependencies=[Depends(rate_limited("vote"))],
 )
 def withdraw_vote(
     idea_id: uuid.UUID,
@@ -326,10 +317,9 @@ def withdraw_vote(
     response: Response,
     session: SessionDep,
     actor: Participant,
-    settings: IdeasSettingsDep,
 ) -> VoteRead:
     response.headers["Cache-Control"] = "no-store"
-    return votes.withdraw(session, request.app.state.session_factory, settings, actor=actor, idea_id=idea_id)
+    return votes.withdraw(session, actor=actor, idea_id=idea_id)
 
 
 @router.put(
@@ -360,19 +350,17 @@ def unfollow(idea_id: uuid.UUID, session: SessionDep, actor: Participant) -> Res
     status_code=201,
     summary="Flag an idea for moderation",
     responses=problem_responses(401, 403, 404, 409, 422, 429),
+    dependencies=[Depends(rate_limited("flag"))],
 )
 def flag_idea(
     idea_id: uuid.UUID,
     request: Request,
     session: SessionDep,
     actor: Participant,
-    settings: IdeasSettingsDep,
     body: FlagCreate,
 ) -> FlagRead:
     idea = access.get_readable_idea(session, actor, idea_id)
-    row = moderation.flag(
-        session, request.app.state.session_factory, settings, actor=actor, idea=idea, comment=None, data=body
-    )
+    row = moderation.flag(session, actor=actor, idea=idea, comment=None, data=body)
     return FlagRead(
         target_type=row.target_type, target_id=row.target_id, reason=row.reason, created_at=row.created_at
     )
@@ -410,6 +398,7 @@ def list_comments(
     status_code=201,
     summary="Comment or reply (3 levels deep at most)",
     responses=problem_responses(401, 403, 404, 409, 422, 429),
+    dependencies=[Depends(rate_limited("comment"))],
 )
 def create_comment(
     idea_id: uuid.UUID,
@@ -417,13 +406,10 @@ def create_comment(
     response: Response,
     session: SessionDep,
     actor: Participant,
-    settings: IdeasSettingsDep,
     body: CommentCreate,
 ) -> CommentRead:
     idea = access.get_readable_idea(session, actor, idea_id)
-    comment = comments.create(
-        session, request.app.state.session_factory, settings, actor=actor, idea=idea, data=body
-    )
+    comment = comments.create(session, actor=actor, idea=idea, data=body)
     set_etag(response, comment.version)
     return comments.to_read(comment, actor, moderator=access.is_moderator_of(actor, idea.municipality_id))
 
@@ -488,6 +474,7 @@ def delete_comment(
     status_code=201,
     summary="Flag a comment for moderation",
     responses=problem_responses(401, 403, 404, 409, 422, 429),
+    dependencies=[Depends(rate_limited("flag"))],
 )
 def flag_comment(
     idea_id: uuid.UUID,
@@ -495,15 +482,12 @@ def flag_comment(
     request: Request,
     session: SessionDep,
     actor: Participant,
-    settings: IdeasSettingsDep,
     body: FlagCreate,
 ) -> FlagRead:
     idea = access.get_readable_idea(session, actor, idea_id)
     comment = comments.get_comment(session, actor=actor, idea=idea, comment_id=comment_id)
     row = moderation.flag(
         session,
-        request.app.state.session_factory,
-        settings,
         actor=actor,
         idea=idea,
         comment=comment,

@@ -7,7 +7,7 @@ import io
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
@@ -39,7 +39,7 @@ from api.ideas.budget_schemas import (
     ProjectUpdate,
     ResultRow,
 )
-from api.ideas.deps import BudgetManager, IdeasSettingsDep, Participant
+from api.ideas.deps import BudgetManager, Participant, rate_limited
 from api.ideas.models import Budget
 from api.ideas.schemas import Slug
 
@@ -258,6 +258,7 @@ def read_ballot(
     response_model=BallotRead,
     summary="Cast or change your ballot (knapsack: within the budget; approval: up to N)",
     responses=problem_responses(401, 403, 404, 409, 422, 429),
+    dependencies=[Depends(rate_limited("ballot"))],
 )
 def cast_ballot(
     budget_id: uuid.UUID,
@@ -265,15 +266,12 @@ def cast_ballot(
     response: Response,
     session: SessionDep,
     actor: Participant,
-    settings: IdeasSettingsDep,
     body: BallotPut,
 ) -> BallotRead:
     response.headers["Cache-Control"] = "no-store"
     budget = budgets.get(session, budget_id)
     return budgets.cast_ballot(
         session,
-        request.app.state.session_factory,
-        settings,
         actor=actor,
         budget=budget,
         project_ids=body.project_ids,

@@ -13,17 +13,14 @@ import uuid
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from api.accounts.models import User
-from api.core import ratelimit
 from api.core.actor import Actor
 from api.core.db import dialect_insert, utcnow
 from api.core.errors import conflict
 from api.ideas import access
 from api.ideas.categories import VOTABLE, residence_of
-from api.ideas.deps import IdeasSettings
 from api.ideas.models import Idea, IdeaSettings, IdeaVote
 from api.ideas.schemas import VoteRead
 
@@ -55,29 +52,17 @@ def _used_this_year(session: Session, user_id: uuid.UUID, municipality_id: uuid.
     )
 
 
-def _rate_limit(factory: sessionmaker[Session], settings: IdeasSettings, actor: Actor) -> None:
-    ratelimit.hit(
-        factory,
-        f"vote:{actor.id}",
-        limit=settings.vote_rate_limit,
-        window_seconds=settings.vote_rate_window_seconds,
-    )
-
-
 def _current_count(session: Session, idea_id: uuid.UUID) -> int:
     return int(session.execute(sa.select(_ideas.c.vote_count).where(_ideas.c.id == idea_id)).scalar_one())
 
 
 def cast(
     session: Session,
-    factory: sessionmaker[Session],
-    settings: IdeasSettings,
     *,
     actor: Actor,
     idea_id: uuid.UUID,
 ) -> tuple[VoteRead, bool]:
     """Vote for an idea. Returns the vote and whether it is new (a repeat is not an error)."""
-    _rate_limit(factory, settings, actor)
     idea = access.get_readable_idea(session, actor, idea_id)
     if idea.state not in VOTABLE or idea.moderation != "visible":
         raise conflict(f"Votes are closed: the idea is {idea.state}.", slug="voting-closed")
@@ -144,13 +129,10 @@ def cast(
 
 def withdraw(
     session: Session,
-    factory: sessionmaker[Session],
-    settings: IdeasSettings,
     *,
     actor: Actor,
     idea_id: uuid.UUID,
 ) -> VoteRead:
-    _rate_limit(factory, settings, actor)
     idea = access.get_readable_idea(session, actor, idea_id)
     deleted = session.execute(
         sa.delete(_votes)
