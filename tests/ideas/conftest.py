@@ -15,7 +15,9 @@ V = "/api/v1"
 
 @pytest.fixture
 def make_idea(client, auth, base):
-    def make(who: Any = None, *, municipality: str = "vilniaus-m", publish: bool = True, **extra: Any) -> dict:
+    def make(
+        who: Any = None, *, municipality: str = "vilniaus-m", publish: bool = True, **extra: Any
+    ) -> dict:
         body = {
             "municipality": municipality,
             "category": extra.pop("category", "public_space"),

@@ -9,14 +9,20 @@ from tests.ideas.conftest import V, etag
 
 
 def test_propose_publish_and_read_as_anyone(client, auth, base, make_idea):
-    idea = make_idea(base.diaspora, title={"en": "Diaspora mentoring day", "lt": "Kraštiečių mentorystės diena"})
+    idea = make_idea(
+        base.diaspora, title={"en": "Diaspora mentoring day", "lt": "Kraštiečių mentorystės diena"}
+    )
     assert idea["state"] == "published"
     assert idea["author"] == {"name": "Base Diaspora", "residence": "diaspora", "is_you": True}
     assert idea["viewer"]["following"] is True and idea["follower_count"] == 1
     r = client.get(f"{V}/ideas/{idea['id']}?lang=en")
     assert r.status_code == 200
     assert r.json()["title"] == "Diaspora mentoring day"
-    assert r.json()["author"]["is_you"] is False and "moderation" not in r.json() or r.json()["moderation"] is None
+    assert (
+        (r.json()["author"]["is_you"] is False
+        and "moderation" not in r.json())
+        or r.json()["moderation"] is None
+    )
     assert r.headers["ETag"]
 
 
@@ -39,8 +45,13 @@ def test_drafts_are_private_until_published(client, auth, base, make_idea):
     assert draft["id"] in [i["id"] for i in mine]
     h = auth.headers(base.resident)
     tag = etag(client, f"{V}/ideas/{draft['id']}", h)
-    assert client.post(f"{V}/ideas/{draft['id']}/state", json={"state": "published"}, headers=h).status_code == 428
-    r = client.post(f"{V}/ideas/{draft['id']}/state", json={"state": "published"}, headers={**h, "If-Match": tag})
+    assert (
+        client.post(f"{V}/ideas/{draft['id']}/state", json={"state": "published"}, headers=h).status_code
+        == 428
+    )
+    r = client.post(
+        f"{V}/ideas/{draft['id']}/state", json={"state": "published"}, headers={**h, "If-Match": tag}
+    )
     assert r.status_code == 200 and r.json()["state"] == "published"
     assert client.get(f"{V}/ideas/{draft['id']}").status_code == 200
 
@@ -49,12 +60,19 @@ def test_author_edits_only_before_first_vote(client, auth, base, make_idea):
     idea = make_idea(base.resident)
     h = auth.headers(base.resident)
     tag = etag(client, f"{V}/ideas/{idea['id']}", h)
-    r = client.patch(f"{V}/ideas/{idea['id']}", json={"title": {"lt": "Nauja"}}, headers={**h, "If-Match": tag})
+    r = client.patch(
+        f"{V}/ideas/{idea['id']}", json={"title": {"lt": "Nauja"}}, headers={**h, "If-Match": tag}
+    )
     assert r.status_code == 200 and r.json()["title"] == "Nauja"
     stale = client.patch(f"{V}/ideas/{idea['id']}", json={"place": "Neris"}, headers={**h, "If-Match": tag})
     assert stale.status_code == 412
     other = auth.headers(base.resident2)
-    assert client.patch(f"{V}/ideas/{idea['id']}", json={"place": "x"}, headers={**other, "If-Match": "*"}).status_code == 403
+    assert (
+        client.patch(
+            f"{V}/ideas/{idea['id']}", json={"place": "x"}, headers={**other, "If-Match": "*"}
+        ).status_code
+        == 403
+    )
     assert client.put(f"{V}/ideas/{idea['id']}/vote", headers=other).status_code == 201
     tag = etag(client, f"{V}/ideas/{idea['id']}", h)
     r = client.patch(f"{V}/ideas/{idea['id']}", json={"place": "Neris"}, headers={**h, "If-Match": tag})
@@ -65,10 +83,14 @@ def test_withdraw_at_any_time_but_not_twice(client, auth, base, make_idea):
     idea = make_idea(base.resident)
     h = auth.headers(base.resident)
     tag = etag(client, f"{V}/ideas/{idea['id']}", h)
-    r = client.post(f"{V}/ideas/{idea['id']}/state", json={"state": "withdrawn"}, headers={**h, "If-Match": tag})
+    r = client.post(
+        f"{V}/ideas/{idea['id']}/state", json={"state": "withdrawn"}, headers={**h, "If-Match": tag}
+    )
     assert r.status_code == 200 and r.json()["state"] == "withdrawn"
     tag = r.headers["ETag"]
-    again = client.post(f"{V}/ideas/{idea['id']}/state", json={"state": "withdrawn"}, headers={**h, "If-Match": tag})
+    again = client.post(
+        f"{V}/ideas/{idea['id']}/state", json={"state": "withdrawn"}, headers={**h, "If-Match": tag}
+    )
     assert again.status_code == 409
     board = client.get(f"{V}/ideas?municipality=vilniaus-m&limit=100").json()["items"]
     assert idea["id"] not in [i["id"] for i in board]
@@ -88,7 +110,9 @@ def test_board_filters_combine(client, auth, base, make_idea):
 
     assert {a["id"], b["id"]} <= ids("municipality=vilniaus-m&category=mobility")
     assert c["id"] not in ids("municipality=vilniaus-m")
-    assert ids("municipality=vilniaus-m&category=mobility&residence=diaspora") & {a["id"], b["id"]} == {b["id"]}
+    assert ids("municipality=vilniaus-m&category=mobility&residence=diaspora") & {a["id"], b["id"]} == {
+        b["id"]
+    }
     assert a["id"] in ids("q=siauliuose") and b["id"] not in ids("q=siauliuose")
     assert c["id"] in ids("category=culture&residence=diaspora&municipality=kauno-m")
     assert client.get(f"{V}/ideas?municipality=nowhere").status_code == 422
@@ -103,7 +127,9 @@ def test_sort_by_votes_pages_with_keyset(client, auth, base, make_idea, people):
             assert client.put(f"{V}/ideas/{idea['id']}/vote", headers=auth.headers(v)).status_code == 201
     seen, cursor = [], None
     while True:
-        q = f"{V}/ideas?municipality=akmenes-r&sort=-vote_count&limit=2" + (f"&cursor={cursor}" if cursor else "")
+        q = f"{V}/ideas?municipality=akmenes-r&sort=-vote_count&limit=2" + (
+            f"&cursor={cursor}" if cursor else ""
+        )
         r = client.get(q)
         page = r.json()
         seen += [(i["vote_count"], i["id"]) for i in page["items"]]
@@ -114,7 +140,9 @@ def test_sort_by_votes_pages_with_keyset(client, auth, base, make_idea, people):
     assert len(seen) == 5 and len({s[1] for s in seen}) == 5
     assert [s[0] for s in seen] == [3, 2, 1, 0, 0]
     assert seen == sorted(seen, reverse=True)
-    bad = client.get(f"{V}/ideas?municipality=akmenes-r&sort=-comment_count&cursor={page['next_cursor'] or 'x'}")
+    bad = client.get(
+        f"{V}/ideas?municipality=akmenes-r&sort=-comment_count&cursor={page['next_cursor'] or 'x'}"
+    )
     assert bad.status_code == 400
 
 
@@ -144,13 +172,24 @@ def test_categories_and_validation(client, auth, base):
     h = auth.headers(base.resident)
     bad = client.post(
         f"{V}/ideas",
-        json={"municipality": "vilniaus-m", "category": "mobility", "title": {"xx": "a"}, "body": {"lt": "b"}},
+        json={
+            "municipality": "vilniaus-m",
+            "category": "mobility",
+            "title": {"xx": "a"},
+            "body": {"lt": "b"},
+        },
         headers=h,
     )
     assert bad.status_code == 422
     http = client.post(
         f"{V}/ideas",
-        json={"municipality": "vilniaus-m", "category": "mobility", "title": {"lt": "a"}, "body": {"lt": "b"}, "image_urls": ["http://x.lt/a.png"]},
+        json={
+            "municipality": "vilniaus-m",
+            "category": "mobility",
+            "title": {"lt": "a"},
+            "body": {"lt": "b"},
+            "image_urls": ["http://x.lt/a.png"],
+        },
         headers=h,
     )
     assert http.status_code == 422

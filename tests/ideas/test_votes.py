@@ -42,13 +42,21 @@ def test_no_votes_on_closed_ideas(client, auth, base, make_idea, db, state):
 def test_no_votes_on_drafts(client, auth, base, make_idea):
     draft = make_idea(base.resident, publish=False)
     assert client.put(f"{V}/ideas/{draft['id']}/vote", headers=auth.headers(base.resident)).status_code == 409
-    assert client.put(f"{V}/ideas/{draft['id']}/vote", headers=auth.headers(base.resident2)).status_code == 404
+    assert (
+        client.put(f"{V}/ideas/{draft['id']}/vote", headers=auth.headers(base.resident2)).status_code == 404
+    )
 
 
 def test_yearly_vote_limit_per_municipality(client, auth, base, make_idea):
     coord = auth.headers(base.coordinator)
-    assert client.put(f"{V}/ideas/settings/vilniaus-m", json={"yearly_vote_limit": 2}, headers=coord).status_code == 200
-    assert client.put(f"{V}/ideas/settings/kauno-m", json={"yearly_vote_limit": 2}, headers=coord).status_code == 404
+    assert (
+        client.put(f"{V}/ideas/settings/vilniaus-m", json={"yearly_vote_limit": 2}, headers=coord).status_code
+        == 200
+    )
+    assert (
+        client.put(f"{V}/ideas/settings/kauno-m", json={"yearly_vote_limit": 2}, headers=coord).status_code
+        == 404
+    )
     ideas = [make_idea(base.resident) for _ in range(3)]
     kaunas = make_idea(base.resident, municipality="kauno-m")
     h = auth.headers(base.resident2)
@@ -135,7 +143,9 @@ def test_fifty_concurrent_votes_by_one_person_count_once(app, engine, auth, base
         with ThreadPoolExecutor(max_workers=50) as pool:
             codes = list(pool.map(attempt, range(50)))
         with Session(engine) as s:
-            rows = s.execute(sa.select(sa.func.count()).select_from(IdeaVote).where(IdeaVote.idea_id == idea_id)).scalar_one()
+            rows = s.execute(
+                sa.select(sa.func.count()).select_from(IdeaVote).where(IdeaVote.idea_id == idea_id)
+            ).scalar_one()
             counter = s.get(Idea, idea_id).vote_count
         assert codes.count(201) == 1, codes
         assert set(codes) <= {200, 201}, codes
@@ -151,10 +161,24 @@ def test_fifty_concurrent_votes_by_one_person_count_once(app, engine, auth, base
 
 
 def test_another_municipality_moderator_cannot_change_settings(client, auth, base):
-    r = client.put(f"{V}/ideas/settings/vilniaus-m", json={"yearly_vote_limit": 5}, headers=auth.headers(base.coordinator_kaunas))
+    r = client.put(
+        f"{V}/ideas/settings/vilniaus-m",
+        json={"yearly_vote_limit": 5},
+        headers=auth.headers(base.coordinator_kaunas),
+    )
     assert r.status_code == 404
-    assert client.put(f"{V}/ideas/settings/vilniaus-m", json={"yearly_vote_limit": 5}, headers=auth.headers(base.resident)).status_code == 403
-    assert client.get(f"{V}/ideas/settings/vilniaus-m").json() == {"municipality": "vilniaus-m", "yearly_vote_limit": None}
+    assert (
+        client.put(
+            f"{V}/ideas/settings/vilniaus-m",
+            json={"yearly_vote_limit": 5},
+            headers=auth.headers(base.resident),
+        ).status_code
+        == 403
+    )
+    assert client.get(f"{V}/ideas/settings/vilniaus-m").json() == {
+        "municipality": "vilniaus-m",
+        "yearly_vote_limit": None,
+    }
 
 
 def test_etag_changes_when_votes_change(client, auth, base, make_idea):
