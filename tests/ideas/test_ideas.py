@@ -18,11 +18,9 @@ def test_propose_publish_and_read_as_anyone(client, auth, base, make_idea):
     r = client.get(f"{V}/ideas/{idea['id']}?lang=en")
     assert r.status_code == 200
     assert r.json()["title"] == "Diaspora mentoring day"
-    assert (
-        (r.json()["author"]["is_you"] is False
-        and "moderation" not in r.json())
-        or r.json()["moderation"] is None
-    )
+    assert (r.json()["author"]["is_you"] is False and "moderation" not in r.json()) or r.json()[
+        "moderation"
+    ] is None
     assert r.headers["ETag"]
 
 
