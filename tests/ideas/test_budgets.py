@@ -66,7 +66,7 @@ def budget_with_projects(client, auth, base, db, make_idea):
         assert r.status_code == 201, r.text
         budget = r.json()
         projects = []
-        for cost in costs:
+        for _cost in costs:
             idea = make_idea(base.resident)
             r = client.post(
                 f"{V}/budgets/{budget['id']}/projects",
