@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.errors import ProblemError, not_found
@@ -34,7 +34,9 @@ def floor_hour(value: datetime | None) -> datetime | None:
 
 
 def public_clause() -> Any:
-    return sa.and_(Idea.state != "draft", Idea.moderation == "visible", sa.not_(Idea.author_blocked))
+    return sa.and_(
+        col(Idea.state) != "draft", col(Idea.moderation) == "visible", sa.not_(col(Idea.author_blocked))
+    )
 
 
 def is_moderator_of(actor: Actor, municipality_id: uuid.UUID) -> bool:
@@ -55,7 +57,9 @@ def readable_ideas(actor: Actor) -> Any:
         if actor.is_admin:
             clauses.append(Idea.state != "draft")
         elif actor.municipality_id is not None:
-            clauses.append(sa.and_(Idea.municipality_id == actor.municipality_id, Idea.state != "draft"))
+            clauses.append(
+                sa.and_(col(Idea.municipality_id) == actor.municipality_id, col(Idea.state) != "draft")
+            )
     return select(Idea).where(sa.or_(*clauses) if len(clauses) > 1 else clauses[0])
 
 

@@ -7,10 +7,11 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, model_validator
 
 from api.core.i18n import OptionalTranslations, Translations
 from api.ideas.schemas import Slug
+from api.ideas.schemas import _In as _BaseIn
 
 Amount = Annotated[int, Field(ge=1, le=100_000_000_000)]
 Eligibility = Literal["residents", "everyone"]
@@ -20,8 +21,8 @@ Phase = Literal["collecting", "reviewing", "voting", "counting", "finished"]
 Feasibility = Literal["pending", "feasible", "unfeasible"]
 
 
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _In(_BaseIn):
+    pass
 
 
 def _check_dates(values: list[datetime | None]) -> None:

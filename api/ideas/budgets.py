@@ -101,7 +101,7 @@ def to_read(session: Session, budget: Budget, actor: Actor, locale: Locale) -> B
         reviewing_from=budget.reviewing_from,
         voting_from=budget.voting_from,
         voting_until=budget.voting_until,
-        phase=current,  # type: ignore[arg-type]
+        phase=current,
         counted_at=budget.counted_at,
         finished_at=budget.finished_at,
         project_count=project_count,

@@ -78,9 +78,9 @@ def list_comments(
     stmt = select(IdeaComment).where(IdeaComment.idea_id == idea.id)
     if not access.is_moderator_of(actor, idea.municipality_id):
         # A blocked person's comments disappear (their own view keeps them).
-        visible = sa.not_(IdeaComment.author_blocked)
+        visible = sa.not_(col(IdeaComment.author_blocked))
         if actor.id is not None:
-            visible = sa.or_(visible, IdeaComment.author_id == actor.id)
+            visible = sa.or_(visible, col(IdeaComment.author_id) == actor.id)
         stmt = stmt.where(visible, IdeaComment.moderation != "removed")
     keys = [SortKey(IdeaComment.path)]
     rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name="thread")).all())

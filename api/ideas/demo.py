@@ -410,7 +410,7 @@ def seed(session: Session) -> list[str]:
             person = people[rng.randrange(len(people) - 2)]
             cid = uuid.uuid4()
             at = idea["created_at"] + timedelta(hours=3 + k * 5)
-            key = f"{int(at.timestamp() * 1_000_000):017d}{cid.hex[:8]}"
+            path_key = f"{int(at.timestamp() * 1_000_000):017d}{cid.hex[:8]}"
             parent = parents[-1] if parents and rng.random() < 0.35 and parents[-1]["depth"] < 3 else None
             row = {
                 "id": cid,
@@ -418,7 +418,7 @@ def seed(session: Session) -> list[str]:
                 "municipality_id": idea["municipality_id"],
                 "parent_id": parent["id"] if parent else None,
                 "depth": parent["depth"] + 1 if parent else 1,
-                "path": f"{parent['path']}.{key}" if parent else key,
+                "path": f"{parent['path']}.{path_key}" if parent else path_key,
                 "author_id": person[0],
                 "author_name": person[1],
                 "author_residence": residence_of(person[2]),

@@ -127,11 +127,13 @@ def viewer_context(session: Session, actor: Actor, ideas: Sequence[Idea]) -> Vie
             ctx.pending[idea_id] = new_state
     with_call = [i.id for i in ideas if i.open_call_id is not None]
     if with_call:
-        ctx.awarded = set(
-            session.exec(
+        ctx.awarded = {
+            a
+            for a in session.exec(
                 select(OpenCall.awarded_idea_id).where(col(OpenCall.awarded_idea_id).in_(with_call))
             ).all()
-        )
+            if a is not None
+        }
     return ctx
 
 
@@ -159,7 +161,7 @@ def to_read(session: Session, idea: Idea, actor: Actor, locale: Locale, ctx: Vie
         latitude=idea.latitude,
         longitude=idea.longitude,
         image_urls=list(idea.image_urls or []),
-        author=IdeaAuthor(name=idea.author_name, residence=idea.author_residence, is_you=mine),  # type: ignore[arg-type]
+        author=IdeaAuthor(name=idea.author_name, residence=idea.author_residence, is_you=mine),
         state=idea.state,
         vote_count=idea.vote_count,
         comment_count=idea.comment_count,
@@ -224,7 +226,7 @@ def filtered(session: Session, actor: Actor, f: IdeaFilters, sort: str) -> Any:
         stmt = stmt.where(col(Idea.state).in_(BOARD_DEFAULT))
     if f.residence:
         stmt = stmt.where(Idea.author_residence == f.residence)
-    for term in search_terms(f.q):
+    for term in search_terms((f.q or "").replace("\x00", "")):
         stmt = stmt.where(col(Idea.search).like(f"%{like_escape(term)}%", escape="\\"))
     if f.open_call_id:
         stmt = stmt.where(Idea.open_call_id == f.open_call_id)
@@ -247,8 +249,8 @@ def list_ideas(
         # A row-value comparison is an index range condition on (key, id) on both databases.
         row, bound = (
             sa.tuple_(column, Idea.id),
-            sa.tuple_(sa.literal(value, column.type), sa.literal(last_id, Idea.id.type)),
-        )  # type: ignore[attr-defined]
+            sa.tuple_(sa.literal(value, column.type), sa.literal(last_id, _ideas.c.id.type)),
+        )
         stmt = stmt.where(row < bound if descending else row > bound)
     order = [column.desc(), col(Idea.id).desc()] if descending else [column.asc(), col(Idea.id).asc()]
     rows = list(session.exec(stmt.order_by(*order).limit(params.limit + 1)).all())
@@ -434,7 +436,7 @@ def stats(session: Session, *, municipality: str | None) -> IdeaStats:
     def grouped(column: Any) -> dict[str, int]:
         stmt = sa.select(column, sa.func.count()).where(public).group_by(column)
         if muni_id:
-            stmt = stmt.where(Idea.municipality_id == muni_id)
+            stmt = stmt.where(col(Idea.municipality_id) == muni_id)
         return {str(k): int(v) for k, v in session.execute(stmt).all()}
 
     by_state = grouped(Idea.state)
@@ -443,11 +445,11 @@ def stats(session: Session, *, municipality: str | None) -> IdeaStats:
     comments_stmt = (
         sa.select(sa.func.count())
         .select_from(IdeaComment)
-        .where(col(IdeaComment.deleted_at).is_(None), IdeaComment.moderation == "visible")
+        .where(col(IdeaComment.deleted_at).is_(None), col(IdeaComment.moderation) == "visible")
     )
     if muni_id:
-        votes_stmt = votes_stmt.where(IdeaVote.municipality_id == muni_id)
-        comments_stmt = comments_stmt.where(IdeaComment.municipality_id == muni_id)
+        votes_stmt = votes_stmt.where(col(IdeaVote.municipality_id) == muni_id)
+        comments_stmt = comments_stmt.where(col(IdeaComment.municipality_id) == muni_id)
     votes = {str(k): int(v) for k, v in session.execute(votes_stmt).all()}
     return IdeaStats(
         municipality=municipality,

@@ -33,7 +33,9 @@ _comments = IdeaComment.__table__  # type: ignore[attr-defined]
 
 
 def _target(session: Session, target_type: str, target_id: uuid.UUID) -> Idea | IdeaComment | None:
-    return session.get(Idea if target_type == "idea" else IdeaComment, target_id)
+    if target_type == "idea":
+        return session.get(Idea, target_id)
+    return session.get(IdeaComment, target_id)
 
 
 def flag(

@@ -59,7 +59,7 @@ def to_read(session: Session, call: OpenCall, actor: Actor, locale: Locale) -> O
         prize_amount=call.prize_amount,
         submissions_from=call.submissions_from,
         submissions_until=call.submissions_until,
-        phase=phase(call),  # type: ignore[arg-type]
+        phase=phase(call),
         entry_count=entries,
         awarded_idea_id=call.awarded_idea_id,
         award_note=locale.text(call.award_note)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
@@ -46,6 +46,7 @@ from api.ideas.schemas import (
 
 router = APIRouter(prefix="/ideas", tags=["ideas"])
 
+SlugPath = Annotated[str, Path(min_length=2, max_length=60, pattern=r"^[a-z0-9-]+$")]
 MunicipalityQ = Annotated[Slug | None, Query(description="Municipality slug, e.g. `vilniaus-m`")]
 
 
@@ -157,7 +158,7 @@ def idea_stats(session: SessionDep, municipality: MunicipalityQ = None) -> IdeaS
     summary="A municipality's participation settings",
     responses=problem_responses(404),
 )
-def read_settings(session: SessionDep, municipality: str) -> IdeaSettingsRead:
+def read_settings(session: SessionDep, municipality: SlugPath) -> IdeaSettingsRead:
     return logic.read_settings(session, municipality)
 
 
@@ -168,7 +169,7 @@ def read_settings(session: SessionDep, municipality: str) -> IdeaSettingsRead:
     responses=problem_responses(401, 403, 404, 422),
 )
 def update_settings(
-    session: SessionDep, actor: Moderator, municipality: str, body: IdeaSettingsUpdate
+    session: SessionDep, actor: Moderator, municipality: SlugPath, body: IdeaSettingsUpdate
 ) -> IdeaSettingsRead:
     return logic.update_settings(session, actor=actor, slug=municipality, data=body)
 

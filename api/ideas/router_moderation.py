@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from api.accounts.deps import UserActor
 from api.core.db import SessionDep
@@ -29,6 +29,7 @@ from api.ideas.schemas import (
     Slug,
 )
 
+SlugPath = Annotated[str, Path(min_length=2, max_length=60, pattern=r"^[a-z0-9-]+$")]
 moderation_router = APIRouter(prefix="/moderation", tags=["moderation"])
 notifications_router = APIRouter(prefix="/notifications", tags=["notifications"])
 NO_STORE = "no-store"
@@ -144,7 +145,9 @@ def create_block(response: Response, session: SessionDep, actor: Moderator, body
     summary="Lift a block",
     responses=problem_responses(401, 403, 404),
 )
-def delete_block(municipality: str, user_id: uuid.UUID, session: SessionDep, actor: Moderator) -> Response:
+def delete_block(
+    municipality: SlugPath, user_id: uuid.UUID, session: SessionDep, actor: Moderator
+) -> Response:
     moderation.unblock(session, actor=actor, municipality=municipality, user_id=user_id)
     return Response(status_code=204)
 
@@ -166,7 +169,7 @@ def list_notifications(
     locale: LocaleDep,
     page: PageDep,
     unread: Annotated[bool | None, Query(description="true: unread only; false: read only")] = None,
-    kind: Annotated[str | None, Query(max_length=40)] = None,
+    kind: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z0-9_]+$")] = None,
 ) -> NotificationList:
     rows, next_cursor = notifications.list_notifications(
         session, actor=actor, params=page, unread=unread, kind=kind
