@@ -50,6 +50,10 @@ def is_budget_manager_of(actor: Actor, municipality_id: uuid.UUID) -> bool:
 def readable_ideas(actor: Actor) -> Any:
     """Public ideas for everyone; your own (drafts too); everything but others' drafts for moderators
     of the idea's municipality."""
+    return select(Idea).where(readable_clause(actor))
+
+
+def readable_clause(actor: Actor) -> Any:
     clauses = [public_clause()]
     if actor.kind == "user" and actor.id is not None:
         clauses.append(Idea.author_id == actor.id)
@@ -60,7 +64,7 @@ def readable_ideas(actor: Actor) -> Any:
             clauses.append(
                 sa.and_(col(Idea.municipality_id) == actor.municipality_id, col(Idea.state) != "draft")
             )
-    return select(Idea).where(sa.or_(*clauses) if len(clauses) > 1 else clauses[0])
+    return sa.or_(*clauses) if len(clauses) > 1 else clauses[0]
 
 
 def moderated_ideas(actor: Actor) -> Any:

@@ -37,7 +37,7 @@ def _default_settings() -> IdeasSettings:
     return IdeasSettings()
 
 
-def ideas_settings(request: Request) -> IdeasSettings:
+async def ideas_settings(request: Request) -> IdeasSettings:
     """The app's ideas settings (``app.state.ideas_settings`` when set, e.g. by tests), else the env's."""
     found = getattr(request.app.state, "ideas_settings", None)
     return found if isinstance(found, IdeasSettings) else _default_settings()
@@ -46,7 +46,7 @@ def ideas_settings(request: Request) -> IdeasSettings:
 IdeasSettingsDep = Annotated[IdeasSettings, Depends(ideas_settings)]
 
 
-def _participant(actor: Annotated[Actor, Depends(require_scopes("ideas:participate"))]) -> Actor:
+async def _participant(actor: Annotated[Actor, Depends(require_scopes("ideas:participate"))]) -> Actor:
     return require_user(actor)
 
 
