@@ -13,17 +13,34 @@ from sqlmodel import Session, col, select
 from api.core.actor import Actor
 from api.core.errors import ProblemError, not_found
 from api.ideas.models import Idea, IdeaBlock
+from api.municipalities import logic as municipalities
 from api.municipalities.models import Municipality
 
 _slugs: dict[uuid.UUID, str] = {}
+_ids: dict[str, uuid.UUID] = {}
+
+
+def _load_municipalities(session: Session) -> None:
+    for m in session.exec(select(Municipality)).all():
+        _slugs[m.id] = m.slug
+        _ids[m.slug] = m.id
 
 
 def slug_of(session: Session, municipality_id: uuid.UUID) -> str:
-    """Municipality ids are stable reference data (uuid5 of the slug), so a process-wide map is safe."""
+    """Municipality ids are stable reference data (uuid5 of the slug, loaded by a migration), so a
+    process-wide map is safe and saves the board a database round trip."""
     if municipality_id not in _slugs:
-        for m in session.exec(select(Municipality)).all():
-            _slugs[m.id] = m.slug
+        _load_municipalities(session)
     return _slugs.get(municipality_id, "")
+
+
+def municipality_id(session: Session, slug: str, *, field: str = "municipality") -> uuid.UUID:
+    """A filter's or a body's slug as an id; an unknown slug is a 422 naming the field."""
+    if slug not in _ids:
+        _load_municipalities(session)
+    if slug not in _ids:
+        return municipalities.resolve_slug(session, slug, field=field).id
+    return _ids[slug]
 
 
 def floor_hour(value: datetime | None) -> datetime | None:

@@ -217,7 +217,7 @@ class IdeaFilters:
 def filtered(session: Session, actor: Actor, f: IdeaFilters, sort: str) -> Any:
     stmt = access.readable_ideas(actor)
     if f.municipality:
-        stmt = stmt.where(Idea.municipality_id == municipalities.resolve_slug(session, f.municipality).id)
+        stmt = stmt.where(Idea.municipality_id == access.municipality_id(session, f.municipality))
     if f.category:
         stmt = stmt.where(col(Idea.category).in_(f.category))
     if f.state:
