@@ -1,0 +1,178 @@
+"""Open calls (a city logo, a city gate, an anthem): budget-less rounds where ideas compete for a
+named prize. Entries are ideas proposed with the call's id while it is open; after it closes, a
+manager awards the prize to one entry."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from api.core import audit
+from api.core.actor import Actor
+from api.core.db import utcnow
+from api.core.errors import conflict, not_found, unprocessable
+from api.core.i18n import Locale
+from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.ideas import access, notifications
+from api.ideas.budget_schemas import AwardCreate, OpenCallCreate, OpenCallRead, OpenCallUpdate
+from api.ideas.logic import idea_link
+from api.ideas.models import Idea, OpenCall
+from api.municipalities import logic as municipalities
+
+AWARDED = {
+    "lt": "Idėja „{title}“ laimėjo konkursą: {prize}",
+    "en": "“{title}” won the open call: {prize}",
+    "uk": "Ідея «{title}» перемогла в конкурсі: {prize}",
+    "ru": "Идея «{title}» победила в конкурсе: {prize}",
+}
+
+
+def phase(call: OpenCall, now: datetime | None = None) -> str:
+    now = now or utcnow()
+    if call.awarded_at is not None:
+        return "awarded"
+    if now < call.submissions_from:
+        return "upcoming"
+    if now < call.submissions_until:
+        return "open"
+    return "judging"
+
+
+def to_read(session: Session, call: OpenCall, actor: Actor, locale: Locale) -> OpenCallRead:
+    entries = int(
+        session.execute(
+            sa.select(sa.func.count())
+            .select_from(Idea)
+            .where(col(Idea.open_call_id) == call.id, access.public_clause())
+        ).scalar_one()
+    )
+    return OpenCallRead(
+        id=call.id,
+        municipality=access.slug_of(session, call.municipality_id),
+        title=locale.text(call.title),
+        description=locale.text(call.description),
+        prize=locale.text(call.prize),
+        prize_amount=call.prize_amount,
+        submissions_from=call.submissions_from,
+        submissions_until=call.submissions_until,
+        phase=phase(call),
+        entry_count=entries,
+        awarded_idea_id=call.awarded_idea_id,
+        award_note=locale.text(call.award_note)
+        if call.award_note
+        else (None if not locale.all_translations else {}),
+        awarded_at=call.awarded_at,
+        can_manage=access.is_budget_manager_of(actor, call.municipality_id),
+        created_at=call.created_at,
+        updated_at=call.updated_at,
+    )
+
+
+def list_calls(
+    session: Session, *, params: PageParams, municipality: str | None, phase_filter: str | None
+) -> tuple[list[OpenCall], str | None]:
+    stmt: Any = select(OpenCall)
+    if municipality:
+        stmt = stmt.where(OpenCall.municipality_id == municipalities.resolve_slug(session, municipality).id)
+    now = utcnow()
+    if phase_filter == "awarded":
+        stmt = stmt.where(col(OpenCall.awarded_at).is_not(None))
+    elif phase_filter == "open":
+        stmt = stmt.where(
+            col(OpenCall.awarded_at).is_(None),
+            OpenCall.submissions_from <= now,
+            OpenCall.submissions_until > now,
+        )
+    elif phase_filter == "upcoming":
+        stmt = stmt.where(col(OpenCall.awarded_at).is_(None), OpenCall.submissions_from > now)
+    elif phase_filter == "judging":
+        stmt = stmt.where(col(OpenCall.awarded_at).is_(None), OpenCall.submissions_until <= now)
+    keys = [SortKey(OpenCall.submissions_until, descending=True), SortKey(OpenCall.id, descending=True)]
+    rows = list(session.exec(keyset(stmt, keys=keys, params=params)).all())
+    return finish(rows, params=params, key_of=lambda c: [c.submissions_until, c.id])
+
+
+def get(session: Session, call_id: uuid.UUID) -> OpenCall:
+    call = session.get(OpenCall, call_id)
+    if call is None:
+        raise not_found("open call")
+    return call
+
+
+def get_managed(session: Session, *, actor: Actor, call_id: uuid.UUID) -> OpenCall:
+    call = session.get(OpenCall, call_id)
+    if call is None or not access.is_budget_manager_of(actor, call.municipality_id):
+        raise not_found("open call")
+    return call
+
+
+def create(session: Session, *, actor: Actor, data: OpenCallCreate) -> OpenCall:
+    municipality = municipalities.resolve_slug(session, data.municipality)
+    if not access.is_budget_manager_of(actor, municipality.id):
+        raise unprocessable(
+            "You manage another municipality's open calls.",
+            errors=[{"loc": ["body", "municipality"], "msg": "not yours", "type": "value_error"}],
+        )
+    call = OpenCall(
+        municipality_id=municipality.id, **data.model_dump(exclude={"municipality"}), created_by=actor.id
+    )
+    session.add(call)
+    session.flush()
+    return call
+
+
+def update(session: Session, *, call: OpenCall, data: OpenCallUpdate) -> OpenCall:
+    if call.awarded_at is not None:
+        raise conflict("The prize was awarded; the call is closed.", slug="call-awarded")
+    for key, value in data.model_dump(exclude_unset=True).items():
+        if value is not None or key == "prize_amount":
+            setattr(call, key, value)
+    if call.submissions_from >= call.submissions_until:
+        raise unprocessable(
+            "submissions_from must be before submissions_until.",
+            errors=[{"loc": ["body", "submissions_until"], "msg": "out of order", "type": "value_error"}],
+        )
+    call.updated_at = utcnow()
+    call.version += 1
+    return call
+
+
+def award(session: Session, *, actor: Actor, call: OpenCall, data: AwardCreate) -> OpenCall:
+    if phase(call) != "judging":
+        raise conflict("The prize is awarded once submissions have closed, and only once.", slug="call-phase")
+    idea = session.get(Idea, data.idea_id)
+    if (
+        idea is None
+        or idea.open_call_id != call.id
+        or idea.state in ("draft", "withdrawn")
+        or idea.moderation != "visible"
+        or idea.author_blocked
+    ):
+        raise unprocessable(
+            "The idea is not an entry of this call.",
+            errors=[{"loc": ["body", "idea_id"], "msg": "not an entry", "type": "value_error"}],
+        )
+    call.awarded_idea_id, call.award_note, call.awarded_at = idea.id, data.note, utcnow()
+    call.version += 1
+    notifications.notify_many(
+        session,
+        user_ids=notifications.followers(session, idea.id),
+        kind="open_call_award",
+        title_translations=notifications.template(AWARDED, idea.title, prize=call.prize),
+        link=idea_link(idea.id),
+        data={"idea_id": str(idea.id), "open_call_id": str(call.id)},
+    )
+    audit.record(
+        session,
+        actor=actor,
+        action="award",
+        record_type="open_call",
+        record_id=call.id,
+        municipality_id=call.municipality_id,
+        details={"idea_id": str(idea.id)},
+    )
+    return call

@@ -1,0 +1,200 @@
+// Open calls, the moderation queue with blocks, and notifications.
+import { clear, field, formatDate, formatDateTime, h, select } from "../../core/dom.js";
+import { t } from "../../core/i18n.js";
+import { api } from "../../core/api.js";
+import * as auth from "../../core/auth.js";
+import { municipalityName, municipalityOptions } from "../../core/reference.js";
+import { navigate, render } from "../../core/router.js";
+import { badge, bindForm, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
+import { ensureCss, money } from "./common.js";
+import { ideaCard } from "./board.js";
+
+// --- open calls --------------------------------------------------------------------------------
+
+export async function callsPage({ main }) {
+  ensureCss();
+  const me = auth.currentUser();
+  const list = pagedList({
+    load: async (cursor) => (await api.get("/open-calls", { query: { cursor } })).data,
+    renderItem: (c) => h("li", { class: "card" },
+      h("h2", {}, h("a", { href: `#/open-calls/${c.id}` }, c.title)),
+      h("p", {}, badge(t(`ideas.call_phases.${c.phase}`), c.phase === "open" ? "ok" : "muted"), " ", c.prize, c.prize_amount ? ` · ${money(c.prize_amount)}` : ""),
+      h("p", { class: "hint" }, t("ideas.submissions_until", { date: formatDate(c.submissions_until) }))),
+    empty: t("ideas.no_calls"),
+  });
+  const actions = me && me.scopes.includes("budgets:manage") ? [h("a", { class: "button", href: "#/open-calls/new" }, t("ideas.new_call"))] : [];
+  main.append(pageHeader(t("ideas.calls_title"), ...actions), h("p", { class: "lead" }, t("ideas.calls_intro")), list);
+}
+
+export async function newCallPage({ main }) {
+  const me = auth.currentUser();
+  const form = h("form", { class: "form", novalidate: true },
+    field(t("core.municipality"), select("municipality", await municipalityOptions(null), me.municipality || "vilniaus-m")),
+    field(t("ideas.call_title"), { name: "title", required: true }),
+    field(t("ideas.description"), h("textarea", { name: "description", rows: 3 })),
+    field(t("ideas.prize"), { name: "prize", required: true }),
+    field(t("ideas.prize_amount"), { name: "prize_amount", type: "number", min: 0 }),
+    field(t("ideas.submissions_from"), { name: "submissions_from", type: "date", required: true }),
+    field(t("ideas.submissions_until_label"), { name: "submissions_until", type: "date", required: true }),
+    h("button", { type: "submit", class: "button" }, t("core.create")));
+  bindForm(form, async () => {
+    const d = Object.fromEntries(new FormData(form).entries());
+    const body = {
+      municipality: d.municipality,
+      title: { lt: d.title },
+      description: d.description ? { lt: d.description } : {},
+      prize: { lt: d.prize },
+      submissions_from: d.submissions_from ? new Date(`${d.submissions_from}T00:00:00`).toISOString() : null,
+      submissions_until: d.submissions_until ? new Date(`${d.submissions_until}T23:59:00`).toISOString() : null,
+    };
+    if (d.prize_amount) body.prize_amount = Number(d.prize_amount);
+    const { data } = await api.post("/open-calls", body);
+    navigate(`/open-calls/${data.id}`);
+  });
+  main.append(h("h1", {}, t("ideas.new_call")), form);
+}
+
+export async function callPage({ main, params }) {
+  ensureCss();
+  const me = auth.currentUser();
+  const { data: call } = await api.get(`/open-calls/${params.id}`);
+  main.append(pageHeader(call.title,
+    call.phase === "open" && me ? h("a", { class: "button", href: `#/ideas/new?open_call=${call.id}&municipality=${call.municipality}&category=culture` }, t("ideas.submit_entry")) : null),
+  h("p", {}, badge(t(`ideas.call_phases.${call.phase}`), call.phase === "open" ? "ok" : "muted"), " ", await municipalityName(call.municipality)),
+  call.description ? h("p", { class: "lead" }, call.description) : null,
+  h("dl", { class: "facts" },
+    h("dt", {}, t("ideas.prize")), h("dd", {}, call.prize, call.prize_amount ? ` (${money(call.prize_amount)})` : ""),
+    h("dt", {}, t("ideas.submissions")), h("dd", {}, `${formatDate(call.submissions_from)} – ${formatDate(call.submissions_until)}`),
+    h("dt", {}, t("ideas.entries")), h("dd", {}, String(call.entry_count))),
+  call.award_note ? h("p", { class: "notice" }, call.award_note) : null);
+  const entries = pagedList({
+    load: async (cursor) => (await api.get("/ideas", { query: { open_call: call.id, sort: "-vote_count", cursor } })).data,
+    renderItem: ideaCard,
+    empty: t("ideas.no_entries"),
+  });
+  main.append(h("h2", {}, t("ideas.entries")), entries);
+  await entries.ready;
+  if (call.can_manage && call.phase === "judging") {
+    const { data } = await api.get("/ideas", { query: { open_call: call.id, sort: "-vote_count", limit: 100 } });
+    const form = h("form", { class: "form", novalidate: true },
+      h("h2", {}, t("ideas.award")),
+      field(t("ideas.winning_entry"), select("idea_id", data.items.map((i) => [i.id, i.title]), "")),
+      field(t("ideas.award_note"), h("textarea", { name: "note", rows: 2 })),
+      h("button", { type: "submit", class: "button" }, t("ideas.award")));
+    bindForm(form, async () => {
+      const d = Object.fromEntries(new FormData(form).entries());
+      const current = await api.get(`/open-calls/${call.id}`);
+      await api.post(`/open-calls/${call.id}/award`, { idea_id: d.idea_id, note: d.note ? { lt: d.note } : {} }, { etag: current.etag });
+      render();
+    });
+    main.append(form);
+  }
+}
+
+// --- moderation ----------------------------------------------------------------------------------
+
+export async function moderationPage({ main, query }) {
+  ensureCss();
+  const status = query.status || "";
+  const filters = h("form", { class: "filters" },
+    field(t("core.status"), select("status", [["", t("ideas.pending_cases")], ["restored", t("ideas.case_status.restored")], ["removed", t("ideas.case_status.removed")]], status)),
+    h("button", { type: "submit", class: "button secondary" }, t("core.filter")));
+  const queue = h("div", { id: "moderation-queue" });
+  const decide = (c, action) => async () => {
+    try {
+      const current = await api.get(`/moderation/cases/${c.id}`);
+      await api.post(`/moderation/cases/${c.id}/${action}`, undefined, { etag: current.etag });
+      showStatus(t("core.saved"), "success");
+      render();
+    } catch (err) { showStatus(errorText(err), "error"); }
+  };
+  function load() {
+    const s = new FormData(filters).get("status");
+    clear(queue);
+    queue.append(pagedList({
+      listTag: "ul",
+      className: "rows",
+      load: async (cursor) => (await api.get("/moderation/cases", { query: { status: s || undefined, cursor } })).data,
+      renderItem: (c) => h("li", { class: "row case" },
+        badge(t(`ideas.case_status.${c.status}`), c.status === "hidden" ? "danger" : "warn"),
+        badge(t(`ideas.target.${c.target_type}`), "muted"),
+        h("a", { href: `#/ideas/${c.idea_id}` }, c.excerpt || "—"),
+        h("span", {}, t("ideas.flags_n", { count: c.open_flags })),
+        h("span", { class: "hint" }, Object.entries(c.reasons).map(([r, n]) => `${t(`ideas.reasons.${r}`)}: ${n}`).join(", ")),
+        h("span", {}, c.author_name || ""),
+        c.status !== "removed" ? h("span", { class: "case-actions" },
+          c.status !== "hidden" ? h("button", { type: "button", class: "button small secondary", onclick: decide(c, "hide") }, t("ideas.hide")) : null, " ",
+          h("button", { type: "button", class: "button small", onclick: decide(c, "restore") }, t("ideas.restore")), " ",
+          h("button", { type: "button", class: "button small danger", onclick: decide(c, "remove") }, t("ideas.remove")), " ",
+          c.author_id ? h("button", { type: "button", class: "button small secondary", onclick: () => blockForm.fill(c.author_id, c.author_name) }, t("ideas.block_author")) : null) : null),
+      empty: t("ideas.queue_empty"),
+    }));
+  }
+  filters.addEventListener("submit", (e) => { e.preventDefault(); load(); });
+
+  const blocks = h("div", {});
+  function loadBlocks() {
+    clear(blocks);
+    blocks.append(pagedList({
+      listTag: "ul",
+      className: "rows",
+      load: async (cursor) => (await api.get("/moderation/blocks", { query: { cursor } })).data,
+      renderItem: (b) => h("li", { class: "row" }, h("strong", {}, b.display_name || b.user_id), " ", badge(b.municipality, "muted"), " ", b.reason, " ",
+        h("span", { class: "hint" }, formatDateTime(b.created_at)), " ",
+        h("button", { type: "button", class: "button small secondary", onclick: async () => {
+          try { await api.del(`/moderation/blocks/${b.municipality}/${b.user_id}`); loadBlocks(); } catch (err) { showStatus(errorText(err), "error"); }
+        } }, t("ideas.unblock"))),
+      empty: t("ideas.no_blocks"),
+    }));
+  }
+  const userInput = h("input", { name: "user_id", required: true });
+  const who = h("p", { class: "hint" });
+  const blockForm = h("form", { class: "form", novalidate: true, id: "block-form" },
+    h("h3", {}, t("ideas.block_person")), who,
+    field(t("ideas.person_id"), userInput),
+    field(t("ideas.reason"), { name: "reason", required: true, minlength: 3 }),
+    h("button", { type: "submit", class: "button danger" }, t("ideas.block")));
+  blockForm.fill = (id, name) => { userInput.value = id; who.textContent = name || ""; blockForm.scrollIntoView(); userInput.focus(); };
+  bindForm(blockForm, async () => {
+    const d = Object.fromEntries(new FormData(blockForm).entries());
+    await api.post("/moderation/blocks", { user_id: d.user_id, reason: d.reason });
+    blockForm.reset();
+    who.textContent = "";
+    loadBlocks();
+    load();
+  });
+  main.append(pageHeader(t("ideas.moderation_title")), h("p", { class: "lead" }, t("ideas.moderation_intro")), filters, queue,
+    h("h2", {}, t("ideas.blocks")), blocks, blockForm);
+  load();
+  loadBlocks();
+}
+
+// --- notifications -------------------------------------------------------------------------------
+
+export async function notificationsPage({ main }) {
+  ensureCss();
+  const list = h("div", {});
+  function load() {
+    clear(list);
+    list.append(pagedList({
+      listTag: "ul",
+      className: "rows notifications",
+      load: async (cursor) => (await api.get("/notifications", { query: { cursor } })).data,
+      renderItem: (n) => {
+        const item = h("li", { class: n.read ? "row" : "row unread" },
+          n.read ? null : badge(t("ideas.unread"), "warn"),
+          h("a", { href: n.link || "#/notifications", onclick: () => api.post(`/notifications/${n.id}/read`).catch(() => null) }, n.title),
+          h("span", { class: "hint" }, formatDateTime(n.created_at)),
+          h("button", { type: "button", class: "button small secondary", onclick: async () => {
+            await api.post(`/notifications/${n.id}/${n.read ? "unread" : "read"}`);
+            load();
+          } }, t(n.read ? "ideas.mark_unread" : "ideas.mark_read")));
+        return item;
+      },
+      empty: t("ideas.no_notifications"),
+    }));
+  }
+  main.append(pageHeader(t("ideas.notifications_title"),
+    h("button", { type: "button", class: "button secondary", onclick: async () => { await api.post("/notifications/read-all"); load(); } }, t("ideas.mark_all_read"))), list);
+  load();
+}
