@@ -64,7 +64,7 @@ openapi: install
 	LANGELIS_LOG_LEVEL=WARNING $(BIN)/langelis openapi
 
 bench: install
-	$(BIN)/python -m bench $(BENCH)
+	LANGELIS_SECRET_KEY=$${LANGELIS_SECRET_KEY:-bench-only-secret-key-not-for-production-000} $(BIN)/python -m bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache

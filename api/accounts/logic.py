@@ -28,6 +28,7 @@ from api.accounts.scopes import (
     GRANTABLE,
     MUNICIPAL_ROLES,
     OPTIONAL_MUNICIPALITY_ROLES,
+    NATIONAL_CLIENT_SCOPES,
     ORGANIZATION_CLIENT_SCOPES,
     ORGANIZATION_ROLES,
     allowed_scopes,
@@ -618,9 +619,12 @@ def create_client(session: Session, *, actor: Actor, data: ClientCreate) -> tupl
             )
     elif data.municipality:
         municipality_id = municipalities.resolve_slug(session, data.municipality).id
+    elif set(data.scopes) <= NATIONAL_CLIENT_SCOPES:
+        # National statistics clients (ministries, the State Data Agency) load and read every place.
+        municipality_id = None
     else:
         raise unprocessable(
-            "A client is bound to a municipality or an organisation.",
+            "A client is bound to a municipality or an organisation (only indicator clients may be national).",
             errors=[
                 {"loc": ["body", "municipality"], "msg": "municipality or organization_id", "type": "missing"}
             ],

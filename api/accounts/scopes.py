@@ -100,6 +100,8 @@ CLIENT_SCOPES = frozenset(
     }
 )
 ORGANIZATION_CLIENT_SCOPES = frozenset({"directory:write", "referrals:inbox"})
+# A client bound to no place (a ministry, the statistics office) may only work with indicators.
+NATIONAL_CLIENT_SCOPES = frozenset({"indicators:read", "indicators:write", "indicators:publish"})
 
 # Roles tied to one municipality, to one organisation, or optionally to one municipality.
 MUNICIPAL_ROLES = frozenset({"coordinator"})

@@ -27,6 +27,9 @@ from api.core.security import unverified_subject
 
 log = logging.getLogger("langelis.idempotency")
 MAX_STORED_BODY = 1024 * 1024
+# Requests larger than this are not buffered for idempotency (bulk uploads stream; their own
+# semantics make a re-send harmless, e.g. indicator imports ignore rows already loaded).
+MAX_IDEMPOTENT_REQUEST = 2 * 1024 * 1024
 PROCESSING_TIMEOUT = timedelta(seconds=60)
 _REPLAYED_HEADERS = {b"content-type", b"location", b"etag", b"content-language", b"cache-control"}
 
@@ -43,6 +46,11 @@ class IdempotencyMiddleware:
         headers = dict(scope["headers"])
         raw_key = headers.get(b"idempotency-key")
         if raw_key is None:
+            await self.app(scope, receive, send)
+            return
+        declared = headers.get(b"content-length")
+        if declared is None or not declared.isdigit() or int(declared) > MAX_IDEMPOTENT_REQUEST:
+            # Unknown or large bodies stream straight through (documented in the README).
             await self.app(scope, receive, send)
             return
         key = raw_key.decode("latin-1").strip()

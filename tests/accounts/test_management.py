@@ -225,3 +225,12 @@ def test_me_update_and_password_change(client, auth, base):
         data={"grant_type": "password", "username": base.diaspora.email, "password": "new-password-123"},
     )
     assert login.status_code == 200
+
+
+def test_national_client_only_for_indicators(client, auth, base):
+    h = auth.headers(base.admin)
+    r = client.post("/api/v1/clients", json={"name": "State Data Agency", "scopes": ["indicators:write"]}, headers=h)
+    assert r.status_code == 201
+    assert r.json()["municipality"] is None
+    r = client.post("/api/v1/clients", json={"name": "Nowhere", "scopes": ["migrants:intake"]}, headers=h)
+    assert r.status_code == 422

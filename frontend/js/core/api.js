@@ -102,6 +102,24 @@ export async function download(path, query, filename) {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
+// Send a file or text as the raw request body (CSV imports…), with the user's token.
+export async function upload(path, body, { contentType = "text/csv", query, method = "POST" } = {}) {
+  const token = tokenProvider ? await tokenProvider.accessToken() : null;
+  const res = await fetch(buildUrl(path, query), {
+    method,
+    body,
+    headers: {
+      Accept: "application/json",
+      "Accept-Language": lang(),
+      "Content-Type": contentType,
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+  });
+  const data = await parse(res);
+  if (!res.ok) throw new ApiError(res.status, typeof data === "object" ? data : { detail: data });
+  return { data, etag: res.headers.get("ETag"), headers: res.headers, status: res.status };
+}
+
 export function newIdempotencyKey() {
   return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
