@@ -1,23 +1,12 @@
 // Analysts' pages: load a file of observations (with a dry run first) and publish sets.
 import { clear, field, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { api, API_ROOT, request } from "../../core/api.js";
+import { api, ApiError, request, upload as apiUpload } from "../../core/api.js";
 import { bindForm, pageHeader, showStatus, table } from "../../core/ui.js";
 
 function stylesheet() {
   if (!document.querySelector("link[data-indicators-css]")) {
     document.head.append(h("link", { rel: "stylesheet", href: "css/indicators.css", dataset: { indicatorsCss: "1" } }));
-  }
-}
-
-// The core API client sends JSON; a file upload needs the raw body. The session's access token is
-// refreshed by a cheap authenticated call first, then read from where the core keeps it.
-async function accessToken() {
-  await api.get("/me");
-  try {
-    return JSON.parse(sessionStorage.getItem("langelis.session"))?.access || null;
-  } catch {
-    return null;
   }
 }
 
@@ -31,16 +20,15 @@ function guessFormat(name) {
 }
 
 async function upload(file, options) {
-  const token = await accessToken();
-  const url = new URL(`${API_ROOT}/indicators/data`, window.location.href);
-  for (const [k, v] of Object.entries(options)) if (v !== undefined && v !== "") url.searchParams.set(k, v);
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "Content-Type": TYPES[options.format], Accept: "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: file,
-  });
-  const body = await res.json().catch(() => ({}));
-  return { status: res.status, body };
+  const query = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== ""));
+  try {
+    const res = await apiUpload("/indicators/data", file, { contentType: TYPES[options.format], query });
+    return { status: res.status, body: res.data };
+  } catch (err) {
+    // An atomic import refused for its conflicts answers 409 with the summary: show it.
+    if (err instanceof ApiError && err.status === 409) return { status: 409, body: err.problem };
+    throw err;
+  }
 }
 
 function summaryView(summary, status) {
