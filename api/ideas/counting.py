@@ -9,7 +9,8 @@ sequential ``number`` in order of entry, so: more votes first; equal votes → t
 vote) that still fits in the money left; a project that does not fit is skipped and the walk goes
 on, so cheaper projects further down may still win.
 
-**Method of Equal Shares** (equalshares.net), computed with ``pabutools``: the budget is split
+**Method of Equal Shares** (equalshares.net; the same rule as ``pabutools``' ``method_of_equal_shares``
+with cost satisfaction and the Add1U completion, implemented here in exact fractions): the budget is split
 equally among the voters; a project is bought by its supporters' shares, each paying equally as far
 as they can; the next project is the one needing the smallest payment per unit of satisfaction
 (cost utilities: a voter's satisfaction from a project is its cost — the standard choice for
@@ -23,6 +24,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 STEPS_PERCENT = 100  # each completion step adds 1/100 of the initial per-voter share
@@ -72,32 +74,69 @@ def greedy(candidates: Sequence[Candidate], budget: int) -> Outcome:
     )
 
 
+def _mes(
+    candidates: Sequence[Candidate], voters: Sequence[frozenset[uuid.UUID]], share: Fraction
+) -> list[uuid.UUID]:
+    """One run of the Method of Equal Shares with every voter starting with ``share``.
+
+    Cost satisfaction: a supporter's satisfaction from a project is its cost, so the price per unit
+    of satisfaction of a project paid with a per-supporter cap ``x`` is ``x / cost``; the project
+    with the lowest price is bought next (ties by :func:`tie_order`), each supporter paying
+    ``min(what they have left, x)``.
+    """
+    money = [share] * len(voters)
+    supporters = {c.key: [i for i, ballot in enumerate(voters) if c.key in ballot] for c in candidates}
+    remaining = [c for c in candidates if c.cost > 0 and supporters[c.key]]
+    chosen: list[uuid.UUID] = []
+    while True:
+        best: tuple[Fraction, tuple[int, int], Candidate, Fraction] | None = None
+        for c in remaining:
+            budgets = sorted(money[i] for i in supporters[c.key])
+            if sum(budgets) < c.cost:
+                continue  # its supporters cannot pay for it
+            paid, left, cap = Fraction(0), len(budgets), Fraction(0)
+            for b in budgets:
+                if paid + b * left >= c.cost:
+                    cap = (c.cost - paid) / left
+                    break
+                paid += b
+                left -= 1
+            key = (cap / c.cost, tie_order(c))
+            if best is None or key < best[:2]:
+                best = (key[0], key[1], c, cap)
+        if best is None:
+            return chosen
+        _, _, winner, cap = best
+        for i in supporters[winner.key]:
+            money[i] -= min(money[i], cap)
+        chosen.append(winner.key)
+        remaining = [c for c in remaining if c.key != winner.key]
+
+
 def equal_shares(
     candidates: Sequence[Candidate], ballots: Sequence[frozenset[uuid.UUID]], budget: int
 ) -> Outcome:
-    from pabutools.election import ApprovalBallot, ApprovalProfile, Cost_Sat, Instance, Project
-    from pabutools.fractions import frac
-    from pabutools.rules import method_of_equal_shares
-    from pabutools.tiebreaking import TieBreakingRule
-
-    by_name = {str(c.number): c for c in candidates if c.cost > 0}
-    projects = {c.key: Project(str(c.number), c.cost) for c in candidates if c.cost > 0}
-    instance = Instance(projects.values(), budget_limit=budget)
-    voters = [b for b in (frozenset(k for k in ballot if k in projects) for ballot in ballots) if b]
+    known = {c.key for c in candidates if c.cost > 0}
+    voters = [b for b in (frozenset(k for k in ballot if k in known) for ballot in ballots) if b]
+    cost = {c.key: c.cost for c in candidates}
     mes_selected: list[uuid.UUID] = []
+    steps = 0
     if voters:
-        profile = ApprovalProfile(
-            [ApprovalBallot([projects[k] for k in ballot]) for ballot in voters], instance=instance
-        )
-        rule = TieBreakingRule(lambda _inst, _prof, proj: tie_order(by_name[proj.name]))
-        allocation = method_of_equal_shares(
-            instance,
-            profile,
-            sat_class=Cost_Sat,
-            tie_breaking=rule,
-            voter_budget_increment=frac(budget, len(voters) * STEPS_PERCENT),
-        )
-        mes_selected = [by_name[p.name].key for p in allocation]
+        # Add1U completion: raise every voter's starting share by 1/STEPS_PERCENT of the fair share
+        # and run again, while the outcome still fits the budget and money is left for a project.
+        fair = Fraction(budget, len(voters))
+        share = fair
+        supported = [c for c in candidates if c.cost > 0 and any(c.key in b for b in voters)]
+        mes_selected = _mes(candidates, voters, share)
+        while share < budget:
+            spent = sum(cost[k] for k in mes_selected)
+            if not any(c.key not in mes_selected and c.cost <= budget - spent for c in supported):
+                break  # exhaustive: no supported project could still be bought
+            share += fair / STEPS_PERCENT
+            attempt = _mes(candidates, voters, share)
+            if sum(cost[k] for k in attempt) > budget:
+                break
+            mes_selected, steps = attempt, steps + 1
     selected = _fill(candidates, mes_selected, budget)
     return Outcome(
         selected=selected,
@@ -106,6 +145,7 @@ def equal_shares(
             "method": "equal_shares",
             "utilities": "cost",
             "completion": f"per-voter share raised in steps of 1/{STEPS_PERCENT} of the initial share, then greedy by votes",
+            "completion_steps": steps,
             "tie_rule": "votes desc, then project number desc (CONSUL)",
             "selected_by_equal_shares": [str(k) for k in mes_selected],
             "voters": len(voters),

@@ -229,7 +229,9 @@ def test_me_update_and_password_change(client, auth, base):
 
 def test_national_client_only_for_indicators(client, auth, base):
     h = auth.headers(base.admin)
-    r = client.post("/api/v1/clients", json={"name": "State Data Agency", "scopes": ["indicators:write"]}, headers=h)
+    r = client.post(
+        "/api/v1/clients", json={"name": "State Data Agency", "scopes": ["indicators:write"]}, headers=h
+    )
     assert r.status_code == 201
     assert r.json()["municipality"] is None
     r = client.post("/api/v1/clients", json={"name": "Nowhere", "scopes": ["migrants:intake"]}, headers=h)

@@ -55,6 +55,30 @@ def test_equal_shares_completion_fills_the_rest_greedily():
     assert equal_shares(cands, ballots, 90).selected == [a, c]
 
 
+def test_equal_shares_completion_raises_shares_until_the_budget_is_used():
+    """Budget 100, 4 voters with 25 each. X 60 (voters 1, 2), Y 30 (voters 3, 4), Z 10 (voter 4).
+    Fair shares: X unaffordable (50 < 60); Y at 15 each (price 0.5); Z at 10 (price 1): {Y, Z}, 40
+    spent, and X (60) would still fit. Raising the shares in 1% steps, at 30 each X becomes
+    affordable at price 0.5, tying Y (Y first: same votes, higher number); then Z: {Y, X, Z} = 100.
+    Below 30 X stays out, so completion stops exactly there."""
+    x, y, z = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    cands = [Candidate(x, 1, 60, 2), Candidate(y, 2, 30, 2), Candidate(z, 3, 10, 1)]
+    ballots = [frozenset({x}), frozenset({x}), frozenset({y}), frozenset({y, z})]
+    out = equal_shares(cands, ballots, 100)
+    assert out.selected == [y, x, z]
+    assert out.details["completion_steps"] == 20
+
+
+def test_equal_shares_never_exceeds_the_budget():
+    p = [uuid.uuid4() for _ in range(5)]
+    cands = [
+        Candidate(k, i + 1, cost, 1) for i, (k, cost) in enumerate(zip(p, [70, 50, 40, 30, 25], strict=True))
+    ]
+    ballots = [frozenset({p[0], p[1]}), frozenset({p[2], p[3]}), frozenset({p[4], p[0]}), frozenset({p[1]})]
+    out = equal_shares(cands, ballots, 120)
+    assert sum(c.cost for c in cands if c.key in out.selected) <= 120
+
+
 # --- through the API -----------------------------------------------------------------------------------
 
 
