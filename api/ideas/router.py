@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
 
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
@@ -119,6 +120,7 @@ def list_categories(locale: LocaleDep) -> CategoryList:
     response_class=Response,
 )
 def export_ideas(
+    request: Request,
     session: SessionDep,
     actor: ActorDep,
     locale: LocaleDep,
@@ -133,10 +135,10 @@ def export_ideas(
     filters = _filters(
         municipality, list(category or []), list(state or []), residence, q, open_call, False, False
     )
-    text = logic.export_csv(session, actor=actor, filters=filters, lang=locale.lang)
+    stmt = logic.export_statement(session, actor=actor, filters=filters)
     name = f"ideas-{municipality or 'all'}.csv"
-    return Response(
-        text,
+    return StreamingResponse(
+        logic.export_csv_chunks(request.app.state.session_factory, stmt, lang=locale.lang),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

@@ -155,6 +155,19 @@ def test_export_csv_rounds_timestamps_and_shows_no_emails(client, auth, base, ma
     assert "@" not in r.text
 
 
+def test_export_streams_every_idea_in_batches(client, auth, base, make_idea, monkeypatch):
+    from api.ideas import logic
+
+    monkeypatch.setattr(logic, "EXPORT_BATCH", 2)
+    made = {make_idea(base.resident, municipality="rokiskio-r")["id"] for _ in range(5)}
+    r = client.get(f"{V}/ideas/export?format=csv&municipality=rokiskio-r")
+    assert r.status_code == 200
+    ids = [row["id"] for row in csv.DictReader(io.StringIO(r.text))]
+    assert sorted(ids) == sorted(made)
+    assert len(ids) == len(set(ids))
+    assert client.get(f"{V}/ideas/export?format=csv&municipality=nowhere").status_code == 422
+
+
 def test_stats_by_residence(client, auth, base, make_idea):
     make_idea(base.resident, municipality="marijampoles")
     idea = make_idea(base.diaspora, municipality="marijampoles")
