@@ -84,7 +84,9 @@ def make_request(db, base):
         path["closed"] = [*path["answered"], "closed"]
         path["cancelled"] = ["cancelled"]
         for to in path[status]:
-            expert_requests.change_status(db, actor=actor, req=req, to=to, outcome="Done." if to == "closed" else None)
+            expert_requests.change_status(
+                db, actor=actor, req=req, to=to, outcome="Done." if to == "closed" else None
+            )
         db.flush()
         return req
 

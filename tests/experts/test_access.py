@@ -55,7 +55,10 @@ MATRIX = [
     (("POST", f"{REQ}/{{req_id}}/invitations", {}), [401, 422, 422, 404, 403, 403, 403]),
     (("GET", f"{REQ}/{{req_id}}/invitations/{{inv_id}}", None), [401, 200, 200, 404, 403, 403, 403]),
     (("PATCH", f"{REQ}/{{req_id}}/invitations/{{inv_id}}", {}), [401, 422, 422, 404, 403, 403, 403]),
-    (("POST", f"{REQ}/{{req_id}}/invitations/{{inv_id}}/withdraw", None), [401, 428, 428, 404, 403, 403, 403]),
+    (
+        ("POST", f"{REQ}/{{req_id}}/invitations/{{inv_id}}/withdraw", None),
+        [401, 428, 428, 404, 403, 403, 403],
+    ),
     (("GET", f"{REQ}/public", None), [200, 200, 200, 200, 200, 200, 200]),
     (("GET", f"{REQ}/public/{{pub_id}}", None), [200, 200, 200, 200, 200, 200, 200]),
     (("POST", f"{REQ}/public/{{pub_id}}/answers", {}), [401, 403, 403, 403, 403, 422, 403]),
@@ -80,7 +83,11 @@ def world(db, base, make_expert):
     inv = ExpertInvitation(request_id=req.id, expert_id=own.id, municipality_id=req.municipality_id)
     db.add(inv)
     ms = logic.start_mentorship(
-        db, actor=coordinator, mentor_id=mentor.id, case_ref=uuid.uuid4(), municipality_id=base.municipality.id
+        db,
+        actor=coordinator,
+        mentor_id=mentor.id,
+        case_ref=uuid.uuid4(),
+        municipality_id=base.municipality.id,
     )
     db.flush()
     return {

@@ -39,7 +39,15 @@ def test_hours_and_active_experts_per_home_municipality(db, make_expert, make_re
             )
         )
     # Not answered: no hours.
-    db.add(ExpertInvitation(request_id=req.id, expert_id=idle.id, municipality_id=req.municipality_id, status="accepted", hours_given=None))
+    db.add(
+        ExpertInvitation(
+            request_id=req.id,
+            expert_id=idle.id,
+            municipality_id=req.municipality_id,
+            status="accepted",
+            hours_given=None,
+        )
+    )
     db.flush()
     start, end = now - timedelta(days=30), now + timedelta(days=1)
     got = {c.municipality: c for c in contributions_by_home_municipality(db, start=start, end=end)}
@@ -48,7 +56,14 @@ def test_hours_and_active_experts_per_home_municipality(db, make_expert, make_re
     # Active at the end of the period: both, one, idle (hidden does not count).
     assert got["akmenes-r"].active_experts == 2 and got["taurages-r"].active_experts == 2
     # The older answer belongs to its own period; before anyone existed nobody was active.
-    earlier = {c.municipality: c for c in contributions_by_home_municipality(db, start=old - timedelta(days=1), end=old + timedelta(days=1))}
+    earlier = {
+        c.municipality: c
+        for c in contributions_by_home_municipality(
+            db, start=old - timedelta(days=1), end=old + timedelta(days=1)
+        )
+    }
     assert earlier["akmenes-r"].hours == 10 and earlier["akmenes-r"].active_experts == 0
-    only = contributions_by_home_municipality(db, start=start, end=end, municipality_ids=[got["taurages-r"].municipality_id])
+    only = contributions_by_home_municipality(
+        db, start=start, end=end, municipality_ids=[got["taurages-r"].municipality_id]
+    )
     assert [c.municipality for c in only] == ["taurages-r"]

@@ -57,8 +57,13 @@ def test_create_and_read_own_profile(client, auth, base):
     assert data["visibility"] == "public" and data["stale"] is False
     assert data["contact_consent_at"] is not None
     # Texts resolve by language; the map with translations=all.
-    assert client.get("/api/v1/experts/me?lang=en", headers=h).json()["bio"] == "I work at an urban planning office."
-    assert client.get("/api/v1/experts/me?lang=uk", headers=h).json()["bio"] == "Dirbu miestų planavimo biure."
+    assert (
+        client.get("/api/v1/experts/me?lang=en", headers=h).json()["bio"]
+        == "I work at an urban planning office."
+    )
+    assert (
+        client.get("/api/v1/experts/me?lang=uk", headers=h).json()["bio"] == "Dirbu miestų planavimo biure."
+    )
     full = client.get("/api/v1/experts/me?translations=all", headers=h).json()
     assert full["bio"]["en"] == "I work at an urban planning office."
     assert full["competences"][0]["name"]["uk"] == "Містобудування"
@@ -97,7 +102,11 @@ def test_change_needs_if_match_and_only_own(client, auth, base, make_expert):
     assert client.patch(url, json={"city": "Leeds"}, headers=h).status_code == 428
     assert client.patch(url, json={"city": "Leeds"}, headers={**h, "If-Match": '"v99"'}).status_code == 412
     tag = etag_of(client, "/api/v1/experts/me", h)
-    r = client.patch(url, json={"city": "Leeds", "ways": ["mentoring"], "mentor_capacity": 2}, headers={**h, "If-Match": tag})
+    r = client.patch(
+        url,
+        json={"city": "Leeds", "ways": ["mentoring"], "mentor_capacity": 2},
+        headers={**h, "If-Match": tag},
+    )
     assert r.status_code == 200, r.text
     assert r.json()["city"] == "Leeds" and r.json()["mentoring"] == {"offers": True, "capacity": 2}
     assert r.headers["ETag"] != tag
@@ -105,7 +114,9 @@ def test_change_needs_if_match_and_only_own(client, auth, base, make_expert):
     _, other = make_expert("Kitas Ekspertas")
     other_url = f"/api/v1/experts/{other.id}"
     for method, path in [("PATCH", other_url), ("POST", f"{other_url}/confirm"), ("DELETE", other_url)]:
-        r = client.request(method, path, json={"city": "X"} if method == "PATCH" else None, headers={**h, "If-Match": "*"})
+        r = client.request(
+            method, path, json={"city": "X"} if method == "PATCH" else None, headers={**h, "If-Match": "*"}
+        )
         assert r.status_code == 404, (method, path, r.text)
 
 
@@ -132,7 +143,9 @@ def test_contact_details_only_for_staff_with_consent(client, auth, base, make_ex
             if sees:
                 assert contact["email"] == "a@example.org"
             # The search results follow the same rule.
-            hits = client.get("/api/v1/experts", params={"q": "public"}, headers=auth.headers(who) if who else {})
+            hits = client.get(
+                "/api/v1/experts", params={"q": "public"}, headers=auth.headers(who) if who else {}
+            )
             for hit in hits.json()["items"]:
                 if hit["id"] == str(profile.id):
                     assert (hit["contact"] is not None) is sees
@@ -154,15 +167,22 @@ def test_visibility_staff_and_hidden(client, auth, base, make_expert):
     _, staff_only = make_expert("Tik Darbuotojams", visibility="staff")
     _, hidden = make_expert("Paslėptas", visibility="hidden")
     assert client.get(f"/api/v1/experts/{staff_only.id}").status_code == 404
-    assert client.get(f"/api/v1/experts/{staff_only.id}", headers=auth.headers(base.resident)).status_code == 404
-    assert client.get(f"/api/v1/experts/{staff_only.id}", headers=auth.headers(base.coordinator)).status_code == 200
+    assert (
+        client.get(f"/api/v1/experts/{staff_only.id}", headers=auth.headers(base.resident)).status_code == 404
+    )
+    assert (
+        client.get(f"/api/v1/experts/{staff_only.id}", headers=auth.headers(base.coordinator)).status_code
+        == 200
+    )
     for who in (None, base.resident, base.coordinator, base.admin):
         r = client.get(f"/api/v1/experts/{hidden.id}", headers=auth.headers(who) if who else {})
         assert r.status_code == 404
     public_ids = {h["id"] for h in client.get("/api/v1/experts", params={"limit": 100}).json()["items"]}
     staff_ids = {
         h["id"]
-        for h in client.get("/api/v1/experts", params={"limit": 100}, headers=auth.headers(base.coordinator)).json()["items"]
+        for h in client.get(
+            "/api/v1/experts", params={"limit": 100}, headers=auth.headers(base.coordinator)
+        ).json()["items"]
     }
     assert str(staff_only.id) not in public_ids and str(staff_only.id) in staff_ids
     assert str(hidden.id) not in staff_ids
@@ -173,7 +193,9 @@ def test_hide_at_any_time(client, auth, make_expert):
     h = auth.headers(user)
     assert client.get(f"/api/v1/experts/{profile.id}").status_code == 200
     tag = etag_of(client, "/api/v1/experts/me", h)
-    r = client.patch(f"/api/v1/experts/{profile.id}", json={"visibility": "hidden"}, headers={**h, "If-Match": tag})
+    r = client.patch(
+        f"/api/v1/experts/{profile.id}", json={"visibility": "hidden"}, headers={**h, "If-Match": tag}
+    )
     assert r.status_code == 200
     assert client.get(f"/api/v1/experts/{profile.id}").status_code == 404
     # The owner still sees it.
@@ -222,7 +244,9 @@ def test_confirmation_reminders_go_to_the_outbox_once(db, make_expert):
     assert recent.reminded_at is None
 
 
-def test_delete_erases_personal_data_and_keeps_anonymous_hours(client, auth, db, base, make_expert, make_request):
+def test_delete_erases_personal_data_and_keeps_anonymous_hours(
+    client, auth, db, base, make_expert, make_request
+):
     from api.experts.logic import contributions_by_home_municipality
 
     user, profile = make_expert(
@@ -233,7 +257,9 @@ def test_delete_erases_personal_data_and_keeps_anonymous_hours(client, auth, db,
         tags=["secret-tag"],
     )
     req = make_request()
-    db.add(ExpertShowcase(expert_id=profile.id, municipality_id=base.municipality.id, story={"lt": "Istorija"}))
+    db.add(
+        ExpertShowcase(expert_id=profile.id, municipality_id=base.municipality.id, story={"lt": "Istorija"})
+    )
     db.add(
         ExpertInvitation(
             request_id=req.id,
@@ -247,10 +273,16 @@ def test_delete_erases_personal_data_and_keeps_anonymous_hours(client, auth, db,
         )
     )
     other_req = make_request()
-    db.add(ExpertInvitation(request_id=other_req.id, expert_id=profile.id, municipality_id=req.municipality_id))
+    db.add(
+        ExpertInvitation(request_id=other_req.id, expert_id=profile.id, municipality_id=req.municipality_id)
+    )
     db.flush()
     start, end = utcnow() - timedelta(days=1), utcnow() + timedelta(days=1)
-    jonava = [c for c in contributions_by_home_municipality(db, start=start, end=end) if c.municipality == "jonavos-r"]
+    jonava = [
+        c
+        for c in contributions_by_home_municipality(db, start=start, end=end)
+        if c.municipality == "jonavos-r"
+    ]
     assert jonava[0].hours == 7.5
 
     h = auth.headers(user)
@@ -258,7 +290,9 @@ def test_delete_erases_personal_data_and_keeps_anonymous_hours(client, auth, db,
     assert client.delete(f"/api/v1/experts/{profile.id}", headers=h).status_code == 428
     assert client.delete(f"/api/v1/experts/{profile.id}", headers={**h, "If-Match": tag}).status_code == 204
     assert client.get("/api/v1/experts/me", headers=h).status_code == 404
-    assert client.get(f"/api/v1/experts/{profile.id}", headers=auth.headers(base.coordinator)).status_code == 404
+    assert (
+        client.get(f"/api/v1/experts/{profile.id}", headers=auth.headers(base.coordinator)).status_code == 404
+    )
 
     # The database itself: nothing personal left, the tombstone has no owner.
     db.expire_all()
@@ -270,15 +304,23 @@ def test_delete_erases_personal_data_and_keeps_anonymous_hours(client, auth, db,
     for table in (ExpertCompetence, ExpertLanguage, ExpertShowcase):
         assert db.exec(select(table).where(table.expert_id == profile.id)).first() is None
     raw = db.connection().execute(sa.text("SELECT * FROM expert_profiles")).fetchall()
-    assert not any("erase@example.org" in str(r) or "Ištrinsiu" in str(r) or "secret-tag" in str(r) for r in raw)
+    assert not any(
+        "erase@example.org" in str(r) or "Ištrinsiu" in str(r) or "secret-tag" in str(r) for r in raw
+    )
     # The home municipality and the hours stay, anonymously.
     assert db.exec(select(ExpertHome).where(ExpertHome.expert_id == profile.id)).first() is not None
     invitations = db.exec(select(ExpertInvitation).where(ExpertInvitation.expert_id == profile.id)).all()
     assert {i.status for i in invitations} == {"answered", "declined"}
-    jonava = [c for c in contributions_by_home_municipality(db, start=start, end=end) if c.municipality == "jonavos-r"]
+    jonava = [
+        c
+        for c in contributions_by_home_municipality(db, start=start, end=end)
+        if c.municipality == "jonavos-r"
+    ]
     assert jonava[0].hours == 7.5 and jonava[0].contributing_experts == 1
     # The requester still reads the answer, no longer attributed.
-    inv = client.get(f"/api/v1/expert-requests/{req.id}/invitations", headers=auth.headers(base.coordinator)).json()
+    inv = client.get(
+        f"/api/v1/expert-requests/{req.id}/invitations", headers=auth.headers(base.coordinator)
+    ).json()
     assert inv["items"][0]["expert"] is None and inv["items"][0]["answer_text"] == "Plant trees."
     # The account may start a new profile.
     assert client.post("/api/v1/experts", json=BODY, headers=h).status_code == 201
@@ -288,6 +330,7 @@ def test_profiles_in_every_language_are_searchable(client, make_expert):
     _, uk = make_expert("Олена", help_topics={"uk": "Інтеграція біженців, психологічна підтримка"})
     _, ru = make_expert("Дмитрий", bio={"ru": "Работаю инженером-строителем в Осло"})
     _, lt = make_expert("Jūratė", help_topics={"lt": "Šiaulių kultūros paveldas"})
+
     def ids(q):
         return {h["id"] for h in client.get("/api/v1/experts", params={"q": q}).json()["items"]}
 

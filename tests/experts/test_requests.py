@@ -48,7 +48,9 @@ def test_a_request_walks_through_its_states(client, auth, base, make_expert, db)
     r = move(client, h, url, "open")
     assert r.status_code == 200 and r.json()["status"] == "open" and r.json()["opened_at"]
 
-    r = client.post(f"{url}/invitations", json={"expert_id": str(expert.id), "message": "Labai lauktume!"}, headers=h)
+    r = client.post(
+        f"{url}/invitations", json={"expert_id": str(expert.id), "message": "Labai lauktume!"}, headers=h
+    )
     assert r.status_code == 201, r.text
     inv = r.json()
     assert inv["status"] == "invited" and inv["score"] == sum(x["points"] for x in inv["reasons"])
@@ -60,7 +62,10 @@ def test_a_request_walks_through_its_states(client, auth, base, make_expert, db)
     eh = auth.headers(user)
     inbox = client.get("/api/v1/experts/me/invitations", headers=eh).json()["items"]
     assert [i["id"] for i in inbox] == [inv["id"]] and inbox[0]["can_respond"] is True
-    assert inbox[0]["request"]["title"] == "Kaip pagyvinti senamiestį?" and inbox[0]["message"] == "Labai lauktume!"
+    assert (
+        inbox[0]["request"]["title"] == "Kaip pagyvinti senamiestį?"
+        and inbox[0]["message"] == "Labai lauktume!"
+    )
     inv_url = f"/api/v1/experts/me/invitations/{inv['id']}"
     assert client.post(f"{inv_url}/accept", headers=eh).status_code == 428
     r = client.post(f"{inv_url}/accept", headers={**eh, "If-Match": etag_of(client, inv_url, eh)})
@@ -69,22 +74,33 @@ def test_a_request_walks_through_its_states(client, auth, base, make_expert, db)
     r = client.post(f"{inv_url}/accept", headers={**eh, "If-Match": etag_of(client, inv_url, eh)})
     assert r.status_code == 409
     answer = {"kind": "opinion", "text": "Pirmiausia – pėsčiųjų gatvės ir medžiai.", "hours_spent": 3}
-    r = client.post(f"{inv_url}/answer", json=answer, headers={**eh, "If-Match": etag_of(client, inv_url, eh)})
+    r = client.post(
+        f"{inv_url}/answer", json=answer, headers={**eh, "If-Match": etag_of(client, inv_url, eh)}
+    )
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "answered" and r.json()["hours_given"] == 3
     got = client.get(url, headers=h).json()
     assert got["status"] == "answered" and got["hours_given"] == 3
     assert got["invitations"]["answered"] == 1
-    requester_mail = db.exec(select(OutboxMessage).where(OutboxMessage.recipient == base.coordinator.email)).all()
+    requester_mail = db.exec(
+        select(OutboxMessage).where(OutboxMessage.recipient == base.coordinator.email)
+    ).all()
     assert [m.kind for m in requester_mail] == ["expert_answer"]
 
     # The requester reads the answer and records the hours actually given.
     answers = client.get(f"{url}/invitations", headers=h).json()["items"]
-    assert answers[0]["answer_text"] == answer["text"] and answers[0]["expert"]["display_name"] == "Atsakanti Ekspertė"
+    assert (
+        answers[0]["answer_text"] == answer["text"]
+        and answers[0]["expert"]["display_name"] == "Atsakanti Ekspertė"
+    )
     inv_admin = f"{url}/invitations/{inv['id']}"
-    r = client.patch(inv_admin, json={"hours_given": 4.5}, headers={**h, "If-Match": etag_of(client, inv_admin, h)})
+    r = client.patch(
+        inv_admin, json={"hours_given": 4.5}, headers={**h, "If-Match": etag_of(client, inv_admin, h)}
+    )
     assert r.status_code == 200 and r.json()["hours_given"] == 4.5
-    assert client.patch(inv_admin, json={"hours_given": 0.3}, headers={**h, "If-Match": "*"}).status_code == 422
+    assert (
+        client.patch(inv_admin, json={"hours_given": 0.3}, headers={**h, "If-Match": "*"}).status_code == 422
+    )
 
     # Closing needs an outcome; closed is final.
     r = move(client, h, url, "closed")
@@ -122,7 +138,9 @@ def test_only_invited_experts_answer_invitation_only_requests(client, auth, base
     answer = {"kind": "opinion", "text": "Mano nuomonė"}
     # Not public: the outsider cannot even see it, nor answer it.
     assert client.get(f"/api/v1/expert-requests/public/{req.id}").status_code == 404
-    r = client.post(f"/api/v1/expert-requests/public/{req.id}/answers", json=answer, headers=auth.headers(outsider_user))
+    r = client.post(
+        f"/api/v1/expert-requests/public/{req.id}/answers", json=answer, headers=auth.headers(outsider_user)
+    )
     assert r.status_code == 404
     # Nor someone else's invitation.
     r = client.post(
@@ -131,10 +149,17 @@ def test_only_invited_experts_answer_invitation_only_requests(client, auth, base
         headers={**auth.headers(outsider_user), "If-Match": "*"},
     )
     assert r.status_code == 404
-    assert client.get(f"/api/v1/experts/me/invitations/{inv['id']}", headers=auth.headers(outsider_user)).status_code == 404
+    assert (
+        client.get(
+            f"/api/v1/experts/me/invitations/{inv['id']}", headers=auth.headers(outsider_user)
+        ).status_code
+        == 404
+    )
     # The invited expert answers straight away (answering accepts).
     ih = auth.headers(invited_user)
-    r = client.post(f"/api/v1/experts/me/invitations/{inv['id']}/answer", json=answer, headers={**ih, "If-Match": "*"})
+    r = client.post(
+        f"/api/v1/experts/me/invitations/{inv['id']}/answer", json=answer, headers={**ih, "If-Match": "*"}
+    )
     assert r.status_code == 200 and r.json()["status"] == "answered"
 
 
@@ -144,7 +169,9 @@ def test_any_expert_answers_a_public_request(client, auth, base, make_expert, ma
     user, expert = make_expert("Savanorė")
     listed = client.get("/api/v1/expert-requests/public", params={"limit": 100}).json()["items"]
     assert str(req.id) in {r["id"] for r in listed} and str(draft.id) not in {r["id"] for r in listed}
-    by_competence = client.get("/api/v1/expert-requests/public", params={"competence": "music", "limit": 100}).json()
+    by_competence = client.get(
+        "/api/v1/expert-requests/public", params={"competence": "music", "limit": 100}
+    ).json()
     assert [r["id"] for r in by_competence["items"]] == [str(req.id)]
     assert client.get(f"/api/v1/expert-requests/public/{draft.id}").status_code == 404
     h = auth.headers(user)
@@ -152,15 +179,29 @@ def test_any_expert_answers_a_public_request(client, auth, base, make_expert, ma
     r = client.post(f"/api/v1/expert-requests/public/{req.id}/answers", json=answer, headers=h)
     assert r.status_code == 201, r.text
     assert r.json()["origin"] == "volunteered" and r.json()["hours_offered"] == 8
-    assert client.post(f"/api/v1/expert-requests/public/{req.id}/answers", json=answer, headers=h).status_code == 409
-    invs = client.get(f"/api/v1/expert-requests/{req.id}/invitations", headers=auth.headers(base.coordinator)).json()
+    assert (
+        client.post(f"/api/v1/expert-requests/public/{req.id}/answers", json=answer, headers=h).status_code
+        == 409
+    )
+    invs = client.get(
+        f"/api/v1/expert-requests/{req.id}/invitations", headers=auth.headers(base.coordinator)
+    ).json()
     assert invs["items"][0]["expert_id"] == str(expert.id) and invs["items"][0]["origin"] == "volunteered"
     # Residents and staff do not answer as experts.
-    assert client.post(f"/api/v1/expert-requests/public/{req.id}/answers", json=answer, headers=auth.headers(base.resident)).status_code == 403
+    assert (
+        client.post(
+            f"/api/v1/expert-requests/public/{req.id}/answers",
+            json=answer,
+            headers=auth.headers(base.resident),
+        ).status_code
+        == 403
+    )
     # A request that is no longer live takes no answers.
     closed = make_request(visibility="public", status="closed")
     late, _ = make_expert("Vėluojantis")
-    r = client.post(f"/api/v1/expert-requests/public/{closed.id}/answers", json=answer, headers=auth.headers(late))
+    r = client.post(
+        f"/api/v1/expert-requests/public/{closed.id}/answers", json=answer, headers=auth.headers(late)
+    )
     assert r.status_code == 409
 
 
@@ -207,7 +248,10 @@ def test_proposals_rank_matching_experts_with_reasons(client, auth, base, make_e
         home_municipalities=["vilniaus-m"],
     )
     _, good = make_expert(
-        "Gera", competences=["heritage_history"], languages=[{"language": "en", "level": "B2"}], home_municipalities=["kauno-m"]
+        "Gera",
+        competences=["heritage_history"],
+        languages=[{"language": "en", "level": "B2"}],
+        home_municipalities=["kauno-m"],
     )
     _, weak = make_expert("Silpnesnė", competences=["tourism"], languages=[{"language": "de", "level": "C2"}])
     _, none = make_expert("Netinka", competences=["software"])
@@ -227,7 +271,9 @@ def test_proposals_rank_matching_experts_with_reasons(client, auth, base, make_e
     order = [i["expert"]["id"] for i in client.get(url, params={"limit": 100}, headers=h).json()["items"]]
     assert str(best.id) not in order
     # Hidden or unknown experts cannot be invited.
-    r = client.post(f"/api/v1/expert-requests/{req.id}/invitations", json={"expert_id": str(hidden.id)}, headers=h)
+    r = client.post(
+        f"/api/v1/expert-requests/{req.id}/invitations", json={"expert_id": str(hidden.id)}, headers=h
+    )
     assert r.status_code == 422
 
 
@@ -236,7 +282,9 @@ def test_tenancy_other_municipality_and_organisation_get_404(client, auth, base,
     org_req = make_request(owner=base.provider)
     user, expert = make_expert("Ekspertas")
     inv = client.post(
-        f"/api/v1/expert-requests/{req.id}/invitations", json={"expert_id": str(expert.id)}, headers=auth.headers(base.coordinator)
+        f"/api/v1/expert-requests/{req.id}/invitations",
+        json={"expert_id": str(expert.id)},
+        headers=auth.headers(base.coordinator),
     ).json()
     for who, target in [
         (base.coordinator_kaunas, req),
@@ -252,18 +300,32 @@ def test_tenancy_other_municipality_and_organisation_get_404(client, auth, base,
         assert client.post(f"{url}/status", json={"status": "cancelled"}, headers=h).status_code == 404
         assert client.get(f"{url}/proposals", headers=h).status_code == 404
         assert client.get(f"{url}/invitations", headers=h).status_code == 404
-        assert client.post(f"{url}/invitations", json={"expert_id": str(expert.id)}, headers=h).status_code == 404
+        assert (
+            client.post(f"{url}/invitations", json={"expert_id": str(expert.id)}, headers=h).status_code
+            == 404
+        )
     h = {**auth.headers(base.coordinator_kaunas), "If-Match": "*"}
-    assert client.get(f"/api/v1/expert-requests/{req.id}/invitations/{inv['id']}", headers=h).status_code == 404
-    assert client.patch(f"/api/v1/expert-requests/{req.id}/invitations/{inv['id']}", json={"hours_given": 1}, headers=h).status_code == 404
+    assert (
+        client.get(f"/api/v1/expert-requests/{req.id}/invitations/{inv['id']}", headers=h).status_code == 404
+    )
+    assert (
+        client.patch(
+            f"/api/v1/expert-requests/{req.id}/invitations/{inv['id']}", json={"hours_given": 1}, headers=h
+        ).status_code
+        == 404
+    )
     # Lists hold only one's own.
-    kaunas = client.get("/api/v1/expert-requests", headers=auth.headers(base.coordinator_kaunas)).json()["items"]
+    kaunas = client.get("/api/v1/expert-requests", headers=auth.headers(base.coordinator_kaunas)).json()[
+        "items"
+    ]
     assert str(req.id) not in {r["id"] for r in kaunas}
     provider = client.get("/api/v1/expert-requests", headers=auth.headers(base.provider)).json()["items"]
     assert {r["id"] for r in provider} == {str(org_req.id)}
     assert provider[0]["organization_id"] == str(base.org.id)
     # The admin sees everything.
-    assert client.get(f"/api/v1/expert-requests/{req.id}", headers=auth.headers(base.admin)).status_code == 200
+    assert (
+        client.get(f"/api/v1/expert-requests/{req.id}", headers=auth.headers(base.admin)).status_code == 200
+    )
 
 
 def test_request_validation_and_list_filters(client, auth, base, make_request):
@@ -275,14 +337,23 @@ def test_request_validation_and_list_filters(client, auth, base, make_request):
         {"title": {}},
         {"visibility": "secret"},
     ):
-        assert client.post("/api/v1/expert-requests", json={**NEW, **change}, headers=h).status_code == 422, change
+        assert client.post("/api/v1/expert-requests", json={**NEW, **change}, headers=h).status_code == 422, (
+            change
+        )
     # Admins post for a named municipality.
-    assert client.post("/api/v1/expert-requests", json=NEW, headers=auth.headers(base.admin)).status_code == 422
-    r = client.post("/api/v1/expert-requests?municipality=kauno-m", json=NEW, headers=auth.headers(base.admin))
+    assert (
+        client.post("/api/v1/expert-requests", json=NEW, headers=auth.headers(base.admin)).status_code == 422
+    )
+    r = client.post(
+        "/api/v1/expert-requests?municipality=kauno-m", json=NEW, headers=auth.headers(base.admin)
+    )
     assert r.status_code == 201 and r.json()["municipality"] == "kauno-m"
     draft = make_request(status="draft", title={"lt": "Žaliųjų stogų programa"})
     opened = make_request(status="open", visibility="public")
-    mine = lambda **p: {r["id"] for r in client.get("/api/v1/expert-requests", params={"limit": 100, **p}, headers=h).json()["items"]}  # noqa: E731
+    mine = lambda **p: {
+        r["id"]
+        for r in client.get("/api/v1/expert-requests", params={"limit": 100, **p}, headers=h).json()["items"]
+    }  # noqa: E731
     assert str(draft.id) in mine(status="draft") and str(opened.id) not in mine(status="draft")
     assert mine(status=["draft", "open"]) >= {str(draft.id), str(opened.id)}
     assert str(opened.id) in mine(visibility="public") and str(draft.id) not in mine(visibility="public")
@@ -318,6 +389,15 @@ def test_contributors_are_listed_for_thanks(client, auth, base, make_expert, mak
     ]
     provider = client.get("/api/v1/expert-requests/contributors", headers=auth.headers(base.provider)).json()
     assert [(i["display_name"], i["hours"]) for i in provider["items"]] == [("Daug Padėjusi", 2.0)]
-    assert client.get("/api/v1/expert-requests/contributors", headers=auth.headers(base.coordinator_kaunas)).json()["items"] == []
-    r = client.get("/api/v1/expert-requests/contributors", params={"from": "2030-01-02", "to": "2030-01-01"}, headers=auth.headers(base.coordinator))
+    assert (
+        client.get(
+            "/api/v1/expert-requests/contributors", headers=auth.headers(base.coordinator_kaunas)
+        ).json()["items"]
+        == []
+    )
+    r = client.get(
+        "/api/v1/expert-requests/contributors",
+        params={"from": "2030-01-02", "to": "2030-01-01"},
+        headers=auth.headers(base.coordinator),
+    )
     assert r.status_code == 422

@@ -102,7 +102,10 @@ def test_each_filter_narrows(client, population):
     assert ids(client, min_hours=8) == {p["ona"], p["ruta"], p["jonas"]}
     assert ids(client, min_hours=21) == set()
     # Combined with AND.
-    assert ids(client, municipality="siauliu-m", country="GB", language="en", min_level="C1") == {p["ona"], p["ieva"]}
+    assert ids(client, municipality="siauliu-m", country="GB", language="en", min_level="C1") == {
+        p["ona"],
+        p["ieva"],
+    }
     assert ids(client, municipality="siauliu-m", competence="architecture", way="workshop") == {p["ona"]}
 
 
@@ -130,7 +133,9 @@ def test_ranking_puts_the_better_match_first_and_explains_it(client, population)
     assert reasons[("term", "viesosios")]["where"] == "topics"
     assert reasons[("term", "viesosios")]["points"] == POINTS["term_topics"]
     ieva_terms = {r["value"]: r for r in ieva["reasons"] if r["factor"] == "term"}
-    assert ieva_terms["viesosios"]["where"] == "bio" and ieva_terms["viesosios"]["points"] == POINTS["term_bio"]
+    assert (
+        ieva_terms["viesosios"]["where"] == "bio" and ieva_terms["viesosios"]["points"] == POINTS["term_bio"]
+    )
     # Native (rank 7) over B2 (rank 4) for Ieva: 20 + 3 × 3; C2 for Ona: 20 + 2 × 3.
     lang = {h["id"]: next(r for r in h["reasons"] if r["factor"] == "language") for h in hits}
     assert lang[p["ieva"]]["points"] == POINTS["language"] + 3 * POINTS["language_step"]
@@ -175,7 +180,9 @@ def test_sorting_and_pagination(client, population):
     assert set(p.values()) == {h["id"] for h in names(client, sort="-confirmed_at")}
     # A cursor belongs to its question: with other filters it is refused.
     first = client.get("/api/v1/experts", params={"q": MARK, "limit": 2, "language": "en"}).json()
-    r = client.get("/api/v1/experts", params={"q": MARK, "limit": 2, "language": "de", "cursor": first["next_cursor"]})
+    r = client.get(
+        "/api/v1/experts", params={"q": MARK, "limit": 2, "language": "de", "cursor": first["next_cursor"]}
+    )
     assert r.status_code == 400
 
 
@@ -201,4 +208,7 @@ def test_competence_reference_list(client):
     items = {c["code"]: c for c in r.json()["items"]}
     assert len(items) == 44
     assert items["urban_planning"]["name"] == "Містобудування"
-    assert client.get("/api/v1/competences", params={"lang": "ru"}).json()["items"][0]["name"] == "Градостроительство"
+    assert (
+        client.get("/api/v1/competences", params={"lang": "ru"}).json()["items"][0]["name"]
+        == "Градостроительство"
+    )

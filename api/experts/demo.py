@@ -1,0 +1,500 @@
+"""Demo data: several hundred diaspora experts from the seeds' cities, a showcase of notable
+kraštiečiai, mentors, and requests for expertise in every state with invitations and answers.
+
+Everything is generated from a fixed random seed and inserted in bulk (one password hash for all),
+so it loads in about a second. :func:`generate` is also what the benchmark uses for 100,000 experts.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from api.accounts.demo import DEMO_PASSWORD
+from api.accounts.models import User
+from api.core.db import utcnow
+from api.core.i18n import search_blob
+from api.core.security import hash_password
+from api.experts import demo_data as d
+from api.experts.common import months_before
+from api.experts.expert_requests import criteria_for
+from api.experts.models import (
+    Competence,
+    ExpertCompetence,
+    ExpertHome,
+    ExpertInvitation,
+    ExpertLanguage,
+    ExpertProfile,
+    ExpertRequest,
+    ExpertShowcase,
+)
+from api.experts.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
+from api.municipalities.models import Municipality
+
+DEMO_EXPERT_EMAIL = "ekspertas@demo.langelis.lt"
+N_DEMO_EXPERTS = 360
+TAGS = (
+    "diaspora",
+    "mentorystė",
+    "savanorystė",
+    "startups",
+    "open data",
+    "žalias miestas",
+    "jaunimas",
+    "kultūra",
+)
+LOCAL_LEVELS = ("B1", "B2", "C1", "C1", "C2")
+
+
+@dataclass
+class Generated:
+    users: list[dict[str, Any]] = field(default_factory=list)
+    profiles: list[dict[str, Any]] = field(default_factory=list)
+    homes: list[dict[str, Any]] = field(default_factory=list)
+    competences: list[dict[str, Any]] = field(default_factory=list)
+    languages: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _weighted(rng: random.Random, items: tuple[Any, ...], weights: tuple[int, ...]) -> Any:
+    return rng.choices(items, weights=weights, k=1)[0]
+
+
+def generate(
+    rng: random.Random,
+    n: int,
+    *,
+    slugs: dict[str, uuid.UUID],
+    password_hash: str,
+    now: datetime,
+    email_prefix: str = "ekspertas",
+    email_domain: str = "diaspora.demo.langelis.lt",
+) -> Generated:
+    """Rows for ``n`` expert accounts with profiles (plain dicts for bulk INSERT)."""
+    out = Generated()
+    codes = list(d.PROFESSIONS)
+    countries = tuple(d.COUNTRIES)
+    country_weights = tuple(v[0] for v in d.COUNTRIES.values())
+    all_ways = tuple(WAY_BITS)
+    for i in range(n):
+        female = rng.random() < 0.55
+        surname = rng.choice(d.SURNAMES)
+        first = rng.choice(d.FEMALE_FIRST if female else d.MALE_FIRST)
+        name = f"{first} {surname[rng.choice((1, 2))] if female else surname[0]}"
+        user_id, profile_id = uuid.uuid4(), uuid.uuid4()
+        home = _weighted(rng, d.HOME_SLUGS, d.HOME_WEIGHTS)
+        homes = [home]
+        if rng.random() < 0.15:
+            second = rng.choice(d.HOME_SLUGS)
+            if second != home:
+                homes.append(second)
+        country = _weighted(rng, countries, country_weights)
+        _, cities, local_languages = d.COUNTRIES[country]
+        residence = None
+        if country == "LT":
+            city, place = rng.choice([p for p in d.LT_PLACES if p[1] not in homes] or list(d.LT_PLACES))
+            residence = slugs[place]
+        else:
+            city = rng.choice(cities)
+        picked = rng.sample(codes, k=rng.choice((1, 2, 2, 3, 3, 4)))
+        primary = picked[0]
+        prof_lt, prof_en, topic_lt, topic_en = d.PROFESSIONS[primary]
+        years = rng.randint(3, 30)
+        langs: dict[str, str] = {}
+        if rng.random() < 0.95:
+            langs["lt"] = "native"
+        else:
+            langs["lt"] = rng.choice(("B2", "C1"))
+        for code in local_languages:
+            if code == "en":
+                langs["en"] = (
+                    rng.choice(("C1", "C2", "C2"))
+                    if country in ("GB", "IE", "US")
+                    else rng.choice(("B1", "B2", "C1", "C2"))
+                )
+            elif rng.random() < 0.85:
+                langs[code] = rng.choice(LOCAL_LEVELS)
+        if rng.random() < 0.35:
+            langs.setdefault("ru", rng.choice(("A2", "B1", "B2", "C1")))
+        if rng.random() < 0.08:
+            langs.setdefault("uk", rng.choice(("B1", "C1", "native")))
+        if rng.random() < 0.08:
+            langs.setdefault(rng.choice(("es", "it", "pl", "de", "fr")), rng.choice(("A2", "B1", "B2")))
+        ways = rng.sample(all_ways, k=rng.choice((1, 1, 2, 2, 3)))
+        mentor_capacity = 0
+        if rng.random() < (0.45 if country == "LT" else 0.08):
+            if "mentoring" not in ways:
+                ways.append("mentoring")
+            mentor_capacity = rng.choice((1, 1, 2, 3))
+        elif "mentoring" in ways:
+            mentor_capacity = rng.choice((0, 1))
+        bio = {
+            "lt": f"{prof_lt} ({city}), {years} m. patirtis. Mielai padėsiu savo kraštui.",
+            "en": f"{prof_en} in {city} with {years} years of experience. Happy to help my home town.",
+        }
+        if rng.random() < 0.05:
+            lang, text = rng.choice(d.OTHER_LANGUAGE_BIOS)
+            bio = {lang: text}
+        help_topics = {"lt": topic_lt.capitalize(), "en": topic_en.capitalize()}
+        if len(picked) > 1:
+            _, _, more_lt, more_en = d.PROFESSIONS[picked[1]]
+            help_topics = {"lt": f"{help_topics['lt']}; {more_lt}", "en": f"{help_topics['en']}; {more_en}"}
+        tags = rng.sample(TAGS, k=rng.choice((0, 0, 1, 2)))
+        headline = f"{prof_lt}, {city}"
+        roll = rng.random()
+        visibility = "public" if roll < 0.8 else ("staff" if roll < 0.95 else "hidden")
+        age = rng.random()
+        if age < 0.08:
+            confirmed = months_before(now, 13) - timedelta(days=rng.randint(1, 200))  # out of search
+        elif age < 0.13:
+            confirmed = months_before(now, 12) - timedelta(days=rng.randint(1, 25))  # reminder due
+        else:
+            confirmed = now - timedelta(days=rng.randint(0, 330), hours=rng.randint(0, 23))
+        created = confirmed - timedelta(days=rng.randint(0, 400))
+        consent = rng.random() < 0.6
+        slug_email = f"{email_prefix}{i:06d}@{email_domain}"
+        out.users.append(
+            {
+                "id": user_id,
+                "email": slug_email,
+                "password_hash": password_hash,
+                "role": "expert",
+                "municipality_id": None,
+                "organization_id": None,
+                "display_name": name,
+                "country": country,
+                "preferred_language": "lt",
+                "extra_scopes": [],
+                "is_active": True,
+                "email_verified_at": created,
+                "last_login_at": None,
+                "created_at": created,
+                "updated_at": created,
+                "version": 1,
+            }
+        )
+        out.profiles.append(
+            {
+                "id": profile_id,
+                "user_id": user_id,
+                "display_name": name,
+                "headline": headline,
+                "country": country,
+                "city": city,
+                "residence_municipality_id": residence,
+                "bio": bio,
+                "help_topics": help_topics,
+                "tags": tags,
+                "hours_per_month": rng.choice((0, 1, 2, 2, 4, 4, 6, 8, 10, 12, 16, 20)),
+                "ways": ways_to_mask(ways),
+                "mentor_capacity": mentor_capacity,
+                "visibility": visibility,
+                "contact_email": slug_email if consent else None,
+                "contact_phone": f"+370 6{rng.randint(1000000, 9999999)}"
+                if consent and rng.random() < 0.4
+                else None,
+                "contact_url": None,
+                "contact_consent": consent,
+                "contact_consent_at": created if consent else None,
+                "search_text": search_blob(headline, help_topics, tags, bio),
+                "search_topics": search_blob(headline, help_topics, tags),
+                "confirmed_at": confirmed,
+                "reminded_at": None,
+                "created_at": created,
+                "updated_at": confirmed,
+                "deleted_at": None,
+                "version": 1,
+            }
+        )
+        out.homes += [{"expert_id": profile_id, "municipality_id": slugs[h]} for h in homes]
+        out.competences += [{"expert_id": profile_id, "competence_code": c} for c in picked]
+        out.languages += [
+            {"expert_id": profile_id, "language": lang, "level": level, "level_rank": LEVEL_RANK[level]}
+            for lang, level in langs.items()
+        ]
+    return out
+
+
+def insert(session: Session, rows: Generated) -> None:
+    session.execute(sa.insert(User), rows.users)
+    session.execute(sa.insert(ExpertProfile), rows.profiles)
+    session.execute(sa.insert(ExpertHome), rows.homes)
+    session.execute(sa.insert(ExpertCompetence), rows.competences)
+    session.execute(sa.insert(ExpertLanguage), rows.languages)
+
+
+# --- the seed ---------------------------------------------------------------------------------------
+
+
+def _demo_expert(session: Session, user: User, slugs: dict[str, uuid.UUID], now: datetime) -> ExpertProfile:
+    """The foundation's demo expert, Jonas Londonietis: a profile worth looking at."""
+    headline = "Programinės įrangos architektas, Londonas"
+    help_topics = {
+        "lt": "Savivaldybės e. paslaugos, atvirieji duomenys, jaunimo programavimo dirbtuvės",
+        "en": "Municipal e-services, open data, coding workshops for young people",
+    }
+    bio = {
+        "lt": "Užaugau Šiauliuose, studijavau Vilniuje, jau 12 metų kuriu viešojo sektoriaus sistemas Londone.",
+        "en": "Grew up in Šiauliai, studied in Vilnius, and have built public-sector software in London for 12 years.",
+    }
+    tags = ["open data", "jaunimas"]
+    profile = ExpertProfile(
+        user_id=user.id,
+        display_name=user.display_name,
+        headline=headline,
+        country="GB",
+        city="London",
+        bio=bio,
+        help_topics=help_topics,
+        tags=tags,
+        hours_per_month=8,
+        ways=ways_to_mask(["remote_advice", "workshop", "media"]),
+        visibility="public",
+        contact_email=user.email,
+        contact_consent=True,
+        contact_consent_at=now - timedelta(days=90),
+        search_text=search_blob(headline, help_topics, tags, bio),
+        search_topics=search_blob(headline, help_topics, tags),
+        confirmed_at=now - timedelta(days=90),
+        created_at=now - timedelta(days=400),
+    )
+    session.add(profile)
+    session.flush()
+    session.add_all(
+        [ExpertHome(expert_id=profile.id, municipality_id=slugs[s]) for s in ("vilniaus-m", "siauliu-m")]
+    )
+    session.add_all(
+        [
+            ExpertCompetence(expert_id=profile.id, competence_code=c)
+            for c in ("software", "digital_services", "data_analytics")
+        ]
+    )
+    session.add_all(
+        [
+            ExpertLanguage(expert_id=profile.id, language=lang, level=level, level_rank=LEVEL_RANK[level])
+            for lang, level in (("lt", "native"), ("en", "C2"), ("ru", "B1"))
+        ]
+    )
+    return profile
+
+
+INVITATIONS_BY_STATUS: dict[str, tuple[str, ...]] = {
+    "draft": (),
+    "open": ("invited", "invited", "invited", "declined"),
+    "in_progress": ("accepted", "accepted", "invited", "declined"),
+    "answered": ("answered", "answered", "accepted", "declined"),
+    "closed": ("answered", "answered", "answered", "declined"),
+    "cancelled": ("withdrawn", "withdrawn"),
+}
+
+
+def seed(session: Session) -> list[str]:
+    rng = random.Random(20261123)
+    now = utcnow()
+    slugs = {m.slug: m.id for m in session.exec(select(Municipality)).all()}
+    if session.exec(select(Competence.code)).first() is None:
+        return ["experts: no competence reference list (run the migrations); no demo data"]
+    rows = generate(rng, N_DEMO_EXPERTS, slugs=slugs, password_hash=hash_password(DEMO_PASSWORD), now=now)
+    insert(session, rows)
+    users = {
+        u.email: u
+        for u in session.exec(select(User).where(col(User.email).endswith("@demo.langelis.lt"))).all()
+    }
+    demo_user = users.get(DEMO_EXPERT_EMAIL)
+    demo_profile = _demo_expert(session, demo_user, slugs, now) if demo_user else None
+    session.flush()
+
+    # Everything the matching needs, in memory (a few hundred rows).
+    profiles = {p.id: p for p in session.exec(select(ExpertProfile)).all()}
+    comps: dict[uuid.UUID, list[str]] = {}
+    for c in session.exec(select(ExpertCompetence)).all():
+        comps.setdefault(c.expert_id, []).append(c.competence_code)
+    langs: dict[uuid.UUID, dict[str, int]] = {}
+    for lang in session.exec(select(ExpertLanguage)).all():
+        langs.setdefault(lang.expert_id, {})[lang.language] = lang.level_rank
+    homes: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for h in session.exec(select(ExpertHome)).all():
+        homes.setdefault(h.expert_id, []).append(h.municipality_id)
+    fresh = months_before(now, 13)
+    invitable = [
+        p
+        for p in profiles.values()
+        if p.visibility in ("public", "staff") and p.confirmed_at >= fresh and p.deleted_at is None
+    ]
+
+    # The showcase: a notable kraštietis per story, from that municipality and public.
+    shown = 0
+    for slug, story_lt, story_en in d.STORIES:
+        candidates = [
+            p
+            for p in invitable
+            if p.visibility == "public"
+            and slugs[slug] in homes.get(p.id, [])
+            and p.id != (demo_profile.id if demo_profile else None)
+        ]
+        taken = {e.expert_id for e in session.exec(select(ExpertShowcase)).all()}
+        candidates = [p for p in candidates if p.id not in taken]
+        if not candidates:
+            continue
+        chosen = rng.choice(candidates)
+        coordinator = next(
+            (u for u in users.values() if u.role == "coordinator" and u.municipality_id == slugs[slug]), None
+        )
+        session.add(
+            ExpertShowcase(
+                expert_id=chosen.id,
+                municipality_id=slugs[slug],
+                story={"lt": story_lt, "en": story_en},
+                position=shown,
+                marked_by=coordinator.id if coordinator else None,
+            )
+        )
+        session.flush()
+        shown += 1
+
+    # Requests in every state, with invitations and answers.
+    made = 0
+    answers = 0
+    requests: list[ExpertRequest] = []
+    for spec in d.REQUESTS:
+        (email, status, visibility, competences, languages, ways, hours, t_lt, t_en, q_lt, q_en, outcome) = (
+            spec
+        )
+        owner = users.get(email)
+        if owner is None or owner.municipality_id is None:
+            continue
+        created = now - timedelta(days=rng.randint(10, 120))
+        req = ExpertRequest(
+            municipality_id=owner.municipality_id,
+            organization_id=owner.organization_id if owner.role == "provider" else None,
+            created_by=owner.id,
+            title={"lt": t_lt, "en": t_en},
+            question={"lt": q_lt, "en": q_en},
+            context={},
+            competences=list(competences),
+            languages=[{"language": lang, "min_level": lvl} for lang, lvl in languages],
+            ways=list(ways),
+            hours_needed=hours,
+            deadline=(now + timedelta(days=rng.randint(14, 90))).date()
+            if status in ("draft", "open", "in_progress")
+            else None,
+            visibility=visibility,
+            status=status,
+            outcome=outcome,
+            search_text=search_blob({"lt": t_lt, "en": t_en}, {"lt": q_lt, "en": q_en}),
+            opened_at=created + timedelta(days=1) if status != "draft" else None,
+            closed_at=now - timedelta(days=rng.randint(1, 9)) if status in ("closed", "cancelled") else None,
+            created_at=created,
+            updated_at=created,
+        )
+        session.add(req)
+        session.flush()
+        requests.append(req)
+        made += 1
+        criteria = criteria_for(req)
+        scored = []
+        for p in invitable:
+            if p.id == (demo_profile.id if demo_profile else None):
+                continue
+            if not set(competences) & set(comps.get(p.id, [])):
+                continue
+            score, reasons = criteria.explain(
+                p,
+                competences=comps.get(p.id, []),
+                languages=langs.get(p.id, {}),
+                homes=homes.get(p.id, []),
+                home_slugs={v: k for k, v in slugs.items()},
+            )
+            scored.append((score, p, reasons))
+        scored.sort(key=lambda s: (-s[0], s[1].display_name))
+        for (score, p, reasons), inv_status in zip(scored, INVITATIONS_BY_STATUS[status], strict=False):
+            invited_at = created + timedelta(days=2, hours=rng.randint(0, 48))
+            inv = ExpertInvitation(
+                request_id=req.id,
+                expert_id=p.id,
+                municipality_id=req.municipality_id,
+                origin="invited",
+                status=inv_status,
+                invited_by=owner.id,
+                score=score,
+                reasons=reasons,
+                created_at=invited_at,
+                updated_at=invited_at,
+            )
+            if inv_status in ("accepted", "declined", "answered"):
+                inv.responded_at = invited_at + timedelta(days=rng.randint(1, 4))
+            if inv_status == "declined":
+                inv.decline_reason = rng.choice(
+                    ("Šiuo metu neturiu laiko.", "Ne mano sritis, atsiprašau.", None)
+                )
+            if inv_status == "answered":
+                kind = "opinion" if rng.random() < 0.7 else "time_offer"
+                inv.answer_kind = kind
+                inv.answer_text = rng.choice(d.ANSWERS_LT if kind == "opinion" else d.TIME_OFFERS_LT)
+                inv.hours_offered = float(rng.choice((4, 6, 8))) if kind == "time_offer" else None
+                inv.hours_given = float(rng.choice((1, 1.5, 2, 3, 4, 6)))
+                inv.answered_at = (inv.responded_at or invited_at) + timedelta(days=rng.randint(1, 6))
+                answers += 1
+            session.add(inv)
+        session.flush()
+
+    # The demo expert's inbox: invitations waiting, and an answer given before.
+    if demo_profile is not None:
+        by_title = {r.title["en"]: r for r in requests}
+        waiting = [
+            "How to make residence declaration simpler for newcomers?",
+            "Coding workshops for young people in Šiauliai",
+        ]
+        for title in waiting:
+            req = by_title.get(title)
+            if req is None:
+                continue
+            score, reasons = criteria_for(req).explain(
+                demo_profile,
+                competences=["software", "digital_services", "data_analytics"],
+                languages={"lt": 7, "en": 6, "ru": 3},
+                homes=[slugs["vilniaus-m"], slugs["siauliu-m"]],
+                home_slugs={v: k for k, v in slugs.items()},
+            )
+            session.add(
+                ExpertInvitation(
+                    request_id=req.id,
+                    expert_id=demo_profile.id,
+                    municipality_id=req.municipality_id,
+                    invited_by=req.created_by,
+                    message="Labai vertintume jūsų patirtį – ačiū, kad esate su savo miestu!",
+                    score=score,
+                    reasons=reasons,
+                )
+            )
+        given = by_title.get("A chronicle of Šiauliai's diaspora")
+        if given is not None:
+            answered_at = (given.closed_at or now) - timedelta(days=20)
+            session.add(
+                ExpertInvitation(
+                    request_id=given.id,
+                    expert_id=demo_profile.id,
+                    municipality_id=given.municipality_id,
+                    origin="volunteered",
+                    status="answered",
+                    answer_kind="opinion",
+                    answer_text="Mano istorija: iš Šiaulių į Londoną ir atgal – per kodą ir jaunimo dirbtuves.",
+                    hours_given=2.0,
+                    responded_at=answered_at,
+                    answered_at=answered_at,
+                    created_at=answered_at,
+                    updated_at=answered_at,
+                )
+            )
+        session.flush()
+    mentors = sum(1 for p in profiles.values() if p.mentor_capacity > 0 and p.ways & WAY_BITS["mentoring"])
+    return [
+        f"  experts: {len(rows.profiles) + (1 if demo_profile else 0)} expert profiles ({mentors} mentors), "
+        f"{shown} in the showcase, {made} requests for expertise with {answers} answers",
+        f"  expert       {DEMO_EXPERT_EMAIL} has a profile and invitations waiting",
+    ]
