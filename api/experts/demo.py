@@ -451,10 +451,10 @@ def seed(session: Session) -> list[str]:
             "Coding workshops for young people in Šiauliai",
         ]
         for title in waiting:
-            req = by_title.get(title)
-            if req is None:
+            wanted = by_title.get(title)
+            if wanted is None:
                 continue
-            score, reasons = criteria_for(req).explain(
+            score, reasons = criteria_for(wanted).explain(
                 demo_profile,
                 competences=["software", "digital_services", "data_analytics"],
                 languages={"lt": 7, "en": 6, "ru": 3},
@@ -463,10 +463,10 @@ def seed(session: Session) -> list[str]:
             )
             session.add(
                 ExpertInvitation(
-                    request_id=req.id,
+                    request_id=wanted.id,
                     expert_id=demo_profile.id,
-                    municipality_id=req.municipality_id,
-                    invited_by=req.created_by,
+                    municipality_id=wanted.municipality_id,
+                    invited_by=wanted.created_by,
                     message="Labai vertintume jūsų patirtį – ačiū, kad esate su savo miestu!",
                     score=score,
                     reasons=reasons,

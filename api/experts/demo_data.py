@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 # The seeds' cities: where the demo experts are from.
 HOME_SLUGS = (
     "vilniaus-m",
@@ -470,7 +472,9 @@ STORIES = (
 
 # Requests for expertise: (owner email, status, visibility, competences, languages, ways, hours,
 # title lt, title en, question lt, question en, outcome lt or None)
-REQUESTS = (
+# (owner email, status, visibility, competences, languages, ways, hours needed,
+#  title lt, title en, question lt, question en, outcome)
+REQUESTS: tuple[tuple[Any, ...], ...] = (
     (
         "koordinatore.vilnius@demo.langelis.lt",
         "open",

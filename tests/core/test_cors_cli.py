@@ -30,7 +30,7 @@ def test_cors_allows_configured_origins_only(settings, engine):
 
 
 def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 - our own CLI with fixed arguments
         [sys.executable, "-m", "api.cli", *args],
         cwd=ROOT,
         env={**os.environ, **env},
@@ -45,7 +45,9 @@ def test_cli_migrate_seed_and_create_admin(tmp_path):
     assert _cli("migrate", env=env).returncode == 0
     refused = _cli("seed", "--demo", env=env)
     assert refused.returncode == 2 and "demo mode" in refused.stdout
-    made = _cli("create-admin", "--email", "Root@Savivaldybe.lt", "--password", "a-very-long-password", env=env)
+    made = _cli(
+        "create-admin", "--email", "Root@Savivaldybe.lt", "--password", "a-very-long-password", env=env
+    )
     assert made.returncode == 0, made.stderr
     assert "root@savivaldybe.lt" in made.stdout
     short = _cli("create-admin", "--email", "x@y.lt", "--password", "short", env=env)
@@ -53,7 +55,11 @@ def test_cli_migrate_seed_and_create_admin(tmp_path):
 
 
 def test_cli_refuses_to_start_without_secret(tmp_path):
-    env = {"LANGELIS_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}", "LANGELIS_SECRET_KEY": "", "LANGELIS_DEMO": "false"}
+    env = {
+        "LANGELIS_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+        "LANGELIS_SECRET_KEY": "",
+        "LANGELIS_DEMO": "false",
+    }
     result = _cli("create-admin", "--email", "a@b.lt", "--password", "long-enough-pass", env=env)
     assert result.returncode != 0
     assert "LANGELIS_SECRET_KEY is required" in result.stderr

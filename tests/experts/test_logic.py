@@ -24,7 +24,7 @@ def test_hours_and_active_experts_per_home_municipality(db, make_expert, make_re
     _, both = make_expert("Iš Dviejų", home_municipalities=["akmenes-r", "taurages-r"])
     _, one = make_expert("Iš Vienos", home_municipalities=["akmenes-r"])
     _, idle = make_expert("Nieko Neatsakė", home_municipalities=["taurages-r"])
-    _, hidden = make_expert("Paslėpta", home_municipalities=["taurages-r"], visibility="hidden")
+    _, _hidden = make_expert("Paslėpta", home_municipalities=["taurages-r"], visibility="hidden")
     now = utcnow()
     old = now - timedelta(days=400)
     for expert, hours, when in ((both, 3, now), (one, 2.5, now), (one, 10, old)):

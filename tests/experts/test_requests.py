@@ -280,7 +280,7 @@ def test_proposals_rank_matching_experts_with_reasons(client, auth, base, make_e
 def test_tenancy_other_municipality_and_organisation_get_404(client, auth, base, make_request, make_expert):
     req = make_request()
     org_req = make_request(owner=base.provider)
-    user, expert = make_expert("Ekspertas")
+    _user, expert = make_expert("Ekspertas")
     inv = client.post(
         f"/api/v1/expert-requests/{req.id}/invitations",
         json={"expert_id": str(expert.id)},
@@ -350,10 +350,15 @@ def test_request_validation_and_list_filters(client, auth, base, make_request):
     assert r.status_code == 201 and r.json()["municipality"] == "kauno-m"
     draft = make_request(status="draft", title={"lt": "Žaliųjų stogų programa"})
     opened = make_request(status="open", visibility="public")
-    mine = lambda **p: {
-        r["id"]
-        for r in client.get("/api/v1/expert-requests", params={"limit": 100, **p}, headers=h).json()["items"]
-    }  # noqa: E731
+
+    def mine(**p):
+        return {
+            r["id"]
+            for r in client.get("/api/v1/expert-requests", params={"limit": 100, **p}, headers=h).json()[
+                "items"
+            ]
+        }
+
     assert str(draft.id) in mine(status="draft") and str(opened.id) not in mine(status="draft")
     assert mine(status=["draft", "open"]) >= {str(draft.id), str(opened.id)}
     assert str(opened.id) in mine(visibility="public") and str(draft.id) not in mine(visibility="public")
