@@ -375,6 +375,11 @@ def send_confirmation_reminders(session: Session, *, now: datetime, base_url: st
     for profile, user in rows:
         drops = common.months_after(profile.confirmed_at, common.FRESH_MONTHS)
         link = f"{base_url.rstrip('/')}/#/experts/me"
+        when = (
+            f"It left the search results on {drops.date().isoformat()}; confirming brings it back."
+            if drops <= now
+            else f"Unconfirmed profiles leave the search results: yours on {drops.date().isoformat()}."
+        )
         session.add(
             OutboxMessage(
                 recipient=user.email,
@@ -382,7 +387,7 @@ def send_confirmation_reminders(session: Session, *, now: datetime, base_url: st
                 subject="Langelis: is your expert profile still current?",
                 body=(
                     f"Hello {profile.display_name}, please check your expert profile and confirm it is still "
-                    f"current: {link}. Unconfirmed profiles leave the search results on {drops.date().isoformat()}."
+                    f"current: {link}. {when}"
                 ),
                 payload={"expert_id": str(profile.id), "link": link},
             )
