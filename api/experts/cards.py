@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar
 
 from sqlmodel import Session, col, select
 
@@ -31,6 +32,8 @@ from api.experts.schemas import (
     MentoringRead,
     ShowcaseRef,
 )
+
+C = TypeVar("C", bound=ExpertCard)
 
 
 @dataclass
@@ -150,6 +153,21 @@ def card(
     *,
     now: datetime,
 ) -> ExpertCard:
+    return card_as(ExpertCard, session, actor, profile, related, locale, now=now)
+
+
+def card_as(
+    model: type[C],
+    session: Session,
+    actor: Actor,
+    profile: ExpertProfile,
+    related: Related,
+    locale: Locale,
+    *,
+    now: datetime,
+    **extra: Any,
+) -> C:
+    """A card (or a model extending it, e.g. a search hit with ``extra`` fields)."""
     contact = shows_contact(actor, profile)
     if contact:
         common.record(
@@ -160,4 +178,4 @@ def card(
             record_id=profile.id,
             subject_id=profile.id,
         )
-    return ExpertCard(**card_fields(session, profile, related, locale, now=now, contact=contact))
+    return model(**card_fields(session, profile, related, locale, now=now, contact=contact), **extra)

@@ -439,11 +439,19 @@ def ranked(
     extra_columns: list[Any] | None = None,
 ) -> tuple[list[Any], str | None]:
     """One page of (profile, score, *extra) rows, best first (or by the chosen sort)."""
+    # The same labelled expression is selected and ordered by, so it is computed once per row.
+    # Only narrow columns travel through the sort; the page's rows are read afterwards by id
+    # (a "late row lookup"): wide rows (texts, search blobs) for every candidate cost more.
     score = criteria.score().label("score")
-    stmt = select(ExpertProfile, score, *(extra_columns or [])).where(*conditions, *criteria.filters())
-    keys = sort_keys(sort, criteria.score())
+    p = ExpertProfile
+    stmt = select(p.id, score, p.display_name, p.confirmed_at, *(extra_columns or [])).where(
+        *conditions, *criteria.filters()
+    )
+    keys = sort_keys(sort, score)
     name = f"{sort}:{_fingerprint(criteria)}"
-    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name=name)).all())
+    found = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name=name)).all())
+    by_id = {row.id: row for row in session.exec(select(p).where(col(p.id).in_([r[0] for r in found]))).all()}
+    rows = [(by_id[r[0]], r[1], *r[4:]) for r in found]
 
     def key_of(row: Any) -> list[Any]:
         profile, points = row[0], row[1]
@@ -470,7 +478,6 @@ def hits(
     slug_of = common.slugs(session)
     out = []
     for profile in profiles:
-        card = cards.card(session, actor, profile, related, locale, now=now)
         score, reasons = criteria.explain(
             profile,
             competences=related.competences.get(profile.id, []),
@@ -478,7 +485,19 @@ def hits(
             homes=related.homes.get(profile.id, []),
             home_slugs=slug_of,
         )
-        out.append(ExpertHit(**card.model_dump(), score=score, reasons=[Reason(**r) for r in reasons]))
+        out.append(
+            cards.card_as(
+                ExpertHit,
+                session,
+                actor,
+                profile,
+                related,
+                locale,
+                now=now,
+                score=score,
+                reasons=[Reason(**r) for r in reasons],
+            )
+        )
     return out
 
 

@@ -168,21 +168,22 @@ class Criteria:
             )
             parts.append(matched * POINTS["competence"])
         for wish in self.languages:
-            best = (
-                select(sa.func.max(ExpertLanguage.level_rank))
+            # One correlated aggregate per language: the CASE sits inside it, so the best level
+            # is looked up once (an aggregate without GROUP BY always gives a row: 0 if none).
+            best = sa.func.max(ExpertLanguage.level_rank)
+            parts.append(
+                select(
+                    sa.case(
+                        (
+                            best >= wish.min_rank,
+                            POINTS["language"] + (best - wish.min_rank) * POINTS["language_step"],
+                        ),
+                        else_=0,
+                    )
+                )
                 .where(ExpertLanguage.expert_id == p.id, ExpertLanguage.language == wish.language)
                 .correlate(p)
                 .scalar_subquery()
-            )
-            rank = sa.func.coalesce(best, 0)
-            parts.append(
-                sa.case(
-                    (
-                        rank >= wish.min_rank,
-                        POINTS["language"] + (rank - wish.min_rank) * POINTS["language_step"],
-                    ),
-                    else_=0,
-                )
             )
         for way in self.ways:
             parts.append(sa.case((col(p.ways).op("&")(WAY_BITS[way]) != 0, POINTS["way"]), else_=0))
