@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from bench.common import SECRET, BenchDatabase, Stats, Timer, report
+from bench.common import SECRET, BenchDatabase, Stats, report
 
 N = int(os.environ.get("LANGELIS_BENCH_EXPERTS", "100000"))
 REPEAT = int(os.environ.get("LANGELIS_BENCH_REPEAT", "200"))
@@ -129,14 +129,76 @@ def load(db: BenchDatabase) -> dict[str, Any]:
     }
 
 
+class ReusedDatabase(BenchDatabase):
+    """An already loaded benchmark database (LANGELIS_BENCH_EXPERTS_URL), kept afterwards: for
+    measuring again without loading 100,000 experts again."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__("postgresql")
+        self.url = url
+
+    def __enter__(self) -> BenchDatabase:
+        from api.core.db import make_engine
+
+        self.engine = make_engine(self.url)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
+
+
+def interleaved(api: Any, raw: Any, *, repeat: int, warmup: int = 10) -> tuple[Stats, Stats]:
+    """Time the API and the raw query alternately, so both see the same machine load."""
+    for _ in range(warmup):
+        api()
+        raw()
+    api_samples, raw_samples = [], []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        api()
+        api_samples.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        raw()
+        raw_samples.append(time.perf_counter() - started)
+    return Stats.of(api_samples), Stats.of(raw_samples)
+
+
+def reused(db: BenchDatabase) -> dict[str, Any]:
+    from sqlmodel import Session, select
+
+    from api.accounts.models import User
+
+    assert db.engine is not None
+    with Session(db.engine) as session:
+        coordinator = session.exec(select(User).where(User.email == "coordinator@bench.test")).one()
+        session.expunge(coordinator)
+    with db.engine.connect() as conn:
+        counts = {
+            t: conn.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar()
+            for t in ("expert_profiles", "expert_competences", "expert_languages", "expert_homes")
+        }
+    return {"coordinator": coordinator, "counts": counts, "load_seconds": 0}
+
+
 def main() -> None:
     from api.core.db import utcnow
     from api.experts.common import fresh_cutoff
 
     # The harness migrates through the `langelis` settings, which need a key outside demo mode.
     os.environ.setdefault("LANGELIS_SECRET_KEY", SECRET)
-    with BenchDatabase("postgresql") as db:
-        loaded = load(db)
+    reuse = os.environ.get("LANGELIS_BENCH_EXPERTS_URL")
+    keep = os.environ.get("LANGELIS_BENCH_KEEP") == "1"
+    database = ReusedDatabase(reuse) if reuse else BenchDatabase("postgresql")
+    if keep and not reuse:
+        # Keep the loaded database for LANGELIS_BENCH_EXPERTS_URL (drop it by hand afterwards).
+        database = ReusedDatabase.__new__(ReusedDatabase)
+        BenchDatabase.__init__(database, "postgresql")
+        BenchDatabase.__enter__(database)
+        print(f"loading into {database.url} (kept)")
+        reuse = None
+    with database as db:
+        loaded = reused(db) if reuse else load(db)
         print(f"loaded {loaded['counts']} in {loaded['load_seconds']} s")
         _app, client = db.app_client()
         staff = {"Authorization": f"Bearer {db.token(loaded['coordinator'])}"}
@@ -167,21 +229,29 @@ def main() -> None:
             api_ids = [h["id"] for h in first.json()["items"]]
             assert api_ids == [str(r[0]) for r in raw_rows[:20]], f"{label}: API and raw SQL disagree"
             sizes[label] = len(api_ids)
-            api = Timer.run(lambda q=query: client.get("/api/v1/experts", params=q), repeat=REPEAT)
-            raw = Timer.run(lambda s=sql, p=raw_params: db.raw(s, p), repeat=REPEAT)
+
+            def run_raw(s: str = sql, p: dict[str, Any] = raw_params) -> Any:
+                return db.raw(s, p)
+
+            api, raw = interleaved(
+                lambda q=query: client.get("/api/v1/experts", params=q), run_raw, repeat=REPEAT
+            )
             rows.append((f"GET /experts {label}", api, raw))
             if label == "three filters":
-                staff_api = Timer.run(
-                    lambda q=query: client.get("/api/v1/experts", params=q, headers=staff), repeat=REPEAT
+                staff_api, raw2 = interleaved(
+                    lambda q=query: client.get("/api/v1/experts", params=q, headers=staff),
+                    run_raw,
+                    repeat=REPEAT,
                 )
-                rows.append((f"GET /experts {label} (coordinator)", staff_api, raw))
+                rows.append((f"GET /experts {label} (coordinator)", staff_api, raw2))
                 cursor = first.json()["next_cursor"]
                 if cursor:
-                    page2 = Timer.run(
+                    page2, raw3 = interleaved(
                         lambda q=query, c=cursor: client.get("/api/v1/experts", params={**q, "cursor": c}),
+                        run_raw,
                         repeat=REPEAT,
                     )
-                    rows.append((f"GET /experts {label}, page 2", page2, raw))
+                    rows.append((f"GET /experts {label}, page 2", page2, raw3))
         with db.connection() as conn:
             plan = conn.execute(
                 sa.text("EXPLAIN ANALYZE " + _raw(False, True)), {**params, "cutoff": cutoff}

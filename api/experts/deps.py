@@ -8,7 +8,7 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Query, Response
 from pydantic import BaseModel
 
-from api.accounts.deps import ActorDep, require_scopes
+from api.accounts.deps import require_scopes
 from api.core.actor import Actor
 from api.core.db import SessionDep
 from api.core.errors import unprocessable
@@ -31,6 +31,16 @@ def no_store(response: Response) -> None:
 
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def json_body(response: Response, body: BaseModel) -> Response:
+    """The answer serialised once, for hot list routes: returning the model would have FastAPI dump
+    it and validate it again against the response model (the route still declares it for OpenAPI).
+    Headers set on the injected response (language, caching, Link) are carried over."""
+    headers = {
+        k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")
+    }
+    return Response(content=body.model_dump_json(), media_type="application/json", headers=headers)
 
 
 def etag(response: Response, version: int, body: M) -> M:
@@ -56,7 +66,6 @@ ManagedRequest = Annotated[ExpertRequest, Depends(managed_request)]
 
 def search_criteria(
     session: SessionDep,
-    actor: ActorDep,
     competence: Annotated[
         list[str] | None,
         Query(max_length=10, description="Competence code(s); any of them (repeat the parameter)"),
@@ -82,7 +91,6 @@ def search_criteria(
         ),
     ] = None,
 ) -> Criteria:
-    del actor
     codes = list(dict.fromkeys(competence or []))
     for code in codes:
         if len(code) > 40:

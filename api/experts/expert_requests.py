@@ -198,6 +198,7 @@ def list_public(
     for term in search_terms(q):
         stmt = stmt.where(col(ExpertRequest.search_text).like(f"%{like_escape(term)}%", escape="\\"))
     if competence:
+        common.check_competences(session, [competence], field="competence", loc="query")
         stmt = stmt.where(json_array_contains(session, col(ExpertRequest.competences), competence))
     keys = REQUEST_SORTS["-created_at"]
     rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name="public")).all())
@@ -393,19 +394,29 @@ def proposals(
             select(ExpertInvitation.expert_id).where(ExpertInvitation.request_id == req.id)
         ),
     ]
-    rows, next_cursor = profiles.ranked(
+    found = profiles.ranked(
         session, criteria=criteria, conditions=conditions, params=params, sort="relevance"
     )
-    found = profiles.hits(session, actor=actor, rows=rows, criteria=criteria, locale=locale, now=now)
-    items = [
-        Proposal(
-            expert=hit.model_copy(update={}).model_dump(exclude={"score", "reasons"}),
-            score=hit.score,
-            reasons=hit.reasons,
+    slug_of = common.slugs(session)
+    related = found.related
+    items = []
+    for row in found.rows:
+        profile = row[0]
+        score, reasons = criteria.explain(
+            profile,
+            competences=related.competences.get(profile.id, []),
+            languages=related.language_ranks(profile.id),
+            homes=related.homes.get(profile.id, []),
+            home_slugs=slug_of,
         )
-        for hit in found
-    ]
-    return items, next_cursor
+        items.append(
+            Proposal(
+                expert=cards.card(session, actor, profile, related, locale, now=now),
+                score=score,
+                reasons=[Reason(**r) for r in reasons],
+            )
+        )
+    return items, found.next_cursor
 
 
 def invitation_reads(

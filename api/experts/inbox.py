@@ -23,7 +23,7 @@ RECORD = "expert_invitation"
 RESPONDABLE = ("invited", "accepted")
 
 
-def _mine(actor: Actor, profile: ExpertProfile) -> Any:
+def _mine(profile: ExpertProfile) -> Any:
     return select(ExpertInvitation).where(ExpertInvitation.expert_id == profile.id)
 
 
@@ -35,7 +35,7 @@ def list_inbox(
     params: PageParams,
     status: Sequence[str] | None,
 ) -> tuple[list[ExpertInvitation], str | None]:
-    stmt = _mine(actor, profile)
+    stmt = _mine(profile)
     if status:
         stmt = stmt.where(col(ExpertInvitation.status).in_(status))
     keys = [
@@ -49,7 +49,7 @@ def list_inbox(
 def get(
     session: Session, *, profile: ExpertProfile, actor: Actor, invitation_id: uuid.UUID
 ) -> ExpertInvitation:
-    inv = session.exec(_mine(actor, profile).where(ExpertInvitation.id == invitation_id)).first()
+    inv = session.exec(_mine(profile).where(ExpertInvitation.id == invitation_id)).first()
     if inv is None:
         raise not_found("invitation")
     return inv

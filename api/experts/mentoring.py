@@ -59,7 +59,7 @@ def search(
     conditions = [*profiles.listed(actor, now), *offering()]
     if available:
         conditions.append(col(ExpertProfile.mentor_capacity) > active)
-    rows, next_cursor = profiles.ranked(
+    found = profiles.ranked(
         session,
         criteria=criteria,
         conditions=conditions,
@@ -67,9 +67,12 @@ def search(
         sort=sort,
         extra_columns=[active.label("active")],
     )
-    found = profiles.hits(session, actor=actor, rows=rows, criteria=criteria, locale=locale, now=now)
     items = []
-    for hit, row in zip(found, rows, strict=True):
+    for hit, row in zip(
+        profiles.hits(session, actor=actor, found=found, criteria=criteria, locale=locale, now=now),
+        found.rows,
+        strict=True,
+    ):
         profile, n = row[0], int(row[2])
         items.append(
             MentorHit(
@@ -78,7 +81,7 @@ def search(
                 free_places=max(profile.mentor_capacity - n, 0),
             )
         )
-    return items, next_cursor
+    return items, found.next_cursor
 
 
 # --- mentorships ---------------------------------------------------------------------------------

@@ -16,7 +16,15 @@ from api.core.etag import require_if_match
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep, set_link_header
 from api.experts import expert_requests, inbox
-from api.experts.deps import ExpertActor, ManagedRequest, OwnProfile, RequesterActor, etag, no_store
+from api.experts.deps import (
+    ExpertActor,
+    ManagedRequest,
+    OwnProfile,
+    RequesterActor,
+    etag,
+    json_body,
+    no_store,
+)
 from api.experts.request_schemas import (
     AnswerBody,
     ContributorList,
@@ -255,11 +263,11 @@ def list_proposals(
     actor: RequesterActor,
     locale: LocaleDep,
     page: PageDep,
-) -> ProposalList:
+) -> Response:
     items, next_cursor = expert_requests.proposals(session, actor=actor, req=req, params=page, locale=locale)
     no_store(response)
     set_link_header(request, response, next_cursor)
-    return ProposalList(items=items, next_cursor=next_cursor)
+    return json_body(response, ProposalList(items=items, next_cursor=next_cursor))
 
 
 @router.get(

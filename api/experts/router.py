@@ -23,6 +23,7 @@ from api.experts.deps import (
     OwnProfile,
     SearchCriteria,
     etag,
+    json_body,
     no_store,
 )
 from api.experts.models import Competence, ExpertInvitation, ExpertProfile
@@ -77,13 +78,13 @@ def search_experts(
     page: PageDep,
     criteria: SearchCriteria,
     sort: SearchSort = "relevance",
-) -> ExpertHitList:
+) -> Response:
     items, next_cursor = profiles.search(
         session, actor=actor, criteria=criteria, params=page, sort=sort, locale=locale
     )
     no_store(response)
     set_link_header(request, response, next_cursor)
-    return ExpertHitList(items=items, next_cursor=next_cursor)
+    return json_body(response, ExpertHitList(items=items, next_cursor=next_cursor))
 
 
 @experts.post(
@@ -405,7 +406,7 @@ def search_mentors(
     q: Annotated[str | None, Query(max_length=200, description="Words in the bio or help topics")] = None,
     available: Annotated[bool, Query(description="Only mentors with a free place")] = True,
     sort: SearchSort = "relevance",
-) -> MentorHitList:
+) -> Response:
     place = None
     if municipality != "any":
         if municipality:
@@ -427,7 +428,7 @@ def search_mentors(
     )
     no_store(response)
     set_link_header(request, response, next_cursor)
-    return MentorHitList(items=items, next_cursor=next_cursor)
+    return json_body(response, MentorHitList(items=items, next_cursor=next_cursor))
 
 
 @mentorships.get(
