@@ -77,7 +77,7 @@ def test_expert_registers_fills_profile_and_answers_a_coordinator(page):
     invitation.locator("details.answer summary").click()
     invitation.locator("textarea[name=text]").fill("Siūlau mokslo stovyklą moksleiviams vasarą.")
     invitation.locator("input[name=hours_spent]").fill("2")
-    invitation.locator("button[type=submit]").click()
+    invitation.locator("form.answer-form button[type=submit]").click()
     page.wait_for_selector("li.invitation .answer-given")
     logout(page)
 

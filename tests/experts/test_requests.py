@@ -308,6 +308,8 @@ def test_tenancy_other_municipality_and_organisation_get_404(client, auth, base,
     assert (
         client.get(f"/api/v1/expert-requests/{req.id}/invitations/{inv['id']}", headers=h).status_code == 404
     )
+    withdraw = f"/api/v1/expert-requests/{req.id}/invitations/{inv['id']}/withdraw"
+    assert client.post(withdraw, headers=h).status_code == 404
     assert (
         client.patch(
             f"/api/v1/expert-requests/{req.id}/invitations/{inv['id']}", json={"hours_given": 1}, headers=h

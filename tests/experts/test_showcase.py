@@ -80,7 +80,9 @@ def test_coordinator_marks_a_notable_expert_from_their_municipality(client, auth
     )
     assert client.get("/api/v1/experts/showcase", params={"municipality": "vilniaus-m"}).json()["items"] == []
 
-    # Removing it.
+    # Removing it: another municipality's coordinator cannot.
+    kaunas = auth.headers(base.coordinator_kaunas)
+    assert client.delete(f"/api/v1/experts/{star.id}/showcase", headers=kaunas).status_code == 404
     assert client.delete(f"/api/v1/experts/{star.id}/showcase", headers=h).status_code == 204
     assert client.delete(f"/api/v1/experts/{star.id}/showcase", headers=h).status_code == 404
     assert client.get("/api/v1/experts/showcase", params={"municipality": "atlantis"}).status_code == 422

@@ -165,6 +165,19 @@ async function act(inv, action, body) {
   await api.post(`/experts/me/invitations/${inv.id}/${action}`, body, { etag });
 }
 
+function declineForm(inv, reload) {
+  const form = h("form", { class: "inline-form", novalidate: true },
+    field(t("experts.decline_reason"), h("input", { name: "reason", maxlength: 500 })),
+    h("button", { type: "submit", class: "button secondary" }, t("experts.decline")));
+  bindForm(form, async () => {
+    const reason = String(new FormData(form).get("reason") || "").trim();
+    await act(inv, "decline", reason ? { reason } : undefined);
+    showStatus(t("experts.declined"), "success");
+    reload();
+  });
+  return h("details", { class: "decline" }, h("summary", {}, t("experts.decline")), form);
+}
+
 function invitationItem(inv, reload) {
   const req = inv.request;
   const actions = inv.can_respond ? h("div", { class: "page-actions" },
@@ -173,12 +186,7 @@ function invitationItem(inv, reload) {
       showStatus(t("experts.accepted"), "success");
       reload();
     } }, t("experts.accept")) : null,
-    h("button", { type: "button", class: "button secondary", onclick: async () => {
-      const reason = window.prompt(t("experts.decline_reason")) || undefined;
-      await act(inv, "decline", reason ? { reason } : undefined);
-      showStatus(t("experts.declined"), "success");
-      reload();
-    } }, t("experts.decline"))) : null;
+    declineForm(inv, reload)) : null;
   return h("li", { class: "card invitation", dataset: { invitationId: inv.id } },
     h("h2", {}, req.title),
     h("p", {}, statusBadge("invitation_status", inv.status), " ", statusBadge("request_status", req.status), " ",
