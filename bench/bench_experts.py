@@ -79,7 +79,7 @@ def load(db: BenchDatabase) -> dict[str, Any]:
     from api.accounts.models import User
     from api.core.db import utcnow
     from api.core.security import hash_password
-    from api.experts import demo
+    from api.experts import demo_people
     from api.municipalities.models import Municipality
 
     started = time.perf_counter()
@@ -92,7 +92,7 @@ def load(db: BenchDatabase) -> dict[str, Any]:
         done = 0
         while done < N:
             n = min(CHUNK, N - done)
-            rows = demo.generate(
+            rows = demo_people.generate(
                 rng,
                 n,
                 slugs=slugs,
@@ -101,7 +101,7 @@ def load(db: BenchDatabase) -> dict[str, Any]:
                 email_prefix=f"b{done:07d}-",
                 email_domain="bench.test",
             )
-            demo.insert(session, rows)
+            demo_people.insert(session, rows)
             session.commit()
             done += n
         coordinator = User(

@@ -14,7 +14,7 @@ from api.core.db import utcnow
 from api.core.errors import conflict, not_found
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.experts import common, expert_requests
+from api.experts import common, expert_requests, invitations
 from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest
 from api.experts.request_schemas import AnswerBody, InboxItem
 from api.experts.schemas import Reason
@@ -168,7 +168,7 @@ def _answer(
             expert_requests.move(req, "in_progress")
         expert_requests.move(req, "answered")
     title = next(iter(req.title.values()), "")
-    expert_requests._mail(
+    invitations.mail(
         session,
         user_id=req.created_by,
         kind="expert_answer",

@@ -7,10 +7,11 @@
   migrants domain, which owns the case and the person's consent and passes an opaque case
   reference).
 
-The domain's own work is split by subject: :mod:`api.experts.profiles` (profiles, search,
-showcase), :mod:`api.experts.expert_requests` (requests, proposals, invitations),
-:mod:`api.experts.inbox` (the expert's answers), :mod:`api.experts.mentoring` (mentors),
-:mod:`api.experts.ranking` (the score).
+The domain's own work is split by subject: :mod:`api.experts.profiles` (profiles and who sees
+them), :mod:`api.experts.search` and :mod:`api.experts.ranking` (ranked search, the score),
+:mod:`api.experts.showcase`, :mod:`api.experts.expert_requests` (requests and their states),
+:mod:`api.experts.invitations` (proposals, invitations, hours, contributors),
+:mod:`api.experts.inbox` (the expert's answers), :mod:`api.experts.mentoring` (mentors).
 """
 
 from __future__ import annotations

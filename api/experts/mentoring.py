@@ -23,6 +23,7 @@ from api.experts import common, profiles
 from api.experts.models import ExpertProfile, Mentorship
 from api.experts.ranking import WAY_BITS, Criteria
 from api.experts.schemas import MentorHit, MentorshipRead
+from api.experts.search import hits, ranked
 
 RECORD = "expert_mentorship"
 
@@ -59,7 +60,7 @@ def search(
     conditions = [*profiles.listed(actor, now), *offering()]
     if available:
         conditions.append(col(ExpertProfile.mentor_capacity) > active)
-    found = profiles.ranked(
+    found = ranked(
         session,
         criteria=criteria,
         conditions=conditions,
@@ -69,7 +70,7 @@ def search(
     )
     items = []
     for hit, row in zip(
-        profiles.hits(session, actor=actor, found=found, criteria=criteria, locale=locale, now=now),
+        hits(session, actor=actor, found=found, criteria=criteria, locale=locale, now=now),
         found.rows,
         strict=True,
     ):

@@ -15,7 +15,7 @@ from api.core.errors import problem_responses, unprocessable
 from api.core.etag import require_if_match
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep, set_link_header
-from api.experts import expert_requests, inbox
+from api.experts import expert_requests, inbox, invitations
 from api.experts.deps import (
     ExpertActor,
     ManagedRequest,
@@ -194,7 +194,7 @@ def list_contributors(
 ) -> ContributorList:
     start, end = _period(from_, to)
     no_store(response)
-    return expert_requests.contributors(session, actor=actor, start=start, end=end, municipality=municipality)
+    return invitations.contributors(session, actor=actor, start=start, end=end, municipality=municipality)
 
 
 @router.get(
@@ -264,7 +264,7 @@ def list_proposals(
     locale: LocaleDep,
     page: PageDep,
 ) -> Response:
-    items, next_cursor = expert_requests.proposals(session, actor=actor, req=req, params=page, locale=locale)
+    items, next_cursor = invitations.proposals(session, actor=actor, req=req, params=page, locale=locale)
     no_store(response)
     set_link_header(request, response, next_cursor)
     return json_body(response, ProposalList(items=items, next_cursor=next_cursor))
@@ -286,11 +286,11 @@ def list_invitations(
     page: PageDep,
     status_: Annotated[list[InvitationStatus] | None, Query(alias="status", max_length=5)] = None,
 ) -> InvitationList:
-    rows, next_cursor = expert_requests.list_invitations(session, req=req, params=page, status=status_)
+    rows, next_cursor = invitations.list_invitations(session, req=req, params=page, status=status_)
     no_store(response)
     set_link_header(request, response, next_cursor)
     return InvitationList(
-        items=expert_requests.invitation_reads(session, actor=actor, rows=rows, locale=locale),
+        items=invitations.invitation_reads(session, actor=actor, rows=rows, locale=locale),
         next_cursor=next_cursor,
     )
 
@@ -311,7 +311,7 @@ def create_invitation(
     body: InvitationCreate,
     response: Response,
 ) -> InvitationRead:
-    inv = expert_requests.invite(
+    inv = invitations.invite(
         session, actor=actor, req=req, data=body, locale=locale, base_url=settings.public_base_url
     )
     response.headers["Location"] = f"/api/v1/expert-requests/{req.id}/invitations/{inv.id}"
@@ -319,7 +319,7 @@ def create_invitation(
     return etag(
         response,
         inv.version,
-        expert_requests.invitation_reads(session, actor=actor, rows=[inv], locale=locale)[0],
+        invitations.invitation_reads(session, actor=actor, rows=[inv], locale=locale)[0],
     )
 
 
@@ -337,12 +337,12 @@ def read_invitation(
     locale: LocaleDep,
     response: Response,
 ) -> InvitationRead:
-    inv = expert_requests.get_invitation(session, req=req, invitation_id=invitation_id)
+    inv = invitations.get_invitation(session, req=req, invitation_id=invitation_id)
     no_store(response)
     return etag(
         response,
         inv.version,
-        expert_requests.invitation_reads(session, actor=actor, rows=[inv], locale=locale)[0],
+        invitations.invitation_reads(session, actor=actor, rows=[inv], locale=locale)[0],
     )
 
 
@@ -362,14 +362,14 @@ def record_hours(
     body: InvitationUpdate,
     response: Response,
 ) -> InvitationRead:
-    inv = expert_requests.get_invitation(session, req=req, invitation_id=invitation_id)
+    inv = invitations.get_invitation(session, req=req, invitation_id=invitation_id)
     require_if_match(request, inv.version)
-    expert_requests.record_hours(session, actor=actor, req=req, inv=inv, hours=body.hours_given)
+    invitations.record_hours(session, actor=actor, req=req, inv=inv, hours=body.hours_given)
     no_store(response)
     return etag(
         response,
         inv.version,
-        expert_requests.invitation_reads(session, actor=actor, rows=[inv], locale=locale)[0],
+        invitations.invitation_reads(session, actor=actor, rows=[inv], locale=locale)[0],
     )
 
 
@@ -388,12 +388,12 @@ def withdraw_invitation(
     locale: LocaleDep,
     response: Response,
 ) -> InvitationRead:
-    inv = expert_requests.get_invitation(session, req=req, invitation_id=invitation_id)
+    inv = invitations.get_invitation(session, req=req, invitation_id=invitation_id)
     require_if_match(request, inv.version)
-    expert_requests.withdraw(session, actor=actor, req=req, inv=inv)
+    invitations.withdraw(session, actor=actor, req=req, inv=inv)
     no_store(response)
     return etag(
         response,
         inv.version,
-        expert_requests.invitation_reads(session, actor=actor, rows=[inv], locale=locale)[0],
+        invitations.invitation_reads(session, actor=actor, rows=[inv], locale=locale)[0],
     )
