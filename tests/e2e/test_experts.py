@@ -144,3 +144,28 @@ def test_demo_expert_sees_invitations_waiting(page):
     page.wait_for_selector("#profile-status")
     page.click("#confirm-profile")
     page.wait_for_selector("#profile-status")
+
+
+def test_coordinator_adds_a_notable_kraštietis_to_the_showcase(page):
+    login(page, "koordinatore.siauliai@demo.langelis.lt")
+    page.goto("/#/experts?municipality=siauliu-m&sort=name")
+    first = page.locator("#expert-results .expert-card").first
+    first.wait_for()
+    name = first.locator("h3 a").inner_text()
+    first.locator("h3 a").click()
+    page.wait_for_selector("#showcase-form")
+    story = f"Šiaulių pasididžiavimas {uuid.uuid4().hex[:6]}"
+    page.fill("#showcase-form textarea[name='story.lt']", story)
+    page.click("#showcase-form button[type=submit]")
+    page.wait_for_selector("#showcase-remove")
+    assert story in page.locator("main").inner_text()
+    page.goto("/#/experts")
+    page.wait_for_selector(".showcase .expert-card")
+    page.select_option("#showcase-municipality", "siauliu-m")
+    page.wait_for_selector(f".showcase blockquote.story:has-text('{story}')")
+    assert name in page.locator(".showcase").inner_text()
+    # And out again.
+    page.locator(".showcase .expert-card", has_text=story).locator("h3 a").click()
+    page.click("#showcase-remove")
+    page.wait_for_selector("#showcase-form")
+    assert page.locator("#showcase-remove").count() == 0

@@ -3,37 +3,44 @@
 import { clear, field, formatDate, h } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
 import { api, newIdempotencyKey } from "../../core/api.js";
-import { hasScope } from "../../core/auth.js";
+import { currentUser, hasScope } from "../../core/auth.js";
 import { municipalityOptions } from "../../core/reference.js";
-import { replaceQuery } from "../../core/router.js";
+import { navigate, replaceQuery } from "../../core/router.js";
 import { badge, bindForm, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   WAYS, addStyles, competenceOptions, countryOptions, expertCard, languageOptions, levelOptions,
-  municipalityNames, selectField, wayLabel,
+  municipalityNames, readTranslations, selectField, translationFields, wayLabel,
 } from "./common.js";
 
 const FILTERS = ["q", "competence", "language", "min_level", "municipality", "country", "way", "min_hours", "sort"];
 
-async function showcaseSection() {
+async function showcaseSection(query) {
+  const place = selectField("showcase_municipality", await municipalityOptions(t("experts.all_municipalities")), query.showcase || "", { id: "showcase-municipality" });
+  const holder = h("div", {});
   const section = h("section", { class: "showcase", "aria-labelledby": "showcase-title" },
     h("h2", { id: "showcase-title" }, t("experts.showcase_title")),
-    h("p", { class: "lead" }, t("experts.showcase_text")));
-  const list = pagedList({
-    className: "card-list",
-    empty: t("experts.showcase_empty"),
-    load: async (cursor) => (await api.get("/experts/showcase", { query: { cursor, limit: 6 } })).data,
-    renderItem: (entry) => {
-      const li = h("li", {});
-      municipalityNames([entry.municipality]).then(async ([name]) => {
-        const card = await expertCard(entry.expert, {
-          extra: h("blockquote", { class: "story" }, h("p", {}, entry.story), h("footer", {}, name)),
+    h("p", { class: "lead" }, t("experts.showcase_text")),
+    h("div", { class: "filters" }, field(t("experts.showcase_of"), place)),
+    holder);
+  function load() {
+    clear(holder);
+    holder.append(pagedList({
+      className: "card-list",
+      empty: t("experts.showcase_empty"),
+      load: async (cursor) => (await api.get("/experts/showcase", { query: { cursor, limit: 6, municipality: place.value } })).data,
+      renderItem: (entry) => {
+        const li = h("li", {});
+        municipalityNames([entry.municipality]).then(async ([name]) => {
+          li.append(await expertCard(entry.expert, {
+            extra: h("blockquote", { class: "story" }, h("p", {}, entry.story), h("footer", {}, name)),
+          }));
         });
-        li.append(card);
-      });
-      return li;
-    },
-  });
-  section.append(list);
+        return li;
+      },
+    }));
+  }
+  place.addEventListener("change", load);
+  load();
   return section;
 }
 
@@ -77,7 +84,7 @@ export async function expertsPage({ main, query }) {
       h("a", { class: "button secondary", href: "#/experts/open-requests" }, t("experts.open_requests")),
       hasScope("experts:profile") ? h("a", { class: "button", href: "#/experts/me" }, t("experts.my_profile")) : null),
     h("p", { class: "lead" }, t("experts.intro")),
-    await showcaseSection(),
+    await showcaseSection(query),
     h("section", { "aria-labelledby": "search-title" }, h("h2", { id: "search-title" }, t("experts.search_title")), form, results));
   search();
 }
@@ -103,6 +110,34 @@ async function inviteForm(expert) {
   return form;
 }
 
+// Coordinators show an expert from their municipality in its showcase, with a story.
+async function showcaseForm(expert, reload) {
+  const me = currentUser();
+  const isAdmin = me.role === "admin";
+  if (!isAdmin && !expert.home_municipalities.includes(me.municipality)) return null;
+  const mine = expert.notable.find((n) => n.municipality === me.municipality);
+  const form = h("form", { class: "form", id: "showcase-form", novalidate: true },
+    h("h2", {}, t("experts.showcase_mark")),
+    isAdmin ? field(t("experts.home"), selectField("municipality", (await municipalityOptions(null)).filter(([slug]) => expert.home_municipalities.includes(slug)), expert.home_municipalities[0])) : null,
+    translationFields("story", t("experts.showcase_story"), {}, { required: true }),
+    field(t("experts.showcase_position"), { name: "position", type: "number", min: 0, max: 10000, value: 0 }, { hint: t("experts.showcase_position_hint") }),
+    h("button", { type: "submit", class: "button" }, t("experts.showcase_save")));
+  bindForm(form, async () => {
+    const fd = new FormData(form);
+    const body = { story: readTranslations(form, "story"), position: Number(fd.get("position") || 0) };
+    if (isAdmin) body.municipality = fd.get("municipality");
+    await api.put(`/experts/${expert.id}/showcase`, body);
+    showStatus(t("experts.showcase_saved"), "success");
+    reload();
+  });
+  const remove = mine ? h("button", { type: "button", class: "button danger", id: "showcase-remove", onclick: async () => {
+    await api.del(`/experts/${expert.id}/showcase`);
+    showStatus(t("experts.showcase_removed"), "success");
+    reload();
+  } }, t("experts.showcase_remove")) : null;
+  return h("section", { class: "showcase-admin" }, form, remove);
+}
+
 export async function expertPage({ main, params }) {
   addStyles();
   const { data: expert } = await api.get(`/experts/${params.id}`);
@@ -116,6 +151,10 @@ export async function expertPage({ main, params }) {
     h("p", { class: "hint" }, t("experts.confirmed_on", { date: formatDate(expert.confirmed_at) })));
   main.append(h("h1", {}, expert.display_name), await expertCard(expert, { headingLevel: "h2" }), details);
   if (hasScope("expert_requests:write")) main.append(await inviteForm(expert));
+  if (hasScope("experts:manage")) {
+    const form = await showcaseForm(expert, () => navigate(`/experts/people/${expert.id}`));
+    if (form) main.append(form);
+  }
 }
 
 // Public requests: any expert may answer them.
