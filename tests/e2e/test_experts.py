@@ -102,7 +102,8 @@ def test_coordinator_posts_a_request_and_invites_a_proposed_expert(page):
     page.wait_for_selector("button[data-move=open]")
     assert "Juodraštis" in page.locator("main").inner_text()
     page.click("button[data-move=open]")
-    page.wait_for_selector("#proposals .expert-card")
+    page.wait_for_selector("button[data-move=in_progress]")
+    page.wait_for_selector("#proposals .expert-card button")
     first = page.locator("#proposals .expert-card").first
     first.locator("details.reasons summary").click()
     assert "Kompetencija" in first.locator("details.reasons").inner_text()
@@ -143,7 +144,7 @@ def test_demo_expert_sees_invitations_waiting(page):
     page.goto("/#/experts/me")
     page.wait_for_selector("#profile-status")
     page.click("#confirm-profile")
-    page.wait_for_selector("#profile-status")
+    page.wait_for_selector("#status:has-text('13')")
 
 
 def test_coordinator_adds_a_notable_kraštietis_to_the_showcase(page):
@@ -157,8 +158,8 @@ def test_coordinator_adds_a_notable_kraštietis_to_the_showcase(page):
     story = f"Šiaulių pasididžiavimas {uuid.uuid4().hex[:6]}"
     page.fill("#showcase-form textarea[name='story.lt']", story)
     page.click("#showcase-form button[type=submit]")
-    page.wait_for_selector("#showcase-remove")
-    assert story in page.locator("main").inner_text()
+    page.wait_for_selector(f"blockquote.story:has-text('{story}')")
+    assert page.locator("#showcase-remove").count() == 1
     page.goto("/#/experts")
     page.wait_for_selector(".showcase .expert-card")
     page.select_option("#showcase-municipality", "siauliu-m")
@@ -167,5 +168,6 @@ def test_coordinator_adds_a_notable_kraštietis_to_the_showcase(page):
     # And out again.
     page.locator(".showcase .expert-card", has_text=story).locator("h3 a").click()
     page.click("#showcase-remove")
+    page.wait_for_selector("#showcase-remove", state="detached")
     page.wait_for_selector("#showcase-form")
-    assert page.locator("#showcase-remove").count() == 0
+    assert story not in page.locator("main").inner_text()
