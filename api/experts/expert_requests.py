@@ -1,0 +1,372 @@
+"""Requests for expertise: the requester's side (post, change, move through states, proposals,
+invitations, hours) and the public list of open public requests.
+
+States: draft → open → in_progress → answered → closed (with an outcome), or cancelled from any
+state before closed. Accepting an invitation moves an open request to in_progress; the first
+answer moves it to answered. Any other move is a 409.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from api.core.actor import Actor
+from api.core.db import utcnow
+from api.core.errors import conflict, not_found, unprocessable
+from api.core.i18n import Locale, like_escape, search_blob, search_terms
+from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.experts import common
+from api.experts.models import ExpertInvitation, ExpertRequest
+from api.experts.ranking import LEVEL_RANK, Criteria, LanguageWish
+from api.experts.request_schemas import (
+    ExpertRequestCreate,
+    ExpertRequestRead,
+    ExpertRequestUpdate,
+    InvitationCounts,
+    LanguageNeed,
+    PublicRequestRead,
+)
+from api.experts.schemas import CompetenceRef
+
+RECORD = "expert_request"
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "draft": ("open", "cancelled"),
+    "open": ("in_progress", "cancelled"),
+    "in_progress": ("answered", "cancelled"),
+    "answered": ("closed", "in_progress", "cancelled"),
+    "closed": (),
+    "cancelled": (),
+}
+# Requests experts can act on (accept, answer) and requesters can invite to.
+LIVE = ("open", "in_progress", "answered")
+
+
+def readable(actor: Actor) -> Any:
+    """The requests an actor manages: a coordinator's municipality's own requests, a provider's
+    organisation's requests, everything for admins. Everything else is not found."""
+    stmt = select(ExpertRequest)
+    if actor.is_admin:
+        return stmt
+    if actor.kind == "user" and actor.role == "provider" and actor.organization_id is not None:
+        return stmt.where(ExpertRequest.organization_id == actor.organization_id)
+    if actor.kind == "user" and actor.role == "coordinator" and actor.municipality_id is not None:
+        return stmt.where(
+            ExpertRequest.municipality_id == actor.municipality_id,
+            col(ExpertRequest.organization_id).is_(None),
+        )
+    return stmt.where(sa.false())
+
+
+def get(session: Session, *, actor: Actor, request_id: uuid.UUID) -> ExpertRequest:
+    found = session.exec(readable(actor).where(ExpertRequest.id == request_id)).first()
+    if found is None:
+        raise not_found("request")
+    return found
+
+
+def _touch(row: ExpertRequest | ExpertInvitation) -> None:
+    row.updated_at = utcnow()
+    row.version += 1
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _competence_refs(session: Session, codes: list[str], locale: Locale) -> list[CompetenceRef]:
+    names = common.competences(session)
+    return [CompetenceRef(code=c, name=locale.text(names[c].name) if c in names else c) for c in codes]
+
+
+def _common_fields(session: Session, req: ExpertRequest, locale: Locale) -> dict[str, Any]:
+    return {
+        "id": req.id,
+        "municipality": common.slugs(session).get(req.municipality_id, ""),
+        "title": locale.text(req.title),
+        "question": locale.text(req.question),
+        "context": locale.text(req.context) if req.context or locale.all_translations else None,
+        "competences": _competence_refs(session, req.competences, locale),
+        "languages": [LanguageNeed(**n) for n in req.languages],
+        "ways": req.ways,
+        "hours_needed": req.hours_needed,
+        "deadline": req.deadline,
+        "visibility": req.visibility,
+        "status": req.status,
+        "created_at": req.created_at,
+    }
+
+
+def public_read(session: Session, req: ExpertRequest, locale: Locale) -> PublicRequestRead:
+    return PublicRequestRead(**_common_fields(session, req, locale))
+
+
+def reads(session: Session, rows: list[ExpertRequest], locale: Locale) -> list[ExpertRequestRead]:
+    ids = [r.id for r in rows]
+    counts: dict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    hours: dict[uuid.UUID, float] = defaultdict(float)
+    if ids:
+        for request_id, status, n, total in session.exec(
+            select(
+                ExpertInvitation.request_id,
+                ExpertInvitation.status,
+                sa.func.count(),
+                sa.func.coalesce(sa.func.sum(ExpertInvitation.hours_given), 0),
+            )
+            .where(col(ExpertInvitation.request_id).in_(ids))
+            .group_by(col(ExpertInvitation.request_id), col(ExpertInvitation.status))
+        ).all():
+            counts[request_id][status] = int(n)
+            hours[request_id] += float(total or 0)
+    return [
+        ExpertRequestRead(
+            **_common_fields(session, r, locale),
+            organization_id=r.organization_id,
+            outcome=r.outcome,
+            allowed_transitions=list(TRANSITIONS[r.status]),
+            invitations=InvitationCounts(**counts[r.id]),
+            hours_given=round(hours[r.id], 2),
+            opened_at=r.opened_at,
+            closed_at=r.closed_at,
+            updated_at=r.updated_at,
+        )
+        for r in rows
+    ]
+
+
+REQUEST_SORTS = {
+    "-created_at": [
+        SortKey(ExpertRequest.created_at, descending=True),
+        SortKey(ExpertRequest.id, descending=True),
+    ],
+    "created_at": [SortKey(ExpertRequest.created_at), SortKey(ExpertRequest.id)],
+}
+
+
+def list_requests(
+    session: Session,
+    *,
+    actor: Actor,
+    params: PageParams,
+    sort: str,
+    status: Sequence[str] | None,
+    visibility: str | None,
+    q: str | None,
+) -> tuple[list[ExpertRequest], str | None]:
+    stmt = readable(actor)
+    if status:
+        stmt = stmt.where(col(ExpertRequest.status).in_(status))
+    if visibility:
+        stmt = stmt.where(ExpertRequest.visibility == visibility)
+    for term in search_terms(q):
+        stmt = stmt.where(col(ExpertRequest.search_text).like(f"%{like_escape(term)}%", escape="\\"))
+    keys = REQUEST_SORTS[sort]
+    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name=sort)).all())
+    return finish(rows, params=params, sort_name=sort, key_of=lambda r: [r.created_at, r.id])
+
+
+def list_public(
+    session: Session,
+    *,
+    params: PageParams,
+    municipality: str | None,
+    competence: str | None,
+    q: str | None,
+) -> tuple[list[ExpertRequest], str | None]:
+    """Public requests still taking answers, newest first: any expert may answer them."""
+    stmt = select(ExpertRequest).where(
+        ExpertRequest.visibility == "public", col(ExpertRequest.status).in_(LIVE)
+    )
+    if municipality:
+        stmt = stmt.where(
+            ExpertRequest.municipality_id
+            == common.slug_id(session, municipality, field="municipality", loc="query")
+        )
+    for term in search_terms(q):
+        stmt = stmt.where(col(ExpertRequest.search_text).like(f"%{like_escape(term)}%", escape="\\"))
+    if competence:
+        common.check_competences(session, [competence], field="competence", loc="query")
+        stmt = stmt.where(json_array_contains(session, col(ExpertRequest.competences), competence))
+    keys = REQUEST_SORTS["-created_at"]
+    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name="public")).all())
+    return finish(rows, params=params, sort_name="public", key_of=lambda r: [r.created_at, r.id])
+
+
+def json_array_contains(session: Session, column: Any, value: str) -> sa.ColumnElement[bool]:
+    """``value`` is an element of the JSON array in ``column`` (JSONB containment on PostgreSQL)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import JSONB
+
+        return column.op("@>")(sa.cast(sa.literal(json.dumps([value])), JSONB))
+    elements = sa.func.json_each(column).table_valued("value")
+    return sa.exists(select(sa.literal(1)).select_from(elements).where(elements.c.value == value))
+
+
+def get_public(session: Session, *, request_id: uuid.UUID) -> ExpertRequest:
+    found = session.exec(
+        select(ExpertRequest).where(
+            ExpertRequest.id == request_id,
+            ExpertRequest.visibility == "public",
+            ExpertRequest.status != "draft",
+        )
+    ).first()
+    if found is None:
+        raise not_found("request")
+    return found
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+
+def _check_deadline(deadline: date | None) -> None:
+    if deadline is not None and deadline < utcnow().date():
+        raise unprocessable(
+            "The deadline is in the past.",
+            errors=[{"loc": ["body", "deadline"], "msg": "must be today or later", "type": "value_error"}],
+        )
+
+
+def _reindex(req: ExpertRequest) -> None:
+    req.search_text = search_blob(req.title, req.question, req.context)
+
+
+def create(
+    session: Session, *, actor: Actor, data: ExpertRequestCreate, municipality: str | None
+) -> ExpertRequest:
+    if actor.is_admin:
+        if not municipality:
+            raise unprocessable(
+                "Name the municipality the request is for.",
+                errors=[
+                    {
+                        "loc": ["query", "municipality"],
+                        "msg": "required for administrators",
+                        "type": "missing",
+                    }
+                ],
+            )
+        municipality_id = common.slug_id(session, municipality, field="municipality", loc="query")
+    else:
+        if actor.municipality_id is None:
+            raise unprocessable("Your account belongs to no municipality.")
+        municipality_id = actor.municipality_id
+    _check_deadline(data.deadline)
+    common.check_competences(session, data.competences)
+    req = ExpertRequest(
+        municipality_id=municipality_id,
+        organization_id=actor.organization_id if actor.role == "provider" else None,
+        created_by=actor.id,
+        title=data.title,
+        question=data.question,
+        context=data.context,
+        competences=data.competences,
+        languages=[n.model_dump() for n in data.languages],
+        ways=list(data.ways),
+        hours_needed=data.hours_needed,
+        deadline=data.deadline,
+        visibility=data.visibility,
+    )
+    _reindex(req)
+    session.add(req)
+    session.flush()
+    common.record(
+        session,
+        actor=actor,
+        action="create",
+        record_type=RECORD,
+        record_id=req.id,
+        municipality_id=municipality_id,
+    )
+    return req
+
+
+def update(session: Session, *, actor: Actor, req: ExpertRequest, data: ExpertRequestUpdate) -> ExpertRequest:
+    if req.status in ("closed", "cancelled"):
+        raise conflict(f"A {req.status} request cannot be changed.", slug="request-finished")
+    changes = data.model_dump(exclude_unset=True)
+    for key in ("title", "question"):
+        if changes.get(key) is not None:
+            setattr(req, key, changes[key])
+    if "context" in changes:
+        req.context = changes["context"] or {}
+    if changes.get("competences") is not None:
+        req.competences = common.check_competences(session, changes["competences"])
+    if changes.get("languages") is not None:
+        req.languages = changes["languages"]
+    if changes.get("ways") is not None:
+        req.ways = changes["ways"]
+    if "hours_needed" in changes:
+        req.hours_needed = changes["hours_needed"]
+    if "deadline" in changes:
+        _check_deadline(changes["deadline"])
+        req.deadline = changes["deadline"]
+    if changes.get("visibility") is not None:
+        req.visibility = changes["visibility"]
+    _reindex(req)
+    _touch(req)
+    return req
+
+
+def move(req: ExpertRequest, to: str) -> None:
+    """Apply a state move or raise 409 naming the moves that are possible."""
+    if to not in TRANSITIONS[req.status]:
+        raise conflict(
+            f"A request that is {req.status} cannot become {to}.",
+            slug="invalid-transition",
+            allowed=list(TRANSITIONS[req.status]),
+        )
+    req.status = to
+    now = utcnow()
+    if to == "open" and req.opened_at is None:
+        req.opened_at = now
+    if to in ("closed", "cancelled"):
+        req.closed_at = now
+    _touch(req)
+
+
+def change_status(
+    session: Session, *, actor: Actor, req: ExpertRequest, to: str, outcome: str | None
+) -> ExpertRequest:
+    if to == "closed" and to in TRANSITIONS[req.status] and not outcome:
+        raise unprocessable(
+            "Record the outcome when closing a request.",
+            errors=[{"loc": ["body", "outcome"], "msg": "required when closing", "type": "missing"}],
+        )
+    before = req.status
+    move(req, to)
+    if to == "closed":
+        req.outcome = outcome
+    common.record(
+        session,
+        actor=actor,
+        action="status",
+        record_type=RECORD,
+        record_id=req.id,
+        municipality_id=req.municipality_id,
+        details={"from": before, "to": to},
+    )
+    return req
+
+
+def criteria_for(req: ExpertRequest) -> Criteria:
+    """What the request asks for. Competences must match (if any are named); languages, ways and
+    being from the requester's municipality add to the score."""
+    return Criteria(
+        competences=list(req.competences),
+        languages=[
+            LanguageWish(language=n["language"], min_rank=LEVEL_RANK[n.get("min_level", "B1")])
+            for n in req.languages
+        ],
+        ways=list(req.ways),
+        homes=[req.municipality_id],
+        require_competences=True,
+        require_languages=False,
+        require_ways=False,
+        require_homes=False,
+    )

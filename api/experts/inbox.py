@@ -1,0 +1,225 @@
+"""The expert's side of requests: the inbox of invitations, accepting, declining and answering, and
+volunteering an answer to a public request."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from api.core.actor import Actor
+from api.core.db import utcnow
+from api.core.errors import conflict, not_found
+from api.core.i18n import Locale
+from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.experts import common, expert_requests, invitations
+from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest
+from api.experts.request_schemas import AnswerBody, InboxItem
+from api.experts.schemas import Reason
+
+RECORD = "expert_invitation"
+RESPONDABLE = ("invited", "accepted")
+
+
+def _mine(profile: ExpertProfile) -> Any:
+    return select(ExpertInvitation).where(ExpertInvitation.expert_id == profile.id)
+
+
+def list_inbox(
+    session: Session,
+    *,
+    profile: ExpertProfile,
+    actor: Actor,
+    params: PageParams,
+    status: Sequence[str] | None,
+) -> tuple[list[ExpertInvitation], str | None]:
+    stmt = _mine(profile)
+    if status:
+        stmt = stmt.where(col(ExpertInvitation.status).in_(status))
+    keys = [
+        SortKey(ExpertInvitation.created_at, descending=True),
+        SortKey(ExpertInvitation.id, descending=True),
+    ]
+    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name="-created_at")).all())
+    return finish(rows, params=params, sort_name="-created_at", key_of=lambda r: [r.created_at, r.id])
+
+
+def get(
+    session: Session, *, profile: ExpertProfile, actor: Actor, invitation_id: uuid.UUID
+) -> ExpertInvitation:
+    inv = session.exec(_mine(profile).where(ExpertInvitation.id == invitation_id)).first()
+    if inv is None:
+        raise not_found("invitation")
+    return inv
+
+
+def items(session: Session, rows: list[ExpertInvitation], locale: Locale) -> list[InboxItem]:
+    requests = {
+        r.id: r
+        for r in session.exec(
+            select(ExpertRequest).where(col(ExpertRequest.id).in_([i.request_id for i in rows]))
+        ).all()
+    }
+    out = []
+    for inv in rows:
+        req = requests[inv.request_id]
+        out.append(
+            InboxItem(
+                id=inv.id,
+                request=expert_requests.public_read(session, req, locale),
+                origin=inv.origin,
+                status=inv.status,
+                message=inv.message,
+                score=inv.score,
+                reasons=[Reason(**r) for r in inv.reasons],
+                decline_reason=inv.decline_reason,
+                answer_kind=inv.answer_kind,
+                answer_text=inv.answer_text,
+                hours_offered=inv.hours_offered,
+                hours_given=inv.hours_given,
+                responded_at=inv.responded_at,
+                answered_at=inv.answered_at,
+                created_at=inv.created_at,
+                can_respond=inv.status in RESPONDABLE and req.status in expert_requests.LIVE,
+            )
+        )
+    return out
+
+
+def _request_of(session: Session, inv: ExpertInvitation) -> ExpertRequest:
+    req = session.get(ExpertRequest, inv.request_id)
+    assert req is not None  # a foreign key
+    return req
+
+
+def _check(inv: ExpertInvitation, req: ExpertRequest, *, allowed: tuple[str, ...], action: str) -> None:
+    if req.status not in expert_requests.LIVE:
+        raise conflict(f"The request is {req.status}: it takes no more answers.", slug="request-not-open")
+    if inv.status not in allowed:
+        raise conflict(f"An invitation that is {inv.status} cannot be {action}.", slug="invalid-transition")
+
+
+def _touch(inv: ExpertInvitation) -> None:
+    inv.updated_at = utcnow()
+    inv.version += 1
+
+
+def accept(session: Session, *, actor: Actor, inv: ExpertInvitation) -> ExpertInvitation:
+    req = _request_of(session, inv)
+    _check(inv, req, allowed=("invited",), action="accepted")
+    inv.status = "accepted"
+    inv.responded_at = utcnow()
+    _touch(inv)
+    if req.status == "open":
+        expert_requests.move(req, "in_progress")
+    common.record(
+        session,
+        actor=actor,
+        action="accept",
+        record_type=RECORD,
+        record_id=inv.id,
+        subject_id=inv.expert_id,
+        municipality_id=inv.municipality_id,
+    )
+    return inv
+
+
+def decline(session: Session, *, actor: Actor, inv: ExpertInvitation, reason: str | None) -> ExpertInvitation:
+    req = _request_of(session, inv)
+    _check(inv, req, allowed=RESPONDABLE, action="declined")
+    inv.status = "declined"
+    inv.decline_reason = reason
+    inv.responded_at = utcnow()
+    _touch(inv)
+    common.record(
+        session,
+        actor=actor,
+        action="decline",
+        record_type=RECORD,
+        record_id=inv.id,
+        subject_id=inv.expert_id,
+        municipality_id=inv.municipality_id,
+    )
+    return inv
+
+
+def _answer(
+    session: Session,
+    *,
+    actor: Actor,
+    inv: ExpertInvitation,
+    req: ExpertRequest,
+    body: AnswerBody,
+    profile: ExpertProfile,
+) -> ExpertInvitation:
+    now = utcnow()
+    inv.status = "answered"
+    inv.answer_kind = body.kind
+    inv.answer_text = body.text
+    inv.hours_offered = body.hours_offered if body.kind == "time_offer" else None
+    inv.hours_given = body.hours_spent
+    inv.responded_at = inv.responded_at or now
+    inv.answered_at = now
+    _touch(inv)
+    if req.status in ("open", "in_progress"):
+        if req.status == "open":
+            expert_requests.move(req, "in_progress")
+        expert_requests.move(req, "answered")
+    title = next(iter(req.title.values()), "")
+    invitations.mail(
+        session,
+        user_id=req.created_by,
+        kind="expert_answer",
+        subject="Langelis: an expert answered your request",
+        body=f"{profile.display_name} answered “{title}”. Read the answer in Langelis.",
+        payload={"request_id": str(req.id), "invitation_id": str(inv.id)},
+    )
+    common.record(
+        session,
+        actor=actor,
+        action="answer",
+        record_type=RECORD,
+        record_id=inv.id,
+        subject_id=inv.expert_id,
+        municipality_id=inv.municipality_id,
+    )
+    return inv
+
+
+def answer(
+    session: Session, *, actor: Actor, profile: ExpertProfile, inv: ExpertInvitation, body: AnswerBody
+) -> ExpertInvitation:
+    req = _request_of(session, inv)
+    _check(inv, req, allowed=RESPONDABLE, action="answered")
+    return _answer(session, actor=actor, inv=inv, req=req, body=body, profile=profile)
+
+
+def volunteer(
+    session: Session, *, actor: Actor, profile: ExpertProfile, request_id: uuid.UUID, body: AnswerBody
+) -> ExpertInvitation:
+    """Answer a public request without an invitation (or through the one you have)."""
+    req = expert_requests.get_public(session, request_id=request_id)
+    existing = session.exec(
+        select(ExpertInvitation).where(
+            ExpertInvitation.request_id == req.id, ExpertInvitation.expert_id == profile.id
+        )
+    ).first()
+    if existing is not None:
+        _check(existing, req, allowed=RESPONDABLE, action="answered")
+        return _answer(session, actor=actor, inv=existing, req=req, body=body, profile=profile)
+    if req.status not in expert_requests.LIVE:
+        raise conflict(f"The request is {req.status}: it takes no more answers.", slug="request-not-open")
+    if profile.deleted_at is not None or profile.visibility == "hidden":
+        raise conflict("Make your profile visible before answering requests.", slug="profile-hidden")
+    inv = ExpertInvitation(
+        request_id=req.id,
+        expert_id=profile.id,
+        municipality_id=req.municipality_id,
+        origin="volunteered",
+        status="invited",
+    )
+    session.add(inv)
+    session.flush()
+    return _answer(session, actor=actor, inv=inv, req=req, body=body, profile=profile)

@@ -1,0 +1,349 @@
+"""Invitations to requests for expertise, on the requester's side: the experts Langelis proposes
+(score and reason), inviting (the expert gets a mail), withdrawing, recording the hours given, and
+the list of contributors a city thanks. The expert's side is :mod:`api.experts.inbox`."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from api.accounts.models import User
+from api.core.actor import Actor
+from api.core.db import utcnow
+from api.core.errors import conflict, not_found, unprocessable
+from api.core.i18n import Locale
+from api.core.models import OutboxMessage
+from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.experts import cards, common, profiles
+from api.experts.expert_requests import LIVE, criteria_for
+from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest
+from api.experts.request_schemas import (
+    ContributorList,
+    ContributorRead,
+    InvitationCreate,
+    InvitationRead,
+    Proposal,
+)
+from api.experts.schemas import Reason
+from api.experts.search import ranked
+
+
+def _touch(row: ExpertInvitation) -> None:
+    row.updated_at = utcnow()
+    row.version += 1
+
+
+def proposals(
+    session: Session, *, actor: Actor, req: ExpertRequest, params: PageParams, locale: Locale
+) -> tuple[list[Proposal], str | None]:
+    """Experts Langelis proposes for a request, best first, leaving out those already asked."""
+    now = utcnow()
+    criteria = criteria_for(req)
+    conditions = [
+        *profiles.listed(actor, now),
+        col(ExpertProfile.id).not_in(
+            select(ExpertInvitation.expert_id).where(ExpertInvitation.request_id == req.id)
+        ),
+    ]
+    found = ranked(session, criteria=criteria, conditions=conditions, params=params, sort="relevance")
+    slug_of = common.slugs(session)
+    related = found.related
+    items = []
+    for row in found.rows:
+        profile = row[0]
+        score, reasons = criteria.explain(
+            profile,
+            competences=related.competences.get(profile.id, []),
+            languages=related.language_ranks(profile.id),
+            homes=related.homes.get(profile.id, []),
+            home_slugs=slug_of,
+        )
+        items.append(
+            Proposal(
+                expert=cards.card(session, actor, profile, related, locale, now=now),
+                score=score,
+                reasons=[Reason(**r) for r in reasons],
+            )
+        )
+    return items, found.next_cursor
+
+
+def invitation_reads(
+    session: Session, *, actor: Actor, rows: list[ExpertInvitation], locale: Locale
+) -> list[InvitationRead]:
+    now = utcnow()
+    experts = {
+        p.id: p
+        for p in session.exec(
+            select(ExpertProfile).where(col(ExpertProfile.id).in_([r.expert_id for r in rows]))
+        ).all()
+    }
+    related = cards.load_related(session, list(experts))
+    out = []
+    for inv in rows:
+        profile = experts.get(inv.expert_id)
+        card = (
+            cards.card(session, actor, profile, related, locale, now=now)
+            if profile is not None and profile.deleted_at is None
+            else None
+        )
+        out.append(
+            InvitationRead(
+                id=inv.id,
+                request_id=inv.request_id,
+                expert_id=inv.expert_id,
+                expert=card,
+                origin=inv.origin,
+                status=inv.status,
+                message=inv.message,
+                score=inv.score,
+                reasons=[Reason(**r) for r in inv.reasons],
+                decline_reason=inv.decline_reason,
+                answer_kind=inv.answer_kind,
+                answer_text=inv.answer_text,
+                hours_offered=inv.hours_offered,
+                hours_given=inv.hours_given,
+                responded_at=inv.responded_at,
+                answered_at=inv.answered_at,
+                created_at=inv.created_at,
+            )
+        )
+    return out
+
+
+def list_invitations(
+    session: Session, *, req: ExpertRequest, params: PageParams, status: Sequence[str] | None
+) -> tuple[list[ExpertInvitation], str | None]:
+    stmt = select(ExpertInvitation).where(ExpertInvitation.request_id == req.id)
+    if status:
+        stmt = stmt.where(col(ExpertInvitation.status).in_(status))
+    keys = [SortKey(ExpertInvitation.created_at), SortKey(ExpertInvitation.id)]
+    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name="created_at")).all())
+    return finish(rows, params=params, sort_name="created_at", key_of=lambda r: [r.created_at, r.id])
+
+
+def get_invitation(session: Session, *, req: ExpertRequest, invitation_id: uuid.UUID) -> ExpertInvitation:
+    inv = session.exec(
+        select(ExpertInvitation).where(
+            ExpertInvitation.id == invitation_id, ExpertInvitation.request_id == req.id
+        )
+    ).first()
+    if inv is None:
+        raise not_found("invitation")
+    return inv
+
+
+def mail(
+    session: Session,
+    *,
+    user_id: uuid.UUID | None,
+    kind: str,
+    subject: str,
+    body: str,
+    payload: dict[str, Any],
+) -> None:
+    user = session.get(User, user_id) if user_id else None
+    if user is None or not user.is_active:
+        return
+    session.add(OutboxMessage(recipient=user.email, kind=kind, subject=subject, body=body, payload=payload))
+
+
+def invite(
+    session: Session,
+    *,
+    actor: Actor,
+    req: ExpertRequest,
+    data: InvitationCreate,
+    locale: Locale,
+    base_url: str,
+) -> ExpertInvitation:
+    if req.status not in LIVE:
+        detail = (
+            "Open the request before inviting experts."
+            if req.status == "draft"
+            else f"A {req.status} request takes no more invitations."
+        )
+        raise conflict(detail, slug="request-not-open")
+    now = utcnow()
+    profile = session.exec(
+        select(ExpertProfile).where(ExpertProfile.id == data.expert_id, *profiles.listed(actor, now))
+    ).first()
+    if profile is None:
+        raise unprocessable(
+            "No such expert among those you can invite.",
+            errors=[
+                {"loc": ["body", "expert_id"], "msg": "unknown or not available expert", "type": "unknown_id"}
+            ],
+        )
+    if session.exec(
+        select(ExpertInvitation.id).where(
+            ExpertInvitation.request_id == req.id, ExpertInvitation.expert_id == profile.id
+        )
+    ).first():
+        raise conflict(
+            "This expert is already invited to (or answered) this request.", slug="already-invited"
+        )
+    criteria = criteria_for(req)
+    related = cards.load_related(session, [profile.id])
+    score, reasons = criteria.explain(
+        profile,
+        competences=related.competences.get(profile.id, []),
+        languages=related.language_ranks(profile.id),
+        homes=related.homes.get(profile.id, []),
+        home_slugs=common.slugs(session),
+    )
+    inv = ExpertInvitation(
+        request_id=req.id,
+        expert_id=profile.id,
+        municipality_id=req.municipality_id,
+        origin="invited",
+        status="invited",
+        invited_by=actor.id,
+        message=data.message,
+        score=score,
+        reasons=reasons,
+    )
+    session.add(inv)
+    session.flush()
+    title = locale.text(req.title) if not locale.all_translations else next(iter(req.title.values()), "")
+    link = f"{base_url.rstrip('/')}/#/experts/inbox"
+    mail(
+        session,
+        user_id=profile.user_id,
+        kind="expert_invitation",
+        subject="Langelis: your city asks for your expertise",
+        body=f"You are invited to help with “{title}”. See the invitation and answer: {link}",
+        payload={"invitation_id": str(inv.id), "request_id": str(req.id), "link": link},
+    )
+    common.record(
+        session,
+        actor=actor,
+        action="invite",
+        record_type="expert_invitation",
+        record_id=inv.id,
+        subject_id=profile.id,
+        municipality_id=req.municipality_id,
+    )
+    return inv
+
+
+def record_hours(
+    session: Session, *, actor: Actor, req: ExpertRequest, inv: ExpertInvitation, hours: float
+) -> ExpertInvitation:
+    if inv.status != "answered":
+        raise conflict("Hours are recorded on answered invitations.", slug="not-answered")
+    if req.status == "cancelled":
+        raise conflict("The request was cancelled.", slug="request-finished")
+    inv.hours_given = hours
+    _touch(inv)
+    common.record(
+        session,
+        actor=actor,
+        action="hours",
+        record_type="expert_invitation",
+        record_id=inv.id,
+        subject_id=inv.expert_id,
+        municipality_id=req.municipality_id,
+    )
+    return inv
+
+
+def withdraw(
+    session: Session, *, actor: Actor, req: ExpertRequest, inv: ExpertInvitation
+) -> ExpertInvitation:
+    if inv.status not in ("invited", "accepted"):
+        raise conflict(f"An invitation that is {inv.status} cannot be withdrawn.", slug="invalid-transition")
+    inv.status = "withdrawn"
+    _touch(inv)
+    common.record(
+        session,
+        actor=actor,
+        action="withdraw",
+        record_type="expert_invitation",
+        record_id=inv.id,
+        subject_id=inv.expert_id,
+        municipality_id=req.municipality_id,
+    )
+    return inv
+
+
+# --- contributors ---------------------------------------------------------------------------------
+
+
+def contributors(
+    session: Session,
+    *,
+    actor: Actor,
+    start: datetime,
+    end: datetime,
+    municipality: str | None,
+) -> ContributorList:
+    """Who gave how many hours to the actor's requests in a period (by answer date), most first.
+    Coordinators see their whole municipality (organisations' requests included); providers their
+    organisation; admins one municipality or all."""
+    stmt = (
+        select(
+            ExpertInvitation.expert_id,
+            sa.func.coalesce(sa.func.sum(ExpertInvitation.hours_given), 0),
+            sa.func.count(),
+        )
+        .join(ExpertRequest, col(ExpertRequest.id) == ExpertInvitation.request_id)
+        .where(
+            ExpertInvitation.status == "answered",
+            col(ExpertInvitation.answered_at) >= start,
+            col(ExpertInvitation.answered_at) < end,
+        )
+        .group_by(col(ExpertInvitation.expert_id))
+    )
+    if actor.is_admin:
+        if municipality:
+            stmt = stmt.where(
+                ExpertRequest.municipality_id
+                == common.slug_id(session, municipality, field="municipality", loc="query")
+            )
+    elif actor.role == "provider" and actor.organization_id is not None:
+        stmt = stmt.where(ExpertRequest.organization_id == actor.organization_id)
+    elif actor.role == "coordinator" and actor.municipality_id is not None:
+        stmt = stmt.where(ExpertRequest.municipality_id == actor.municipality_id)
+    else:
+        stmt = stmt.where(sa.false())
+    rows = session.exec(stmt).all()
+    names = {
+        p.id: p
+        for p in session.exec(
+            select(ExpertProfile).where(col(ExpertProfile.id).in_([r[0] for r in rows]))
+        ).all()
+    }
+    items: list[ContributorRead] = []
+    anonymous_hours = 0.0
+    anonymous_answers = 0
+    for expert_id, hours, answers in rows:
+        profile = names.get(expert_id)
+        if profile is None or profile.deleted_at is not None:
+            anonymous_hours += float(hours or 0)
+            anonymous_answers += int(answers)
+            continue
+        items.append(
+            ContributorRead(
+                expert_id=expert_id,
+                display_name=profile.display_name,
+                hours=float(hours or 0),
+                answers=int(answers),
+            )
+        )
+    items.sort(key=lambda c: (-c.hours, -c.answers, c.display_name or ""))
+    if anonymous_answers:
+        items.append(
+            ContributorRead(
+                expert_id=None, display_name=None, hours=anonymous_hours, answers=anonymous_answers
+            )
+        )
+    total = sum(c.hours for c in items)
+    return ContributorList(
+        items=items, total_hours=round(total, 2), anonymous_hours=round(anonymous_hours, 2)
+    )

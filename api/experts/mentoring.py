@@ -1,0 +1,277 @@
+"""Mentors (the BeFriend model): experts and local volunteers who offer to mentor a newcomer.
+
+Coordinators find mentors here. Linking a mentor to a newcomer's case needs the person's consent,
+which the migrants domain owns: it checks consent and then calls :func:`start` (re-exported by
+``api.experts.logic``) with an opaque case reference. This module never learns who the newcomer is.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from api.core.actor import Actor
+from api.core.db import utcnow
+from api.core.errors import conflict, not_found
+from api.core.i18n import Locale
+from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.experts import common, profiles
+from api.experts.models import ExpertProfile, Mentorship
+from api.experts.ranking import WAY_BITS, Criteria
+from api.experts.schemas import MentorHit, MentorshipRead
+from api.experts.search import hits, ranked
+
+RECORD = "expert_mentorship"
+
+
+def _active_count() -> Any:
+    return (
+        select(sa.func.count())
+        .select_from(Mentorship)
+        .where(Mentorship.mentor_id == ExpertProfile.id, col(Mentorship.ended_at).is_(None))
+        .correlate(ExpertProfile)
+        .scalar_subquery()
+    )
+
+
+def offering() -> list[sa.ColumnElement[bool]]:
+    return [
+        col(ExpertProfile.ways).op("&")(WAY_BITS["mentoring"]) != 0,
+        col(ExpertProfile.mentor_capacity) > 0,
+    ]
+
+
+def search(
+    session: Session,
+    *,
+    actor: Actor,
+    criteria: Criteria,
+    available: bool,
+    params: PageParams,
+    sort: str,
+    locale: Locale,
+) -> tuple[list[MentorHit], str | None]:
+    now = utcnow()
+    active = _active_count()
+    conditions = [*profiles.listed(actor, now), *offering()]
+    if available:
+        conditions.append(col(ExpertProfile.mentor_capacity) > active)
+    found = ranked(
+        session,
+        criteria=criteria,
+        conditions=conditions,
+        params=params,
+        sort=sort,
+        extra_columns=[active.label("active")],
+    )
+    items = []
+    for hit, row in zip(
+        hits(session, actor=actor, found=found, criteria=criteria, locale=locale, now=now),
+        found.rows,
+        strict=True,
+    ):
+        profile, n = row[0], int(row[2])
+        items.append(
+            MentorHit(
+                **hit.model_dump(),
+                mentorships_active=n,
+                free_places=max(profile.mentor_capacity - n, 0),
+            )
+        )
+    return items, found.next_cursor
+
+
+# --- mentorships ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MentorInfo:
+    """What the migrants domain needs to show and link a mentor."""
+
+    id: uuid.UUID
+    display_name: str
+    capacity: int
+    active: int
+    languages: list[tuple[str, str]]
+    home_municipalities: list[str]
+    residence_municipality: str | None
+
+    @property
+    def free_places(self) -> int:
+        return max(self.capacity - self.active, 0)
+
+
+def _mentor_row(session: Session, mentor_id: uuid.UUID, *, lock: bool = False) -> ExpertProfile | None:
+    stmt = select(ExpertProfile).where(
+        ExpertProfile.id == mentor_id,
+        col(ExpertProfile.deleted_at).is_(None),
+        col(ExpertProfile.visibility).in_(["public", "staff"]),
+        *offering(),
+    )
+    if lock:
+        stmt = stmt.with_for_update()
+    return session.exec(stmt).first()
+
+
+def active_count(session: Session, mentor_id: uuid.UUID) -> int:
+    return int(
+        session.exec(
+            select(sa.func.count())
+            .select_from(Mentorship)
+            .where(Mentorship.mentor_id == mentor_id, col(Mentorship.ended_at).is_(None))
+        ).one()
+    )
+
+
+def get_mentor(session: Session, *, mentor_id: uuid.UUID) -> MentorInfo | None:
+    from api.experts import cards
+
+    profile = _mentor_row(session, mentor_id)
+    if profile is None:
+        return None
+    related = cards.load_related(session, [profile.id])
+    slug_of = common.slugs(session)
+    return MentorInfo(
+        id=profile.id,
+        display_name=profile.display_name,
+        capacity=profile.mentor_capacity,
+        active=active_count(session, profile.id),
+        languages=list(related.languages.get(profile.id, [])),
+        home_municipalities=[slug_of[m] for m in related.homes.get(profile.id, []) if m in slug_of],
+        residence_municipality=slug_of.get(profile.residence_municipality_id)
+        if profile.residence_municipality_id
+        else None,
+    )
+
+
+def start(
+    session: Session,
+    *,
+    actor: Actor,
+    mentor_id: uuid.UUID,
+    case_ref: uuid.UUID,
+    municipality_id: uuid.UUID,
+) -> Mentorship:
+    """Link a mentor to a case. The caller has checked the person's consent. 404 when the mentor
+    does not offer mentoring (any more); 409 when they have no free place or already mentor it."""
+    profile = _mentor_row(session, mentor_id, lock=True)
+    if profile is None:
+        raise not_found("mentor")
+    existing = session.exec(
+        select(Mentorship.id).where(
+            Mentorship.mentor_id == mentor_id,
+            Mentorship.case_ref == case_ref,
+            col(Mentorship.ended_at).is_(None),
+        )
+    ).first()
+    if existing is not None:
+        raise conflict("This mentor already mentors this case.", slug="already-linked")
+    if active_count(session, mentor_id) >= profile.mentor_capacity:
+        raise conflict("The mentor has no free place.", slug="mentor-full")
+    row = Mentorship(
+        mentor_id=mentor_id,
+        municipality_id=municipality_id,
+        case_ref=case_ref,
+        started_by=actor.id if actor.kind == "user" else None,
+    )
+    session.add(row)
+    session.flush()
+    common.record(
+        session,
+        actor=actor,
+        action="start",
+        record_type=RECORD,
+        record_id=row.id,
+        subject_id=mentor_id,
+        municipality_id=municipality_id,
+    )
+    return row
+
+
+def readable(municipality_id: uuid.UUID | None, *, admin: bool = False) -> Any:
+    stmt = select(Mentorship)
+    if admin:
+        return stmt
+    if municipality_id is None:
+        return stmt.where(sa.false())
+    return stmt.where(Mentorship.municipality_id == municipality_id)
+
+
+def get(
+    session: Session, *, mentorship_id: uuid.UUID, municipality_id: uuid.UUID | None, admin: bool = False
+) -> Mentorship:
+    row = session.exec(readable(municipality_id, admin=admin).where(Mentorship.id == mentorship_id)).first()
+    if row is None:
+        raise not_found("mentorship")
+    return row
+
+
+def end(session: Session, *, actor: Actor, row: Mentorship, reason: str | None) -> Mentorship:
+    if row.ended_at is not None:
+        raise conflict("The mentorship has already ended.", slug="already-ended")
+    row.ended_at = utcnow()
+    row.end_reason = reason
+    row.version += 1
+    common.record(
+        session,
+        actor=actor,
+        action="end",
+        record_type=RECORD,
+        record_id=row.id,
+        subject_id=row.mentor_id,
+        municipality_id=row.municipality_id,
+    )
+    return row
+
+
+def list_rows(
+    session: Session,
+    *,
+    actor: Actor,
+    params: PageParams,
+    active: bool | None,
+    mentor_id: uuid.UUID | None,
+    case_ref: uuid.UUID | None,
+) -> tuple[list[Mentorship], str | None]:
+    stmt = readable(actor.municipality_id, admin=actor.is_admin)
+    if active is True:
+        stmt = stmt.where(col(Mentorship.ended_at).is_(None))
+    elif active is False:
+        stmt = stmt.where(col(Mentorship.ended_at).is_not(None))
+    if mentor_id:
+        stmt = stmt.where(Mentorship.mentor_id == mentor_id)
+    if case_ref:
+        stmt = stmt.where(Mentorship.case_ref == case_ref)
+    keys = [SortKey(Mentorship.started_at, descending=True), SortKey(Mentorship.id, descending=True)]
+    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name="-started_at")).all())
+    return finish(rows, params=params, sort_name="-started_at", key_of=lambda r: [r.started_at, r.id])
+
+
+def reads(session: Session, rows: list[Mentorship]) -> list[MentorshipRead]:
+    names = {
+        p.id: p
+        for p in session.exec(
+            select(ExpertProfile).where(col(ExpertProfile.id).in_([r.mentor_id for r in rows]))
+        ).all()
+    }
+    slug_of = common.slugs(session)
+    out = []
+    for r in rows:
+        mentor = names.get(r.mentor_id)
+        out.append(
+            MentorshipRead(
+                id=r.id,
+                mentor_id=r.mentor_id,
+                mentor_name=mentor.display_name if mentor and mentor.deleted_at is None else None,
+                municipality=slug_of.get(r.municipality_id, ""),
+                case_ref=r.case_ref,
+                started_at=r.started_at,
+                ended_at=r.ended_at,
+                end_reason=r.end_reason,
+            )
+        )
+    return out

@@ -1,0 +1,390 @@
+"""Expert profiles: who sees which profile, the expert's own profile (create, change, confirm,
+hide, delete) and the yearly confirmation reminders. Search is in :mod:`api.experts.search`, the
+showcase in :mod:`api.experts.showcase`."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from api.accounts.models import User
+from api.core.actor import Actor
+from api.core.db import utcnow
+from api.core.errors import conflict, not_found, unprocessable
+from api.core.i18n import Locale, search_blob
+from api.core.models import OutboxMessage
+from api.experts import cards, common
+from api.experts.models import (
+    ExpertCompetence,
+    ExpertHome,
+    ExpertInvitation,
+    ExpertLanguage,
+    ExpertProfile,
+    ExpertShowcase,
+    Mentorship,
+)
+from api.experts.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
+from api.experts.schemas import (
+    ExpertOwn,
+    ExpertProfileCreate,
+    ExpertProfileUpdate,
+)
+
+RECORD = "expert_profile"
+
+
+# --- who sees which profiles ------------------------------------------------------------------
+
+
+def listed(actor: Actor, now: datetime) -> list[sa.ColumnElement[bool]]:
+    """Profiles in search results for this actor: visible to them, not deleted, confirmed within
+    13 months. Staff also see cards marked `staff`; nobody sees hidden ones."""
+    shown = ["public", "staff"] if common.is_staff(actor) else ["public"]
+    return [
+        col(ExpertProfile.visibility).in_(shown),
+        col(ExpertProfile.confirmed_at) >= common.fresh_cutoff(now),
+    ]
+
+
+def readable(session: Session, *, actor: Actor, expert_id: uuid.UUID, now: datetime) -> ExpertProfile:
+    """One card: its owner always; staff when visible to staff (a stale one too, flagged);
+    everyone else when public and fresh. Anything else is 404."""
+    profile = session.get(ExpertProfile, expert_id)
+    if profile is None or profile.deleted_at is not None:
+        raise not_found("expert")
+    if actor.id is not None and profile.user_id == actor.id:
+        return profile
+    if common.is_staff(actor):
+        if profile.visibility in ("public", "staff"):
+            return profile
+    elif profile.visibility == "public" and not cards.is_stale(profile, now):
+        return profile
+    raise not_found("expert")
+
+
+def own(session: Session, *, actor: Actor) -> ExpertProfile:
+    profile = session.exec(select(ExpertProfile).where(ExpertProfile.user_id == actor.id)).first()
+    if profile is None:
+        raise not_found("expert profile")
+    return profile
+
+
+def owned(session: Session, *, actor: Actor, expert_id: uuid.UUID) -> ExpertProfile:
+    """The actor's own profile by id; another's (or none) is 404."""
+    profile = session.exec(
+        select(ExpertProfile).where(ExpertProfile.id == expert_id, ExpertProfile.user_id == actor.id)
+    ).first()
+    if profile is None:
+        raise not_found("expert profile")
+    return profile
+
+
+# --- the expert's own profile ---------------------------------------------------------------------
+
+
+def _touch(profile: ExpertProfile) -> None:
+    profile.updated_at = utcnow()
+    profile.version += 1
+
+
+def _reindex(profile: ExpertProfile) -> None:
+    profile.search_topics = search_blob(profile.headline, profile.help_topics, profile.tags)
+    profile.search_text = search_blob(profile.headline, profile.help_topics, profile.tags, profile.bio)
+
+
+def _check_consistency(profile: ExpertProfile) -> None:
+    errors = []
+    if profile.residence_municipality_id is not None and profile.country != "LT":
+        errors.append(
+            {
+                "loc": ["body", "residence_municipality"],
+                "msg": "only for experts living in Lithuania (country LT)",
+                "type": "value_error",
+            }
+        )
+    if profile.mentor_capacity > 0 and not profile.ways & WAY_BITS["mentoring"]:
+        errors.append(
+            {
+                "loc": ["body", "mentor_capacity"],
+                "msg": "add `mentoring` to your ways of helping to offer mentoring places",
+                "type": "value_error",
+            }
+        )
+    if profile.contact_consent and not (
+        profile.contact_email or profile.contact_phone or profile.contact_url
+    ):
+        errors.append(
+            {
+                "loc": ["body", "contact_consent"],
+                "msg": "give at least one contact detail to share",
+                "type": "value_error",
+            }
+        )
+    if errors:
+        raise unprocessable("The profile is not consistent.", errors=errors)
+
+
+def _set_children(
+    session: Session,
+    profile: ExpertProfile,
+    *,
+    homes: list[uuid.UUID] | None = None,
+    competences: list[str] | None = None,
+    languages: list[tuple[str, str]] | None = None,
+) -> None:
+    if homes is not None:
+        session.execute(sa.delete(ExpertHome).where(col(ExpertHome.expert_id) == profile.id))
+        session.add_all([ExpertHome(expert_id=profile.id, municipality_id=m) for m in homes])
+    if competences is not None:
+        session.execute(sa.delete(ExpertCompetence).where(col(ExpertCompetence.expert_id) == profile.id))
+        session.add_all([ExpertCompetence(expert_id=profile.id, competence_code=c) for c in competences])
+    if languages is not None:
+        session.execute(sa.delete(ExpertLanguage).where(col(ExpertLanguage.expert_id) == profile.id))
+        session.add_all(
+            [
+                ExpertLanguage(expert_id=profile.id, language=lang, level=level, level_rank=LEVEL_RANK[level])
+                for lang, level in languages
+            ]
+        )
+
+
+_SIMPLE = (
+    *("display_name", "headline", "country", "city", "bio", "help_topics", "tags", "hours_per_month"),
+    *("mentor_capacity", "visibility", "contact_email", "contact_phone", "contact_url"),
+)
+
+
+def _apply(session: Session, profile: ExpertProfile, changes: dict[str, Any]) -> dict[str, Any]:
+    """Copy plain fields and return the child lists to replace."""
+    for key in _SIMPLE:
+        if key in changes:
+            value = changes[key]
+            if key in ("display_name",) and value is None:
+                continue
+            if key in ("headline", "city") and value is None:
+                value = ""
+            if key in ("bio", "help_topics") and value is None:
+                value = {}
+            if key == "tags" and value is None:
+                value = []
+            if key in ("hours_per_month", "mentor_capacity") and value is None:
+                value = 0
+            if key == "visibility" and value is None:
+                continue
+            if key == "country" and value is None:
+                continue
+            setattr(profile, key, value)
+    if "ways" in changes:
+        profile.ways = ways_to_mask(changes["ways"] or [])
+    if "residence_municipality" in changes:
+        slug = changes["residence_municipality"]
+        profile.residence_municipality_id = (
+            common.slug_id(session, slug, field="residence_municipality") if slug else None
+        )
+    if "contact_consent" in changes and changes["contact_consent"] is not None:
+        consent = bool(changes["contact_consent"])
+        if consent and not profile.contact_consent:
+            profile.contact_consent_at = utcnow()
+        if not consent:
+            profile.contact_consent_at = None
+        profile.contact_consent = consent
+    children: dict[str, Any] = {}
+    if changes.get("home_municipalities") is not None:
+        children["homes"] = common.slug_ids(
+            session, changes["home_municipalities"], field="home_municipalities"
+        )
+    if changes.get("competences") is not None:
+        children["competences"] = common.check_competences(session, changes["competences"])
+    if changes.get("languages") is not None:
+        children["languages"] = [(s["language"], s["level"]) for s in changes["languages"]]
+    return children
+
+
+def create(session: Session, *, actor: Actor, data: ExpertProfileCreate) -> ExpertProfile:
+    if session.exec(select(ExpertProfile.id).where(ExpertProfile.user_id == actor.id)).first() is not None:
+        raise conflict("You already have an expert profile; change it instead.", slug="profile-exists")
+    user = session.get(User, actor.id)
+    if user is None:
+        raise not_found("account")
+    changes = data.model_dump()
+    if not changes.get("display_name"):
+        changes["display_name"] = user.display_name
+    profile = ExpertProfile(user_id=actor.id)
+    children = _apply(session, profile, changes)
+    _check_consistency(profile)
+    _reindex(profile)
+    session.add(profile)
+    session.flush()
+    _set_children(session, profile, **children)
+    session.flush()
+    common.record(
+        session, actor=actor, action="create", record_type=RECORD, record_id=profile.id, subject_id=profile.id
+    )
+    return profile
+
+
+def update(
+    session: Session, *, actor: Actor, profile: ExpertProfile, data: ExpertProfileUpdate
+) -> ExpertProfile:
+    changes = data.model_dump(exclude_unset=True)
+    children = _apply(session, profile, changes)
+    _check_consistency(profile)
+    _reindex(profile)
+    _set_children(session, profile, **children)
+    _touch(profile)
+    session.flush()
+    common.record(
+        session,
+        actor=actor,
+        action="update",
+        record_type=RECORD,
+        record_id=profile.id,
+        subject_id=profile.id,
+        details={"fields": sorted(changes)},
+    )
+    return profile
+
+
+def confirm(session: Session, *, actor: Actor, profile: ExpertProfile) -> ExpertProfile:
+    profile.confirmed_at = utcnow()
+    profile.reminded_at = None
+    _touch(profile)
+    common.record(
+        session,
+        actor=actor,
+        action="confirm",
+        record_type=RECORD,
+        record_id=profile.id,
+        subject_id=profile.id,
+    )
+    return profile
+
+
+def delete(session: Session, *, actor: Actor, profile: ExpertProfile) -> None:
+    """Erase the personal data; keep an anonymous tombstone for the hours statistics.
+
+    Kept: the row's id, when it was created and last confirmed, its home municipalities, and its
+    invitations with their hours and answers (an answer was given to the city and stays with the
+    request, no longer attributed). Gone: the link to the account, name, headline, where the expert
+    lives, bio, topics, tags, competences, languages, ways of helping, contact details and consent,
+    showcase entries; pending invitations are declined and mentorships ended.
+    """
+    now = utcnow()
+    session.execute(sa.delete(ExpertCompetence).where(col(ExpertCompetence.expert_id) == profile.id))
+    session.execute(sa.delete(ExpertLanguage).where(col(ExpertLanguage.expert_id) == profile.id))
+    session.execute(sa.delete(ExpertShowcase).where(col(ExpertShowcase.expert_id) == profile.id))
+    session.execute(
+        sa.update(ExpertInvitation)
+        .where(
+            col(ExpertInvitation.expert_id) == profile.id,
+            col(ExpertInvitation.status).in_(["invited", "accepted"]),
+        )
+        .values(
+            status="declined",
+            decline_reason=None,
+            responded_at=now,
+            updated_at=now,
+            version=ExpertInvitation.version + 1,
+        )
+    )
+    session.execute(
+        sa.update(Mentorship)
+        .where(col(Mentorship.mentor_id) == profile.id, col(Mentorship.ended_at).is_(None))
+        .values(ended_at=now, end_reason="The mentor deleted their profile.", version=Mentorship.version + 1)
+    )
+    profile.user_id = None
+    profile.display_name = ""
+    profile.headline = ""
+    profile.country = None
+    profile.city = ""
+    profile.residence_municipality_id = None
+    profile.bio = {}
+    profile.help_topics = {}
+    profile.tags = []
+    profile.hours_per_month = 0
+    profile.ways = 0
+    profile.mentor_capacity = 0
+    profile.visibility = "hidden"
+    profile.contact_email = None
+    profile.contact_phone = None
+    profile.contact_url = None
+    profile.contact_consent = False
+    profile.contact_consent_at = None
+    profile.search_text = ""
+    profile.search_topics = ""
+    profile.reminded_at = None
+    profile.deleted_at = now
+    _touch(profile)
+    common.record(
+        session, actor=actor, action="delete", record_type=RECORD, record_id=profile.id, subject_id=profile.id
+    )
+
+
+def own_read(session: Session, *, actor: Actor, profile: ExpertProfile, locale: Locale) -> ExpertOwn:
+    now = utcnow()
+    related = cards.load_related(session, [profile.id])
+    fields = cards.card_fields(session, profile, related, locale, now=now, contact=True)
+    active = session.exec(
+        select(sa.func.count())
+        .select_from(Mentorship)
+        .where(Mentorship.mentor_id == profile.id, col(Mentorship.ended_at).is_(None))
+    ).one()
+    return ExpertOwn(
+        **fields,
+        visibility=profile.visibility,
+        contact_consent=profile.contact_consent,
+        contact_consent_at=profile.contact_consent_at,
+        mentor_capacity=profile.mentor_capacity,
+        mentorships_active=int(active),
+        confirm_due=common.months_after(profile.confirmed_at, common.FRESH_MONTHS),
+        created_at=profile.created_at,
+        updated_at=profile.updated_at,
+    )
+
+
+# --- confirmation reminders -----------------------------------------------------------------------
+
+
+def send_confirmation_reminders(session: Session, *, now: datetime, base_url: str) -> int:
+    """Mail every expert whose profile was last confirmed a year ago and not reminded since.
+    Returns how many reminders were queued in the outbox."""
+    due = common.months_before(now, common.REMIND_AFTER_MONTHS)
+    rows = session.exec(
+        select(ExpertProfile, User)
+        .join(User, col(User.id) == ExpertProfile.user_id)
+        .where(
+            col(ExpertProfile.deleted_at).is_(None),
+            col(ExpertProfile.confirmed_at) <= due,
+            sa.or_(
+                col(ExpertProfile.reminded_at).is_(None),
+                col(ExpertProfile.reminded_at) < ExpertProfile.confirmed_at,
+            ),
+            col(User.is_active).is_(True),
+        )
+    ).all()
+    for profile, user in rows:
+        drops = common.months_after(profile.confirmed_at, common.FRESH_MONTHS)
+        link = f"{base_url.rstrip('/')}/#/experts/me"
+        when = (
+            f"It left the search results on {drops.date().isoformat()}; confirming brings it back."
+            if drops <= now
+            else f"Unconfirmed profiles leave the search results: yours on {drops.date().isoformat()}."
+        )
+        session.add(
+            OutboxMessage(
+                recipient=user.email,
+                kind="expert_confirm_reminder",
+                subject="Langelis: is your expert profile still current?",
+                body=(
+                    f"Hello {profile.display_name}, please check your expert profile and confirm it is still "
+                    f"current: {link}. {when}"
+                ),
+                payload={"expert_id": str(profile.id), "link": link},
+            )
+        )
+        profile.reminded_at = now
+    return len(rows)
