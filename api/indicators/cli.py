@@ -24,11 +24,13 @@ FORMATS = {".csv": "csv", ".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjso
 class Progress:
     """A progress bar on stderr by bytes read (rows counted beside it)."""
 
-    def __init__(self, total: int, stream: Any = sys.stderr) -> None:
+    def __init__(self, total: int, stream: Any = None) -> None:
         self.total = max(total, 1)
         self.read = 0
         self.rows = 0
-        self.stream = stream
+        # Looked up when the bar is made, not when the module is imported: sys.stderr may have been
+        # replaced since (test capture, embedding), and the import-time object may be closed.
+        self.stream = stream if stream is not None else sys.stderr
         self.started = time.monotonic()
         self.last = 0.0
 
