@@ -101,6 +101,11 @@ def test_coordinator_posts_a_request_and_invites_a_proposed_expert(page):
     page.click("#new-request button[type=submit]")
     page.wait_for_selector("button[data-move=open]")
     assert "Juodraštis" in page.locator("main").inner_text()
+    # The draft is changed through the edit form (If-Match behind it) and the page shows the change.
+    page.click("#edit-request-section summary")
+    page.fill("#edit-request input[name='title.lt']", "Kauno senamiesčio kiemų ir skverų atgaivinimas")
+    page.click("#edit-request button[type=submit]")
+    page.wait_for_selector("h1:has-text('kiemų ir skverų')")
     page.click("button[data-move=open]")
     page.wait_for_selector("button[data-move=in_progress]")
     page.wait_for_selector("#proposals .expert-card button")

@@ -12,25 +12,31 @@ import {
 
 const STATUSES = ["draft", "open", "in_progress", "answered", "closed", "cancelled"];
 
-async function newRequestForm() {
+// The request form: a new draft, or (with `existing`, read with ?translations=all) the request's
+// fields to change with If-Match.
+async function requestForm(existing = null, etag = null) {
   const items = await competences();
-  const form = h("form", { class: "form", id: "new-request", novalidate: true },
-    h("h2", {}, t("experts.new_request")),
-    translationFields("title", t("experts.request_title"), {}, { textarea: false, required: true }),
-    translationFields("question", t("experts.question"), {}, { required: true }),
-    translationFields("context", t("experts.context"), {}),
-    checkboxGroup("competences", t("experts.needed_competences"), items.map((c) => [c.code, c.name])),
+  const v = existing || {};
+  const lang = (v.languages || [])[0] || {};
+  const editing = Boolean(existing);
+  const form = h("form", { class: "form", id: editing ? "edit-request" : "new-request", novalidate: true },
+    editing ? null : h("h2", {}, t("experts.new_request")),
+    translationFields("title", t("experts.request_title"), v.title || {}, { textarea: false, required: true }),
+    translationFields("question", t("experts.question"), v.question || {}, { required: true }),
+    translationFields("context", t("experts.context"), v.context || {}),
+    checkboxGroup("competences", t("experts.needed_competences"), items.map((c) => [c.code, c.name]),
+      (v.competences || []).map((c) => c.code || c)),
     h("div", { class: "two-col" },
-      field(t("experts.needed_language"), selectField("language", languageOptions("—"), "")),
-      field(t("experts.min_level"), selectField("min_level", levelOptions(), "B2"))),
-    checkboxGroup("ways", t("experts.ways_title"), WAYS.map((w) => [w, wayLabel(w)])),
+      field(t("experts.needed_language"), selectField("language", languageOptions("—"), lang.language || "")),
+      field(t("experts.min_level"), selectField("min_level", levelOptions(), lang.min_level || "B2"))),
+    checkboxGroup("ways", t("experts.ways_title"), WAYS.map((w) => [w, wayLabel(w)]), v.ways || []),
     h("div", { class: "two-col" },
-      field(t("experts.hours_needed"), { name: "hours_needed", type: "number", min: 1, max: 1000 }),
-      field(t("experts.deadline"), { name: "deadline", type: "date" })),
+      field(t("experts.hours_needed"), { name: "hours_needed", type: "number", min: 1, max: 1000, value: v.hours_needed ?? "" }),
+      field(t("experts.deadline"), { name: "deadline", type: "date", value: v.deadline || "" })),
     h("fieldset", { class: "field", dataset: { field: "visibility" } }, h("legend", {}, t("experts.request_visibility")),
-      h("label", { class: "block" }, h("input", { type: "radio", name: "visibility", value: "invitation_only", checked: true }), " ", t("experts.visibility_invitation_only")),
-      h("label", { class: "block" }, h("input", { type: "radio", name: "visibility", value: "public" }), " ", t("experts.visibility_public_request"))),
-    h("button", { type: "submit", class: "button" }, t("experts.save_draft")));
+      h("label", { class: "block" }, h("input", { type: "radio", name: "visibility", value: "invitation_only", checked: (v.visibility || "invitation_only") === "invitation_only" }), " ", t("experts.visibility_invitation_only")),
+      h("label", { class: "block" }, h("input", { type: "radio", name: "visibility", value: "public", checked: v.visibility === "public" }), " ", t("experts.visibility_public_request"))),
+    h("button", { type: "submit", class: "button" }, editing ? t("core.save") : t("experts.save_draft")));
   bindForm(form, async () => {
     const fd = new FormData(form);
     const body = {
@@ -43,12 +49,29 @@ async function newRequestForm() {
       languages: fd.get("language") ? [{ language: fd.get("language"), min_level: fd.get("min_level") }] : [],
     };
     if (fd.get("hours_needed")) body.hours_needed = Number(fd.get("hours_needed"));
+    else if (editing) body.hours_needed = null;
     if (fd.get("deadline")) body.deadline = fd.get("deadline");
+    else if (editing) body.deadline = null;
+    if (editing) {
+      await api.patch(`/expert-requests/${existing.id}`, body, { etag });
+      showStatus(t("experts.request_saved"), "success");
+      navigate(`/expert-requests/${existing.id}`);
+      return;
+    }
     const { data } = await api.post("/expert-requests", body, { idempotencyKey: newIdempotencyKey() });
     showStatus(t("experts.request_created"), "success");
     navigate(`/expert-requests/${data.id}`);
   });
   return form;
+}
+
+const newRequestForm = () => requestForm();
+
+async function editSection(req) {
+  const { data, etag } = await api.get(`/expert-requests/${req.id}`, { query: { translations: "all" } });
+  return h("details", { class: "card", id: "edit-request-section" },
+    h("summary", {}, t("experts.edit_request")),
+    await requestForm(data, etag));
 }
 
 async function contributorsSection() {
@@ -211,6 +234,7 @@ export async function requestPage({ main, params }) {
       h("dt", {}, t("experts.hours_given")), h("dd", {}, String(req.hours_given)),
       req.outcome ? [h("dt", {}, t("experts.outcome")), h("dd", { class: "prose" }, req.outcome)] : null),
     statusActions(req, etag, reload),
+    ["closed", "cancelled"].includes(req.status) ? null : await editSection(req),
     await invitationsSection(req, reload),
     ["closed", "cancelled"].includes(req.status) ? null : proposalsSection(req, reload));
 }
