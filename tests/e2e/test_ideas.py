@@ -68,3 +68,27 @@ def test_knapsack_ballot_then_results_after_counting(page):
     page.goto(budget_url)
     page.wait_for_selector("#results")
     assert "Finansuojamas" in page.inner_text("#results")
+
+
+def test_coordinator_creates_a_budget_and_enters_an_idea_found_by_words(page):
+    login(page, "koordinatore.vilnius@demo.langelis.lt")
+    page.goto("/#/budgets/new")
+    page.wait_for_selector("form input[name=title]")
+    page.fill("form input[name=title]", "Naujamiesčio biudžetas")
+    page.fill("form input[name=total_amount]", "50000")
+    page.click("form button[type=submit]")
+    page.wait_for_selector("#enter-idea select[name=idea_id] option[value]", state="attached")
+    assert page.locator("#enter-idea").count() == 1
+    first = page.locator("#enter-idea select[name=idea_id] option").first
+    title = first.inner_text().rsplit(" (", 1)[0]
+    # Searching by a word of the title (without diacritics) keeps the idea among the choices.
+    word = max(title.split(), key=len)
+    plain = word.translate(str.maketrans("ąčęėįšųūžĄČĘĖĮŠŲŪŽ", "aceeisuuzACEEISUUZ"))
+    page.fill("#enter-idea-q", plain)
+    page.wait_for_function(
+        "t => [...document.querySelectorAll('#enter-idea option')].some(o => o.textContent.startsWith(t))",
+        arg=title,
+    )
+    page.select_option("#enter-idea select[name=idea_id]", label=first.inner_text())
+    page.click("#enter-idea button[type=submit]")
+    page.wait_for_selector(f".review-form strong:has-text('1. {title}')")

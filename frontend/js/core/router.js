@@ -68,29 +68,34 @@ export async function render() {
       break;
     }
   }
+  // Each render draws into a container of its own: when a newer render starts (a link clicked while
+  // a page still loads, or a navigation followed by a hash change), the older one keeps drawing into
+  // its detached container and can never add a second page below the current one.
   clear(main);
+  const page = h("div", { class: "page" });
+  main.append(page);
   main.setAttribute("aria-busy", "true");
   try {
     if (!match) {
-      await (notFoundView || defaultNotFound)({ main, params, query, path });
+      await (notFoundView || defaultNotFound)({ main: page, params, query, path });
     } else if (!allowed(match)) {
       if (!currentUser()) {
         navigate("/login", { next: window.location.hash.replace(/^#/, "") });
         return;
       }
-      main.append(h("h1", {}, t("core.forbidden_title")), h("p", {}, t("core.forbidden_text")));
+      page.append(h("h1", {}, t("core.forbidden_title")), h("p", {}, t("core.forbidden_text")));
     } else {
       document.title = `${match.title ? t(match.title) : ""}${match.title ? " – " : ""}Langelis`;
-      await match.view({ main, params, query, path });
+      await match.view({ main: page, params, query, path });
     }
   } catch (err) {
     if (token !== renderToken) return;
-    clear(main);
-    main.append(h("h1", {}, t("core.error_title")), h("p", { class: "error" }, err.message || String(err)));
+    clear(page);
+    page.append(h("h1", {}, t("core.error_title")), h("p", { class: "error" }, err.message || String(err)));
   } finally {
     if (token === renderToken) {
       main.removeAttribute("aria-busy");
-      const heading = main.querySelector("h1");
+      const heading = page.querySelector("h1");
       // After navigation, move focus to the new page's heading so screen readers announce it;
       // on the first load leave it at the top, where Tab reaches the skip link first.
       if (heading && !firstRender) {

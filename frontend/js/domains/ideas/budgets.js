@@ -119,8 +119,8 @@ export async function budgetPage({ main, params }) {
   if (budget.phase === "finished" || (budget.can_manage && budget.counted_at)) main.append(await resultsSection(budget));
   else if (budget.phase !== "voting") main.append(projectsSection(projects));
   if (budget.can_manage) main.append(await managerSection(budget, projects));
-  if (budget.phase === "collecting" && me) {
-    main.append(h("p", { class: "hint" }, t("ideas.enter_idea_hint")), enterIdeaForm(budget));
+  if (budget.phase === "collecting" && me && !budget.can_manage) {
+    main.append(h("p", { class: "hint" }, t("ideas.enter_idea_hint")), enterIdeaForm(budget, projects, { mine: true }));
   }
 }
 
@@ -197,12 +197,33 @@ async function resultsSection(budget) {
     h("button", { type: "button", class: "button secondary", onclick: () => download(`/budgets/${budget.id}/results/export`, { format: "csv" }, "results.csv") }, t("core.download_csv")));
 }
 
-function enterIdeaForm(budget) {
-  const form = h("form", { class: "inline-form", novalidate: true },
-    field(t("ideas.idea_id"), { name: "idea_id", required: true, placeholder: "00000000-0000-0000-0000-000000000000" }),
+// Enter an idea of the budget's municipality as a project: search the board by words (any language,
+// no diacritics needed) and pick it from the matches; ideas already entered are not offered.
+// Participants (`mine`) choose among their own ideas; managers among every idea of the municipality.
+function enterIdeaForm(budget, projects, { mine = false } = {}) {
+  const entered = new Set(projects.map((p) => p.idea_id));
+  const picker = select("idea_id", [], "");
+  picker.required = true;
+  const query = h("input", { type: "search", name: "q", id: "enter-idea-q", placeholder: t("ideas.search_ideas") });
+  const form = h("form", { class: "inline-form", id: "enter-idea", novalidate: true },
+    field(t("ideas.search_ideas"), query),
+    field(t("ideas.idea"), picker),
     h("button", { type: "submit", class: "button secondary" }, t("ideas.enter_idea")));
+  async function refresh() {
+    const q = query.value.trim();
+    const { data } = await api.get("/ideas", { query: { municipality: budget.municipality, q: q || undefined, mine: mine || undefined, limit: 20, sort: "-vote_count" } });
+    const options = data.items.filter((i) => !entered.has(i.id) && i.state !== "draft" && i.state !== "withdrawn");
+    picker.replaceChildren(...(options.length
+      ? options.map((i) => h("option", { value: i.id }, `${i.title} (${i.vote_count})`))
+      : [h("option", { value: "" }, t("ideas.no_ideas_to_enter"))]));
+  }
+  let timer = null;
+  query.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(refresh, 250); });
+  refresh();
   bindForm(form, async () => {
-    await api.post(`/budgets/${budget.id}/projects`, { idea_id: String(new FormData(form).get("idea_id")).trim() });
+    const ideaId = new FormData(form).get("idea_id");
+    if (!ideaId) return;
+    await api.post(`/budgets/${budget.id}/projects`, { idea_id: ideaId });
     showStatus(t("core.saved"), "success");
     render();
   });
@@ -232,7 +253,7 @@ async function managerSection(budget, projects) {
       });
       box.append(form);
     }
-    box.append(h("h3", {}, t("ideas.add_idea_to_budget")), enterIdeaForm(budget));
+    box.append(h("h3", {}, t("ideas.add_idea_to_budget")), enterIdeaForm(budget, projects));
   }
   if (budget.phase === "voting") {
     box.append(h("button", { type: "button", class: "button danger", id: "close-voting", onclick: run(() => withEtag((etag) => api.patch(path, { voting_until: new Date().toISOString() }, { etag })), t("ideas.voting_closed_now")) }, t("ideas.close_voting")));
