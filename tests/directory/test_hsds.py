@@ -24,9 +24,7 @@ def _schema(name: str) -> dict:
 REGISTRY = Registry().with_resources(
     (
         name + ".json",
-        Resource.from_contents(
-            _schema(name), default_specification=__import__("referencing.jsonschema").jsonschema.DRAFT202012
-        ),
+        Resource.from_contents(_schema(name), default_specification=DRAFT202012),
     )
     for name in ("metadata", "taxonomy", "taxonomy_term")
 )
