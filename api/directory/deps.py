@@ -10,15 +10,13 @@ from typing import Annotated, Literal, TypeVar
 from fastapi import Depends, Query, Response
 from pydantic import BaseModel
 
-from api.core.db import SessionDep
 from api.core.etag import set_etag
-from api.directory import places
 from api.directory.schemas import CefrLevel, ServiceFormat, ServiceStatus
 from api.directory.search import ServiceFilters
 
 
-def _common_filters(
-    session: SessionDep,
+# async: pure parsing, so FastAPI runs these in the event loop instead of a worker thread each.
+async def _common_filters(
     q: Annotated[
         str | None, Query(max_length=200, description="Free text in any language; diacritics ignored")
     ] = None,
@@ -49,7 +47,7 @@ def _common_filters(
     return ServiceFilters(
         q=q,
         categories=list(category or []),
-        municipality_ids=[places.municipality_id(session, slug) for slug in municipality or []],
+        municipalities=list(municipality or []),
         organization_id=organization,
         language=language,
         eligible_status=eligible_status,
@@ -67,14 +65,14 @@ def _common_filters(
 CommonFilters = Annotated[ServiceFilters, Depends(_common_filters)]
 
 
-def service_filters(
+async def service_filters(
     common: CommonFilters,
     format: Annotated[list[ServiceFormat] | None, Query(max_length=4, description="Delivery format")] = None,
 ) -> ServiceFilters:
     return replace(common, format=list(format or []))
 
 
-def export_filters(
+async def export_filters(
     common: CommonFilters,
     service_format: Annotated[
         list[ServiceFormat] | None,
