@@ -176,19 +176,28 @@ def search(
 ) -> tuple[list[ServiceRead | ServiceTombstone], str | None]:
     filters = resolved(session, filters)
     name, keys = sort_keys(effective_sort(filters, sort), filters.q)
-    stmt = select(Service, keys[0].column.label("k0")) if name == "relevance" else select(Service)
-    stmt = stmt.where(*conditions(filters))
+    # The organisation's name comes with the page (one round trip fewer than loading it after).
+    score = keys[0].column if name == "relevance" else sa.literal(None)
+    stmt = (
+        select(Service, Organization.name, score.label("k0"))
+        .join(Organization, Organization.id == Service.organization_id)  # type: ignore[arg-type]
+        .where(*conditions(filters))
+    )
     if params.cursor:
         stmt = stmt.where(_after(keys, decode_cursor(params.cursor, name, len(keys))))
     rows = session.exec(stmt.order_by(*order_by(keys)).limit(params.limit + 1)).all()
-    pairs: list[tuple[Service, int | None]] = (
-        [(r[0], r[1]) for r in rows] if name == "relevance" else [(r, None) for r in rows]  # type: ignore[misc]
-    )
     page, next_cursor = finish(
-        pairs, params=params, key_of=lambda p: _key_values(name, p[0], p[1]), sort_name=name
+        rows, params=params, key_of=lambda r: _key_values(name, r[0], r[2]), sort_name=name
     )
-    services = [p[0] for p in page]
-    live = catalog.read(session, [s for s in services if s.deleted_at is None], actor=actor, locale=locale)
+    services = [r[0] for r in page]
+    org_names = {r[0].organization_id: r[1] for r in page}
+    live = catalog.read(
+        session,
+        [s for s in services if s.deleted_at is None],
+        actor=actor,
+        locale=locale,
+        org_names=org_names,
+    )
     by_id = {r.id: r for r in live}
     items: list[ServiceRead | ServiceTombstone] = [
         by_id[s.id] if s.deleted_at is None else catalog.tombstone(s) for s in services
