@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from fastapi import Request
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.audit import record
@@ -85,15 +85,10 @@ def read(
     locations = places.locations_of(session, ids)
     if org_names is None:
         org_ids = list({s.organization_id for s in services})
-        org_names = (
-            dict(
-                session.exec(
-                    select(Organization.id, Organization.name).where(Organization.id.in_(org_ids))
-                ).all()  # type: ignore[attr-defined,arg-type]
-            )
-            if org_ids
-            else {}
+        found = session.exec(
+            select(Organization.id, Organization.name).where(col(Organization.id).in_(org_ids))
         )
+        org_names = {oid: dict(name) for oid, name in found.all()} if org_ids else {}
     cut = stale_before()
     out = []
     for s in services:
@@ -107,14 +102,14 @@ def read(
                 description=locale.text(s.description),
                 text_language=None if locale.all_translations else resolved_language(s.name, locale.lang),
                 categories=list(s.categories or []),
-                status=s.status,  # type: ignore[arg-type]
+                status=s.status,
                 languages=list(s.languages or []),
                 eligible_statuses=list(s.eligible_statuses or []),
                 age_min=s.age_min,
                 age_max=s.age_max,
                 sex=s.sex,
                 eligibility_note=locale.text(s.eligibility_note),
-                format=s.format,  # type: ignore[arg-type]
+                format=s.format,
                 level=s.level,
                 free=s.free,
                 cost_amount=s.cost_amount,
