@@ -1,6 +1,6 @@
 // Staff pages: "my services" (providers: their organisation's; coordinators: their municipality's),
 // the service editor, and the coordinator's list of what is stale or loses funding soon.
-import { clear, field, formatDate, h } from "../../core/dom.js";
+import { append, clear, field, formatDate, h } from "../../core/dom.js";
 import { pick, t } from "../../core/i18n.js";
 import { api, newIdempotencyKey } from "../../core/api.js";
 import { currentUser } from "../../core/auth.js";
@@ -44,6 +44,10 @@ function serviceRow(service) {
 
 export async function myServicesPage({ main }) {
   addStyles();
+  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
+  // this container is dropped with it instead of stacking a second page underneath.
+  const root = h("div", { class: "directory-page" });
+  main.append(root);
   const q = h("input", { type: "search", name: "q", "aria-label": t("directory.q") });
   const holder = h("div", {});
   function load() {
@@ -56,13 +60,13 @@ export async function myServicesPage({ main }) {
     }));
   }
   q.addEventListener("change", load);
-  main.append(
+  append(root, [
     pageHeader(t("directory.my_services"),
       h("a", { class: "button", href: "#/services/new", id: "new-service" }, t("directory.new_service")),
       currentUser().role !== "provider" ? h("a", { class: "button secondary", href: "#/services/watch" }, t("directory.watch")) : null),
     h("p", { class: "lead" }, t("directory.my_services_intro")),
     h("div", { class: "filters" }, q),
-    holder);
+    holder]);
   load();
 }
 
@@ -97,6 +101,10 @@ function readSchedule(form) {
 
 export async function editServicePage({ main, params }) {
   addStyles();
+  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
+  // this container is dropped with it instead of stacking a second page underneath.
+  const root = h("div", { class: "directory-page" });
+  main.append(root);
   const editing = Boolean(params.id);
   let service = { name: {}, description: {}, categories: [], languages: ["lt"], eligible_statuses: [], format: "in_person", status: "active", free: true, schedule: [], application_process: {}, eligibility_note: {}, cost_description: {} };
   let etag = null;
@@ -172,11 +180,15 @@ export async function editServicePage({ main, params }) {
     showStatus(t("directory.saved"), "success");
     navigate(`/services/${saved.id}`);
   });
-  main.append(pageHeader(editing ? t("directory.edit_service") : t("directory.new_service")), form);
+  append(root, [pageHeader(editing ? t("directory.edit_service") : t("directory.new_service")), form]);
 }
 
 export async function watchPage({ main }) {
   addStyles();
+  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
+  // this container is dropped with it instead of stacking a second page underneath.
+  const root = h("div", { class: "directory-page" });
+  main.append(root);
   const me = currentUser();
   const base = me.role === "admin" ? {} : { municipality: me.municipality };
   const soon = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
@@ -188,9 +200,9 @@ export async function watchPage({ main }) {
       load: async (cursor) => (await api.get("/services", { query: { ...base, ...query, status: "active", cursor, limit: 20 } })).data,
       renderItem: serviceRow,
     }));
-  main.append(
+  append(root, [
     pageHeader(t("directory.watch")),
     h("p", { class: "lead" }, t("directory.watch_intro")),
     section(t("directory.stale_title"), "stale-services", { stale: "true", sort: "-assured_date" }),
-    section(t("directory.funding_title"), "funding-ending", { funding_ends_before: soon }));
+    section(t("directory.funding_title"), "funding-ending", { funding_ends_before: soon })]);
 }
