@@ -54,7 +54,7 @@ def location_read(session: Session, location: Location, *, actor: Actor, locale:
     hidden = location.confidential and not access.sees_confidential(
         actor, municipality_id=location.municipality_id, organization_id=location.organization_id
     )
-    return LocationRead(
+    return LocationRead.model_construct(  # our own row: no validation needed
         id=location.id,
         organization_id=location.organization_id,
         municipality=slug_of(session, location.municipality_id),

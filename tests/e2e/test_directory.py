@@ -42,3 +42,12 @@ def test_provider_edits_a_service_and_sees_it(page):
     # The change shows in the public search too.
     page.goto(f"/#/services?q={new_name.split()[-1]}")
     page.locator("#service-results .service-card", has_text=new_name).wait_for()
+    # And deletes it: it is gone from the search.
+    page.locator(".service-card a", has_text=new_name).click()
+    page.click("#edit-service")
+    page.wait_for_selector("form.service-form")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#delete-service")
+    page.wait_for_selector("a#new-service")
+    page.goto(f"/#/services?q={new_name.split()[-1]}")
+    page.wait_for_selector("#service-results .empty:not([hidden])")

@@ -5,7 +5,7 @@ import { pick, t } from "../../core/i18n.js";
 import { api, newIdempotencyKey } from "../../core/api.js";
 import { currentUser } from "../../core/auth.js";
 import { navigate } from "../../core/router.js";
-import { badge, bindForm, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
+import { badge, bindForm, confirmDialog, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   FORMATS, LEVELS, SERVICE_LANGUAGES, STATUSES, WEEKDAYS, addStyles, categoryOptions, formatLabel,
   languageName, legalStatuses, readTranslations, selectField, statusLabel, translationFields, weekdayName,
@@ -180,7 +180,17 @@ export async function editServicePage({ main, params }) {
     showStatus(t("directory.saved"), "success");
     navigate(`/services/${saved.id}`);
   });
-  append(root, [pageHeader(editing ? t("directory.edit_service") : t("directory.new_service")), form]);
+  const remove = editing ? h("button", { type: "button", class: "button danger", id: "delete-service", onclick: async () => {
+    if (!confirmDialog(t("directory.delete_confirm"))) return;
+    try {
+      await api.del(`/services/${service.id}`, { etag });
+      showStatus(t("directory.deleted"), "success");
+      navigate("/services/mine");
+    } catch (err) {
+      showStatus(errorText(err), "error");
+    }
+  } }, t("directory.delete")) : null;
+  append(root, [pageHeader(editing ? t("directory.edit_service") : t("directory.new_service"), remove), form]);
 }
 
 export async function watchPage({ main }) {
