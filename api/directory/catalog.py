@@ -115,14 +115,14 @@ def read(
                 description=locale.text(s.description),
                 text_language=None if locale.all_translations else resolved_language(s.name, locale.lang),
                 categories=list(s.categories or []),
-                status=s.status,
+                status=s.status,  # type: ignore[arg-type]  # a CHECK constraint keeps it one of these
                 languages=list(s.languages or []),
                 eligible_statuses=list(s.eligible_statuses or []),
                 age_min=s.age_min,
                 age_max=s.age_max,
                 sex=s.sex,
                 eligibility_note=locale.text(s.eligibility_note),
-                format=s.format,
+                format=s.format,  # type: ignore[arg-type]
                 level=s.level,
                 free=s.free,
                 cost_amount=s.cost_amount,
