@@ -467,3 +467,20 @@ def test_other_tenants_get_404_on_organisations_and_locations(client, base, auth
     )
     assert gone.status_code == 204
     assert client.get(f"/api/v1/organizations/{base.org_kaunas.id}").status_code == 404
+
+
+def test_odd_input_is_not_a_server_error(client) -> None:
+    for params in (
+        {"q": "%_\\"},
+        {"modified_after": "2026-01-01T00:00:00"},
+        {"modified_after": "2026-01-01"},
+        {"open_on": "2026-02-30"},
+        {"age": "-1"},
+        {"sort": "bogus"},
+        {"limit": "0"},
+    ):
+        response = client.get("/api/v1/services", params=params)
+        assert response.status_code in (200, 400, 422), (params, response.status_code)
+    assert client.get("/api/v1/services/export", params={"format": "xml"}).status_code == 422
+    assert client.get("/hsds/services", params={"modified_after": "yesterday"}).status_code == 422
+    assert client.get("/hsds/services", params={"modified_after": "2026-01-01T00:00:00"}).status_code == 200
