@@ -484,3 +484,18 @@ def test_odd_input_is_not_a_server_error(client) -> None:
     assert client.get("/api/v1/services/export", params={"format": "xml"}).status_code == 422
     assert client.get("/hsds/services", params={"modified_after": "yesterday"}).status_code == 422
     assert client.get("/hsds/services", params={"modified_after": "2026-01-01T00:00:00"}).status_code == 200
+
+
+def test_partner_machine_client_writes_its_organisations_services(client, base, auth, make_service) -> None:
+    sync = base.clients["ngo_sync"]
+    created = client.post("/api/v1/services", json=NEW_SERVICE, headers=auth.headers(sync))
+    assert created.status_code == 201, created.text
+    assert created.json()["organization_id"] == str(base.org.id)
+    theirs = make_service(base.org_kaunas)
+    etag = client.get(f"/api/v1/services/{theirs.id}").headers["ETag"]
+    refused = client.patch(
+        f"/api/v1/services/{theirs.id}",
+        json={"capacity": 2},
+        headers={**auth.headers(sync), "If-Match": etag},
+    )
+    assert refused.status_code == 404
