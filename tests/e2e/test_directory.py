@@ -51,3 +51,26 @@ def test_provider_edits_a_service_and_sees_it(page):
     page.wait_for_selector("a#new-service")
     page.goto(f"/#/services?q={new_name.split()[-1]}")
     page.wait_for_selector("#service-results .empty:not([hidden])")
+
+
+def test_coordinator_adds_a_service_for_an_organisation(page):
+    login(page, "koordinatore.jonava@demo.langelis.lt")
+    page.goto("/#/services/new")
+    page.wait_for_selector("form.service-form select[name=organization_id]")
+    page.locator("select[name=organization_id] option", has_text="Sirijos bendruomenė").first.wait_for(
+        state="attached"
+    )
+    value = page.locator(
+        "select[name=organization_id] option", has_text="Sirijos bendruomenė"
+    ).first.get_attribute("value")
+    page.select_option("select[name=organization_id]", value)
+    page.locator("input[name=location_ids]").first.wait_for(state="attached")
+    name = f"Arabų kalbos konsultacijos {uuid.uuid4().hex[:6]}"
+    page.fill("input[name='name.lt']", name)
+    page.select_option("select[name=category]", "info")
+    page.check("input[name=languages][value=ar]")
+    page.locator("input[name=location_ids]").first.check()
+    page.click("form.service-form button[type=submit]")
+    page.wait_for_selector(f"h1:has-text('{name}')")
+    assert "Sirijos bendruomenė" in page.locator(".org").inner_text()
+    assert page.locator(".locations li").count() == 1

@@ -115,7 +115,33 @@ export async function editServicePage({ main, params }) {
   }
   const statuses = await legalStatuses();
   const dateValue = (v) => v || "";
+  // Providers write for their own organisation; coordinators and admins choose one.
+  const me = currentUser();
+  let orgPicker = null;
+  if (!editing && !me.organization_id) {
+    const query = { limit: 100, ...(me.role === "admin" ? {} : { municipality: me.municipality }) };
+    const orgs = (await api.get("/organizations", { query })).data.items;
+    orgPicker = field(t("directory.organization"), selectField("organization_id", orgs.map((o) => [o.id, pick(o.name)]), orgs[0]?.id));
+  }
+  const locationBox = h("fieldset", { dataset: { field: "location_ids" } }, h("legend", {}, t("directory.locations")),
+    h("div", { class: "check-grid" }), h("p", { class: "field-error", hidden: true }));
+  async function loadLocations(organizationId) {
+    const grid = locationBox.querySelector(".check-grid");
+    clear(grid);
+    if (!organizationId) return;
+    const items = (await api.get("/locations", { query: { organization: organizationId, limit: 100 } })).data.items;
+    const chosen = (service.locations || []).map((l) => l.id);
+    if (!items.length) grid.append(h("p", { class: "hint" }, t("directory.no_locations")));
+    for (const loc of items) {
+      const label = [pick(loc.name), loc.address, loc.city].filter(Boolean).join(", ") || loc.city || loc.id;
+      grid.append(h("label", { class: "block" }, h("input", { type: "checkbox", name: "location_ids", value: loc.id, checked: chosen.includes(loc.id) }), label));
+    }
+  }
+  const owner = editing ? service.organization_id : me.organization_id || orgPicker?.querySelector("select").value;
+  await loadLocations(owner);
+  orgPicker?.querySelector("select").addEventListener("change", (e) => loadLocations(e.target.value));
   const form = h("form", { class: "form service-form", novalidate: true },
+    orgPicker,
     translationFields("name", t("directory.name"), service.name, { required: true }),
     translationFields("description", t("directory.description"), service.description, { multiline: true }),
     field(t("directory.category"), selectField("category", await categoryOptions(null), service.categories[0] || "info")),
@@ -135,6 +161,7 @@ export async function editServicePage({ main, params }) {
       field(t("directory.start_date"), { name: "start_date", type: "date", value: dateValue(service.start_date) }),
       field(t("directory.end_date"), { name: "end_date", type: "date", value: dateValue(service.end_date) })),
     scheduleEditor(service.schedule),
+    locationBox,
     h("label", { class: "block" }, h("input", { type: "checkbox", name: "free", checked: service.free }), t("directory.free")),
     field(t("directory.cost_amount"), { name: "cost_amount", type: "number", min: 0, step: "0.01", value: service.cost_amount ?? "" }),
     translationFields("application_process", t("directory.how_to_apply"), service.application_process, { multiline: true }),
@@ -173,7 +200,9 @@ export async function editServicePage({ main, params }) {
       url: text("url"),
       funding_source: text("funding_source"),
       funding_ends_on: text("funding_ends_on"),
+      location_ids: fd.getAll("location_ids"),
     };
+    if (orgPicker) body.organization_id = fd.get("organization_id");
     let saved;
     if (editing) saved = (await api.patch(`/services/${service.id}`, body, { etag })).data;
     else saved = (await api.post("/services", body, { idempotencyKey: newIdempotencyKey() })).data;
