@@ -74,3 +74,17 @@ def test_coordinator_adds_a_service_for_an_organisation(page):
     page.wait_for_selector(f"h1:has-text('{name}')")
     assert "Sirijos bendruomenė" in page.locator(".org").inner_text()
     assert page.locator(".locations li").count() == 1
+
+
+def test_provider_adds_a_confidential_location(page):
+    login(page, "teikejas2@demo.langelis.lt")
+    page.goto("/#/services/mine")
+    page.click("#my-locations")
+    page.wait_for_selector("form.location-form")
+    street = f"Slaptoji g. {uuid.uuid4().hex[:4]}"
+    page.fill("form.location-form input[name=name]", "Krizių butas")
+    page.fill("form.location-form input[name=address]", street)
+    page.fill("form.location-form input[name=city]", "Kaunas")
+    page.check("form.location-form input[name=confidential]")
+    page.click("form.location-form button[type=submit]")
+    page.locator("#location-list .location-card", has_text=street).wait_for()

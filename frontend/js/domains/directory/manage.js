@@ -48,6 +48,7 @@ export async function myServicesPage({ main }) {
   // this container is dropped with it instead of stacking a second page underneath.
   const root = h("div", { class: "directory-page" });
   main.append(root);
+  const me = currentUser();
   const q = h("input", { type: "search", name: "q", "aria-label": t("directory.q") });
   const holder = h("div", {});
   function load() {
@@ -63,7 +64,8 @@ export async function myServicesPage({ main }) {
   append(root, [
     pageHeader(t("directory.my_services"),
       h("a", { class: "button", href: "#/services/new", id: "new-service" }, t("directory.new_service")),
-      currentUser().role !== "provider" ? h("a", { class: "button secondary", href: "#/services/watch" }, t("directory.watch")) : null),
+      me.organization_id ? h("a", { class: "button secondary", href: "#/services/locations", id: "my-locations" }, t("directory.locations_title")) : null,
+      me.role !== "provider" ? h("a", { class: "button secondary", href: "#/services/watch" }, t("directory.watch")) : null),
     h("p", { class: "lead" }, t("directory.my_services_intro")),
     h("div", { class: "filters" }, q),
     holder]);
@@ -244,4 +246,50 @@ export async function watchPage({ main }) {
     h("p", { class: "lead" }, t("directory.watch_intro")),
     section(t("directory.stale_title"), "stale-services", { stale: "true", sort: "-assured_date" }),
     section(t("directory.funding_title"), "funding-ending", { funding_ends_before: soon })]);
+}
+
+// The organisation's places: providers add and change them (a shelter's address can be confidential).
+export async function locationsPage({ main, query }) {
+  addStyles();
+  const root = h("div", { class: "directory-page" });
+  main.append(root);
+  const me = currentUser();
+  const organizationId = query.organization || me.organization_id;
+  if (!organizationId) {
+    append(root, [pageHeader(t("directory.locations_title")), h("p", {}, t("directory.choose_organization"))]);
+    return;
+  }
+  const list = h("ul", { class: "card-list", id: "location-list" });
+  async function load() {
+    clear(list);
+    const items = (await api.get("/locations", { query: { organization: organizationId, limit: 100 } })).data.items;
+    for (const loc of items) {
+      list.append(h("li", { class: "card location-card" },
+        h("h3", {}, pick(loc.name) || loc.city || ""),
+        h("p", {}, [loc.address, loc.postal_code, loc.city].filter(Boolean).join(", ")),
+        loc.confidential ? badge(t("directory.confidential"), "warn") : null));
+    }
+    if (!items.length) list.append(h("li", { class: "empty" }, t("directory.no_locations")));
+  }
+  const form = h("form", { class: "form location-form", novalidate: true },
+    h("h2", {}, t("directory.new_location")),
+    field(t("directory.location_name"), { name: "name", maxlength: 300 }),
+    h("div", { class: "two-col" },
+      field(t("directory.address"), { name: "address", maxlength: 300 }),
+      field(t("directory.city"), { name: "city", maxlength: 120 }),
+      field(t("directory.postal_code"), { name: "postal_code", maxlength: 20 })),
+    h("label", { class: "block" }, h("input", { type: "checkbox", name: "confidential" }), t("directory.confidential_hint")),
+    h("button", { type: "submit", class: "button" }, t("directory.create")));
+  bindForm(form, async () => {
+    const fd = new FormData(form);
+    const body = { organization_id: organizationId, confidential: fd.get("confidential") === "on" };
+    for (const key of ["address", "city", "postal_code"]) if (fd.get(key)) body[key] = String(fd.get(key)).trim();
+    if (fd.get("name")) body.name = { lt: String(fd.get("name")).trim() };
+    await api.post("/locations", body, { idempotencyKey: newIdempotencyKey() });
+    showStatus(t("directory.saved"), "success");
+    form.reset();
+    await load();
+  });
+  append(root, [pageHeader(t("directory.locations_title")), list, form]);
+  await load();
 }
