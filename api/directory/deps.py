@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Annotated, Literal, TypeVar
 
 from fastapi import Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
+from sqlmodel import Session
 
+from api.accounts.deps import get_actor, oauth2
+from api.core.actor import ANONYMOUS, Actor
 from api.core.etag import set_etag
 from api.core.i18n import LangCode, Locale, get_locale
 from api.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageParams, page_params
@@ -135,3 +141,27 @@ async def async_page(
 
 AsyncLocaleDep = Annotated[Locale, Depends(async_locale)]
 AsyncPageDep = Annotated[PageParams, Depends(async_page)]
+
+
+async def async_actor(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> Actor:
+    """``get_actor`` without a worker thread for the anonymous public, who make most reads; a token
+    is still checked by ``get_actor`` itself."""
+    if not token:
+        return ANONYMOUS
+    return await run_in_threadpool(get_actor, request, request.app.state.settings, token)
+
+
+AsyncActorDep = Annotated[Actor, Depends(async_actor)]
+
+
+@contextmanager
+def read_session(request: Request) -> Iterator[Session]:
+    """A session for a read-only route that does all its database work in one worker thread (the
+    request-scoped session dependency costs a thread hop to open and another to close)."""
+    factory = request.app.state.session_factory
+    session = factory()
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()

@@ -8,6 +8,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from api.accounts.deps import ActorDep
@@ -19,12 +20,14 @@ from api.core.pagination import PageDep, set_link_header
 from api.directory import catalog, organizations, places, search
 from api.directory.categories import legal_statuses, tree
 from api.directory.deps import (
+    AsyncActorDep,
     AsyncLocaleDep,
     AsyncPageDep,
     ExportFiltersDep,
     ExportFormat,
     ServiceFiltersDep,
     json_body,
+    read_session,
     with_etag,
 )
 from api.directory.hsds_router import router as hsds_router
@@ -79,21 +82,26 @@ def list_categories(locale: LocaleDep) -> CategoryTree:
     summary="Search and list services (filters combine with AND; keyset pages)",
     responses=problem_responses(400, 422),
 )
-def list_services(
+async def list_services(
     request: Request,
     response: Response,
-    session: SessionDep,
-    actor: ActorDep,
+    actor: AsyncActorDep,
     locale: AsyncLocaleDep,
     page: AsyncPageDep,
     filters: ServiceFiltersDep,
     sort: Annotated[ServiceSort | None, Query(description="Default: relevance with q, else name")] = None,
 ) -> Response:
-    items, next_cursor = search.search(
-        session, actor=actor, filters=filters, params=page, sort=sort, locale=locale
-    )
-    set_link_header(request, response, next_cursor)
-    return json_body(response, ServiceList(items=items, next_cursor=next_cursor))
+    # The hottest route: every dependency is async and the database work runs in one worker thread.
+    def run() -> ServiceList:
+        with read_session(request) as session:
+            items, next_cursor = search.search(
+                session, actor=actor, filters=filters, params=page, sort=sort, locale=locale
+            )
+        return ServiceList(items=items, next_cursor=next_cursor)
+
+    body = await run_in_threadpool(run)
+    set_link_header(request, response, body.next_cursor)
+    return json_body(response, body)
 
 
 @services.get(
