@@ -1,23 +1,156 @@
-"""Directory tables. The foundation creates organisations (accounts link provider staff to them);
-the directory issue adds services, locations and the rest of the organisation's fields."""
+"""Directory tables, aligned with Open Referral HSDS 3.0: organisations, services, locations and
+the service-at-location links.
+
+The foundation created ``organizations`` (accounts link provider staff to it); the directory's own
+migration adds the rest of its columns and the other tables.
+
+Code lists a service is filtered by (categories with their ancestors, languages, eligible legal
+statuses) are kept twice: as a JSON list for reading and as a ``|a|b|`` key text for filtering, so
+one ``LIKE '%|code|%'`` answers "this category or any sub-category" on both databases.
+"""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+import api.core.db  # noqa: F401 - naming convention before any table
 from api.core.db import created_field, id_field, json_field, ts_field, updated_field
+
+SERVICE_STATUSES = ("active", "inactive", "defunct", "temporarily_closed")
+SERVICE_FORMATS = ("in_person", "online", "hybrid", "informal")
+CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+ORGANIZATION_KINDS = (
+    "municipality",
+    "ngo",
+    "social_business",
+    "state_body",
+    "school",
+    "social_service",
+    "religious",
+    "business",
+    "other",
+)
 
 
 class Organization(SQLModel, table=True):
     __tablename__ = "organizations"
+    __table_args__ = (sa.Index("ix_organizations_sort", "sort_name", "id"),)
 
     id: uuid.UUID = id_field()
     municipality_id: uuid.UUID = Field(foreign_key="municipalities.id", nullable=False, index=True)
     name: dict[str, str] = json_field()
     kind: str = Field(default="ngo", max_length=30, nullable=False)
+    description: dict[str, str] = json_field()
+    website: str | None = Field(default=None, max_length=300)
+    email: str | None = Field(default=None, max_length=320)
+    phones: list[str] = json_field(list)
+    sort_name: str = Field(default="", max_length=300, nullable=False)
+    version: int = Field(default=1, nullable=False)
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
     deleted_at: datetime | None = ts_field()
+
+
+class Service(SQLModel, table=True):
+    __tablename__ = "services"
+    __table_args__ = (
+        sa.CheckConstraint("status IN ('active','inactive','defunct','temporarily_closed')", name="status"),
+        sa.CheckConstraint("format IN ('in_person','online','hybrid','informal')", name="format"),
+        sa.Index("ix_services_sort", "sort_name", "id"),
+        sa.Index("ix_services_municipality_sort", "municipality_id", "sort_name", "id"),
+        sa.Index("ix_services_updated", "updated_at", "id"),
+        sa.Index("ix_services_assured", "assured_date", "id"),
+        sa.Index("ix_services_funding", "funding_ends_on"),
+        # Free text is LIKE '%term%' on folded text: a trigram index answers it on PostgreSQL.
+        # SQLite has none; it is declared empty there (WHERE 0) so the schemas compare equal.
+        sa.Index(
+            "ix_services_search_trgm",
+            "search_text",
+            postgresql_using="gin",
+            postgresql_ops={"search_text": "gin_trgm_ops"},
+            sqlite_where=sa.text("0"),
+        ),
+    )
+
+    id: uuid.UUID = id_field()
+    organization_id: uuid.UUID = Field(foreign_key="organizations.id", nullable=False, index=True)
+    # The organisation's municipality, copied so tenant filters need no join.
+    municipality_id: uuid.UUID = Field(foreign_key="municipalities.id", nullable=False)
+    name: dict[str, str] = json_field()
+    description: dict[str, str] = json_field()
+    categories: list[str] = json_field(list)
+    category_keys: str = Field(default="", sa_type=sa.Text, nullable=False)
+    status: str = Field(default="active", max_length=20, nullable=False)
+    languages: list[str] = json_field(list)
+    language_keys: str = Field(default="", max_length=200, nullable=False)
+    # Empty: open to every legal status.
+    eligible_statuses: list[str] = json_field(list)
+    status_keys: str = Field(default="", max_length=400, nullable=False)
+    age_min: int | None = Field(default=None)
+    age_max: int | None = Field(default=None)
+    sex: str | None = Field(default=None, max_length=10)
+    eligibility_note: dict[str, str] = json_field()
+    format: str = Field(default="in_person", max_length=20, nullable=False)
+    level: str | None = Field(default=None, max_length=2)
+    free: bool = Field(default=True, nullable=False)
+    cost_amount: Decimal | None = Field(default=None, sa_type=sa.Numeric(10, 2))
+    cost_description: dict[str, str] = json_field()
+    # Weekly times [{"weekday": 1..7, "opens": "HH:MM", "closes": "HH:MM"}]; the weekdays as a
+    # bit set (Monday = 1) so ``open_on`` is one integer test. 0: no weekly schedule.
+    schedule: list[dict[str, Any]] = json_field(list)
+    weekday_mask: int = Field(default=0, nullable=False)
+    start_date: date | None = Field(default=None)
+    end_date: date | None = Field(default=None)
+    capacity: int | None = Field(default=None)
+    application_process: dict[str, str] = json_field()
+    url: str | None = Field(default=None, max_length=300)
+    email: str | None = Field(default=None, max_length=320)
+    phone: str | None = Field(default=None, max_length=40)
+    funding_source: str | None = Field(default=None, max_length=200)
+    funding_ends_on: date | None = Field(default=None)
+    assured_date: date | None = Field(default=None)
+    assured_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    sort_name: str = Field(default="", max_length=300, nullable=False)
+    search_text: str = Field(default="", sa_type=sa.Text, nullable=False)
+    version: int = Field(default=1, nullable=False)
+    created_at: datetime = created_field()
+    updated_at: datetime = updated_field()
+    deleted_at: datetime | None = ts_field()
+
+
+class Location(SQLModel, table=True):
+    __tablename__ = "locations"
+
+    id: uuid.UUID = id_field()
+    organization_id: uuid.UUID = Field(foreign_key="organizations.id", nullable=False, index=True)
+    municipality_id: uuid.UUID = Field(foreign_key="municipalities.id", nullable=False, index=True)
+    name: dict[str, str] = json_field()
+    address: str | None = Field(default=None, max_length=300)
+    city: str | None = Field(default=None, max_length=120)
+    postal_code: str | None = Field(default=None, max_length=20)
+    latitude: float | None = Field(default=None)
+    longitude: float | None = Field(default=None)
+    accessibility: dict[str, str] = json_field()
+    opening_hours: list[dict[str, Any]] = json_field(list)
+    # Shelters: address and coordinates only for the owner's staff, the coordinator and admins.
+    confidential: bool = Field(default=False, nullable=False)
+    version: int = Field(default=1, nullable=False)
+    created_at: datetime = created_field()
+    updated_at: datetime = updated_field()
+    deleted_at: datetime | None = ts_field()
+
+
+class ServiceAtLocation(SQLModel, table=True):
+    __tablename__ = "service_at_locations"
+    __table_args__ = (sa.UniqueConstraint("service_id", "location_id"),)
+
+    id: uuid.UUID = id_field()
+    service_id: uuid.UUID = Field(foreign_key="services.id", nullable=False, index=True)
+    location_id: uuid.UUID = Field(foreign_key="locations.id", nullable=False, index=True)
+    created_at: datetime = created_field()

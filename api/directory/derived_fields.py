@@ -1,0 +1,58 @@
+"""Columns computed from what a service says: filter keys, sort name, folded search text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.core.i18n import normalize, resolve, search_blob
+from api.directory.categories import categories, category_keys, code_keys
+from api.directory.models import Organization, Service
+
+WEEKDAY_BITS = {day: 1 << (day - 1) for day in range(1, 8)}
+
+
+def weekday_mask(schedule: list[dict[str, object]]) -> int:
+    mask = 0
+    for slot in schedule or []:
+        day = slot.get("weekday")
+        if isinstance(day, int) and day in WEEKDAY_BITS:
+            mask |= WEEKDAY_BITS[day]
+    return mask
+
+
+def sort_name(name: dict[str, str] | None) -> str:
+    return normalize(resolve(name, "lt") or "")[:300]
+
+
+def derive(values: dict[str, Any], organization_name: dict[str, str] | None) -> dict[str, Any]:
+    """The derived columns of a service given as column values (bulk inserts use this directly)."""
+    known = categories()
+    cats = values.get("categories") or []
+    category_names = [known[c].name for c in cats if c in known]
+    return {
+        "category_keys": category_keys(cats),
+        "language_keys": code_keys(values.get("languages") or []),
+        "status_keys": code_keys(values.get("eligible_statuses") or []),
+        "weekday_mask": weekday_mask(values.get("schedule") or []),
+        "sort_name": sort_name(values.get("name")),
+        "search_text": search_blob(
+            values.get("name"),
+            values.get("description"),
+            organization_name,
+            *category_names,
+            values.get("eligibility_note"),
+            values.get("application_process"),
+        ),
+    }
+
+
+def refresh_service(service: Service, organization: Organization | None) -> None:
+    """Set the derived columns; call after every change of the service (or its organisation's name)."""
+    fields = ("name", "description", "categories", "languages", "eligible_statuses", "schedule")
+    values = {f: getattr(service, f) for f in (*fields, "eligibility_note", "application_process")}
+    for key, value in derive(values, organization.name if organization else None).items():
+        setattr(service, key, value)
+
+
+def refresh_organization(organization: Organization) -> None:
+    organization.sort_name = sort_name(organization.name)
