@@ -1,0 +1,107 @@
+"""Directory dependencies: the service filters as typed query parameters, response helpers."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Annotated, Literal, TypeVar
+
+from fastapi import Depends, Query, Response
+from pydantic import BaseModel
+
+from api.core.db import SessionDep
+from api.core.etag import set_etag
+from api.directory import places
+from api.directory.schemas import CefrLevel, ServiceFormat, ServiceStatus
+from api.directory.search import ServiceFilters
+
+
+def _common_filters(
+    session: SessionDep,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Free text in any language; diacritics ignored")
+    ] = None,
+    category: Annotated[
+        list[str] | None, Query(max_length=20, description="Category code(s); sub-categories included")
+    ] = None,
+    municipality: Annotated[
+        list[str] | None, Query(max_length=60, description="Municipality code(s)")
+    ] = None,
+    organization: Annotated[uuid.UUID | None, Query(description="Organisation id")] = None,
+    language: Annotated[
+        str | None, Query(pattern=r"^[a-z]{2}$", description="Delivered in this language (ISO 639-1)")
+    ] = None,
+    eligible_status: Annotated[
+        str | None, Query(max_length=40, description="Open to this legal status (legal-statuses.csv)")
+    ] = None,
+    age: Annotated[int | None, Query(ge=0, le=120, description="Open to a person of this age")] = None,
+    level: Annotated[CefrLevel | None, Query(description="CEFR level of a language course")] = None,
+    free: Annotated[bool | None, Query(description="true: free of charge only")] = None,
+    status: Annotated[list[ServiceStatus] | None, Query(max_length=4)] = None,
+    open_on: Annotated[date | None, Query(description="Active and running on this date")] = None,
+    modified_after: Annotated[
+        datetime | None, Query(description="Changed after this time; deleted services come as tombstones")
+    ] = None,
+    stale: Annotated[bool | None, Query(description="true: not verified for 180 days")] = None,
+    funding_ends_before: Annotated[date | None, Query(description="Funding ends before this date")] = None,
+) -> ServiceFilters:
+    return ServiceFilters(
+        q=q,
+        categories=list(category or []),
+        municipality_ids=[places.municipality_id(session, slug) for slug in municipality or []],
+        organization_id=organization,
+        language=language,
+        eligible_status=eligible_status,
+        age=age,
+        level=level,
+        free=free,
+        status=list(status or []),
+        open_on=open_on,
+        modified_after=modified_after,
+        stale=stale,
+        funding_ends_before=funding_ends_before,
+    )
+
+
+CommonFilters = Annotated[ServiceFilters, Depends(_common_filters)]
+
+
+def service_filters(
+    common: CommonFilters,
+    format: Annotated[list[ServiceFormat] | None, Query(max_length=4, description="Delivery format")] = None,
+) -> ServiceFilters:
+    return replace(common, format=list(format or []))
+
+
+def export_filters(
+    common: CommonFilters,
+    service_format: Annotated[
+        list[ServiceFormat] | None,
+        Query(max_length=4, description="Delivery format (`format` is the file's)"),
+    ] = None,
+) -> ServiceFilters:
+    return replace(common, format=list(service_format or []))
+
+
+ServiceFiltersDep = Annotated[ServiceFilters, Depends(service_filters)]
+ExportFiltersDep = Annotated[ServiceFilters, Depends(export_filters)]
+ExportFormat = Literal["csv", "ndjson"]
+
+
+def json_body(response: Response, body: BaseModel) -> Response:
+    """The answer serialised once (the route still declares its model for OpenAPI); headers set on
+    the injected response are carried over."""
+    headers = {
+        k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")
+    }
+    return Response(content=body.model_dump_json(), media_type="application/json", headers=headers)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def with_etag(response: Response, version: int, body: M) -> M:
+    """A version ETag (what If-Match checks) that also changes with the representation."""
+    set_etag(response, version, body.model_dump_json())
+    return body

@@ -1,0 +1,313 @@
+"""Finding services: typed filters combined with AND, diacritic-insensitive free text ranked by
+where it matched, keyset pages on the sort key and id, and exports streamed in keyset batches.
+
+Free text: every translation of the name, description, organisation name, category names,
+eligibility note and how-to-apply is folded once when written (lower case, no diacritics, Cyrillic
+too) into ``search_text``; a query is folded the same way and each of its words must occur
+(``LIKE '%word%'``, answered by a trigram index on PostgreSQL). Hits in the (Lithuanian) name rank
+first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from api.core.actor import Actor
+from api.core.i18n import Locale, like_escape, resolve, search_terms
+from api.core.pagination import PageParams, SortKey, after, finish, keyset, order_by
+from api.directory import catalog
+from api.directory.derived_fields import WEEKDAY_BITS
+from api.directory.models import Organization, Service
+from api.directory.schemas import ServiceRead, ServiceTombstone
+
+EXPORT_BATCH = 500
+_FAR_PAST = date(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class ServiceFilters:
+    q: str | None = None
+    categories: list[str] = field(default_factory=list)
+    municipality_ids: list[uuid.UUID] = field(default_factory=list)
+    organization_id: uuid.UUID | None = None
+    language: str | None = None
+    eligible_status: str | None = None
+    age: int | None = None
+    format: list[str] = field(default_factory=list)
+    level: str | None = None
+    free: bool | None = None
+    status: list[str] = field(default_factory=list)
+    open_on: date | None = None
+    modified_after: datetime | None = None
+    stale: bool | None = None
+    funding_ends_before: date | None = None
+
+
+def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
+    return column.like(f"%|{like_escape(code)}|%", escape="\\")  # type: ignore[no-any-return]
+
+
+def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.ColumnElement[bool]]:
+    s = Service
+    where: list[sa.ColumnElement[bool]] = []
+    if f.modified_after is None:
+        where.append(s.deleted_at.is_(None))  # type: ignore[union-attr]
+    else:
+        where.append(s.updated_at > f.modified_after)  # type: ignore[arg-type,operator]
+    for term in search_terms(f.q):
+        where.append(s.search_text.like(f"%{like_escape(term)}%", escape="\\"))  # type: ignore[attr-defined]
+    if f.categories:
+        where.append(sa.or_(*(_like(s.category_keys, c) for c in f.categories)))
+    if f.municipality_ids:
+        ids = f.municipality_ids
+        where.append(s.municipality_id == ids[0] if len(ids) == 1 else s.municipality_id.in_(ids))  # type: ignore[attr-defined]
+    if f.organization_id:
+        where.append(s.organization_id == f.organization_id)  # type: ignore[arg-type]
+    if f.language:
+        where.append(_like(s.language_keys, f.language))
+    if f.eligible_status:
+        where.append(sa.or_(s.status_keys == "", _like(s.status_keys, f.eligible_status)))  # type: ignore[arg-type]
+    if f.age is not None:
+        where.append(sa.or_(s.age_min.is_(None), s.age_min <= f.age))  # type: ignore[union-attr,operator]
+        where.append(sa.or_(s.age_max.is_(None), s.age_max >= f.age))  # type: ignore[union-attr,operator]
+    if f.format:
+        where.append(s.format.in_(f.format))  # type: ignore[attr-defined]
+    if f.level:
+        where.append(s.level == f.level)  # type: ignore[arg-type]
+    if f.free is not None:
+        where.append(s.free.is_(f.free))  # type: ignore[attr-defined]
+    if f.status:
+        where.append(s.status.in_(f.status))  # type: ignore[attr-defined]
+    if f.open_on is not None:
+        bit = WEEKDAY_BITS[f.open_on.isoweekday()]
+        where.append(s.status == "active")  # type: ignore[arg-type]
+        where.append(sa.or_(s.start_date.is_(None), s.start_date <= f.open_on))  # type: ignore[union-attr,operator]
+        where.append(sa.or_(s.end_date.is_(None), s.end_date >= f.open_on))  # type: ignore[union-attr,operator]
+        where.append(sa.or_(s.weekday_mask == 0, s.weekday_mask.op("&")(bit) != 0))  # type: ignore[attr-defined,arg-type]
+    if f.stale is not None:
+        cut = catalog.stale_before(today)
+        is_stale = sa.or_(s.assured_date.is_(None), s.assured_date < cut)  # type: ignore[union-attr,operator]
+        where.append(is_stale if f.stale else sa.not_(is_stale))
+    if f.funding_ends_before is not None:
+        where.append(s.funding_ends_on < f.funding_ends_before)  # type: ignore[operator,operator]
+    return where
+
+
+def _score(q: str | None) -> Any:
+    """Each word found in the name counts 2; every row here already holds every word."""
+    terms = search_terms(q)
+    parts = [
+        sa.case((Service.sort_name.like(f"%{like_escape(t)}%", escape="\\"), 2), else_=0)  # type: ignore[attr-defined]
+        for t in terms
+    ]
+    return sa.literal(0) if not parts else sum(parts[1:], parts[0])
+
+
+def sort_keys(sort: str, q: str | None) -> tuple[str, list[SortKey]]:
+    s = Service
+    if sort == "relevance" and search_terms(q):
+        return "relevance", [SortKey(_score(q), True), SortKey(s.sort_name), SortKey(s.id)]
+    if sort == "-name":
+        return sort, [SortKey(s.sort_name, True), SortKey(s.id, True)]
+    if sort == "last_modified":
+        return sort, [SortKey(s.updated_at), SortKey(s.id)]
+    if sort == "-last_modified":
+        return sort, [SortKey(s.updated_at, True), SortKey(s.id, True)]
+    if sort == "-assured_date":
+        return sort, [SortKey(sa.func.coalesce(s.assured_date, _FAR_PAST), True), SortKey(s.id, True)]
+    return "name", [SortKey(s.sort_name), SortKey(s.id)]
+
+
+def effective_sort(filters: ServiceFilters, sort: str | None) -> str:
+    if filters.modified_after is not None and sort is None:
+        return "last_modified"  # a sync reads changes in the order they happened
+    if sort is None:
+        return "relevance" if search_terms(filters.q) else "name"
+    return sort
+
+
+def _key_values(sort_name: str, service: Service, score: int | None) -> tuple[Any, ...]:
+    if sort_name == "relevance":
+        return (score, service.sort_name, service.id)
+    if sort_name in ("name", "-name"):
+        return (service.sort_name, service.id)
+    if sort_name in ("last_modified", "-last_modified"):
+        return (service.updated_at, service.id)
+    return (service.assured_date or _FAR_PAST, service.id)
+
+
+def search(
+    session: Session,
+    *,
+    actor: Actor,
+    filters: ServiceFilters,
+    params: PageParams,
+    sort: str | None,
+    locale: Locale,
+) -> tuple[list[ServiceRead | ServiceTombstone], str | None]:
+    name, keys = sort_keys(effective_sort(filters, sort), filters.q)
+    stmt = select(Service, keys[0].column.label("k0")) if name == "relevance" else select(Service)
+    stmt = stmt.where(*conditions(filters))
+    rows = session.exec(keyset(stmt, keys=keys, params=params, sort_name=name)).all()
+    pairs: list[tuple[Service, int | None]] = (
+        [(r[0], r[1]) for r in rows] if name == "relevance" else [(r, None) for r in rows]  # type: ignore[misc]
+    )
+    page, next_cursor = finish(
+        pairs, params=params, key_of=lambda p: _key_values(name, p[0], p[1]), sort_name=name
+    )
+    services = [p[0] for p in page]
+    live = catalog.read(session, [s for s in services if s.deleted_at is None], actor=actor, locale=locale)
+    by_id = {r.id: r for r in live}
+    items: list[ServiceRead | ServiceTombstone] = [
+        by_id[s.id] if s.deleted_at is None else catalog.tombstone(s) for s in services
+    ]
+    return items, next_cursor
+
+
+def count(session: Session, *, filters: ServiceFilters) -> int:
+    return int(session.exec(select(sa.func.count()).select_from(Service).where(*conditions(filters))).one())  # type: ignore[call-overload]
+
+
+def fingerprint(session: Session, *, filters: ServiceFilters) -> tuple[int, str]:
+    """How many match and when the newest changed: enough for an export's ETag."""
+    row = session.exec(
+        select(sa.func.count(), sa.func.max(Service.updated_at)).where(*conditions(filters))  # type: ignore[call-overload]
+    ).one()
+    return int(row[0]), str(row[1])
+
+
+# --- export ------------------------------------------------------------------------------------
+
+CSV_COLUMNS = [
+    "id",
+    "deleted",
+    "name",
+    "organization",
+    "municipality",
+    "categories",
+    "status",
+    "languages",
+    "eligible_statuses",
+    "age_min",
+    "age_max",
+    "format",
+    "level",
+    "free",
+    "cost_amount",
+    "start_date",
+    "end_date",
+    "capacity",
+    "url",
+    "email",
+    "phone",
+    "addresses",
+    "funding_source",
+    "funding_ends_on",
+    "assured_date",
+    "last_modified",
+]
+
+
+def _csv_safe(value: str) -> str:
+    """Spreadsheets run cells starting with = + - @ as formulas; a quote keeps them text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _csv_row(item: ServiceRead | ServiceTombstone, lang: str) -> list[Any]:
+    if isinstance(item, ServiceTombstone):
+        return [item.id, "true"] + [""] * (len(CSV_COLUMNS) - 3) + [item.last_modified.isoformat()]
+    addresses = "; ".join(
+        ", ".join(p for p in (loc.address, loc.city) if p) for loc in item.locations if loc.address
+    )
+
+    def text(value: Any) -> str:
+        return _csv_safe(value if isinstance(value, str) else resolve(value, lang) or "" if value else "")
+
+    return [
+        item.id,
+        "false",
+        text(item.name),
+        text(item.organization_name),
+        item.municipality,
+        " ".join(item.categories),
+        item.status,
+        " ".join(item.languages),
+        " ".join(item.eligible_statuses),
+        "" if item.age_min is None else item.age_min,
+        "" if item.age_max is None else item.age_max,
+        item.format,
+        item.level or "",
+        "true" if item.free else "false",
+        "" if item.cost_amount is None else item.cost_amount,
+        item.start_date or "",
+        item.end_date or "",
+        "" if item.capacity is None else item.capacity,
+        _csv_safe(item.url or ""),
+        _csv_safe(item.email or ""),
+        _csv_safe(item.phone or ""),
+        _csv_safe(addresses),
+        _csv_safe(item.funding_source or ""),
+        item.funding_ends_on or "",
+        item.assured_date or "",
+        item.last_modified.isoformat(),
+    ]
+
+
+def export_chunks(
+    factory: Any, *, actor: Actor, filters: ServiceFilters, sort: str | None, locale: Locale, fmt: str
+) -> Iterator[str]:
+    """Every matching service, streamed in keyset batches with a session of its own (the request's
+    session is closed by the time a streamed body is sent)."""
+    name = effective_sort(filters, sort)
+    if name == "relevance":
+        name = "name"
+    name, keys = sort_keys(name, None)
+    if fmt == "csv":
+        out = io.StringIO()
+        csv.writer(out).writerow(CSV_COLUMNS)
+        yield out.getvalue()
+    last: tuple[Any, ...] | None = None
+    with factory() as session:
+        while True:
+            stmt = select(Service).where(*conditions(filters))
+            if last is not None:
+                stmt = stmt.where(after(keys, last))
+            services = list(session.exec(stmt.order_by(*order_by(keys)).limit(EXPORT_BATCH)).all())
+            if not services:
+                return
+            live = {
+                r.id: r
+                for r in catalog.read(
+                    session, [s for s in services if s.deleted_at is None], actor=actor, locale=locale
+                )
+            }
+            items = [live[s.id] if s.deleted_at is None else catalog.tombstone(s) for s in services]
+            out = io.StringIO()
+            if fmt == "csv":
+                writer = csv.writer(out)
+                for item in items:
+                    writer.writerow(_csv_row(item, locale.lang))
+            else:
+                for item in items:
+                    out.write(item.model_dump_json())
+                    out.write("\n")
+            yield out.getvalue()
+            last = _key_values(name, services[-1], None)
+            session.expunge_all()
+
+
+def organization_names(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, str]]:
+    if not ids:
+        return {}
+    return dict(
+        session.exec(select(Organization.id, Organization.name).where(Organization.id.in_(ids))).all()
+    )  # type: ignore[attr-defined,arg-type]
