@@ -1,0 +1,114 @@
+"""One-stop shop in the browser: a coordinator registers a returnee, sees the package's proposed
+referrals and refers them to a service; the provider accepts, starts and completes it."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+
+from tests.e2e.conftest import DEMO_PASSWORD, login
+
+PROVIDER = "teikejas1@demo.langelis.lt"  # Lithuanian Red Cross, Vilnius
+COORDINATOR = "koordinatore.vilnius@demo.langelis.lt"
+
+
+def _token(base_url: str, email: str) -> str:
+    r = httpx.post(
+        f"{base_url}/api/v1/auth/token",
+        data={"grant_type": "password", "username": email, "password": DEMO_PASSWORD},
+    )
+    r.raise_for_status()
+    return str(r.json()["access_token"])
+
+
+def _services(base_url: str, marker: str) -> None:
+    """The provider lists services the Vilnius returnee package and the referral will find."""
+    headers = {"Authorization": f"Bearer {_token(base_url, PROVIDER)}"}
+    for name, categories in [
+        (f"Kultūros bilietai {marker}", ["community.culture_tickets"]),
+        (f"Karjeros konsultacijos {marker}", ["employment.career"]),
+    ]:
+        r = httpx.post(
+            f"{base_url}/api/v1/services",
+            json={"name": {"lt": name}, "categories": categories, "languages": ["lt", "en"]},
+            headers=headers,
+        )
+        assert r.status_code == 201, r.text
+
+
+def logout(page):
+    page.click("#logout-button")
+    page.wait_for_selector("#login-link")
+
+
+def test_returnee_package_referral_and_provider_inbox(page, live_server):
+    marker = uuid.uuid4().hex[:6]
+    family = f"Grįžusi{marker}"
+    _services(live_server, marker)
+
+    # The coordinator registers a returnee who consents to sharing with providers.
+    login(page, COORDINATOR)
+    page.goto("/#/migrants/new")
+    page.wait_for_selector("form#new-person")
+    page.fill("input[name=given_name]", "Rūta")
+    page.fill("input[name=family_name]", family)
+    page.select_option("select[name=legal_status]", "returnee")
+    page.fill("input[name=citizenships]", "LT")
+    page.check("input[name=needs][value=employment]")
+    page.check("input[name=consents][value=provider_sharing]")
+    page.click("form#new-person button[type=submit]")
+
+    # The person page shows the package's referrals, proposed without anyone asking.
+    page.wait_for_selector("section#referrals")
+    proposed = page.locator(
+        "#referrals li.referral[data-status=proposed]", has_text=f"Kultūros bilietai {marker}"
+    )
+    proposed.wait_for()
+    # Refer to a matching service for work.
+    page.select_option("#refer-form select[name=need]", "employment")
+    page.fill("#refer-form textarea[name=message]", "Ieško darbo IT srityje.")
+    page.click("#refer-form button[type=submit]")
+    suggestion = page.locator("#suggestions li.suggestion", has_text=f"Karjeros konsultacijos {marker}")
+    suggestion.locator("button").click()
+    sent = page.locator(
+        "#referrals li.referral[data-status=sent]", has_text=f"Karjeros konsultacijos {marker}"
+    )
+    sent.wait_for()
+    # The coordinator also sends the package's proposal.
+    proposed.locator("button[data-move=sent]").click()
+    page.locator(
+        "#referrals li.referral[data-status=sent]", has_text=f"Kultūros bilietai {marker}"
+    ).wait_for()
+    # The people list finds her without diacritics.
+    page.goto(f"/#/migrants?q=grizusi{marker}")
+    page.locator("#people-results li", has_text=family).wait_for()
+    logout(page)
+
+    # The provider accepts, starts and completes the referral from its inbox.
+    login(page, PROVIDER)
+    page.goto("/#/referral-inbox")
+    item = page.locator("li.inbox-item", has_text=f"Karjeros konsultacijos {marker}")
+    item.wait_for()
+    assert "Ieško darbo IT srityje." in item.inner_text()
+    assert "returnee" not in item.inner_text().lower()
+    for move, status in (
+        ("accepted", "accepted"),
+        ("in_progress", "in_progress"),
+        ("completed", "completed"),
+    ):
+        page.locator("li.inbox-item", has_text=f"Karjeros konsultacijos {marker}").locator(
+            f"button[data-move={move}]"
+        ).click()
+        page.locator(
+            f"li.inbox-item[data-status={status}]", has_text=f"Karjeros konsultacijos {marker}"
+        ).wait_for()
+    logout(page)
+
+    # The coordinator sees the referral completed on the person page.
+    login(page, COORDINATOR)
+    page.goto(f"/#/migrants?q=grizusi{marker}")
+    page.locator("#people-results li a", has_text=family).click()
+    page.locator(
+        "#referrals li.referral[data-status=completed]", has_text=f"Karjeros konsultacijos {marker}"
+    ).wait_for()
