@@ -148,7 +148,7 @@ REASONS = {"declined": "Grupė pilna iki kito semestro.", "dropped": "Asmuo pers
 def _coordinators(session: Session) -> dict[uuid.UUID, uuid.UUID]:
     rows = session.exec(
         select(User).where(User.role == "coordinator", User.email.endswith("@demo.langelis.lt"))
-    ).all()  # type: ignore[union-attr]
+    ).all()
     out: dict[uuid.UUID, uuid.UUID] = {}
     for user in rows:
         if user.municipality_id and user.municipality_id not in out:

@@ -40,10 +40,12 @@ def referral_counts(
 ) -> dict[str, tuple[int, int]]:
     """Completed referrals and distinct people per legal status."""
     stmt = (
-        sa.select(Person.legal_status, sa.func.count(), sa.func.count(sa.distinct(col(Referral.person_id))))
+        sa.select(
+            col(Person.legal_status), sa.func.count(), sa.func.count(sa.distinct(col(Referral.person_id)))
+        )
         .select_from(Referral)
         .join(Person, col(Person.id) == Referral.person_id)
-        .where(col(Referral.municipality_id).in_(municipality_ids), Referral.status == "completed")
+        .where(col(Referral.municipality_id).in_(municipality_ids), col(Referral.status) == "completed")
         .group_by(col(Person.legal_status))
     )
     if start is not None:
@@ -74,17 +76,17 @@ class MedianDaysToFirstService:
     def compute(self, session: Session, scope: Scope) -> Iterable[DerivedCell]:
         start, end = _bounds(scope)
         first = (
-            sa.select(Referral.person_id, sa.func.min(Referral.started_at).label("first_start"))
+            sa.select(col(Referral.person_id), sa.func.min(col(Referral.started_at)).label("first_start"))
             .where(
                 col(Referral.municipality_id).in_(scope.municipality_ids),
-                Referral.status == "completed",
+                col(Referral.status) == "completed",
                 col(Referral.started_at) < scope.as_of,
             )
             .group_by(col(Referral.person_id))
             .subquery()
         )
         rows = session.execute(
-            sa.select(Person.legal_status, Person.created_at, first.c.first_start)
+            sa.select(col(Person.legal_status), col(Person.created_at), first.c.first_start)
             .join(first, first.c.person_id == Person.id)
             .where(col(Person.created_at) >= start, col(Person.created_at) < end)
         ).all()

@@ -160,15 +160,15 @@ def consent_reads(session: Session, person_id: uuid.UUID) -> list[ConsentRead]:
         last_withdrawn[row.purpose] = row
     out = []
     for purpose in vocab.CONSENT_PURPOSES:
-        row = current.get(purpose) or last_withdrawn.get(purpose)
+        shown = current.get(purpose) or last_withdrawn.get(purpose)
         out.append(
             ConsentRead(
                 purpose=purpose,
                 granted=purpose in current,
-                granted_at=row.granted_at if row else None,
-                granted_by=row.granted_by if row else None,
-                withdrawn_at=row.withdrawn_at if row else None,
-                withdrawn_by=row.withdrawn_by if row else None,
+                granted_at=shown.granted_at if shown else None,
+                granted_by=shown.granted_by if shown else None,
+                withdrawn_at=shown.withdrawn_at if shown else None,
+                withdrawn_by=shown.withdrawn_by if shown else None,
             )
         )
     return out
@@ -199,9 +199,10 @@ def grant(session: Session, *, actor: Actor, person: Person, purpose: str) -> bo
 def withdraw(session: Session, *, actor: Actor, person: Person, purpose: str) -> bool:
     """Takes effect in this transaction: shared referrals disappear from providers' inboxes and
     mentorships end before the request returns."""
-    current = current_consents(session, person.id).get(purpose)
-    if current is None:
+    found = current_consents(session, person.id).get(purpose)
+    if found is None:
         return False
+    current = found
     current.withdrawn_at = utcnow()
     current.withdrawn_by = actor.audit_id
     session.add(current)
@@ -478,7 +479,7 @@ def search(
             )
         )
     keys = PERSON_SORTS[sort]()
-    cols = (
+    cols: tuple[Any, ...] = (
         Person.id,
         Person.municipality_id,
         Person.given_name,

@@ -271,7 +271,7 @@ def list_for_coordinator(
     return [to_read(r, found, locale) for r in page], next_cursor
 
 
-INBOX_COLUMNS = (
+INBOX_COLUMNS: tuple[Any, ...] = (
     Referral.id,
     Referral.status,
     Referral.person_id,

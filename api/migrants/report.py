@@ -29,7 +29,7 @@ def report_section(session: Session, ctx: ReportContext) -> ReportSection | None
         .where(Case.municipality_id == mid, col(Case.opened_at) >= start, col(Case.opened_at) < end)
     ).scalar_one()
     rows = session.execute(
-        sa.select(Referral.need, Referral.status, sa.func.count())
+        sa.select(col(Referral.need), col(Referral.status), sa.func.count())
         .where(
             Referral.municipality_id == mid, col(Referral.created_at) >= start, col(Referral.created_at) < end
         )

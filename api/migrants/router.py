@@ -505,7 +505,7 @@ def list_referrals(
     status_: Annotated[list[ReferralStatus] | None, Query(alias="status", max_length=7)] = None,
 ) -> ReferralList:
     items, next_cursor = referrals.list_for_coordinator(
-        session, actor=actor, params=page, person_id=person_id, status=status_, locale=locale
+        session, actor=actor, params=page, person_id=person_id, status=list(status_ or []), locale=locale
     )
     no_store(response)
     set_link_header(request, response, next_cursor)
@@ -592,7 +592,9 @@ def list_inbox(
     locale: LocaleDep,
     status_: Annotated[list[ReferralStatus] | None, Query(alias="status", max_length=7)] = None,
 ) -> Response:
-    items, next_cursor = referrals.inbox(session, actor=actor, params=page, status=status_, locale=locale)
+    items, next_cursor = referrals.inbox(
+        session, actor=actor, params=page, status=list(status_ or []), locale=locale
+    )
     no_store(response)
     set_link_header(request, response, next_cursor)
     headers = {

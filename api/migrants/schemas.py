@@ -72,7 +72,7 @@ class PersonCreate(PersonFields):
 class IntakeCreate(PersonFields):
     """What a municipal system sends, e.g. on a residence declaration. ``external_ref`` is required."""
 
-    external_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]  # type: ignore[assignment]
+    external_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     consents: list[Purpose] = Field(default_factory=list, max_length=4)
     needs: list[Code] = Field(default_factory=list, max_length=10)
 
