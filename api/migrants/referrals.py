@@ -13,6 +13,7 @@ A provider sees a referral only while ``shared`` holds: it was sent, and the per
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -193,17 +194,36 @@ def get_inbox(session: Session, *, actor: Actor, referral_id: uuid.UUID) -> Refe
     return row
 
 
+# Service names and organisations change rarely; lists show many referrals to the same few
+# services. A brief is reused for BRIEF_TTL seconds across requests (a renamed service shows its
+# new name within that time), which saves one directory query per service per list.
+BRIEF_TTL = 30.0
+_BRIEF_CACHE: dict[uuid.UUID, tuple[float, Any]] = {}
+_BRIEF_CACHE_MAX = 5000
+
+
 @dataclass
 class Briefs:
-    """Service briefs looked up once per request."""
+    """Service briefs looked up once per request (and reused for a short while)."""
 
     session: Session
     cache: dict[uuid.UUID, Any]
 
     def get(self, service_id: uuid.UUID) -> Any | None:
-        if service_id not in self.cache:
-            self.cache[service_id] = directory_port.service_brief(self.session, service_id)
-        return self.cache[service_id]
+        if service_id in self.cache:
+            return self.cache[service_id]
+        now = time.monotonic()
+        hit = _BRIEF_CACHE.get(service_id)
+        if hit is not None and now - hit[0] < BRIEF_TTL:
+            brief = hit[1]
+        else:
+            brief = directory_port.service_brief(self.session, service_id)
+            if len(_BRIEF_CACHE) >= _BRIEF_CACHE_MAX:
+                _BRIEF_CACHE.clear()
+            if brief is not None:
+                _BRIEF_CACHE[service_id] = (now, brief)
+        self.cache[service_id] = brief
+        return brief
 
 
 def briefs(session: Session) -> Briefs:
