@@ -18,16 +18,19 @@ from api.migrants import audit_log, cases, gdpr, mentors, package, people, refer
 from api.migrants.deps import (
     AuditActor,
     InboxActor,
+    InboxById,
     IntakeActor,
     ReadableCase,
     ReadablePerson,
     ReadableReferral,
     ReaderActor,
-    SpecialActor,
+    ReaderById,
     WritablePerson,
     WriterActor,
+    WriterById,
     etag,
     no_store,
+    require_special,
 )
 from api.migrants.schemas import (
     AuditList,
@@ -158,7 +161,7 @@ def intake(session: SessionDep, actor: IntakeActor, body: IntakeCreate, response
 
 @migrants.get("/{person_id}", response_model=PersonRead, summary="One person", responses=E_READ)
 def read_person(
-    session: SessionDep, actor: ReaderActor, person: ReadablePerson, response: Response
+    session: SessionDep, actor: ReaderById, person: ReadablePerson, response: Response
 ) -> PersonRead:
     no_store(response)
     return etag(response, person.version, people.read(session, actor=actor, person=person))
@@ -170,7 +173,7 @@ def read_person(
 def update_person(
     request: Request,
     session: SessionDep,
-    actor: WriterActor,
+    actor: WriterById,
     person: WritablePerson,
     body: PersonUpdate,
     response: Response,
@@ -188,7 +191,7 @@ def update_person(
     responses=problem_responses(401, 403, 404, 409, 412, 428),
 )
 def erase_person(
-    request: Request, session: SessionDep, actor: WriterActor, person: WritablePerson
+    request: Request, session: SessionDep, actor: WriterById, person: WritablePerson
 ) -> Response:
     require_if_match(request, person.version)
     if person.anonymised_at is not None:
@@ -204,7 +207,7 @@ def erase_person(
     responses=E_READ,
 )
 def export_person(
-    session: SessionDep, actor: ReaderActor, person: ReadablePerson, locale: LocaleDep, response: Response
+    session: SessionDep, actor: ReaderById, person: ReadablePerson, locale: LocaleDep, response: Response
 ) -> PersonExport:
     no_store(response)
     response.headers["Content-Disposition"] = f'attachment; filename="person-{person.id}.json"'
@@ -226,7 +229,7 @@ def list_consents(session: SessionDep, person: ReadablePerson, response: Respons
     responses=E_WRITE,
 )
 def change_consent(
-    session: SessionDep, actor: WriterActor, person: WritablePerson, body: ConsentChange, response: Response
+    session: SessionDep, actor: WriterById, person: WritablePerson, body: ConsentChange, response: Response
 ) -> ConsentList:
     if person.anonymised_at is not None:
         raise conflict("This person's data was erased.", slug="erased")
@@ -245,8 +248,9 @@ def change_consent(
     responses=E_READ,
 )
 def list_special(
-    session: SessionDep, actor: SpecialActor, person: ReadablePerson, response: Response
+    session: SessionDep, actor: ReaderById, person: ReadablePerson, response: Response
 ) -> SpecialNoteList:
+    require_special(actor)
     no_store(response)
     return SpecialNoteList(items=people.special_notes(session, actor=actor, person=person))
 
@@ -260,11 +264,12 @@ def list_special(
 )
 def add_special(
     session: SessionDep,
-    actor: SpecialActor,
+    actor: ReaderById,
     person: ReadablePerson,
     body: SpecialNoteCreate,
     response: Response,
 ) -> SpecialNoteRead:
+    require_special(actor)
     note = people.add_special_note(
         session, actor=actor, person=person, category=body.category, text=body.text
     )
@@ -287,7 +292,7 @@ def add_special(
 )
 def open_case(
     session: SessionDep,
-    actor: WriterActor,
+    actor: WriterById,
     person: WritablePerson,
     body: CaseCreate,
     locale: LocaleDep,
@@ -340,7 +345,7 @@ def list_mentors(session: SessionDep, person: ReadablePerson, response: Response
     responses=E_WRITE,
 )
 def link_mentor(
-    session: SessionDep, actor: WriterActor, person: WritablePerson, body: MentorLink, response: Response
+    session: SessionDep, actor: WriterById, person: WritablePerson, body: MentorLink, response: Response
 ) -> MentorshipRead:
     no_store(response)
     return mentors.link(session, actor=actor, person=person, mentor_id=body.mentor_id)
@@ -353,7 +358,7 @@ def link_mentor(
     responses=E_WRITE,
 )
 def unlink_mentor(
-    session: SessionDep, actor: WriterActor, person: WritablePerson, mentor_id: uuid.UUID
+    session: SessionDep, actor: WriterById, person: WritablePerson, mentor_id: uuid.UUID
 ) -> Response:
     mentors.unlink(session, actor=actor, person=person, mentor_id=mentor_id)
     return Response(status_code=204)
@@ -367,7 +372,7 @@ def unlink_mentor(
     responses=E_WRITE,
 )
 def request_transfer(
-    session: SessionDep, actor: WriterActor, person: WritablePerson, body: TransferCreate, response: Response
+    session: SessionDep, actor: WriterById, person: WritablePerson, body: TransferCreate, response: Response
 ) -> TransferRead:
     row = transfers.request(
         session, actor=actor, person=person, to_slug=body.to_municipality, reason=body.reason
@@ -381,7 +386,7 @@ def request_transfer(
 
 @case_router.get("/{case_id}", response_model=CaseRead, summary="A case with its needs", responses=E_READ)
 def read_case(
-    session: SessionDep, actor: ReaderActor, case: ReadableCase, locale: LocaleDep, response: Response
+    session: SessionDep, actor: ReaderById, case: ReadableCase, locale: LocaleDep, response: Response
 ) -> CaseRead:
     no_store(response)
     return etag(response, case.version, cases.read(session, actor=actor, case=case, locale=locale))
@@ -396,7 +401,7 @@ def read_case(
 def update_case(
     request: Request,
     session: SessionDep,
-    actor: WriterActor,
+    actor: WriterById,
     case: ReadableCase,
     body: CaseUpdate,
     locale: LocaleDep,
@@ -421,7 +426,7 @@ def update_case(
 )
 def add_need(
     session: SessionDep,
-    actor: WriterActor,
+    actor: WriterById,
     case: ReadableCase,
     body: NeedCreate,
     locale: LocaleDep,
@@ -441,7 +446,7 @@ def update_need(
     request: Request,
     need_id: uuid.UUID,
     session: SessionDep,
-    actor: WriterActor,
+    actor: WriterById,
     case: ReadableCase,
     body: NeedUpdate,
     locale: LocaleDep,
@@ -463,7 +468,7 @@ def update_need(
 def read_timeline(
     request: Request,
     session: SessionDep,
-    actor: ReaderActor,
+    actor: ReaderById,
     case: ReadableCase,
     page: PageDep,
     response: Response,
@@ -478,7 +483,7 @@ def read_timeline(
     "/{case_id}/notes", response_model=CaseEventRead, status_code=201, summary="Add a note", responses=E_WRITE
 )
 def add_note(
-    session: SessionDep, actor: WriterActor, case: ReadableCase, body: NoteCreate, response: Response
+    session: SessionDep, actor: WriterById, case: ReadableCase, body: NoteCreate, response: Response
 ) -> CaseEventRead:
     row = cases.add_note(session, actor=actor, case=case, text=body.text)
     no_store(response)
@@ -543,7 +548,7 @@ def create_referral(
 
 @referral_router.get("/{referral_id}", response_model=ReferralRead, summary="One referral", responses=E_READ)
 def read_referral(
-    session: SessionDep, actor: ReaderActor, referral: ReadableReferral, locale: LocaleDep, response: Response
+    session: SessionDep, actor: ReaderById, referral: ReadableReferral, locale: LocaleDep, response: Response
 ) -> ReferralRead:
     no_store(response)
     return etag(
@@ -560,7 +565,7 @@ def read_referral(
 def move_referral(
     request: Request,
     session: SessionDep,
-    actor: WriterActor,
+    actor: WriterById,
     referral: ReadableReferral,
     body: ReferralMove,
     locale: LocaleDep,
@@ -611,7 +616,7 @@ def list_inbox(
     "/{referral_id}", response_model=InboxItem, summary="One referral in your inbox", responses=E_READ
 )
 def read_inbox(
-    referral_id: uuid.UUID, session: SessionDep, actor: InboxActor, locale: LocaleDep, response: Response
+    referral_id: uuid.UUID, session: SessionDep, actor: InboxById, locale: LocaleDep, response: Response
 ) -> InboxItem:
     item = referrals.inbox_read(session, actor=actor, referral_id=referral_id, locale=locale)
     no_store(response)
@@ -628,7 +633,7 @@ def move_inbox(
     request: Request,
     referral_id: uuid.UUID,
     session: SessionDep,
-    actor: InboxActor,
+    actor: InboxById,
     body: ReferralMove,
     locale: LocaleDep,
     response: Response,
@@ -701,7 +706,7 @@ def decide_transfer(
     transfer_id: uuid.UUID,
     decision: Literal["accept", "reject"],
     session: SessionDep,
-    actor: WriterActor,
+    actor: WriterById,
     response: Response,
 ) -> TransferRead:
     row = transfers.get(session, actor=actor, transfer_id=transfer_id)
