@@ -59,6 +59,16 @@ def etag(response: Response, version: int, body: M) -> M:
     return body
 
 
+def json_body(response: Response, body: BaseModel) -> Response:
+    """The answer serialised once, for list routes: returning the model would have FastAPI dump it
+    and validate it again against the response model (still declared for OpenAPI). Headers set on
+    the injected response (no-store, Link, language) are carried over."""
+    headers = {
+        k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")
+    }
+    return Response(content=body.model_dump_json(), media_type="application/json", headers=headers)
+
+
 def readable_person(person_id: uuid.UUID, session: SessionDep, actor: ReaderById) -> Person:
     return people.get(session, actor=actor, person_id=person_id)
 

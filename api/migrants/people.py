@@ -104,6 +104,18 @@ def audit_many(
     )
 
 
+def audit_read(session: Session, *, actor: Actor, person: Person, action: str = "read") -> None:
+    audit(
+        session,
+        actor=actor,
+        action=action,
+        record_type=RECORD,
+        record_id=person.id,
+        subject_id=person.id,
+        municipality_id=person.municipality_id,
+    )
+
+
 # --- tenancy -----------------------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ from api.migrants.deps import (
     WriterActor,
     WriterById,
     etag,
+    json_body,
     no_store,
     require_special,
 )
@@ -110,7 +111,7 @@ def list_people(
     coordinator: Annotated[uuid.UUID | None, Query(description="Open case's coordinator")] = None,
     case: Annotated[Literal["open", "closed"] | None, Query(description="Has an open case, or not")] = None,
     sort: Literal["name", "-updated_at"] = "name",
-) -> PersonList:
+) -> Response:
     items, next_cursor = people.search(
         session,
         actor=actor,
@@ -124,7 +125,7 @@ def list_people(
     )
     no_store(response)
     set_link_header(request, response, next_cursor)
-    return PersonList(items=items, next_cursor=next_cursor)
+    return json_body(response, PersonList(items=items, next_cursor=next_cursor))
 
 
 @migrants.post(
@@ -217,7 +218,10 @@ def export_person(
 @migrants.get(
     "/{person_id}/consents", response_model=ConsentList, summary="The person's consents", responses=E_READ
 )
-def list_consents(session: SessionDep, person: ReadablePerson, response: Response) -> ConsentList:
+def list_consents(
+    session: SessionDep, actor: ReaderById, person: ReadablePerson, response: Response
+) -> ConsentList:
+    people.audit_read(session, actor=actor, person=person, action="read_consents")
     no_store(response)
     return ConsentList(items=people.consent_reads(session, person.id))
 
@@ -318,6 +322,7 @@ def open_case(
 )
 def suggest(
     session: SessionDep,
+    actor: ReaderById,
     person: ReadablePerson,
     locale: LocaleDep,
     response: Response,
@@ -325,6 +330,8 @@ def suggest(
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> SuggestionList:
     categories, items = referrals.suggestions(session, person=person, need=need, locale=locale, limit=limit)
+    # The match used the person's language, legal status and age: a read of their record.
+    people.audit_read(session, actor=actor, person=person, action="match_services")
     no_store(response)
     return SuggestionList(need=need, categories=categories, items=items)
 
@@ -332,7 +339,10 @@ def suggest(
 @migrants.get(
     "/{person_id}/mentors", response_model=MentorshipList, summary="The person's mentors", responses=E_READ
 )
-def list_mentors(session: SessionDep, person: ReadablePerson, response: Response) -> MentorshipList:
+def list_mentors(
+    session: SessionDep, actor: ReaderById, person: ReadablePerson, response: Response
+) -> MentorshipList:
+    people.audit_read(session, actor=actor, person=person, action="read_mentors")
     no_store(response)
     return MentorshipList(items=mentors.listing(session, person=person))
 
@@ -508,13 +518,13 @@ def list_referrals(
     locale: LocaleDep,
     person_id: uuid.UUID | None = None,
     status_: Annotated[list[ReferralStatus] | None, Query(alias="status", max_length=7)] = None,
-) -> ReferralList:
+) -> Response:
     items, next_cursor = referrals.list_for_coordinator(
         session, actor=actor, params=page, person_id=person_id, status=list(status_ or []), locale=locale
     )
     no_store(response)
     set_link_header(request, response, next_cursor)
-    return ReferralList(items=items, next_cursor=next_cursor)
+    return json_body(response, ReferralList(items=items, next_cursor=next_cursor))
 
 
 @referral_router.post(
@@ -602,14 +612,7 @@ def list_inbox(
     )
     no_store(response)
     set_link_header(request, response, next_cursor)
-    headers = {
-        k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")
-    }
-    return Response(
-        content=InboxList(items=items, next_cursor=next_cursor).model_dump_json(),
-        media_type="application/json",
-        headers=headers,
-    )
+    return json_body(response, InboxList(items=items, next_cursor=next_cursor))
 
 
 @inbox_router.get(

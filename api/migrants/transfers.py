@@ -86,6 +86,14 @@ def listing(session: Session, *, actor: Actor, status: str | None) -> list[Trans
     if status:
         stmt = stmt.where(Transfer.status == status)
     rows = session.exec(stmt.order_by(col(Transfer.requested_at).desc()).limit(200)).all()
+    people.audit_many(
+        session,
+        actor=actor,
+        action="list",
+        record_type=RECORD,
+        rows=[(r.id, r.person_id, actor.municipality_id) for r in rows if actor.municipality_id],
+        purpose="case_management",
+    )
     return [to_read(session, actor, r) for r in rows]
 
 
