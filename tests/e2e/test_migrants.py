@@ -112,3 +112,11 @@ def test_returnee_package_referral_and_provider_inbox(page, live_server):
     page.locator(
         "#referrals li.referral[data-status=completed]", has_text=f"Karjeros konsultacijos {marker}"
     ).wait_for()
+
+    # At the person's request, the coordinator erases their data: the name is gone from the list.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#erase-person")
+    page.wait_for_selector("#people-results")
+    page.goto(f"/#/migrants?q=grizusi{marker}")
+    page.locator("#people-results p.empty").wait_for(state="visible")
+    assert family not in page.locator("#people-results").inner_text()

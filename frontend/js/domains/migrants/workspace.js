@@ -3,9 +3,10 @@
 // returnee package editor.
 import { clear, field, formatDate, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { api, newIdempotencyKey } from "../../core/api.js";
+import { api, download, newIdempotencyKey } from "../../core/api.js";
+import { hasScope } from "../../core/auth.js";
 import { navigate } from "../../core/router.js";
-import { badge, bindForm, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
+import { badge, bindForm, confirmDialog, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   LEGAL_STATUSES, NEEDS, NEED_STATUSES, PURPOSES, UI_LANGUAGES, addStyles, categories, fullName, needLabel,
   purposeLabel, referralBadge, statusLabel,
@@ -42,11 +43,36 @@ export async function peoplePage({ main, query }) {
     }));
   }
   filters.addEventListener("submit", (e) => { e.preventDefault(); load(); });
+  const transfers = h("section", { class: "panel", id: "transfers", hidden: true, "aria-labelledby": "transfers-title" });
+  const loadTransfers = async () => {
+    const { data } = await api.get("/transfers", { query: { status: "pending" } });
+    clear(transfers);
+    const incoming = data.items.filter((x) => x.direction === "incoming");
+    transfers.hidden = !incoming.length;
+    transfers.append(h("h2", { id: "transfers-title" }, t("migrants.transfers_incoming")),
+      h("ul", { class: "rows" }, incoming.map((x) => h("li", { class: "row transfer", dataset: { transfer: x.id } },
+        h("strong", {}, `${x.given_name} ${x.family_name}`), h("span", { class: "hint" }, t("migrants.transfer_from", { from: x.from_municipality })),
+        x.reason ? h("span", { class: "hint" }, x.reason) : null,
+        h("span", { class: "actions" }, ["accept", "reject"].map((d) => h("button", {
+          type: "button",
+          class: d === "reject" ? "button small danger" : "button small",
+          dataset: { decide: d },
+          onclick: async () => {
+            try {
+              await api.post(`/transfers/${x.id}/${d}`);
+              showStatus(t(`migrants.transfer_${d}ed`), "success");
+            } catch (err) { showStatus(errorText(err), "error"); }
+            loadTransfers();
+            load();
+          },
+        }, t(`migrants.transfer_${d}`))))))));
+  };
   main.append(pageHeader(t("migrants.people"),
     h("a", { class: "button", href: "#/migrants/new" }, t("migrants.register_person")),
     h("a", { class: "button secondary", href: "#/migrants/package" }, t("migrants.package"))),
-  h("p", { class: "lead" }, t("migrants.people_intro")), filters, results);
+  h("p", { class: "lead" }, t("migrants.people_intro")), transfers, filters, results);
   load();
+  if (hasScope("migrants:write")) loadTransfers().catch(() => {});
 }
 
 // --- registering ------------------------------------------------------------------------------
@@ -255,10 +281,69 @@ function timelineSection(caseData) {
     h("h2", { id: "timeline-title" }, t("migrants.timeline")), form, list);
 }
 
+function specialSection(p) {
+  if (!hasScope("migrants:special")) return null;
+  const list = h("ul", { class: "plain" });
+  const load = async () => {
+    const { data } = await api.get(`/migrants/${p.id}/special-notes`);
+    clear(list);
+    if (!data.items.length) list.append(h("li", { class: "empty" }, t("migrants.special_empty")));
+    data.items.forEach((n) => list.append(h("li", {}, h("span", { class: "hint" }, formatDateTime(n.created_at)), " ", n.text)));
+  };
+  const text = h("textarea", { name: "text", rows: 2, required: true, maxlength: 4000 });
+  const form = h("form", { class: "inline-form", id: "add-special", novalidate: true },
+    field(t("migrants.special_note"), text), h("button", { type: "submit", class: "button secondary" }, t("migrants.add_note")));
+  bindForm(form, async () => {
+    await api.post(`/migrants/${p.id}/special-notes`, { text: text.value });
+    text.value = "";
+    load();
+  });
+  const details = h("details", { class: "panel", id: "special-notes" }, h("summary", {}, t("migrants.special_notes")),
+    h("p", { class: "hint" }, t("migrants.special_hint")), list, p.anonymised ? null : form);
+  details.addEventListener("toggle", () => { if (details.open) load(); }, { once: true });
+  return details;
+}
+
+function rightsSection(p, etag) {
+  const exportButton = h("button", {
+    type: "button",
+    class: "button secondary",
+    id: "export-person",
+    onclick: async () => {
+      try { await download(`/migrants/${p.id}/export`, {}, `person-${p.id}.json`); } catch (err) { showStatus(errorText(err), "error"); }
+    },
+  }, t("migrants.export"));
+  const eraseButton = p.anonymised || !hasScope("migrants:write") ? null : h("button", {
+    type: "button",
+    class: "button danger",
+    id: "erase-person",
+    onclick: async () => {
+      if (!confirmDialog(t("migrants.erase_confirm"))) return;
+      try {
+        await api.del(`/migrants/${p.id}`, { etag });
+        showStatus(t("migrants.erased"), "success");
+        navigate("/migrants");
+      } catch (err) { showStatus(errorText(err), "error"); }
+    },
+  }, t("migrants.erase"));
+  const to = h("input", { name: "to_municipality", maxlength: 60, placeholder: "kauno-m" });
+  const reason = h("input", { name: "reason", maxlength: 2000 });
+  const transfer = h("form", { class: "inline-form", id: "transfer-form", novalidate: true },
+    field(t("migrants.transfer_to"), to, { hint: t("migrants.transfer_to_hint") }), field(t("migrants.reason"), reason),
+    h("button", { type: "submit", class: "button secondary" }, t("migrants.transfer_request")));
+  bindForm(transfer, async () => {
+    await api.post(`/migrants/${p.id}/transfers`, { to_municipality: to.value.trim(), reason: reason.value || null });
+    showStatus(t("migrants.transfer_requested"), "success");
+  });
+  return h("section", { class: "panel", id: "rights", "aria-labelledby": "rights-title" },
+    h("h2", { id: "rights-title" }, t("migrants.rights")), h("p", { class: "hint" }, t("migrants.rights_hint")),
+    h("div", { class: "page-actions" }, exportButton, eraseButton), p.anonymised || !hasScope("migrants:write") ? null : transfer);
+}
+
 export async function personPage({ main, params }) {
   addStyles();
   const render = async () => {
-    const { data: p } = await api.get(`/migrants/${params.id}`);
+    const { data: p, etag } = await api.get(`/migrants/${params.id}`);
     const caseData = p.open_case_id ? (await api.get(`/cases/${p.open_case_id}`)).data : null;
     clear(main);
     main.append(
@@ -273,7 +358,9 @@ export async function personPage({ main, params }) {
       needsSection(p, caseData, render),
       await referralsSection(p, render),
       caseData && !p.anonymised ? referSection(p, caseData, render) : null,
-      timelineSection(caseData));
+      timelineSection(caseData),
+      specialSection(p),
+      rightsSection(p, etag));
   };
   await render();
 }
