@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from api.core.i18n import normalize, resolve, search_blob
 from api.directory.categories import categories, category_keys, code_keys
 from api.directory.models import Organization, Service
@@ -22,23 +24,34 @@ def sort_name(name: dict[str, str] | None) -> str:
     return normalize(resolve(name, "lt") or "")[:300]
 
 
+def derive(values: dict[str, Any], organization_name: dict[str, str] | None) -> dict[str, Any]:
+    """The derived columns of a service given as column values (bulk inserts use this directly)."""
+    known = categories()
+    cats = values.get("categories") or []
+    category_names = [known[c].name for c in cats if c in known]
+    return {
+        "category_keys": category_keys(cats),
+        "language_keys": code_keys(values.get("languages") or []),
+        "status_keys": code_keys(values.get("eligible_statuses") or []),
+        "weekday_mask": weekday_mask(values.get("schedule") or []),
+        "sort_name": sort_name(values.get("name")),
+        "search_text": search_blob(
+            values.get("name"),
+            values.get("description"),
+            organization_name,
+            *category_names,
+            values.get("eligibility_note"),
+            values.get("application_process"),
+        ),
+    }
+
+
 def refresh_service(service: Service, organization: Organization | None) -> None:
     """Set the derived columns; call after every change of the service (or its organisation's name)."""
-    service.category_keys = category_keys(service.categories or [])
-    service.language_keys = code_keys(service.languages or [])
-    service.status_keys = code_keys(service.eligible_statuses or [])
-    service.weekday_mask = weekday_mask(service.schedule or [])
-    service.sort_name = sort_name(service.name)
-    known = categories()
-    category_names = [known[c].name for c in service.categories or [] if c in known]
-    service.search_text = search_blob(
-        service.name,
-        service.description,
-        organization.name if organization else None,
-        *category_names,
-        service.eligibility_note,
-        service.application_process,
-    )
+    fields = ("name", "description", "categories", "languages", "eligible_statuses", "schedule")
+    values = {f: getattr(service, f) for f in (*fields, "eligibility_note", "application_process")}
+    for key, value in derive(values, organization.name if organization else None).items():
+        setattr(service, key, value)
 
 
 def refresh_organization(organization: Organization) -> None:

@@ -18,7 +18,15 @@ from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep, set_link_header
 from api.directory import catalog, organizations, places, search
 from api.directory.categories import legal_statuses, tree
-from api.directory.deps import ExportFiltersDep, ExportFormat, ServiceFiltersDep, json_body, with_etag
+from api.directory.deps import (
+    AsyncLocaleDep,
+    AsyncPageDep,
+    ExportFiltersDep,
+    ExportFormat,
+    ServiceFiltersDep,
+    json_body,
+    with_etag,
+)
 from api.directory.hsds_router import router as hsds_router
 from api.directory.schemas import (
     CategoryNode,
@@ -76,8 +84,8 @@ def list_services(
     response: Response,
     session: SessionDep,
     actor: ActorDep,
-    locale: LocaleDep,
-    page: PageDep,
+    locale: AsyncLocaleDep,
+    page: AsyncPageDep,
     filters: ServiceFiltersDep,
     sort: Annotated[ServiceSort | None, Query(description="Default: relevance with q, else name")] = None,
 ) -> Response:
@@ -146,7 +154,7 @@ def list_legal_statuses(locale: LocaleDep) -> LegalStatusList:
     "/{service_id}", response_model=ServiceRead, summary="One service", responses=problem_responses(404)
 )
 def read_service(
-    service_id: uuid.UUID, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
+    service_id: uuid.UUID, response: Response, session: SessionDep, actor: ActorDep, locale: AsyncLocaleDep
 ) -> ServiceRead:
     service = catalog.get_live(session, service_id)
     body = catalog.read(session, [service], actor=actor, locale=locale)[0]

@@ -14,7 +14,7 @@ import csv
 import io
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -23,8 +23,8 @@ from sqlmodel import Session, select
 
 from api.core.actor import Actor
 from api.core.i18n import Locale, like_escape, resolve, search_terms
-from api.core.pagination import PageParams, SortKey, after, finish, keyset, order_by
-from api.directory import catalog
+from api.core.pagination import PageParams, SortKey, after, decode_cursor, finish, order_by
+from api.directory import catalog, places
 from api.directory.derived_fields import WEEKDAY_BITS
 from api.directory.models import Organization, Service
 from api.directory.schemas import ServiceRead, ServiceTombstone
@@ -38,6 +38,8 @@ class ServiceFilters:
     q: str | None = None
     categories: list[str] = field(default_factory=list)
     municipality_ids: list[uuid.UUID] = field(default_factory=list)
+    # Municipality codes as given; resolved to ids by :func:`resolved` (unknown code: 422).
+    municipalities: list[str] = field(default_factory=list)
     organization_id: uuid.UUID | None = None
     language: str | None = None
     eligible_status: str | None = None
@@ -54,6 +56,13 @@ class ServiceFilters:
 
 def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
     return column.like(f"%|{like_escape(code)}|%", escape="\\")  # type: ignore[no-any-return]
+
+
+def resolved(session: Session, f: ServiceFilters) -> ServiceFilters:
+    if not f.municipalities:
+        return f
+    ids = [places.municipality_id(session, slug) for slug in f.municipalities]
+    return replace(f, municipality_ids=[*f.municipality_ids, *ids], municipalities=[])
 
 
 def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.ColumnElement[bool]]:
@@ -135,6 +144,17 @@ def effective_sort(filters: ServiceFilters, sort: str | None) -> str:
     return sort
 
 
+def _after(keys: list[SortKey], values: list[Any] | tuple[Any, ...]) -> sa.ColumnElement[bool]:
+    """Rows after the cursor. One direction: a row-value comparison, which both databases answer
+    with an index range scan (the OR-expanded form made PostgreSQL walk the index from the start,
+    so deep pages got slower); mixed directions (relevance): the core expansion."""
+    if len({k.descending for k in keys}) == 1:
+        left = sa.tuple_(*(k.column for k in keys))
+        right = sa.tuple_(*(sa.literal(v, type_=k.column.type) for k, v in zip(keys, values, strict=True)))
+        return left < right if keys[0].descending else left > right
+    return after(keys, values)
+
+
 def _key_values(sort_name: str, service: Service, score: int | None) -> tuple[Any, ...]:
     if sort_name == "relevance":
         return (score, service.sort_name, service.id)
@@ -154,18 +174,30 @@ def search(
     sort: str | None,
     locale: Locale,
 ) -> tuple[list[ServiceRead | ServiceTombstone], str | None]:
+    filters = resolved(session, filters)
     name, keys = sort_keys(effective_sort(filters, sort), filters.q)
-    stmt = select(Service, keys[0].column.label("k0")) if name == "relevance" else select(Service)
-    stmt = stmt.where(*conditions(filters))
-    rows = session.exec(keyset(stmt, keys=keys, params=params, sort_name=name)).all()
-    pairs: list[tuple[Service, int | None]] = (
-        [(r[0], r[1]) for r in rows] if name == "relevance" else [(r, None) for r in rows]  # type: ignore[misc]
+    # The organisation's name comes with the page (one round trip fewer than loading it after).
+    score = keys[0].column if name == "relevance" else sa.literal(None)
+    stmt = (
+        select(Service, Organization.name, score.label("k0"))
+        .join(Organization, Organization.id == Service.organization_id)  # type: ignore[arg-type]
+        .where(*conditions(filters))
     )
+    if params.cursor:
+        stmt = stmt.where(_after(keys, decode_cursor(params.cursor, name, len(keys))))
+    rows = session.exec(stmt.order_by(*order_by(keys)).limit(params.limit + 1)).all()
     page, next_cursor = finish(
-        pairs, params=params, key_of=lambda p: _key_values(name, p[0], p[1]), sort_name=name
+        rows, params=params, key_of=lambda r: _key_values(name, r[0], r[2]), sort_name=name
     )
-    services = [p[0] for p in page]
-    live = catalog.read(session, [s for s in services if s.deleted_at is None], actor=actor, locale=locale)
+    services = [r[0] for r in page]
+    org_names = {r[0].organization_id: r[1] for r in page}
+    live = catalog.read(
+        session,
+        [s for s in services if s.deleted_at is None],
+        actor=actor,
+        locale=locale,
+        org_names=org_names,
+    )
     by_id = {r.id: r for r in live}
     items: list[ServiceRead | ServiceTombstone] = [
         by_id[s.id] if s.deleted_at is None else catalog.tombstone(s) for s in services
@@ -174,11 +206,13 @@ def search(
 
 
 def count(session: Session, *, filters: ServiceFilters) -> int:
+    filters = resolved(session, filters)
     return int(session.exec(select(sa.func.count()).select_from(Service).where(*conditions(filters))).one())  # type: ignore[call-overload]
 
 
 def fingerprint(session: Session, *, filters: ServiceFilters) -> tuple[int, str]:
     """How many match and when the newest changed: enough for an export's ETag."""
+    filters = resolved(session, filters)
     row = session.exec(
         select(sa.func.count(), sa.func.max(Service.updated_at)).where(*conditions(filters))  # type: ignore[call-overload]
     ).one()
@@ -267,6 +301,8 @@ def export_chunks(
 ) -> Iterator[str]:
     """Every matching service, streamed in keyset batches with a session of its own (the request's
     session is closed by the time a streamed body is sent)."""
+    with factory() as session:
+        filters = resolved(session, filters)
     name = effective_sort(filters, sort)
     if name == "relevance":
         name = "name"
@@ -280,7 +316,7 @@ def export_chunks(
         while True:
             stmt = select(Service).where(*conditions(filters))
             if last is not None:
-                stmt = stmt.where(after(keys, last))
+                stmt = stmt.where(_after(keys, last))
             services = list(session.exec(stmt.order_by(*order_by(keys)).limit(EXPORT_BATCH)).all())
             if not services:
                 return

@@ -402,3 +402,24 @@ def test_locations_and_organisations_crud(client, base, auth) -> None:
     )
     listed = client.get("/api/v1/organizations", params={"municipality": "vilniaus-m", "limit": 100})
     assert str(base.org.id) in {o["id"] for o in listed.json()["items"]}
+
+
+@pytest.mark.parametrize("sort", ["name", "-name", "last_modified", "-last_modified", "-assured_date"])
+def test_every_sort_pages_through_everything_once(client, make_service, marker, sort) -> None:
+    made = [
+        make_service(
+            name={"lt": f"{chr(65 + i % 3)} {marker}"},
+            assured_date=None if i == 4 else date(2026, 1, 1 + i % 2),
+        )
+        for i in range(7)
+    ]
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params = {"q": marker, "sort": sort, "limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/v1/services", params=params).json()
+        seen += [i["id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert sorted(seen) == sorted(str(s.id) for s in made) and len(seen) == len(set(seen))

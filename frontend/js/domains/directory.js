@@ -1,5 +1,27 @@
-// Web pages of the directory domain (see ./index.js for what a domain module exports).
-export const namespaces = [];
-export const routes = [];
-export const menu = [];
-export const homeCards = [];
+// Web pages of the directory domain: public search and service pages; "my services" with the
+// editor for providers and coordinators; the coordinator's stale / funding-ending list
+// (see ./index.js for what a domain module exports).
+import { editServicePage, myServicesPage, watchPage } from "./directory/manage.js";
+import { searchPage, servicePage } from "./directory/public.js";
+
+export const namespaces = ["directory"];
+
+export const routes = [
+  { path: "/services", view: searchPage, title: "directory.title" },
+  { path: "/services/mine", view: myServicesPage, title: "directory.my_services", scopes: ["directory:write"] },
+  { path: "/services/new", view: editServicePage, title: "directory.new_service", scopes: ["directory:write"] },
+  { path: "/services/watch", view: watchPage, title: "directory.watch", roles: ["coordinator", "admin"] },
+  { path: "/services/:id/edit", view: editServicePage, title: "directory.edit_service", scopes: ["directory:write"] },
+  { path: "/services/:id", view: servicePage, title: "directory.title" },
+];
+
+export const menu = [
+  { href: "#/services", label: "directory.menu", order: 10 },
+  { href: "#/services/mine", label: "directory.my_services", scopes: ["directory:write"], order: 11 },
+  { href: "#/services/watch", label: "directory.watch", roles: ["coordinator", "admin"], order: 12 },
+];
+
+export const homeCards = [
+  { title: "directory.title", text: "directory.card_public", href: "#/services" },
+  { title: "directory.my_services", text: "directory.card_mine", href: "#/services/mine", scopes: ["directory:write"] },
+];

@@ -1,0 +1,103 @@
+// Public pages: search with filters, and one service in the best language available.
+import { clear, field, formatDate, h } from "../../core/dom.js";
+import { pick, t } from "../../core/i18n.js";
+import { api } from "../../core/api.js";
+import { hasScope } from "../../core/auth.js";
+import { municipalityName, municipalityOptions } from "../../core/reference.js";
+import { replaceQuery } from "../../core/router.js";
+import { badge, pageHeader, pagedList } from "../../core/ui.js";
+import {
+  FORMATS, SERVICE_LANGUAGES, addStyles, categoryName, categoryOptions, formatLabel, languageBadges,
+  languageName, legalStatuses, selectField, serviceCard, statusLabel, weekdayName,
+} from "./common.js";
+
+const FILTERS = ["q", "category", "municipality", "language", "eligible_status", "format", "free", "age"];
+
+export async function searchPage({ main, query }) {
+  addStyles();
+  const statuses = await legalStatuses();
+  const form = h("form", { class: "filters service-filters", role: "search", "aria-label": t("directory.search_title") },
+    field(t("directory.q"), { name: "q", type: "search", value: query.q || "" }, { hint: t("directory.q_hint") }),
+    field(t("directory.category"), selectField("category", await categoryOptions(t("core.all")), query.category)),
+    field(t("directory.municipality"), selectField("municipality", await municipalityOptions(t("core.all")), query.municipality)),
+    field(t("directory.language"), selectField("language", [["", t("core.all")], ...SERVICE_LANGUAGES.map((c) => [c, languageName(c)])], query.language)),
+    field(t("directory.eligibility"), selectField("eligible_status", [["", t("core.all")], ...statuses.map((s) => [s.code, s.name])], query.eligible_status)),
+    field(t("directory.format"), selectField("format", [["", t("core.all")], ...FORMATS.map((f) => [f, formatLabel(f)])], query.format)),
+    field(t("directory.age"), { name: "age", type: "number", min: 0, max: 120, value: query.age || "" }),
+    h("label", { class: "block free-only" }, h("input", { type: "checkbox", name: "free", value: "true", checked: query.free === "true" }), t("directory.free_only")),
+    h("button", { type: "submit", class: "button" }, t("core.search")));
+  const results = h("div", { id: "service-results", "aria-live": "polite" });
+
+  function search() {
+    const params = Object.fromEntries([...new FormData(form).entries()].filter(([k, v]) => FILTERS.includes(k) && v !== ""));
+    replaceQuery(params);
+    clear(results);
+    results.append(h("h2", {}, Object.keys(params).length ? t("directory.results") : t("directory.all_services")));
+    results.append(pagedList({
+      className: "card-list",
+      empty: t("directory.no_results"),
+      load: async (cursor) => (await api.get("/services", { query: { ...params, status: "active", cursor, limit: 12 } })).data,
+      renderItem: (service) => h("li", {}, serviceCard(service)),
+    }));
+  }
+  form.addEventListener("submit", (e) => { e.preventDefault(); search(); });
+  for (const el of form.querySelectorAll("select, input[type=checkbox]")) el.addEventListener("change", search);
+
+  main.append(
+    pageHeader(t("directory.title"),
+      hasScope("directory:write") ? h("a", { class: "button secondary", href: "#/services/mine" }, t("directory.my_services")) : null),
+    h("p", { class: "lead" }, t("directory.intro")),
+    form, results);
+  search();
+}
+
+function fact(label, value) {
+  if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return null;
+  return [h("dt", {}, label), h("dd", {}, value)];
+}
+
+export async function servicePage({ main, params }) {
+  addStyles();
+  const { data: s } = await api.get(`/services/${params.id}`);
+  const categories = await Promise.all(s.categories.map(categoryName));
+  const statuses = await legalStatuses();
+  const statusNames = s.eligible_statuses.map((c) => statuses.find((x) => x.code === c)?.name || c);
+  const age = s.age_min !== null || s.age_max !== null ? `${s.age_min ?? 0}–${s.age_max ?? "…"}` : "";
+  const cost = s.free ? t("directory.free") : [s.cost_amount ? `${s.cost_amount} €` : "", pick(s.cost_description)].filter(Boolean).join(" – ");
+  const schedule = (s.schedule || []).map((slot) => `${weekdayName(slot.weekday)} ${slot.opens}–${slot.closes}`).join(", ");
+  const dates = [s.start_date ? formatDate(s.start_date) : "", s.end_date ? formatDate(s.end_date) : ""].filter(Boolean).join(" – ");
+  const locations = s.locations.map((loc) => h("li", { class: "location" },
+    h("strong", {}, pick(loc.name) || loc.city || ""), " ",
+    loc.address_hidden ? badge(t("directory.address_confidential"), "warn")
+      : [loc.address, loc.postal_code, loc.city].filter(Boolean).join(", "),
+    pick(loc.accessibility) ? h("p", { class: "hint" }, pick(loc.accessibility)) : null));
+  const canEdit = hasScope("directory:write");
+  main.append(
+    pageHeader(pick(s.name),
+      canEdit ? h("a", { class: "button secondary", href: `#/services/${s.id}/edit`, id: "edit-service" }, t("directory.edit")) : null),
+    h("p", { class: "org lead" }, pick(s.organization_name), " · ", await municipalityName(s.municipality)),
+    s.text_language && s.text_language !== document.documentElement.lang
+      ? h("p", { class: "hint", id: "text-language-note" }, t("directory.shown_in", { language: languageName(s.text_language) })) : null,
+    s.status !== "active" ? h("p", { class: "notice" }, statusLabel(s.status)) : null,
+    h("div", { class: "prose service-description", lang: s.text_language || undefined }, pick(s.description)),
+    h("dl", { class: "facts service-facts" },
+      fact(t("directory.categories"), categories.join(", ")),
+      fact(t("directory.languages"), languageBadges(s.languages)),
+      fact(t("directory.format"), formatLabel(s.format)),
+      fact(t("directory.level"), s.level),
+      fact(t("directory.cost"), cost),
+      fact(t("directory.schedule"), schedule),
+      fact(t("directory.dates"), dates),
+      fact(t("directory.eligibility"), statusNames.length ? statusNames.join(", ") : t("directory.everyone")),
+      fact(t("directory.age"), age),
+      fact(t("directory.eligibility_note"), pick(s.eligibility_note)),
+      fact(t("directory.capacity"), s.capacity),
+      fact(t("directory.how_to_apply"), pick(s.application_process)),
+      fact(t("directory.contacts"), [
+        s.phone ? h("a", { href: `tel:${s.phone.replace(/\s/g, "")}` }, s.phone) : null, s.phone && s.email ? " · " : null,
+        s.email ? h("a", { href: `mailto:${s.email}` }, s.email) : null, (s.phone || s.email) && s.url ? " · " : null,
+        s.url ? h("a", { href: s.url, rel: "noopener", target: "_blank" }, t("directory.website")) : null].filter(Boolean)),
+      fact(t("directory.verified"), s.assured_date ? [formatDate(s.assured_date), s.stale ? [" ", badge(t("directory.stale"), "warn")] : null] : badge(t("directory.stale"), "warn"))),
+    locations.length ? h("section", {}, h("h2", {}, t("directory.locations")), h("ul", { class: "locations" }, locations)) : null,
+    h("p", {}, h("a", { href: "#/services" }, t("directory.back_to_search"))));
+}

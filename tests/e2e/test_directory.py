@@ -1,0 +1,44 @@
+"""The directory in the browser: someone searches in Ukrainian, filters and opens a service; a
+provider edits one of its organisation's services and sees the change."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.e2e.conftest import login
+
+
+def test_search_in_ukrainian_filter_and_open_a_service(page):
+    page.select_option("#lang-select", "uk")
+    page.goto("/#/services")
+    page.wait_for_selector("form.service-filters")
+    page.fill("input[name=q]", "міграції")
+    page.select_option("select[name=format]", "hybrid")
+    page.click("form.service-filters button[type=submit]")
+    card = page.locator("#service-results .service-card").first
+    card.wait_for()
+    assert "міграції" in card.locator("h3").inner_text()
+    assert "format=hybrid" in page.url
+    card.locator("h3 a").click()
+    page.wait_for_selector(".service-facts")
+    assert "міграції" in page.locator("h1").inner_text()
+    assert page.locator("html").get_attribute("lang") == "uk"
+    assert "Формат" in page.locator(".service-facts").inner_text()
+
+
+def test_provider_edits_a_service_and_sees_it(page):
+    login(page, "teikejas1@demo.langelis.lt")
+    page.goto("/#/services/mine")
+    first = page.locator(".staff-service").first
+    first.wait_for()
+    first.locator("a", has_text="Redaguoti").click()
+    page.wait_for_selector("form.service-form")
+    new_name = f"Atnaujinta paslauga {uuid.uuid4().hex[:6]}"
+    page.fill("input[name='name.lt']", new_name)
+    page.fill("input[name=capacity]", "17")
+    page.click("form.service-form button[type=submit]")
+    page.wait_for_selector(f"h1:has-text('{new_name}')")
+    assert "17" in page.locator(".service-facts").inner_text()
+    # The change shows in the public search too.
+    page.goto(f"/#/services?q={new_name.split()[-1]}")
+    page.locator("#service-results .service-card", has_text=new_name).wait_for()
