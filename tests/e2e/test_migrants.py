@@ -23,7 +23,8 @@ def _token(base_url: str, email: str) -> str:
 
 
 def _services(base_url: str, marker: str) -> None:
-    """The provider lists services the Vilnius returnee package and the referral will find."""
+    """The provider lists services the Vilnius returnee package and the referral will find (in
+    Hindi, the person's language, so they rank above the demo directory's services)."""
     headers = {"Authorization": f"Bearer {_token(base_url, PROVIDER)}"}
     for name, categories in [
         (f"Kultūros bilietai {marker}", ["community.culture_tickets"]),
@@ -31,7 +32,7 @@ def _services(base_url: str, marker: str) -> None:
     ]:
         r = httpx.post(
             f"{base_url}/api/v1/services",
-            json={"name": {"lt": name}, "categories": categories, "languages": ["lt", "en"]},
+            json={"name": {"lt": name}, "categories": categories, "languages": ["hi", "en"]},
             headers=headers,
         )
         assert r.status_code == 201, r.text
@@ -55,6 +56,8 @@ def test_returnee_package_referral_and_provider_inbox(page, live_server):
     page.fill("input[name=family_name]", family)
     page.select_option("select[name=legal_status]", "returnee")
     page.fill("input[name=citizenships]", "LT")
+    # Hindi: the demo directory has no service in it, so this test's services rank first.
+    page.select_option("select[name=preferred_language]", "hi")
     page.check("input[name=needs][value=employment]")
     page.check("input[name=consents][value=provider_sharing]")
     page.click("form#new-person button[type=submit]")
