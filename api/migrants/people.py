@@ -82,7 +82,7 @@ def audit_many(
     now = utcnow()
     request_id = current_request_id()
     session.execute(
-        sa.insert(AuditEntry),
+        sa.insert(AuditEntry.__table__),  # type: ignore[attr-defined]  # core insert: no ORM bookkeeping
         [
             {
                 "id": uuid.uuid4(),

@@ -58,6 +58,7 @@ def test_returnee_package_referral_and_provider_inbox(page, live_server):
     page.fill("input[name=citizenships]", "LT")
     # Hindi: the demo directory has no service in it, so this test's services rank first.
     page.select_option("select[name=preferred_language]", "hi")
+    page.fill("input[name=children]", "2016")
     page.check("input[name=needs][value=employment]")
     page.check("input[name=consents][value=provider_sharing]")
     page.click("form#new-person button[type=submit]")
@@ -83,8 +84,9 @@ def test_returnee_package_referral_and_provider_inbox(page, live_server):
     page.locator(
         "#referrals li.referral[data-status=sent]", has_text=f"Kultūros bilietai {marker}"
     ).wait_for()
-    # The people list finds her without diacritics.
-    page.goto(f"/#/migrants?q=grizusi{marker}")
+    page.locator("#consents li[data-purpose=provider_sharing] .badge.ok").wait_for()
+    # The people list finds her without diacritics, among the coordinator's own cases.
+    page.goto(f"/#/migrants?q=grizusi{marker}&mine=1")
     page.locator("#people-results li", has_text=family).wait_for()
     logout(page)
 

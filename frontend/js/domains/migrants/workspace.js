@@ -4,7 +4,7 @@
 import { clear, field, formatDate, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
 import { api, download, newIdempotencyKey } from "../../core/api.js";
-import { hasScope } from "../../core/auth.js";
+import { currentUser, hasScope } from "../../core/auth.js";
 import { navigate } from "../../core/router.js";
 import { badge, bindForm, confirmDialog, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
@@ -23,9 +23,11 @@ export async function peoplePage({ main, query }) {
   const status = select("status", statusOptions(t("core.all")), query.status || "");
   const need = select("need", needOptions(t("core.all")), query.need || "");
   const caseSel = select("case", [["", t("core.all")], ["open", t("migrants.case_open")], ["closed", t("migrants.case_closed")]], query.case || "");
+  const mine = h("input", { type: "checkbox", name: "mine", checked: query.mine === "1" });
   const filters = h("form", { class: "filters", role: "search", id: "people-filters" },
     field(t("migrants.search_name"), q), field(t("migrants.legal_status_label"), status), field(t("migrants.need_label"), need),
-    field(t("migrants.case"), caseSel), h("button", { type: "submit", class: "button secondary" }, t("core.filter")));
+    field(t("migrants.case"), caseSel), h("label", { class: "inline" }, mine, " ", t("migrants.my_cases")),
+    h("button", { type: "submit", class: "button secondary" }, t("core.filter")));
   const results = h("div", { id: "people-results" });
   function load() {
     clear(results);
@@ -33,7 +35,10 @@ export async function peoplePage({ main, query }) {
       className: "rows",
       empty: t("migrants.people_empty"),
       load: async (cursor) => (await api.get("/migrants", {
-        query: { cursor, limit: 25, q: q.value, status: status.value, need: need.value, case: caseSel.value },
+        query: {
+          cursor, limit: 25, q: q.value, status: status.value, need: need.value, case: caseSel.value,
+          coordinator: mine.checked ? currentUser()?.id : "",
+        },
       })).data,
       renderItem: (p) => h("li", { class: "row person-row" },
         h("a", { href: `#/migrants/people/${p.id}` }, fullName(p)), " ",
@@ -92,6 +97,7 @@ export async function newPersonPage({ main }) {
     h("div", { class: "two-col" },
       field(t("migrants.arrival_date"), { name: "arrival_date", type: "date" }),
       field(t("migrants.permit_expires_on"), { name: "permit_expires_on", type: "date" })),
+    field(t("migrants.children"), { name: "children", placeholder: "2015, 2019", maxlength: 60 }, { hint: t("migrants.children_hint") }),
     h("div", { class: "two-col" },
       field(t("migrants.email"), { name: "email", type: "email", maxlength: 320 }),
       field(t("migrants.phone"), { name: "phone", type: "tel", maxlength: 40 })),
@@ -116,6 +122,8 @@ export async function newPersonPage({ main }) {
       citizenships: String(fd.get("citizenships") || "").split(/[\s,;]+/).filter(Boolean),
       needs: fd.getAll("needs"),
       consents: fd.getAll("consents"),
+      household: String(fd.get("children") || "").split(/[\s,;]+/).filter(Boolean)
+        .map((y) => ({ relation: "child", birth_year: Number(y) })),
     };
     for (const k of ["birth_date", "arrival_date", "permit_expires_on", "email", "phone"]) if (fd.get(k)) body[k] = fd.get(k);
     const { data } = await api.post("/migrants", body, { idempotencyKey: newIdempotencyKey() });
