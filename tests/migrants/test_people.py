@@ -230,6 +230,11 @@ def test_no_one_else_can_read_or_write_people(client, auth, base, register):
     person = register()
     pid = person["id"]
     case_id = person["open_case_id"]
+    tid = client.post(
+        f"/api/v1/migrants/{pid}/transfers",
+        json={"to_municipality": "klaipedos-m"},
+        headers=auth.headers(base.coordinator),
+    ).json()["id"]
     outsiders = [base.coordinator_kaunas, base.provider, base.resident, base.analyst]
     for who in outsiders:
         h = auth.headers(who, **{"If-Match": "*"})
@@ -249,6 +254,8 @@ def test_no_one_else_can_read_or_write_people(client, auth, base, register):
             ("GET", f"/api/v1/cases/{case_id}/timeline", None),
             ("POST", f"/api/v1/cases/{case_id}/notes", {"text": "x"}),
             ("POST", f"/api/v1/cases/{case_id}/needs", {"code": "digital"}),
+            ("POST", f"/api/v1/transfers/{tid}/accept", None),
+            ("POST", f"/api/v1/transfers/{tid}/reject", None),
         ]:
             r = client.request(method, url, json=body, headers=h)
             assert r.status_code == 404, (who.email, method, url, r.status_code)
