@@ -215,15 +215,23 @@ def test_erasure_leaves_no_personal_data_and_statistics_still_count(
 ):
     from api.migrants import derived
 
-    person = register(
-        given_name="Zinaida",
-        family_name="Erasova",
-        email="zinaida.erasova@example.org",
-        phone="+370 699 12345",
-        address="Gedimino pr. 99-1",
-        external_ref="ERASE-ME-42",
-        household=[{"relation": "child", "birth_year": 2017, "name": "Kiriliukas"}],
+    # Registered with an Idempotency-Key: the stored reply holds the record and must go too.
+    registered = client.post(
+        "/api/v1/migrants",
+        json={
+            **PERSON,
+            "given_name": "Zinaida",
+            "family_name": "Erasova",
+            "email": "zinaida.erasova@example.org",
+            "phone": "+370 699 12345",
+            "address": "Gedimino pr. 99-1",
+            "external_ref": "ERASE-ME-42",
+            "household": [{"relation": "child", "birth_year": 2017, "name": "Kiriliukas"}],
+        },
+        headers=auth.headers(base.coordinator, **{"Idempotency-Key": "register-zinaida"}),
     )
+    assert registered.status_code == 201
+    person = registered.json()
     pid = person["id"]
     h = auth.headers(base.coordinator)
     rid = client.post(
@@ -258,8 +266,19 @@ def test_erasure_leaves_no_personal_data_and_statistics_still_count(
     before = derived.referral_counts(db, municipality_ids=[base.municipality.id])
     etag = client.get(f"/api/v1/migrants/{pid}", headers=h).headers["etag"]
     assert client.delete(f"/api/v1/migrants/{pid}", headers=h).status_code == 428
+    from api.core.models import IdempotencyRecord
+
+    def stored() -> int:
+        return db.execute(
+            sa.select(sa.func.count())
+            .select_from(IdempotencyRecord)
+            .where(IdempotencyRecord.key == "register-zinaida")
+        ).scalar_one()
+
+    assert stored() == 1
     r = client.delete(f"/api/v1/migrants/{pid}", headers={**h, "If-Match": etag})
     assert r.status_code == 204
+    assert stored() == 0
     text = _all_text(db)
     for secret in (
         "Zinaida",
