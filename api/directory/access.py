@@ -10,6 +10,7 @@ record is not found (404), never forbidden.
 from __future__ import annotations
 
 import uuid
+from typing import Any, cast
 
 import sqlalchemy as sa
 
@@ -40,14 +41,14 @@ def can_write(actor: Actor, *, municipality_id: uuid.UUID, organization_id: uuid
     return actor.organization_id is not None and actor.organization_id == organization_id
 
 
-def writable(actor: Actor, municipality_col: object, organization_col: object) -> sa.ColumnElement[bool]:
+def writable(actor: Actor, municipality_col: Any, organization_col: Any) -> sa.ColumnElement[bool]:
     """The tenant filter for changes, as SQL: what ``can_write`` allows."""
     if actor.is_admin:
         return sa.true()
     if _municipal(actor) and actor.municipality_id is not None:
-        return municipality_col == actor.municipality_id  # type: ignore[no-any-return,operator]
+        return cast(sa.ColumnElement[bool], municipality_col == actor.municipality_id)
     if actor.organization_id is not None:
-        return organization_col == actor.organization_id  # type: ignore[no-any-return,operator]
+        return cast(sa.ColumnElement[bool], organization_col == actor.organization_id)
     return sa.false()
 
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from fastapi import Request
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.audit import record
@@ -17,6 +17,7 @@ from api.core.db import utcnow
 from api.core.errors import ProblemError, not_found, unprocessable
 from api.core.etag import require_if_match
 from api.core.i18n import Locale, resolve, resolved_language
+from api.core.types import language_codes
 from api.directory import access, places
 from api.directory.categories import categories, legal_statuses
 from api.directory.derived_fields import refresh_service
@@ -30,8 +31,19 @@ def stale_before(today: date | None = None) -> date:
     return (today or date.today()) - timedelta(days=STALE_DAYS)
 
 
-def _check_codes(*, categories_: Sequence[str] | None, statuses: Sequence[str] | None) -> None:
+def _check_codes(
+    *,
+    categories_: Sequence[str] | None,
+    statuses: Sequence[str] | None,
+    languages: Sequence[str] | None = None,
+) -> None:
     errors: list[dict[str, Any]] = []
+    known_languages = language_codes()
+    for code in languages or []:
+        if code not in known_languages:
+            errors.append(
+                {"loc": ["body", "languages"], "msg": f"unknown language '{code}'", "type": "unknown_code"}
+            )
     known = categories()
     for code in categories_ or []:
         if code not in known:
@@ -85,20 +97,16 @@ def read(
     locations = places.locations_of(session, ids)
     if org_names is None:
         org_ids = list({s.organization_id for s in services})
-        org_names = (
-            dict(
-                session.exec(
-                    select(Organization.id, Organization.name).where(Organization.id.in_(org_ids))
-                ).all()  # type: ignore[attr-defined,arg-type]
-            )
-            if org_ids
-            else {}
+        found = session.exec(
+            select(Organization.id, Organization.name).where(col(Organization.id).in_(org_ids))
         )
+        org_names = {oid: dict(name) for oid, name in found.all()} if org_ids else {}
     cut = stale_before()
     out = []
     for s in services:
+        # Built from our own rows, so no validation: model_construct keeps the hot list route cheap.
         out.append(
-            ServiceRead(
+            ServiceRead.model_construct(
                 id=s.id,
                 organization_id=s.organization_id,
                 organization_name=locale.text(org_names.get(s.organization_id)),
@@ -107,7 +115,7 @@ def read(
                 description=locale.text(s.description),
                 text_language=None if locale.all_translations else resolved_language(s.name, locale.lang),
                 categories=list(s.categories or []),
-                status=s.status,  # type: ignore[arg-type]
+                status=s.status,  # type: ignore[arg-type]  # a CHECK constraint keeps it one of these
                 languages=list(s.languages or []),
                 eligible_statuses=list(s.eligible_statuses or []),
                 age_min=s.age_min,
@@ -171,7 +179,7 @@ def _organization(session: Session, organization_id: uuid.UUID) -> Organization 
 
 def create(session: Session, *, actor: Actor, data: ServiceCreate) -> Service:
     org = places.owning_organization(session, actor=actor, organization_id=data.organization_id)
-    _check_codes(categories_=data.categories, statuses=data.eligible_statuses)
+    _check_codes(categories_=data.categories, statuses=data.eligible_statuses, languages=data.languages)
     location_ids = places.check_locations(session, organization_id=org.id, location_ids=data.location_ids)
     values = data.model_dump(exclude={"organization_id", "location_ids"})
     values["schedule"] = [slot.model_dump() for slot in data.schedule]
@@ -203,7 +211,11 @@ def update(
                 f"{required} cannot be empty.",
                 errors=[{"loc": ["body", required], "msg": "null", "type": "missing"}],
             )
-    _check_codes(categories_=changes.get("categories"), statuses=changes.get("eligible_statuses"))
+    _check_codes(
+        categories_=changes.get("categories"),
+        statuses=changes.get("eligible_statuses"),
+        languages=changes.get("languages"),
+    )
     location_ids = changes.pop("location_ids", None)
     if location_ids is not None:
         location_ids = places.check_locations(

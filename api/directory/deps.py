@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal, TypeVar
 
 from fastapi import Depends, Query, Request, Response
@@ -58,7 +58,10 @@ async def _common_filters(
         free=free,
         status=list(status or []),
         open_on=open_on,
-        modified_after=modified_after,
+        # A time without a zone is taken as UTC (the column is UTC; a naive value cannot be compared).
+        modified_after=modified_after.replace(tzinfo=UTC)
+        if modified_after and modified_after.tzinfo is None
+        else modified_after,
         stale=stale,
         funding_ends_before=funding_ends_before,
     )

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime, time
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.core.db import utcnow
 from api.directory.categories import ancestors
@@ -33,10 +33,10 @@ def _live(session: Session, scope: Scope) -> list[tuple[list[str], list[str]]]:
     cut = min(end, scope.as_of)
     rows = session.exec(
         select(Service.categories, Service.languages).where(
-            Service.municipality_id.in_(list(scope.municipality_ids)),  # type: ignore[attr-defined]
-            Service.status == "active",
-            Service.created_at <= cut,  # type: ignore[arg-type,operator]
-            sa.or_(Service.deleted_at.is_(None), Service.deleted_at > cut),  # type: ignore[union-attr,operator]
+            col(Service.municipality_id).in_(list(scope.municipality_ids)),
+            col(Service.status) == "active",
+            col(Service.created_at) <= cut,
+            sa.or_(col(Service.deleted_at).is_(None), col(Service.deleted_at) > cut),
         )
     ).all()
     return [(list(c or []), list(ls or [])) for c, ls in rows]

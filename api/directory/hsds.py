@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.i18n import resolve
@@ -100,8 +100,8 @@ def all_terms(lang: str) -> list[dict[str, Any]]:
         out.append(
             _term("langelis-legal-statuses", code, resolve(name, lang) or code, name.get("en", code), lang)
         )
-    for code, name in FORMATS.items():
-        out.append(_term("langelis-service-formats", code, name, name, lang))
+    for code, label in FORMATS.items():
+        out.append(_term("langelis-service-formats", code, label, label, lang))
     for level in CEFR:
         out.append(_term("cefr", level, level, f"CEFR level {level}", lang))
     return out
@@ -367,9 +367,9 @@ def links_of(
         return out
     rows = session.exec(
         select(ServiceAtLocation, Location)
-        .join(Location, Location.id == ServiceAtLocation.location_id)  # type: ignore[arg-type]
-        .where(ServiceAtLocation.service_id.in_(list(service_ids)), Location.deleted_at.is_(None))  # type: ignore[attr-defined,union-attr]
-        .order_by(ServiceAtLocation.created_at, ServiceAtLocation.id)  # type: ignore[arg-type]
+        .join(Location, col(Location.id) == ServiceAtLocation.location_id)
+        .where(col(ServiceAtLocation.service_id).in_(list(service_ids)), col(Location.deleted_at).is_(None))
+        .order_by(col(ServiceAtLocation.created_at), col(ServiceAtLocation.id))
     ).all()
     for link, location in rows:
         out[link.service_id].append((link, location))
@@ -383,11 +383,11 @@ def services(
     links = links_of(session, ids) if not minimal else {}
     org_ids = list({s.organization_id for s in rows})
     orgs = (
-        {o.id: o for o in session.exec(select(Organization).where(Organization.id.in_(org_ids))).all()}  # type: ignore[attr-defined]
+        {o.id: o for o in session.exec(select(Organization).where(col(Organization.id).in_(org_ids))).all()}
         if org_ids and not minimal
         else {}
     )
-    terms = {
+    terms: dict[str, dict[str, Any]] = {
         t["id"]: {k: t[k] for k in ("id", "code", "name", "description", "taxonomy", "language") if k in t}
         for t in all_terms(lang)
     }

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 import sqlalchemy as sa
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.accounts.deps import ActorDep
 from api.core.actor import Actor
@@ -87,11 +87,11 @@ def _service_filters(
             # category_keys holds ancestors, so the code alone also finds its sub-categories.
             categories = [code]
         elif taxonomy == "langelis-legal-statuses":
-            where.append(Service.status_keys.like(f"%|{like_escape(code)}|%", escape="\\"))  # type: ignore[attr-defined]
+            where.append(col(Service.status_keys).like(f"%|{like_escape(code)}|%", escape="\\"))
         elif taxonomy == "langelis-service-formats":
-            where.append(Service.format == code)  # type: ignore[arg-type]
+            where.append(col(Service.format) == code)
         else:
-            where.append(Service.level == code)  # type: ignore[arg-type]
+            where.append(col(Service.level) == code)
     if taxonomy_id and taxonomy_id not in {hsds.taxonomy_id(name) for name in hsds.TAXONOMIES}:
         raise unprocessable(
             "Unknown taxonomy.",
@@ -101,7 +101,7 @@ def _service_filters(
     where.extend(conditions(filters))
     if modified_after is not None:
         # HSDS has no tombstones: deleted services simply stop appearing.
-        where.append(Service.updated_at > modified_after)  # type: ignore[arg-type,operator]
+        where.append(col(Service.updated_at) > modified_after)
     return where
 
 
@@ -145,7 +145,7 @@ def hsds_services(
         organization_id=organization_id,
         modified_after=after,
     )
-    order = [Service.sort_name, Service.id]
+    order = [col(Service.sort_name), col(Service.id)]
     if format == "ndjson":
         factory = request.app.state.session_factory
         return StreamingResponse(
@@ -153,9 +153,9 @@ def hsds_services(
             media_type="application/x-ndjson",
             headers={"Content-Language": locale.lang},
         )
-    total = int(session.exec(select(sa.func.count()).select_from(Service).where(*where)).one())  # type: ignore[call-overload]
+    total = int(session.exec(select(sa.func.count()).select_from(Service).where(*where)).one())
     rows = session.exec(
-        select(Service).where(*where).order_by(*order).offset((page - 1) * per_page).limit(per_page)  # type: ignore[arg-type]
+        select(Service).where(*where).order_by(*order).offset((page - 1) * per_page).limit(per_page)
     ).all()
     contents = _shape(session, list(rows), actor=actor, lang=locale.lang, minimal=minimal, full=full)
     return _json(_envelope(contents, total=total, page=page, per_page=per_page), locale.lang)
@@ -182,7 +182,7 @@ def _ndjson(
             stmt = select(Service).where(*where)
             if last is not None:
                 stmt = stmt.where(sa.tuple_(Service.sort_name, Service.id) > sa.tuple_(*last))
-            rows = list(session.exec(stmt.order_by(Service.sort_name, Service.id).limit(500)).all())  # type: ignore[arg-type]
+            rows = list(session.exec(stmt.order_by(col(Service.sort_name), col(Service.id)).limit(500)).all())
             if not rows:
                 return
             yield "".join(
@@ -209,14 +209,14 @@ def hsds_organizations(
     page: PageQ = 1,
     per_page: PerPageQ = 50,
 ) -> Response:
-    where: list[Any] = [Organization.deleted_at.is_(None)]  # type: ignore[union-attr]
+    where: list[Any] = [col(Organization.deleted_at).is_(None)]
     for term in search_terms(search):
-        where.append(Organization.sort_name.like(f"%{like_escape(term)}%", escape="\\"))  # type: ignore[attr-defined]
-    total = int(session.exec(select(sa.func.count()).select_from(Organization).where(*where)).one())  # type: ignore[call-overload]
+        where.append(col(Organization.sort_name).like(f"%{like_escape(term)}%", escape="\\"))
+    total = int(session.exec(select(sa.func.count()).select_from(Organization).where(*where)).one())
     rows = session.exec(
         select(Organization)
         .where(*where)
-        .order_by(Organization.sort_name, Organization.id)  # type: ignore[arg-type]
+        .order_by(col(Organization.sort_name), col(Organization.id))
         .offset((page - 1) * per_page)
         .limit(per_page)
     ).all()
@@ -238,9 +238,9 @@ def hsds_organization(
     body = hsds.organization(org, locale.lang)
     rows = session.exec(
         select(Service)
-        .where(Service.organization_id == org.id, Service.deleted_at.is_(None))  # type: ignore[union-attr]
-        .order_by(Service.sort_name, Service.id)
-        .limit(500)  # type: ignore[arg-type]
+        .where(col(Service.organization_id) == org.id, col(Service.deleted_at).is_(None))
+        .order_by(col(Service.sort_name), col(Service.id))
+        .limit(500)
     ).all()
     body["services"] = hsds.services(session, list(rows), actor=actor, lang=locale.lang, minimal=True)
     return _json(body, locale.lang)
@@ -297,9 +297,9 @@ def hsds_taxonomy_term(term_id: str, locale: LocaleDep) -> Response:
 def _sal_query(where: list[Any]) -> Any:
     return (
         select(ServiceAtLocation, Location)
-        .join(Location, Location.id == ServiceAtLocation.location_id)  # type: ignore[arg-type]
-        .join(Service, Service.id == ServiceAtLocation.service_id)  # type: ignore[arg-type]
-        .where(Location.deleted_at.is_(None), *where)  # type: ignore[union-attr]
+        .join(Location, col(Location.id) == ServiceAtLocation.location_id)
+        .join(Service, col(Service.id) == ServiceAtLocation.service_id)
+        .where(col(Location.deleted_at).is_(None), *where)
     )
 
 
@@ -323,9 +323,9 @@ def hsds_service_at_locations(
         modified_after=None,
     )
     stmt = _sal_query(where)
-    total = int(session.exec(select(sa.func.count()).select_from(stmt.subquery())).one())  # type: ignore[call-overload]
+    total = int(session.exec(select(sa.func.count()).select_from(stmt.subquery())).one())
     rows = session.exec(
-        stmt.order_by(ServiceAtLocation.created_at, ServiceAtLocation.id)
+        stmt.order_by(col(ServiceAtLocation.created_at), col(ServiceAtLocation.id))
         .offset((page - 1) * per_page)
         .limit(per_page)
     ).all()
@@ -341,7 +341,9 @@ def hsds_service_at_locations(
 def hsds_service_at_location(
     link_id: uuid.UUID, session: SessionDep, actor: ActorDep, locale: LocaleDep
 ) -> Response:
-    row = session.exec(_sal_query([ServiceAtLocation.id == link_id, Service.deleted_at.is_(None)])).first()  # type: ignore[union-attr]
+    row = session.exec(
+        _sal_query([col(ServiceAtLocation.id) == link_id, col(Service.deleted_at).is_(None)])
+    ).first()
     if row is None:
         raise not_found("service at location")
     link, loc = row

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.directory import categories as _categories
 from api.directory.models import Organization, Service
@@ -48,24 +49,24 @@ def service_brief(session: Session, *, service_id: uuid.UUID) -> ServiceBrief | 
     """A live service's brief, or None when it does not exist or was deleted."""
     row = session.exec(
         select(Service, Organization.name)
-        .join(Organization, Organization.id == Service.organization_id)  # type: ignore[arg-type]
-        .where(Service.id == service_id, Service.deleted_at.is_(None))  # type: ignore[union-attr]
+        .join(Organization, col(Organization.id) == Service.organization_id)
+        .where(col(Service.id) == service_id, col(Service.deleted_at).is_(None))
     ).first()
     if row is None:
         return None
     service, org_name = row
-    return _brief(service, org_name)
+    return _brief(service, dict(org_name))
 
 
 def eligibility_filters(*, legal_status: str | None, age: int | None) -> list[sa.ColumnElement[bool]]:
     filters: list[sa.ColumnElement[bool]] = []
     if legal_status:
         filters.append(
-            sa.or_(Service.status_keys == "", Service.status_keys.like(f"%|{legal_status}|%"))  # type: ignore[attr-defined]
+            sa.or_(col(Service.status_keys) == "", col(Service.status_keys).like(f"%|{legal_status}|%"))
         )
     if age is not None:
-        filters.append(sa.or_(Service.age_min.is_(None), Service.age_min <= age))  # type: ignore[union-attr,operator]
-        filters.append(sa.or_(Service.age_max.is_(None), Service.age_max >= age))  # type: ignore[union-attr,operator]
+        filters.append(sa.or_(col(Service.age_min).is_(None), col(Service.age_min) <= age))
+        filters.append(sa.or_(col(Service.age_max).is_(None), col(Service.age_max) >= age))
     return filters
 
 
@@ -85,21 +86,21 @@ def match_services(
     limit = max(1, min(limit, 100))
     query = (
         select(Service, Organization.name)
-        .join(Organization, Organization.id == Service.organization_id)  # type: ignore[arg-type]
-        .where(Service.deleted_at.is_(None), Service.status == "active")  # type: ignore[union-attr]
+        .join(Organization, col(Organization.id) == Service.organization_id)
+        .where(col(Service.deleted_at).is_(None), col(Service.status) == "active")
     )
     codes = sorted({c for c in categories if c})
     if codes:
         # category_keys holds every ancestor, so a parent's code finds its sub-categories' services.
-        query = query.where(sa.or_(*(Service.category_keys.like(f"%|{c}|%") for c in codes)))  # type: ignore[attr-defined]
+        query = query.where(sa.or_(*(col(Service.category_keys).like(f"%|{c}|%") for c in codes)))
     for condition in eligibility_filters(legal_status=legal_status, age=age):
         query = query.where(condition)
-    same_place = sa.case((Service.municipality_id == municipality_id, 0), else_=1)
-    order: list[sa.ColumnElement[object]] = [same_place]
+    same_place = sa.case((col(Service.municipality_id) == municipality_id, 0), else_=1)
+    order: list[Any] = [same_place]
     if language:
-        order.append(sa.case((Service.language_keys.like(f"%|{language}|%"), 0), else_=1))  # type: ignore[attr-defined]
-    order.append(sa.case((Service.assured_date.is_(None), 1), else_=0))  # type: ignore[union-attr]
-    order.append(Service.assured_date.desc())  # type: ignore[union-attr]
-    order.append(Service.id)  # type: ignore[arg-type]
+        order.append(sa.case((col(Service.language_keys).like(f"%|{language}|%"), 0), else_=1))
+    order.append(sa.case((col(Service.assured_date).is_(None), 1), else_=0))
+    order.append(col(Service.assured_date).desc())
+    order.append(col(Service.id))
     rows = session.exec(query.order_by(*order).limit(limit)).all()
-    return [_brief(service, org_name) for service, org_name in rows]
+    return [_brief(service, dict(org_name)) for service, org_name in rows]

@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from fastapi import Request
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.audit import record
@@ -61,11 +61,11 @@ def _require_manager(actor: Actor) -> None:
 def list_organizations(
     session: Session, *, municipality: uuid.UUID | None, kind: str | None, params: PageParams
 ) -> tuple[list[Organization], str | None]:
-    stmt = select(Organization).where(Organization.deleted_at.is_(None))  # type: ignore[union-attr]
+    stmt = select(Organization).where(col(Organization.deleted_at).is_(None))
     if municipality:
-        stmt = stmt.where(Organization.municipality_id == municipality)
+        stmt = stmt.where(col(Organization.municipality_id) == municipality)
     if kind:
-        stmt = stmt.where(Organization.kind == kind)
+        stmt = stmt.where(col(Organization.kind) == kind)
     keys = [SortKey(Organization.sort_name), SortKey(Organization.id)]
     rows = session.exec(keyset(stmt, keys=keys, params=params, sort_name="name")).all()
     return finish(rows, params=params, key_of=lambda o: (o.sort_name, o.id), sort_name="name")
@@ -123,7 +123,7 @@ def update(
     session.add(org)
     if "name" in changes:
         # The organisation's name is part of each service's search text.
-        for service in session.exec(select(Service).where(Service.organization_id == org.id)).all():
+        for service in session.exec(select(Service).where(col(Service.organization_id) == org.id)).all():
             refresh_service(service, org)
             session.add(service)
     session.flush()
@@ -147,7 +147,7 @@ def delete(session: Session, *, actor: Actor, request: Request, org: Organizatio
     session.add(org)
     # Its services go with it, as tombstones a sync sees.
     for service in session.exec(
-        select(Service).where(Service.organization_id == org.id, Service.deleted_at.is_(None))  # type: ignore[union-attr]
+        select(Service).where(col(Service.organization_id) == org.id, col(Service.deleted_at).is_(None))
     ).all():
         service.deleted_at = service.updated_at = now
         service.version += 1

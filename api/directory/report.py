@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.directory.catalog import stale_before
 from api.directory.categories import ancestors, categories
@@ -41,10 +41,10 @@ L = {
 
 def report_section(session: Session, ctx: ReportContext) -> ReportSection | None:
     rows = session.exec(
-        select(Service.categories, Service.languages, Service.assured_date, Service.funding_ends_on).where(
-            Service.municipality_id == ctx.municipality_id,
-            Service.deleted_at.is_(None),  # type: ignore[union-attr]
-            Service.status == "active",
+        select(Service).where(
+            col(Service.municipality_id) == ctx.municipality_id,
+            col(Service.deleted_at).is_(None),
+            col(Service.status) == "active",
         )
     ).all()
     if not rows:
@@ -52,17 +52,19 @@ def report_section(session: Session, ctx: ReportContext) -> ReportSection | None
     today = date.today()
     cut = stale_before(today)
     total = len(rows)
-    foreign = sum(1 for _, langs, _, _ in rows if any(code != "lt" for code in langs or []))
-    stale = sum(1 for _, _, assured, _ in rows if assured is None or assured < cut)
+    foreign = sum(1 for s in rows if any(code != "lt" for code in s.languages or []))
+    stale = sum(1 for s in rows if s.assured_date is None or s.assured_date < cut)
     ending = sum(
-        1 for _, _, _, ends in rows if ends is not None and today <= ends <= today + timedelta(days=60)
+        1
+        for s in rows
+        if s.funding_ends_on is not None and today <= s.funding_ends_on <= today + timedelta(days=60)
     )
     by_root: Counter[str] = Counter()
     languages: dict[str, set[str]] = {}
-    for cats, langs, _, _ in rows:
-        for root in {ancestors(c)[0] for c in cats or []}:
+    for s in rows:
+        for root in {ancestors(c)[0] for c in s.categories or []}:
             by_root[root] += 1
-            languages.setdefault(root, set()).update(langs or [])
+            languages.setdefault(root, set()).update(s.languages or [])
     known = categories()
     table_rows = [
         [

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.i18n import Locale, like_escape, resolve, search_terms
@@ -55,7 +55,7 @@ class ServiceFilters:
 
 
 def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
-    return column.like(f"%|{like_escape(code)}|%", escape="\\")  # type: ignore[no-any-return]
+    return column.like(f"%|{like_escape(code)}|%", escape="\\")
 
 
 def resolved(session: Session, f: ServiceFilters) -> ServiceFilters:
@@ -66,48 +66,51 @@ def resolved(session: Session, f: ServiceFilters) -> ServiceFilters:
 
 
 def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.ColumnElement[bool]]:
-    s = Service
     where: list[sa.ColumnElement[bool]] = []
     if f.modified_after is None:
-        where.append(s.deleted_at.is_(None))  # type: ignore[union-attr]
+        where.append(col(Service.deleted_at).is_(None))
     else:
-        where.append(s.updated_at > f.modified_after)  # type: ignore[arg-type,operator]
+        where.append(col(Service.updated_at) > f.modified_after)
     for term in search_terms(f.q):
-        where.append(s.search_text.like(f"%{like_escape(term)}%", escape="\\"))  # type: ignore[attr-defined]
+        where.append(col(Service.search_text).like(f"%{like_escape(term)}%", escape="\\"))
     if f.categories:
-        where.append(sa.or_(*(_like(s.category_keys, c) for c in f.categories)))
+        where.append(sa.or_(*(_like(col(Service.category_keys), c) for c in f.categories)))
     if f.municipality_ids:
         ids = f.municipality_ids
-        where.append(s.municipality_id == ids[0] if len(ids) == 1 else s.municipality_id.in_(ids))  # type: ignore[attr-defined]
+        where.append(
+            col(Service.municipality_id) == ids[0] if len(ids) == 1 else col(Service.municipality_id).in_(ids)
+        )
     if f.organization_id:
-        where.append(s.organization_id == f.organization_id)  # type: ignore[arg-type]
+        where.append(col(Service.organization_id) == f.organization_id)
     if f.language:
-        where.append(_like(s.language_keys, f.language))
+        where.append(_like(col(Service.language_keys), f.language))
     if f.eligible_status:
-        where.append(sa.or_(s.status_keys == "", _like(s.status_keys, f.eligible_status)))  # type: ignore[arg-type]
+        where.append(
+            sa.or_(col(Service.status_keys) == "", _like(col(Service.status_keys), f.eligible_status))
+        )
     if f.age is not None:
-        where.append(sa.or_(s.age_min.is_(None), s.age_min <= f.age))  # type: ignore[union-attr,operator]
-        where.append(sa.or_(s.age_max.is_(None), s.age_max >= f.age))  # type: ignore[union-attr,operator]
+        where.append(sa.or_(col(Service.age_min).is_(None), col(Service.age_min) <= f.age))
+        where.append(sa.or_(col(Service.age_max).is_(None), col(Service.age_max) >= f.age))
     if f.format:
-        where.append(s.format.in_(f.format))  # type: ignore[attr-defined]
+        where.append(col(Service.format).in_(f.format))
     if f.level:
-        where.append(s.level == f.level)  # type: ignore[arg-type]
+        where.append(col(Service.level) == f.level)
     if f.free is not None:
-        where.append(s.free.is_(f.free))  # type: ignore[attr-defined]
+        where.append(col(Service.free).is_(f.free))
     if f.status:
-        where.append(s.status.in_(f.status))  # type: ignore[attr-defined]
+        where.append(col(Service.status).in_(f.status))
     if f.open_on is not None:
         bit = WEEKDAY_BITS[f.open_on.isoweekday()]
-        where.append(s.status == "active")  # type: ignore[arg-type]
-        where.append(sa.or_(s.start_date.is_(None), s.start_date <= f.open_on))  # type: ignore[union-attr,operator]
-        where.append(sa.or_(s.end_date.is_(None), s.end_date >= f.open_on))  # type: ignore[union-attr,operator]
-        where.append(sa.or_(s.weekday_mask == 0, s.weekday_mask.op("&")(bit) != 0))  # type: ignore[attr-defined,arg-type]
+        where.append(col(Service.status) == "active")
+        where.append(sa.or_(col(Service.start_date).is_(None), col(Service.start_date) <= f.open_on))
+        where.append(sa.or_(col(Service.end_date).is_(None), col(Service.end_date) >= f.open_on))
+        where.append(sa.or_(col(Service.weekday_mask) == 0, col(Service.weekday_mask).op("&")(bit) != 0))
     if f.stale is not None:
         cut = catalog.stale_before(today)
-        is_stale = sa.or_(s.assured_date.is_(None), s.assured_date < cut)  # type: ignore[union-attr,operator]
+        is_stale = sa.or_(col(Service.assured_date).is_(None), col(Service.assured_date) < cut)
         where.append(is_stale if f.stale else sa.not_(is_stale))
     if f.funding_ends_before is not None:
-        where.append(s.funding_ends_on < f.funding_ends_before)  # type: ignore[operator,operator]
+        where.append(col(Service.funding_ends_on) < f.funding_ends_before)
     return where
 
 
@@ -115,25 +118,30 @@ def _score(q: str | None) -> Any:
     """Each word found in the name counts 2; every row here already holds every word."""
     terms = search_terms(q)
     parts = [
-        sa.case((Service.sort_name.like(f"%{like_escape(t)}%", escape="\\"), 2), else_=0)  # type: ignore[attr-defined]
-        for t in terms
+        sa.case((col(Service.sort_name).like(f"%{like_escape(t)}%", escape="\\"), 2), else_=0) for t in terms
     ]
     return sa.literal(0) if not parts else sum(parts[1:], parts[0])
 
 
 def sort_keys(sort: str, q: str | None) -> tuple[str, list[SortKey]]:
-    s = Service
     if sort == "relevance" and search_terms(q):
-        return "relevance", [SortKey(_score(q), True), SortKey(s.sort_name), SortKey(s.id)]
+        return "relevance", [
+            SortKey(_score(q), True),
+            SortKey(col(Service.sort_name)),
+            SortKey(col(Service.id)),
+        ]
     if sort == "-name":
-        return sort, [SortKey(s.sort_name, True), SortKey(s.id, True)]
+        return sort, [SortKey(col(Service.sort_name), True), SortKey(col(Service.id), True)]
     if sort == "last_modified":
-        return sort, [SortKey(s.updated_at), SortKey(s.id)]
+        return sort, [SortKey(col(Service.updated_at)), SortKey(col(Service.id))]
     if sort == "-last_modified":
-        return sort, [SortKey(s.updated_at, True), SortKey(s.id, True)]
+        return sort, [SortKey(col(Service.updated_at), True), SortKey(col(Service.id), True)]
     if sort == "-assured_date":
-        return sort, [SortKey(sa.func.coalesce(s.assured_date, _FAR_PAST), True), SortKey(s.id, True)]
-    return "name", [SortKey(s.sort_name), SortKey(s.id)]
+        return sort, [
+            SortKey(sa.func.coalesce(col(Service.assured_date), _FAR_PAST), True),
+            SortKey(col(Service.id), True),
+        ]
+    return "name", [SortKey(col(Service.sort_name)), SortKey(col(Service.id))]
 
 
 def effective_sort(filters: ServiceFilters, sort: str | None) -> str:
@@ -180,7 +188,7 @@ def search(
     score = keys[0].column if name == "relevance" else sa.literal(None)
     stmt = (
         select(Service, Organization.name, score.label("k0"))
-        .join(Organization, Organization.id == Service.organization_id)  # type: ignore[arg-type]
+        .join(Organization, col(Organization.id) == Service.organization_id)
         .where(*conditions(filters))
     )
     if params.cursor:
@@ -190,7 +198,7 @@ def search(
         rows, params=params, key_of=lambda r: _key_values(name, r[0], r[2]), sort_name=name
     )
     services = [r[0] for r in page]
-    org_names = {r[0].organization_id: r[1] for r in page}
+    org_names = {r[0].organization_id: dict(r[1]) for r in page}
     live = catalog.read(
         session,
         [s for s in services if s.deleted_at is None],
@@ -207,14 +215,14 @@ def search(
 
 def count(session: Session, *, filters: ServiceFilters) -> int:
     filters = resolved(session, filters)
-    return int(session.exec(select(sa.func.count()).select_from(Service).where(*conditions(filters))).one())  # type: ignore[call-overload]
+    return int(session.exec(select(sa.func.count()).select_from(Service).where(*conditions(filters))).one())
 
 
 def fingerprint(session: Session, *, filters: ServiceFilters) -> tuple[int, str]:
     """How many match and when the newest changed: enough for an export's ETag."""
     filters = resolved(session, filters)
     row = session.exec(
-        select(sa.func.count(), sa.func.max(Service.updated_at)).where(*conditions(filters))  # type: ignore[call-overload]
+        select(sa.func.count(), sa.func.max(Service.updated_at)).where(*conditions(filters))
     ).one()
     return int(row[0]), str(row[1])
 
@@ -344,6 +352,9 @@ def export_chunks(
 def organization_names(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, str]]:
     if not ids:
         return {}
-    return dict(
-        session.exec(select(Organization.id, Organization.name).where(Organization.id.in_(ids))).all()
-    )  # type: ignore[attr-defined,arg-type]
+    return {
+        oid: dict(name)
+        for oid, name in session.exec(
+            select(Organization.id, Organization.name).where(col(Organization.id).in_(ids))
+        ).all()
+    }

@@ -260,6 +260,7 @@ def test_invalid_bodies_are_422(client, base, auth) -> None:
         {**NEW_SERVICE, "name": {"xx": "?"}},
         {**NEW_SERVICE, "unknown": 1},
         {**NEW_SERVICE, "location_ids": [str(uuid.uuid4())]},
+        {**NEW_SERVICE, "languages": ["xx"]},
     ):
         assert client.post("/api/v1/services", json=bad, headers=headers).status_code == 422, bad
 
@@ -423,3 +424,78 @@ def test_every_sort_pages_through_everything_once(client, make_service, marker, 
         if not cursor:
             break
     assert sorted(seen) == sorted(str(s.id) for s in made) and len(seen) == len(set(seen))
+
+
+def test_create_is_idempotent_with_a_key(client, base, auth, marker) -> None:
+    headers = {**auth.headers(base.provider), "Idempotency-Key": f"key-{marker}"}
+    body = {**NEW_SERVICE, "name": {"lt": f"Vienas {marker}"}}
+    first = client.post("/api/v1/services", json=body, headers=headers)
+    again = client.post("/api/v1/services", json=body, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert first.json()["id"] == again.json()["id"]
+    assert len(_ids(client.get("/api/v1/services", params={"q": marker}))) == 1
+
+
+def test_other_tenants_get_404_on_organisations_and_locations(client, base, auth, db) -> None:
+    location = Location(
+        organization_id=base.org_kaunas.id, municipality_id=base.municipality_kaunas.id, city="Kaunas"
+    )
+    db.add(location)
+    db.flush()
+    loc_etag = client.get(f"/api/v1/locations/{location.id}").headers["ETag"]
+    org_etag = client.get(f"/api/v1/organizations/{base.org_kaunas.id}").headers["ETag"]
+    for who in (base.provider, base.coordinator):
+        headers = auth.headers(who)
+        assert (
+            client.delete(
+                f"/api/v1/locations/{location.id}", headers={**headers, "If-Match": loc_etag}
+            ).status_code
+            == 404
+        )
+        assert (
+            client.delete(
+                f"/api/v1/organizations/{base.org_kaunas.id}", headers={**headers, "If-Match": org_etag}
+            ).status_code
+            == 404
+        )
+    assert client.get(f"/api/v1/locations/{uuid.uuid4()}").status_code == 404
+    assert client.get(f"/api/v1/organizations/{uuid.uuid4()}").status_code == 404
+    # The Kaunas coordinator removes the organisation; its services become tombstones.
+    kaunas = auth.headers(base.coordinator_kaunas)
+    gone = client.delete(
+        f"/api/v1/organizations/{base.org_kaunas.id}", headers={**kaunas, "If-Match": org_etag}
+    )
+    assert gone.status_code == 204
+    assert client.get(f"/api/v1/organizations/{base.org_kaunas.id}").status_code == 404
+
+
+def test_odd_input_is_not_a_server_error(client) -> None:
+    for params in (
+        {"q": "%_\\"},
+        {"modified_after": "2026-01-01T00:00:00"},
+        {"modified_after": "2026-01-01"},
+        {"open_on": "2026-02-30"},
+        {"age": "-1"},
+        {"sort": "bogus"},
+        {"limit": "0"},
+    ):
+        response = client.get("/api/v1/services", params=params)
+        assert response.status_code in (200, 400, 422), (params, response.status_code)
+    assert client.get("/api/v1/services/export", params={"format": "xml"}).status_code == 422
+    assert client.get("/hsds/services", params={"modified_after": "yesterday"}).status_code == 422
+    assert client.get("/hsds/services", params={"modified_after": "2026-01-01T00:00:00"}).status_code == 200
+
+
+def test_partner_machine_client_writes_its_organisations_services(client, base, auth, make_service) -> None:
+    sync = base.clients["ngo_sync"]
+    created = client.post("/api/v1/services", json=NEW_SERVICE, headers=auth.headers(sync))
+    assert created.status_code == 201, created.text
+    assert created.json()["organization_id"] == str(base.org.id)
+    theirs = make_service(base.org_kaunas)
+    etag = client.get(f"/api/v1/services/{theirs.id}").headers["ETag"]
+    refused = client.patch(
+        f"/api/v1/services/{theirs.id}",
+        json={"capacity": 2},
+        headers={**auth.headers(sync), "If-Match": etag},
+    )
+    assert refused.status_code == 404

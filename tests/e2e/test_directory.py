@@ -42,3 +42,49 @@ def test_provider_edits_a_service_and_sees_it(page):
     # The change shows in the public search too.
     page.goto(f"/#/services?q={new_name.split()[-1]}")
     page.locator("#service-results .service-card", has_text=new_name).wait_for()
+    # And deletes it: it is gone from the search.
+    page.locator(".service-card a", has_text=new_name).click()
+    page.click("#edit-service")
+    page.wait_for_selector("form.service-form")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#delete-service")
+    page.wait_for_selector("a#new-service")
+    page.goto(f"/#/services?q={new_name.split()[-1]}")
+    page.wait_for_selector("#service-results .empty:not([hidden])")
+
+
+def test_coordinator_adds_a_service_for_an_organisation(page):
+    login(page, "koordinatore.jonava@demo.langelis.lt")
+    page.goto("/#/services/new")
+    page.wait_for_selector("form.service-form select[name=organization_id]")
+    page.locator("select[name=organization_id] option", has_text="Sirijos bendruomenė").first.wait_for(
+        state="attached"
+    )
+    value = page.locator(
+        "select[name=organization_id] option", has_text="Sirijos bendruomenė"
+    ).first.get_attribute("value")
+    page.select_option("select[name=organization_id]", value)
+    page.locator("input[name=location_ids]").first.wait_for(state="attached")
+    name = f"Arabų kalbos konsultacijos {uuid.uuid4().hex[:6]}"
+    page.fill("input[name='name.lt']", name)
+    page.select_option("select[name=category]", "info")
+    page.check("input[name=languages][value=ar]")
+    page.locator("input[name=location_ids]").first.check()
+    page.click("form.service-form button[type=submit]")
+    page.wait_for_selector(f"h1:has-text('{name}')")
+    assert "Sirijos bendruomenė" in page.locator(".org").inner_text()
+    assert page.locator(".locations li").count() == 1
+
+
+def test_provider_adds_a_confidential_location(page):
+    login(page, "teikejas2@demo.langelis.lt")
+    page.goto("/#/services/mine")
+    page.click("#my-locations")
+    page.wait_for_selector("form.location-form")
+    street = f"Slaptoji g. {uuid.uuid4().hex[:4]}"
+    page.fill("form.location-form input[name=name]", "Krizių butas")
+    page.fill("form.location-form input[name=address]", street)
+    page.fill("form.location-form input[name=city]", "Kaunas")
+    page.check("form.location-form input[name=confidential]")
+    page.click("form.location-form button[type=submit]")
+    page.locator("#location-list .location-card", has_text=street).wait_for()

@@ -1,7 +1,7 @@
 // Web pages of the directory domain: public search and service pages; "my services" with the
 // editor for providers and coordinators; the coordinator's stale / funding-ending list
 // (see ./index.js for what a domain module exports).
-import { editServicePage, myServicesPage, watchPage } from "./directory/manage.js";
+import { editServicePage, locationsPage, myServicesPage, watchPage } from "./directory/manage.js";
 import { searchPage, servicePage } from "./directory/public.js";
 
 export const namespaces = ["directory"];
@@ -10,6 +10,7 @@ export const routes = [
   { path: "/services", view: searchPage, title: "directory.title" },
   { path: "/services/mine", view: myServicesPage, title: "directory.my_services", scopes: ["directory:write"] },
   { path: "/services/new", view: editServicePage, title: "directory.new_service", scopes: ["directory:write"] },
+  { path: "/services/locations", view: locationsPage, title: "directory.locations_title", scopes: ["directory:write"] },
   { path: "/services/watch", view: watchPage, title: "directory.watch", roles: ["coordinator", "admin"] },
   { path: "/services/:id/edit", view: editServicePage, title: "directory.edit_service", scopes: ["directory:write"] },
   { path: "/services/:id", view: servicePage, title: "directory.title" },

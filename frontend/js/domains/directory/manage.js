@@ -1,11 +1,11 @@
 // Staff pages: "my services" (providers: their organisation's; coordinators: their municipality's),
 // the service editor, and the coordinator's list of what is stale or loses funding soon.
-import { clear, field, formatDate, h } from "../../core/dom.js";
+import { append, clear, field, formatDate, h } from "../../core/dom.js";
 import { pick, t } from "../../core/i18n.js";
 import { api, newIdempotencyKey } from "../../core/api.js";
 import { currentUser } from "../../core/auth.js";
 import { navigate } from "../../core/router.js";
-import { badge, bindForm, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
+import { badge, bindForm, confirmDialog, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   FORMATS, LEVELS, SERVICE_LANGUAGES, STATUSES, WEEKDAYS, addStyles, categoryOptions, formatLabel,
   languageName, legalStatuses, readTranslations, selectField, statusLabel, translationFields, weekdayName,
@@ -44,6 +44,11 @@ function serviceRow(service) {
 
 export async function myServicesPage({ main }) {
   addStyles();
+  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
+  // this container is dropped with it instead of stacking a second page underneath.
+  const root = h("div", { class: "directory-page" });
+  main.append(root);
+  const me = currentUser();
   const q = h("input", { type: "search", name: "q", "aria-label": t("directory.q") });
   const holder = h("div", {});
   function load() {
@@ -56,13 +61,14 @@ export async function myServicesPage({ main }) {
     }));
   }
   q.addEventListener("change", load);
-  main.append(
+  append(root, [
     pageHeader(t("directory.my_services"),
       h("a", { class: "button", href: "#/services/new", id: "new-service" }, t("directory.new_service")),
-      currentUser().role !== "provider" ? h("a", { class: "button secondary", href: "#/services/watch" }, t("directory.watch")) : null),
+      me.organization_id ? h("a", { class: "button secondary", href: "#/services/locations", id: "my-locations" }, t("directory.locations_title")) : null,
+      me.role !== "provider" ? h("a", { class: "button secondary", href: "#/services/watch" }, t("directory.watch")) : null),
     h("p", { class: "lead" }, t("directory.my_services_intro")),
     h("div", { class: "filters" }, q),
-    holder);
+    holder]);
   load();
 }
 
@@ -97,6 +103,10 @@ function readSchedule(form) {
 
 export async function editServicePage({ main, params }) {
   addStyles();
+  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
+  // this container is dropped with it instead of stacking a second page underneath.
+  const root = h("div", { class: "directory-page" });
+  main.append(root);
   const editing = Boolean(params.id);
   let service = { name: {}, description: {}, categories: [], languages: ["lt"], eligible_statuses: [], format: "in_person", status: "active", free: true, schedule: [], application_process: {}, eligibility_note: {}, cost_description: {} };
   let etag = null;
@@ -107,7 +117,33 @@ export async function editServicePage({ main, params }) {
   }
   const statuses = await legalStatuses();
   const dateValue = (v) => v || "";
+  // Providers write for their own organisation; coordinators and admins choose one.
+  const me = currentUser();
+  let orgPicker = null;
+  if (!editing && !me.organization_id) {
+    const query = { limit: 100, ...(me.role === "admin" ? {} : { municipality: me.municipality }) };
+    const orgs = (await api.get("/organizations", { query })).data.items;
+    orgPicker = field(t("directory.organization"), selectField("organization_id", orgs.map((o) => [o.id, pick(o.name)]), orgs[0]?.id));
+  }
+  const locationBox = h("fieldset", { dataset: { field: "location_ids" } }, h("legend", {}, t("directory.locations")),
+    h("div", { class: "check-grid" }), h("p", { class: "field-error", hidden: true }));
+  async function loadLocations(organizationId) {
+    const grid = locationBox.querySelector(".check-grid");
+    clear(grid);
+    if (!organizationId) return;
+    const items = (await api.get("/locations", { query: { organization: organizationId, limit: 100 } })).data.items;
+    const chosen = (service.locations || []).map((l) => l.id);
+    if (!items.length) grid.append(h("p", { class: "hint" }, t("directory.no_locations")));
+    for (const loc of items) {
+      const label = [pick(loc.name), loc.address, loc.city].filter(Boolean).join(", ") || loc.city || loc.id;
+      grid.append(h("label", { class: "block" }, h("input", { type: "checkbox", name: "location_ids", value: loc.id, checked: chosen.includes(loc.id) }), label));
+    }
+  }
+  const owner = editing ? service.organization_id : me.organization_id || orgPicker?.querySelector("select").value;
+  await loadLocations(owner);
+  orgPicker?.querySelector("select").addEventListener("change", (e) => loadLocations(e.target.value));
   const form = h("form", { class: "form service-form", novalidate: true },
+    orgPicker,
     translationFields("name", t("directory.name"), service.name, { required: true }),
     translationFields("description", t("directory.description"), service.description, { multiline: true }),
     field(t("directory.category"), selectField("category", await categoryOptions(null), service.categories[0] || "info")),
@@ -127,6 +163,7 @@ export async function editServicePage({ main, params }) {
       field(t("directory.start_date"), { name: "start_date", type: "date", value: dateValue(service.start_date) }),
       field(t("directory.end_date"), { name: "end_date", type: "date", value: dateValue(service.end_date) })),
     scheduleEditor(service.schedule),
+    locationBox,
     h("label", { class: "block" }, h("input", { type: "checkbox", name: "free", checked: service.free }), t("directory.free")),
     field(t("directory.cost_amount"), { name: "cost_amount", type: "number", min: 0, step: "0.01", value: service.cost_amount ?? "" }),
     translationFields("application_process", t("directory.how_to_apply"), service.application_process, { multiline: true }),
@@ -165,18 +202,34 @@ export async function editServicePage({ main, params }) {
       url: text("url"),
       funding_source: text("funding_source"),
       funding_ends_on: text("funding_ends_on"),
+      location_ids: fd.getAll("location_ids"),
     };
+    if (orgPicker) body.organization_id = fd.get("organization_id");
     let saved;
     if (editing) saved = (await api.patch(`/services/${service.id}`, body, { etag })).data;
     else saved = (await api.post("/services", body, { idempotencyKey: newIdempotencyKey() })).data;
     showStatus(t("directory.saved"), "success");
     navigate(`/services/${saved.id}`);
   });
-  main.append(pageHeader(editing ? t("directory.edit_service") : t("directory.new_service")), form);
+  const remove = editing ? h("button", { type: "button", class: "button danger", id: "delete-service", onclick: async () => {
+    if (!confirmDialog(t("directory.delete_confirm"))) return;
+    try {
+      await api.del(`/services/${service.id}`, { etag });
+      showStatus(t("directory.deleted"), "success");
+      navigate("/services/mine");
+    } catch (err) {
+      showStatus(errorText(err), "error");
+    }
+  } }, t("directory.delete")) : null;
+  append(root, [pageHeader(editing ? t("directory.edit_service") : t("directory.new_service"), remove), form]);
 }
 
 export async function watchPage({ main }) {
   addStyles();
+  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
+  // this container is dropped with it instead of stacking a second page underneath.
+  const root = h("div", { class: "directory-page" });
+  main.append(root);
   const me = currentUser();
   const base = me.role === "admin" ? {} : { municipality: me.municipality };
   const soon = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
@@ -188,9 +241,55 @@ export async function watchPage({ main }) {
       load: async (cursor) => (await api.get("/services", { query: { ...base, ...query, status: "active", cursor, limit: 20 } })).data,
       renderItem: serviceRow,
     }));
-  main.append(
+  append(root, [
     pageHeader(t("directory.watch")),
     h("p", { class: "lead" }, t("directory.watch_intro")),
     section(t("directory.stale_title"), "stale-services", { stale: "true", sort: "-assured_date" }),
-    section(t("directory.funding_title"), "funding-ending", { funding_ends_before: soon }));
+    section(t("directory.funding_title"), "funding-ending", { funding_ends_before: soon })]);
+}
+
+// The organisation's places: providers add and change them (a shelter's address can be confidential).
+export async function locationsPage({ main, query }) {
+  addStyles();
+  const root = h("div", { class: "directory-page" });
+  main.append(root);
+  const me = currentUser();
+  const organizationId = query.organization || me.organization_id;
+  if (!organizationId) {
+    append(root, [pageHeader(t("directory.locations_title")), h("p", {}, t("directory.choose_organization"))]);
+    return;
+  }
+  const list = h("ul", { class: "card-list", id: "location-list" });
+  async function load() {
+    clear(list);
+    const items = (await api.get("/locations", { query: { organization: organizationId, limit: 100 } })).data.items;
+    for (const loc of items) {
+      list.append(h("li", { class: "card location-card" },
+        h("h3", {}, pick(loc.name) || loc.city || ""),
+        h("p", {}, [loc.address, loc.postal_code, loc.city].filter(Boolean).join(", ")),
+        loc.confidential ? badge(t("directory.confidential"), "warn") : null));
+    }
+    if (!items.length) list.append(h("li", { class: "empty" }, t("directory.no_locations")));
+  }
+  const form = h("form", { class: "form location-form", novalidate: true },
+    h("h2", {}, t("directory.new_location")),
+    field(t("directory.location_name"), { name: "name", maxlength: 300 }),
+    h("div", { class: "two-col" },
+      field(t("directory.address"), { name: "address", maxlength: 300 }),
+      field(t("directory.city"), { name: "city", maxlength: 120 }),
+      field(t("directory.postal_code"), { name: "postal_code", maxlength: 20 })),
+    h("label", { class: "block" }, h("input", { type: "checkbox", name: "confidential" }), t("directory.confidential_hint")),
+    h("button", { type: "submit", class: "button" }, t("directory.create")));
+  bindForm(form, async () => {
+    const fd = new FormData(form);
+    const body = { organization_id: organizationId, confidential: fd.get("confidential") === "on" };
+    for (const key of ["address", "city", "postal_code"]) if (fd.get(key)) body[key] = String(fd.get(key)).trim();
+    if (fd.get("name")) body.name = { lt: String(fd.get("name")).trim() };
+    await api.post("/locations", body, { idempotencyKey: newIdempotencyKey() });
+    showStatus(t("directory.saved"), "success");
+    form.reset();
+    await load();
+  });
+  append(root, [pageHeader(t("directory.locations_title")), list, form]);
+  await load();
 }

@@ -1,5 +1,5 @@
 // Public pages: search with filters, and one service in the best language available.
-import { clear, field, formatDate, h } from "../../core/dom.js";
+import { append, clear, field, formatDate, h } from "../../core/dom.js";
 import { pick, t } from "../../core/i18n.js";
 import { api } from "../../core/api.js";
 import { hasScope } from "../../core/auth.js";
@@ -15,6 +15,10 @@ const FILTERS = ["q", "category", "municipality", "language", "eligible_status",
 
 export async function searchPage({ main, query }) {
   addStyles();
+  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
+  // this container is dropped with it instead of stacking a second page underneath.
+  const root = h("div", { class: "directory-page" });
+  main.append(root);
   const statuses = await legalStatuses();
   const form = h("form", { class: "filters service-filters", role: "search", "aria-label": t("directory.search_title") },
     field(t("directory.q"), { name: "q", type: "search", value: query.q || "" }, { hint: t("directory.q_hint") }),
@@ -43,11 +47,11 @@ export async function searchPage({ main, query }) {
   form.addEventListener("submit", (e) => { e.preventDefault(); search(); });
   for (const el of form.querySelectorAll("select, input[type=checkbox]")) el.addEventListener("change", search);
 
-  main.append(
+  append(root, [
     pageHeader(t("directory.title"),
       hasScope("directory:write") ? h("a", { class: "button secondary", href: "#/services/mine" }, t("directory.my_services")) : null),
     h("p", { class: "lead" }, t("directory.intro")),
-    form, results);
+    form, results]);
   search();
 }
 
@@ -58,6 +62,10 @@ function fact(label, value) {
 
 export async function servicePage({ main, params }) {
   addStyles();
+  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
+  // this container is dropped with it instead of stacking a second page underneath.
+  const root = h("div", { class: "directory-page" });
+  main.append(root);
   const { data: s } = await api.get(`/services/${params.id}`);
   const categories = await Promise.all(s.categories.map(categoryName));
   const statuses = await legalStatuses();
@@ -72,7 +80,7 @@ export async function servicePage({ main, params }) {
       : [loc.address, loc.postal_code, loc.city].filter(Boolean).join(", "),
     pick(loc.accessibility) ? h("p", { class: "hint" }, pick(loc.accessibility)) : null));
   const canEdit = hasScope("directory:write");
-  main.append(
+  append(root, [
     pageHeader(pick(s.name),
       canEdit ? h("a", { class: "button secondary", href: `#/services/${s.id}/edit`, id: "edit-service" }, t("directory.edit")) : null),
     h("p", { class: "org lead" }, pick(s.organization_name), " · ", await municipalityName(s.municipality)),
@@ -99,5 +107,5 @@ export async function servicePage({ main, params }) {
         s.url ? h("a", { href: s.url, rel: "noopener", target: "_blank" }, t("directory.website")) : null].filter(Boolean)),
       fact(t("directory.verified"), s.assured_date ? [formatDate(s.assured_date), s.stale ? [" ", badge(t("directory.stale"), "warn")] : null] : badge(t("directory.stale"), "warn"))),
     locations.length ? h("section", {}, h("h2", {}, t("directory.locations")), h("ul", { class: "locations" }, locations)) : null,
-    h("p", {}, h("a", { href: "#/services" }, t("directory.back_to_search"))));
+    h("p", {}, h("a", { href: "#/services" }, t("directory.back_to_search")))]);
 }
