@@ -85,6 +85,11 @@ def test_returnee_package_referral_and_provider_inbox(page, live_server):
         "#referrals li.referral[data-status=sent]", has_text=f"Kultūros bilietai {marker}"
     ).wait_for()
     page.locator("#consents li[data-purpose=provider_sharing] .badge.ok").wait_for()
+    # Rectification: a corrected phone number.
+    page.click("#edit summary")
+    page.fill("#edit-person input[name=phone]", "+370 611 22334")
+    page.click("#edit-person button[type=submit]")
+    page.locator("dl.facts dd", has_text="+370 611 22334").wait_for()
     # The people list finds her without diacritics, among the coordinator's own cases.
     page.goto(f"/#/migrants?q=grizusi{marker}&mine=1")
     page.locator("#people-results li", has_text=family).wait_for()

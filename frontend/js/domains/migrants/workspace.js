@@ -312,6 +312,52 @@ function specialSection(p) {
   return details;
 }
 
+function editSection(p, etag, reload) {
+  if (p.anonymised || !hasScope("migrants:write")) return null;
+  const form = h("form", { class: "form", id: "edit-person", novalidate: true },
+    h("div", { class: "two-col" },
+      field(t("migrants.given_name"), { name: "given_name", value: p.given_name, required: true, maxlength: 120 }),
+      field(t("migrants.family_name"), { name: "family_name", value: p.family_name, required: true, maxlength: 120 })),
+    h("div", { class: "two-col" },
+      field(t("migrants.legal_status_label"), select("legal_status", statusOptions(), p.legal_status)),
+      field(t("migrants.permit_expires_on"), { name: "permit_expires_on", type: "date", value: p.permit_expires_on || "" })),
+    h("div", { class: "two-col" },
+      field(t("migrants.email"), { name: "email", type: "email", value: p.email || "", maxlength: 320 }),
+      field(t("migrants.phone"), { name: "phone", type: "tel", value: p.phone || "", maxlength: 40 })),
+    h("div", { class: "two-col" },
+      field(t("migrants.preferred_language"), select("preferred_language", UI_LANGUAGES.map((l) => [l, l]), p.preferred_language)),
+      field(t("migrants.lithuanian_level"), select("lithuanian_level", ["none", "A1", "A2", "B1", "B2", "C1", "C2", "native"].map((l) => [l, l]), p.lithuanian_level))),
+    h("button", { type: "submit", class: "button" }, t("migrants.save")));
+  bindForm(form, async () => {
+    const fd = new FormData(form);
+    const body = {};
+    for (const k of ["given_name", "family_name", "legal_status", "preferred_language", "lithuanian_level"]) body[k] = fd.get(k);
+    for (const k of ["permit_expires_on", "email", "phone"]) body[k] = fd.get(k) || null;
+    await api.patch(`/migrants/${p.id}`, body, { etag });
+    showStatus(t("migrants.saved"), "success");
+    reload();
+  });
+  return h("details", { class: "panel", id: "edit" }, h("summary", {}, t("migrants.edit")), h("p", { class: "hint" }, t("migrants.edit_hint")), form);
+}
+
+function closeCaseButton(caseData, reload) {
+  if (!caseData || !hasScope("migrants:write")) return null;
+  return h("button", {
+    type: "button",
+    class: "button secondary",
+    id: "close-case",
+    onclick: async () => {
+      const reason = window.prompt(t("migrants.close_reason"));
+      if (reason === null) return;
+      try {
+        await api.patch(`/cases/${caseData.id}`, { status: "closed", close_reason: reason || null }, { etag: `"v${caseData.version}"` });
+        showStatus(t("migrants.case_closed"), "success");
+      } catch (err) { showStatus(errorText(err), "error"); }
+      reload();
+    },
+  }, t("migrants.close_case"));
+}
+
 function rightsSection(p, etag) {
   const exportButton = h("button", {
     type: "button",
@@ -356,6 +402,7 @@ export async function personPage({ main, params }) {
     clear(main);
     main.append(
       pageHeader(fullName(p),
+        closeCaseButton(caseData, render),
         h("a", { class: "button secondary", href: "#/migrants" }, t("migrants.people"))),
       h("p", {}, badge(statusLabel(p.legal_status), p.legal_status === "returnee" ? "ok" : ""), " ",
         caseData ? badge(t("migrants.case_open")) : badge(t("migrants.case_closed"), "muted"),
@@ -363,6 +410,7 @@ export async function personPage({ main, params }) {
       h("div", { class: "person-grid" },
         h("section", { class: "panel", "aria-label": t("migrants.details") }, h("h2", {}, t("migrants.details")), detailsList(p)),
         consentSection(p, render)),
+      editSection(p, etag, render),
       needsSection(p, caseData, render),
       await referralsSection(p, render),
       caseData && !p.anonymised ? referSection(p, caseData, render) : null,
