@@ -192,3 +192,20 @@ def test_suggestions_match_need_language_and_status(client, auth, base, register
         headers=auth.headers(base.coordinator),
     )
     assert bad.status_code == 422
+
+
+def test_provider_reads_and_moves_are_in_the_municipality_audit(client, auth, base, register, service):
+    person = register()
+    rid = _refer(client, auth, base, person, service).json()["id"]
+    client.get("/api/v1/referral-inbox", headers=auth.headers(base.provider))
+    _move(client, auth, base.provider, f"/api/v1/referral-inbox/{rid}/transitions", "accepted")
+    entries = client.get(
+        "/api/v1/audit", params={"record_id": rid, "limit": 100}, headers=auth.headers(base.coordinator)
+    ).json()["items"]
+    provider_entries = [e for e in entries if e["actor_role"] == "provider"]
+    assert {e["action"] for e in provider_entries} >= {"list", "read", "move"}
+    assert all(
+        e["purpose"] == "provider_sharing" and e["subject_id"] == person["id"] for e in provider_entries
+    )
+    move = next(e for e in provider_entries if e["action"] == "move")
+    assert move["details"] == {"from": "sent", "to": "accepted"}
