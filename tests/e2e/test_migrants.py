@@ -130,3 +130,20 @@ def test_returnee_package_referral_and_provider_inbox(page, live_server):
     page.goto(f"/#/migrants?q=grizusi{marker}")
     page.locator("#people-results p.empty").wait_for(state="visible")
     assert family not in page.locator("#people-results").inner_text()
+
+
+def test_coordinator_edits_the_returnee_package(page, live_server):
+    login(page, "koordinatorius.kaunas@demo.langelis.lt")
+    page.goto("/#/migrants/package")
+    page.wait_for_selector("form#package-add")
+    before = page.locator("#package-items li.row").count()
+    page.select_option("#package-add select[name=need]", "language")
+    page.select_option("#package-add select[name=category]", "language")
+    page.click("#package-add button[type=submit]")
+    page.locator("#package-items li.row").nth(before).wait_for()
+    page.click("#package-save button[type=submit]")
+    page.wait_for_selector(".status-success")
+    headers = {"Authorization": f"Bearer {_token(live_server, 'koordinatorius.kaunas@demo.langelis.lt')}"}
+    saved = httpx.get(f"{live_server}/api/v1/returnee-package", headers=headers).json()
+    assert len(saved["items"]) == before + 1
+    assert saved["items"][-1] == {"need": "language", "category": "language"}
