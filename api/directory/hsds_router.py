@@ -105,7 +105,17 @@ def _service_filters(
     return where
 
 
-@router.get("/services", summary="HSDS: services", responses=problem_responses(422))
+@router.get(
+    "/services",
+    summary="HSDS: services",
+    responses={
+        200: {
+            "description": "An HSDS page of services, or with format=ndjson one service per line",
+            "content": {"application/json": {}, "application/x-ndjson": {}},
+        },
+        **problem_responses(422),
+    },
+)
 def hsds_services(
     request: Request,
     session: SessionDep,
