@@ -19,7 +19,6 @@ from api.migrants.models import Case, Person, Referral
 
 ReaderActor = Annotated[Actor, Depends(require_scopes("migrants:read"))]
 WriterActor = Annotated[Actor, Depends(require_scopes("migrants:read", "migrants:write"))]
-SpecialActor = Annotated[Actor, Depends(require_scopes("migrants:read", "migrants:special"))]
 IntakeActor = Annotated[Actor, Depends(require_scopes("migrants:intake"))]
 InboxActor = Annotated[Actor, Depends(require_scopes("referrals:inbox"))]
 AuditActor = Annotated[Actor, Depends(require_scopes("audit:read"))]

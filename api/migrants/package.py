@@ -10,13 +10,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from api.core.actor import Actor
 from api.core.db import utcnow
 from api.core.errors import unprocessable
 from api.migrants import cases, directory_port, people, referrals, vocab
-from api.migrants.models import Case, Person, Referral, ReturneePackage
+from api.migrants.models import Case, Person, ReturneePackage
 from api.migrants.schemas import IntakeCreate, PackageRead, PackageWrite, PersonCreate, PersonUpdate
 
 RECORD = "returnee_package"
@@ -203,11 +203,3 @@ def intake(session: Session, *, actor: Actor, data: IntakeCreate) -> tuple[Perso
         made = apply(session, actor=actor, person=person, case=case)
     session.flush()
     return person, created, case, made
-
-
-def package_referrals(session: Session, case: Case) -> int:
-    return len(
-        session.exec(
-            select(Referral.id).where(Referral.case_id == case.id, col(Referral.from_package).is_(True))
-        ).all()
-    )

@@ -8,7 +8,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
-from api.core.i18n import LangCode
 from api.core.types import CountryCode, LanguageCode, LanguageLevel
 
 Sex = Literal["female", "male", "other", "unknown"]
@@ -454,6 +453,3 @@ class MentorshipRead(BaseModel):
 
 class MentorshipList(BaseModel):
     items: list[MentorshipRead]
-
-
-LangParam = LangCode
