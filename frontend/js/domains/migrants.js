@@ -1,5 +1,24 @@
-// Web pages of the migrants domain (see ./index.js for what a domain module exports).
-export const namespaces = [];
-export const routes = [];
-export const menu = [];
-export const homeCards = [];
+// Web pages of the migrants domain: the coordinator's workspace (people, person page, referrals,
+// returnee package) and the provider's inbox (see ./index.js for what a domain module exports).
+import { inboxPage } from "./migrants/inbox.js";
+import { newPersonPage, packagePage, peoplePage, personPage } from "./migrants/workspace.js";
+
+export const namespaces = ["migrants"];
+
+export const routes = [
+  { path: "/migrants", view: peoplePage, title: "migrants.people", scopes: ["migrants:read"] },
+  { path: "/migrants/new", view: newPersonPage, title: "migrants.register_person", scopes: ["migrants:write"] },
+  { path: "/migrants/package", view: packagePage, title: "migrants.package", scopes: ["migrants:write"] },
+  { path: "/migrants/people/:id", view: personPage, title: "migrants.people", scopes: ["migrants:read"] },
+  { path: "/referral-inbox", view: inboxPage, title: "migrants.inbox", scopes: ["referrals:inbox"] },
+];
+
+export const menu = [
+  { href: "#/migrants", label: "migrants.menu", scopes: ["migrants:read"], order: 20 },
+  { href: "#/referral-inbox", label: "migrants.inbox", scopes: ["referrals:inbox"], order: 21 },
+];
+
+export const homeCards = [
+  { title: "migrants.people", text: "migrants.card_people", href: "#/migrants", scopes: ["migrants:read"] },
+  { title: "migrants.inbox", text: "migrants.card_inbox", href: "#/referral-inbox", scopes: ["referrals:inbox"] },
+];
