@@ -199,10 +199,7 @@ def run(kind: str) -> list[tuple[str, Stats, Stats | None]]:
     with BenchDatabase(kind) as db:
         loaded = load(db)
         print(f"[{kind}] loaded {loaded['counts']} in {loaded['load_seconds']} s")
-        _app, test_client = db.app_client()
-        # One event loop for every request (the bare TestClient starts a thread and a loop per
-        # request, ~5 ms that is the harness's, not the API's).
-        client = test_client.__enter__()
+        _app, client = db.app_client()  # opened: one event loop for every request
         assert db.engine is not None
         from sqlmodel import Session
 

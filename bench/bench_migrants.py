@@ -299,9 +299,7 @@ def main() -> None:
         print(
             f"loaded {loaded['counts']} in {loaded['load_seconds']} s; provider inbox holds {loaded['inbox_size']}"
         )
-        _app, client = db.app_client()
-        # One event-loop portal for the whole run (as a server has), not a new thread per request.
-        client.__enter__()
+        _app, client = db.app_client()  # opened: one event-loop portal for the whole run
         provider = {"Authorization": f"Bearer {db.token(loaded['provider'])}"}
         coordinator = {"Authorization": f"Bearer {db.token(loaded['coordinator'])}"}
         org = loaded["provider"].organization_id
@@ -412,7 +410,6 @@ def main() -> None:
                 )
                 rows.append(("  same, raw = query + audit rows + commit", api, raw))
 
-        client.__exit__(None, None, None)
         with db.connection() as conn:
             plan = conn.execute(
                 sa.text("EXPLAIN ANALYZE " + PEOPLE_SQL.format(where="AND p.search_name LIKE :p")),

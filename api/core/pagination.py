@@ -117,7 +117,17 @@ def decode_cursor(cursor: str, sort_name: str, size: int) -> list[Any]:
 
 
 def after(keys: Sequence[SortKey], values: Sequence[Any]) -> sa.ColumnElement[bool]:
-    """Rows strictly after ``values`` in the order given by ``keys`` (mixed directions allowed)."""
+    """Rows strictly after ``values`` in the order given by ``keys`` (mixed directions allowed).
+
+    When every key sorts the same way the condition is one row-value comparison,
+    ``(a, b, id) > (:a, :b, :id)``, which PostgreSQL answers with an index range scan on
+    ``(a, b, id)`` (the expanded ``OR`` form below makes it filter instead, so deep pages cost more
+    than the first). SQLite understands row values too (3.15+). Mixed directions keep the ``OR``.
+    """
+    if len(keys) > 1 and len({k.descending for k in keys}) == 1:
+        row = sa.tuple_(*(k.column for k in keys))
+        cursor = sa.tuple_(*(sa.literal(v, type_=k.column.type) for k, v in zip(keys, values, strict=True)))
+        return row < cursor if keys[0].descending else row > cursor
     clauses = []
     for i, key in enumerate(keys):
         eqs = [keys[j].column == values[j] for j in range(i)]

@@ -73,6 +73,13 @@ export async function render() {
   // its detached container and can never add a second page below the current one.
   clear(main);
   const page = h("div", { class: "page" });
+  // Pages write `main.append(a, cond ? b : null)`: the page container skips null, undefined and
+  // false (and flattens arrays) the way h() does, where the native append would print "null".
+  page.append = (...children) => {
+    for (const child of children.flat(Infinity)) {
+      if (child !== undefined && child !== null && child !== false) Element.prototype.append.call(page, child);
+    }
+  };
   main.append(page);
   main.setAttribute("aria-busy", "true");
   try {
