@@ -71,3 +71,21 @@ def test_register_and_confirm_in_demo_mode(page):
     page.wait_for_selector(".notice")
     login(page, "naujas.krastietis@test.langelis.lt", "labai-slaptas-123")
     assert "Naujas Kraštietis" in page.locator("#account-area").inner_text()
+
+
+def test_pages_never_print_null_and_show_one_page_at_a_time(page):
+    """A coordinator walks through pages of every domain, quickly (each goto interrupts the last
+    render): the page never shows a bare "null"/"undefined" and only one page is drawn."""
+    import re
+
+    login(page, "koordinatore.vilnius@demo.langelis.lt")
+    paths = ["/services", "/migrants", "/experts", "/expert-requests", "/ideas", "/budgets", "/indicators"]
+    for path in paths:
+        page.goto(f"/#{path}")
+    for path in paths:
+        page.goto(f"/#{path}")
+        page.wait_for_selector("#main:not([aria-busy])")
+        page.wait_for_selector("#main h1")
+        assert page.locator("#main > .page").count() == 1, path
+        text = page.locator("#main").inner_text()
+        assert not re.search(r"\b(null|undefined)\b", text), (path, text[:300])
