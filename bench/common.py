@@ -17,7 +17,6 @@ Figures: median and p95 in milliseconds and requests per second (1 / mean), writ
 from __future__ import annotations
 
 import atexit
-
 import json
 import os
 import statistics
