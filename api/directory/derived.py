@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime, time
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from api.core.db import utcnow
 from api.directory.categories import ancestors
 from api.directory.models import Service
 from api.indicators.providers import DerivedCell, Scope
@@ -29,14 +27,13 @@ def _live(session: Session, scope: Scope) -> list[tuple[list[str], list[str]]]:
     """(categories, languages) of the services active in the place at the end of the period."""
     if not scope.municipality_ids:
         return []
-    end = datetime.combine(scope.end, time.max).replace(tzinfo=utcnow().tzinfo)
-    cut = min(end, scope.as_of)
+    _, cut = scope.bounds()
     rows = session.exec(
         select(Service.categories, Service.languages).where(
             col(Service.municipality_id).in_(list(scope.municipality_ids)),
             col(Service.status) == "active",
-            col(Service.created_at) <= cut,
-            sa.or_(col(Service.deleted_at).is_(None), col(Service.deleted_at) > cut),
+            col(Service.created_at) < cut,
+            sa.or_(col(Service.deleted_at).is_(None), col(Service.deleted_at) >= cut),
         )
     ).all()
     return [(list(c or []), list(ls or [])) for c, ls in rows]

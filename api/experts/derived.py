@@ -10,7 +10,6 @@ once.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -19,18 +18,12 @@ from api.experts.models import ExpertCompetence, ExpertHome, ExpertProfile
 from api.indicators.providers import DerivedCell, Scope
 
 
-def period_cut(scope: Scope) -> datetime:
-    """The first instant after the period, or the run's start when the period is still running."""
-    after = datetime.combine(scope.end + timedelta(days=1), time.min, tzinfo=UTC)
-    return min(after, scope.as_of)
-
-
 class ExpertsRegistered:
     indicator = "diaspora_experts_registered"
     period_types = ("year", "quarter")
 
     def compute(self, session: Session, scope: Scope) -> Iterator[DerivedCell]:
-        cut = period_cut(scope)
+        _, cut = scope.bounds()
         profile = ExpertProfile.__table__  # type: ignore[attr-defined]
         home = ExpertHome.__table__  # type: ignore[attr-defined]
         live = sa.and_(

@@ -9,7 +9,6 @@ it, so the engine suppresses cells about very few people.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, time
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -26,31 +25,24 @@ class IdeasSubmitted:
 
     def compute(self, session: Session, scope: Scope) -> Iterator[DerivedCell]:
         idea = Idea.__table__  # type: ignore[attr-defined]
-        start = datetime.combine(scope.start, time.min, tzinfo=UTC)
-        end = min(datetime.combine(scope.end, time.max, tzinfo=UTC), scope.as_of)
+        start, end = scope.bounds()
         # An author whose account was deleted still counts as one person per idea.
         person = sa.func.coalesce(sa.cast(idea.c.author_id, sa.String), sa.cast(idea.c.id, sa.String))
-        base = (
-            sa.select(idea.c.author_residence, sa.func.count(), sa.func.count(sa.distinct(person)))
-            .where(
-                idea.c.municipality_id.in_(list(scope.municipality_ids)),
-                idea.c.published_at.is_not(None),
-                idea.c.published_at >= start,
-                idea.c.published_at <= end,
-                idea.c.moderation != "removed",
-            )
-            .group_by(idea.c.author_residence)
+        submitted = (
+            idea.c.municipality_id.in_(list(scope.municipality_ids)),
+            idea.c.published_at.is_not(None),
+            idea.c.published_at >= start,
+            idea.c.published_at < end,
+            idea.c.moderation != "removed",
         )
-        rows = session.execute(base).all()
+        rows = session.execute(
+            sa.select(idea.c.author_residence, sa.func.count(), sa.func.count(sa.distinct(person)))
+            .where(*submitted)
+            .group_by(idea.c.author_residence)
+        ).all()
         total = sum(int(n) for _, n, _ in rows)
         authors = session.execute(
-            sa.select(sa.func.count(sa.distinct(person))).where(
-                idea.c.municipality_id.in_(list(scope.municipality_ids)),
-                idea.c.published_at.is_not(None),
-                idea.c.published_at >= start,
-                idea.c.published_at <= end,
-                idea.c.moderation != "removed",
-            )
+            sa.select(sa.func.count(sa.distinct(person))).where(*submitted)
         ).scalar_one()
         yield DerivedCell(value=float(total), people=int(authors))
         for residence, count, people in rows:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol, runtime_checkable
 
 from sqlmodel import Session
@@ -36,6 +36,13 @@ class Scope:
     start: date
     end: date  # inclusive
     as_of: datetime  # when the run started (timezone-aware)
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        """The period as instants ``[start, end)`` in UTC; the end is capped at ``as_of``, so a
+        period still running counts only what existed when the run started."""
+        start = datetime.combine(self.start, time.min, tzinfo=UTC)
+        end = datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=UTC)
+        return start, min(end, self.as_of)
 
 
 @dataclass(frozen=True)

@@ -16,19 +16,13 @@ import statistics
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from api.indicators.providers import DerivedCell, Scope
 from api.migrants.models import Person, Referral
-
-
-def _bounds(scope: Scope) -> tuple[datetime, datetime]:
-    start = datetime.combine(scope.start, time.min, tzinfo=UTC)
-    end = min(datetime.combine(scope.end + timedelta(days=1), time.min, tzinfo=UTC), scope.as_of)
-    return start, end
 
 
 def referral_counts(
@@ -60,7 +54,7 @@ class ReferralsCompleted:
     period_types = ("year", "quarter", "month")
 
     def compute(self, session: Session, scope: Scope) -> Iterable[DerivedCell]:
-        start, end = _bounds(scope)
+        start, end = scope.bounds()
         counts = referral_counts(session, municipality_ids=list(scope.municipality_ids), start=start, end=end)
         total = sum(n for n, _ in counts.values())
         people = sum(p for _, p in counts.values())
@@ -74,7 +68,7 @@ class MedianDaysToFirstService:
     period_types = ("year", "quarter")
 
     def compute(self, session: Session, scope: Scope) -> Iterable[DerivedCell]:
-        start, end = _bounds(scope)
+        start, end = scope.bounds()
         first = (
             sa.select(col(Referral.person_id), sa.func.min(col(Referral.started_at)).label("first_start"))
             .where(

@@ -17,7 +17,9 @@ export function h(tag, attrs = {}, ...children) {
 export function append(el, children) {
   for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    // The prototype's append, so an element whose own append is this helper (the router's page
+    // container) can use it without recursion.
+    Element.prototype.append.call(el, child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return el;
 }

@@ -1,5 +1,5 @@
 // Hash router: "#/services/123?lang=uk". Routes are registered by pages and domain modules.
-import { $, clear, h } from "./dom.js";
+import { $, append, clear, h } from "./dom.js";
 import { t } from "./i18n.js";
 import { currentUser, hasRole, hasScope } from "./auth.js";
 
@@ -75,11 +75,7 @@ export async function render() {
   const page = h("div", { class: "page" });
   // Pages write `main.append(a, cond ? b : null)`: the page container skips null, undefined and
   // false (and flattens arrays) the way h() does, where the native append would print "null".
-  page.append = (...children) => {
-    for (const child of children.flat(Infinity)) {
-      if (child !== undefined && child !== null && child !== false) Element.prototype.append.call(page, child);
-    }
-  };
+  page.append = (...children) => append(page, children);
   main.append(page);
   main.setAttribute("aria-busy", "true");
   try {

@@ -44,8 +44,7 @@ function serviceRow(service) {
 
 export async function myServicesPage({ main }) {
   addStyles();
-  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
-  // this container is dropped with it instead of stacking a second page underneath.
+  // The scope of the directory's styles (overlapping renders are the router's concern).
   const root = h("div", { class: "directory-page" });
   main.append(root);
   const me = currentUser();
@@ -103,8 +102,7 @@ function readSchedule(form) {
 
 export async function editServicePage({ main, params }) {
   addStyles();
-  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
-  // this container is dropped with it instead of stacking a second page underneath.
+  // The scope of the directory's styles (overlapping renders are the router's concern).
   const root = h("div", { class: "directory-page" });
   main.append(root);
   const editing = Boolean(params.id);
@@ -226,8 +224,7 @@ export async function editServicePage({ main, params }) {
 
 export async function watchPage({ main }) {
   addStyles();
-  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
-  // this container is dropped with it instead of stacking a second page underneath.
+  // The scope of the directory's styles (overlapping renders are the router's concern).
   const root = h("div", { class: "directory-page" });
   main.append(root);
   const me = currentUser();

@@ -15,8 +15,7 @@ const FILTERS = ["q", "category", "municipality", "language", "eligible_status",
 
 export async function searchPage({ main, query }) {
   addStyles();
-  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
-  // this container is dropped with it instead of stacking a second page underneath.
+  // The scope of the directory's styles (overlapping renders are the router's concern).
   const root = h("div", { class: "directory-page" });
   main.append(root);
   const statuses = await legalStatuses();
@@ -62,8 +61,7 @@ function fact(label, value) {
 
 export async function servicePage({ main, params }) {
   addStyles();
-  // Filled after the awaits below; if another page starts meanwhile, the router clears `main` and
-  // this container is dropped with it instead of stacking a second page underneath.
+  // The scope of the directory's styles (overlapping renders are the router's concern).
   const root = h("div", { class: "directory-page" });
   main.append(root);
   const { data: s } = await api.get(`/services/${params.id}`);
