@@ -1,0 +1,72 @@
+"""The response toolkit every domain router uses: no-store, ETags, Location, list pages.
+
+* ``NoStore``: a router-level dependency (``APIRouter(dependencies=[NoStore])``) for routers that
+  serve personal data, instead of a call in each route.
+* ``with_etag(response, version, body)``: a strong ETag from the record version (what ``If-Match``
+  checks) that also changes with the representation.
+* ``created(response, url)``: 201 and ``Location``.
+* ``Page[T]``: the one list envelope; a named list is ``class ThingList(Page[ThingRead]): ...``.
+  ``page_response`` sets ``Link: <…>; rel="next"`` and serialises the page once.
+* ``json_body``: an answer serialised once, keeping the headers set on the injected response.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from fastapi import Depends, Request, Response
+from pydantic import BaseModel
+
+from api.core.etag import set_etag
+from api.core.pagination import Page, set_link_header
+
+__all__ = [
+    "NoStore",
+    "Page",
+    "created",
+    "json_body",
+    "no_store",
+    "page_response",
+    "with_etag",
+]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def no_store(response: Response) -> None:
+    """Personal data is never kept by a browser or a proxy."""
+    response.headers["Cache-Control"] = "no-store"
+
+
+NoStore: Any = Depends(no_store)
+
+
+def with_etag(response: Response, version: int, body: M) -> M:
+    set_etag(response, version, body.model_dump_json())
+    return body
+
+
+def created(response: Response, url: str) -> None:
+    response.status_code = 201
+    response.headers["Location"] = url
+
+
+def json_body(response: Response, body: BaseModel, *, status_code: int | None = None) -> Response:
+    """The answer serialised once (the route still declares its model for OpenAPI): returning the
+    model would have FastAPI dump it and validate it again. Headers set on the injected response
+    (no-store, Link, language, ETag) are carried over."""
+    headers = {
+        k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")
+    }
+    return Response(
+        content=body.model_dump_json(),
+        media_type="application/json",
+        headers=headers,
+        status_code=status_code or response.status_code or 200,
+    )
+
+
+def page_response(request: Request, response: Response, page: BaseModel) -> Response:
+    """One list answer: ``Link`` to the next page when there is one, the body serialised once."""
+    set_link_header(request, response, getattr(page, "next_cursor", None))
+    return json_body(response, page)
