@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from api import registry
+from api.core.commands import CommandContext
 from api.core.config import PROJECT_ROOT, get_settings
 
 
@@ -168,7 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    func: Callable[[argparse.Namespace], int] = args.func
+    func: Callable[..., int] = args.func
+    if getattr(args, "needs_context", False):
+        ctx = CommandContext()
+        try:
+            return func(args, ctx)
+        finally:
+            ctx.close()
     return func(args)
 
 

@@ -9,17 +9,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from api.core.commands import CommandContext
 
-def cmd_remind(args: argparse.Namespace) -> int:
-    from api.core.config import get_settings
+
+def cmd_remind(args: argparse.Namespace, ctx: CommandContext) -> int:
     from api.core.db import utcnow
     from api.experts.profiles import send_confirmation_reminders
-    from api.main import create_app
 
-    settings = get_settings()
-    app = create_app(settings)
-    with app.state.session_factory() as session:
-        sent = send_confirmation_reminders(session, now=utcnow(), base_url=settings.public_base_url)
+    with ctx.session_factory() as session:
+        sent = send_confirmation_reminders(session, now=utcnow(), base_url=ctx.settings.public_base_url)
         if args.dry_run:
             session.rollback()
         else:
@@ -31,4 +29,4 @@ def cmd_remind(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("experts-remind", help="remind experts to confirm their profile once a year")
     p.add_argument("--dry-run", action="store_true", help="count, but queue nothing")
-    p.set_defaults(func=cmd_remind)
+    p.set_defaults(func=cmd_remind, needs_context=True)

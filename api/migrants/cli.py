@@ -7,16 +7,15 @@ import argparse
 import os
 from typing import Any
 
+from api.core.commands import CommandContext
+
 DEFAULT_DAYS = 5 * 365
 
 
-def cmd_retention(args: argparse.Namespace) -> int:
-    from api.core.config import get_settings
-    from api.main import create_app
+def cmd_retention(args: argparse.Namespace, ctx: CommandContext) -> int:
     from api.migrants.gdpr import retention
 
-    app = create_app(get_settings())
-    with app.state.session_factory() as session:
+    with ctx.session_factory() as session:
         n = retention(session, older_than_days=args.days)
         if args.dry_run:
             session.rollback()
@@ -35,4 +34,4 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--days", type=int, default=default, help=f"retention period in days (default {default})")
     p.add_argument("--dry-run", action="store_true", help="count, but change nothing")
-    p.set_defaults(func=cmd_retention)
+    p.set_defaults(func=cmd_retention, needs_context=True)
