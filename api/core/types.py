@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Annotated, Literal
 
@@ -51,3 +53,34 @@ CountryCode = Annotated[
 LanguageCode = Annotated[
     str, BeforeValidator(_strip), StringConstraints(min_length=2, max_length=2), AfterValidator(_language)
 ]
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def _iso_date(value: object) -> object:
+    """A calendar date written as ``YYYY-MM-DD``; numbers (``0.5`` read as a Unix time) are refused."""
+    if isinstance(value, date | datetime) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value.strip()
+
+
+def _iso_datetime(value: object) -> object:
+    """An ISO 8601 instant; a time without a zone is read as UTC."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str) and _ISO_DATETIME.match(value.strip()):
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    elif isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        parsed = datetime.fromisoformat(value.strip())
+    else:
+        raise ValueError("expected a date-time as YYYY-MM-DDTHH:MM:SS with a zone (Z or +02:00)")
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+# Use these for query parameters and bodies instead of bare ``date``/``datetime``.
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_datetime)]
