@@ -51,8 +51,8 @@ from api.core.security import (
     new_secret,
     verify_password,
 )
-from api.directory.logic import organization_municipality
 from api.municipalities import logic as municipalities
+from api.municipalities.logic import organization_municipality
 
 CONFIRMATION_TTL = timedelta(days=3)
 

@@ -19,14 +19,6 @@ from api.directory.models import Organization, Service
 from api.directory.schemas import ServiceBrief
 
 
-def organization_municipality(session: Session, organization_id: uuid.UUID) -> uuid.UUID | None:
-    """The municipality of a live organisation, or None when there is no such organisation."""
-    org = session.get(Organization, organization_id)
-    if org is None or org.deleted_at is not None:
-        return None
-    return org.municipality_id
-
-
 def expand_categories(codes: Iterable[str]) -> set[str]:
     """The category codes and all their descendants (service-categories.csv)."""
     return _categories.expand_categories(codes)

@@ -21,6 +21,9 @@ from sqlmodel import Field, SQLModel
 
 import api.core.db  # noqa: F401 - naming convention before any table
 from api.core.db import created_field, id_field, json_field, ts_field, updated_field
+from api.municipalities.models import Organization
+
+__all__ = ["Organization"]  # the tenant unit lives in api.municipalities; re-exported here
 
 SERVICE_STATUSES = ("active", "inactive", "defunct", "temporarily_closed")
 SERVICE_FORMATS = ("in_person", "online", "hybrid", "informal")
@@ -36,25 +39,6 @@ ORGANIZATION_KINDS = (
     "business",
     "other",
 )
-
-
-class Organization(SQLModel, table=True):
-    __tablename__ = "organizations"
-    __table_args__ = (sa.Index("ix_organizations_sort", "sort_name", "id"),)
-
-    id: uuid.UUID = id_field()
-    municipality_id: uuid.UUID = Field(foreign_key="municipalities.id", nullable=False, index=True)
-    name: dict[str, str] = json_field()
-    kind: str = Field(default="ngo", max_length=30, nullable=False)
-    description: dict[str, str] = json_field()
-    website: str | None = Field(default=None, max_length=300)
-    email: str | None = Field(default=None, max_length=320)
-    phones: list[str] = json_field(list)
-    sort_name: str = Field(default="", max_length=300, nullable=False)
-    version: int = Field(default=1, nullable=False)
-    created_at: datetime = created_field()
-    updated_at: datetime = updated_field()
-    deleted_at: datetime | None = ts_field()
 
 
 class Service(SQLModel, table=True):

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from api.core.errors import not_found, unprocessable
 from api.core.i18n import Locale, normalize
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.municipalities.models import Municipality
+from api.municipalities.models import Municipality, Organization
 from api.municipalities.schemas import MunicipalityRead
 
 
@@ -90,3 +90,11 @@ def resolve_slugs(
 
 def slug_map(session: Session) -> dict[uuid.UUID, str]:
     return {m.id: m.slug for m in session.exec(select(Municipality)).all()}
+
+
+def organization_municipality(session: Session, organization_id: uuid.UUID) -> uuid.UUID | None:
+    """The municipality of a live organisation, or None when there is no such organisation."""
+    org = session.get(Organization, organization_id)
+    if org is None or org.deleted_at is not None:
+        return None
+    return org.municipality_id
