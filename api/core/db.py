@@ -182,7 +182,12 @@ def mark_writer(request: Request) -> None:
 
 
 def is_writer(request: Request) -> bool:
-    return request.method not in SAFE_METHODS or bool(getattr(request.state, "db_writer", False))
+    if request.method not in SAFE_METHODS or getattr(request.state, "db_writer", False):
+        return True
+    # On SQLite a signed-in read may write (reads of personal data are audited), and a deferred
+    # transaction cannot safely upgrade to a write under concurrency: serve it as a writer. The
+    # anonymous public (most reads) stays fully concurrent; PostgreSQL needs none of this.
+    return request.app.state.engine.dialect.name == "sqlite" and "authorization" in request.headers
 
 
 async def _turn(request: Request) -> AsyncIterator[bool]:
