@@ -72,17 +72,14 @@ def readable_definitions(actor: Actor) -> Any:
     return stmt
 
 
-def readable_imports(actor: Actor) -> Any:
-    stmt = select(IndicatorImport)
+def _own_municipality(stmt: Any, column: Any, actor: Actor) -> Any:
     mine = tenant(actor)
-    if mine is not None:
-        stmt = stmt.where(IndicatorImport.municipality_id == mine)
-    return stmt
+    return stmt if mine is None else stmt.where(column == mine)
+
+
+def readable_imports(actor: Actor) -> Any:
+    return _own_municipality(select(IndicatorImport), IndicatorImport.municipality_id, actor)
 
 
 def readable_changes(actor: Actor) -> Any:
-    stmt = select(ObservationChange)
-    mine = tenant(actor)
-    if mine is not None:
-        stmt = stmt.where(ObservationChange.municipality_id == mine)
-    return stmt
+    return _own_municipality(select(ObservationChange), ObservationChange.municipality_id, actor)

@@ -116,6 +116,20 @@ def _reader(text: TextIO) -> tuple[Any, list[str], bool]:
     return rest, [h.strip() for h in header], delimiter == ";"
 
 
+def _records(rows: Any, width: int, comma: bool) -> Iterator[tuple[RawRow, list[str]]]:
+    """Each non-blank record with its row; a record of the wrong width comes empty, its row in error."""
+    number = 0
+    for record in rows:
+        if not record or (len(record) == 1 and not record[0].strip()):
+            continue
+        number += 1
+        row = RawRow(number=number, line=rows.line_num + 1, decimal_comma=comma)
+        if len(record) != width:
+            row.error = f"expected {width} fields, found {len(record)}"
+            record = []
+        yield row, record
+
+
 def _csv(text: TextIO) -> Iterator[RawRow]:
     rows, header, comma = _reader(text)
     names = [h.lower() for h in header]
@@ -139,14 +153,8 @@ def _csv(text: TextIO) -> Iterator[RawRow]:
     width = len(names)
     i_ind, i_place, i_period = idx["indicator"], idx["place"], idx["period"]
     i_value, i_flags, i_source, i_people = (idx.get(c) for c in ("value", "flags", "source", "people"))
-    number = 0
-    for record in rows:
-        if not record or (len(record) == 1 and not record[0].strip()):
-            continue
-        number += 1
-        row = RawRow(number=number, line=rows.line_num + 1, decimal_comma=comma)
-        if len(record) != width:
-            row.error = f"expected {width} fields, found {len(record)}"
+    for row, record in _records(rows, width, comma):
+        if not record:
             yield row
             continue
         row.indicator = record[i_ind]
@@ -175,14 +183,8 @@ def _sdmx(text: TextIO) -> Iterator[RawRow]:
     idx = {n: i for i, n in enumerate(names)}
     breakdown_cols = [(dims[n], i) for n, i in idx.items() if n in dims]
     width = len(names)
-    number = 0
-    for record in rows:
-        if not record or (len(record) == 1 and not record[0].strip()):
-            continue
-        number += 1
-        row = RawRow(number=number, line=rows.line_num + 1, decimal_comma=comma)
-        if len(record) != width:
-            row.error = f"expected {width} fields, found {len(record)}"
+    for row, record in _records(rows, width, comma):
+        if not record:
             yield row
             continue
         row.indicator = record[idx["INDICATOR"]]

@@ -46,6 +46,16 @@ class Counts:
     conflict_count: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
 
+    def numbers(self) -> dict[str, int]:
+        return {
+            "rows": self.rows,
+            "imported": self.imported,
+            "updated": self.updated,
+            "ignored": self.ignored,
+            "deleted": self.deleted,
+            "conflict_count": self.conflict_count,
+        }
+
 
 def actor_label(actor: Actor) -> str:
     return f"{actor.kind}:{actor.audit_id or actor.display_name or '-'}"[:80]
@@ -122,12 +132,7 @@ class Importer:
             atomic=self.atomic,
             strategy=self.strategy,
             format=self.fmt,
-            rows=c.rows,
-            imported=c.imported,
-            updated=c.updated,
-            ignored=c.ignored,
-            deleted=c.deleted,
-            conflict_count=c.conflict_count,
+            **c.numbers(),
             conflicts=c.conflicts,
         )
 
@@ -143,12 +148,7 @@ class Importer:
                 strategy=self.strategy,
                 atomic=self.atomic,
                 status=status,
-                rows=c.rows,
-                imported=c.imported,
-                updated=c.updated,
-                ignored=c.ignored,
-                deleted=c.deleted,
-                conflict_count=c.conflict_count,
+                **c.numbers(),
                 conflicts=[x.model_dump() for x in c.conflicts],
                 started_at=self.started,
                 finished_at=utcnow(),

@@ -15,7 +15,7 @@ from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.indicators import periods, places
 from api.indicators.data.formats import FormatError
 from api.indicators.data.importer import Importer
-from api.indicators.data.schemas import ChangeRead, Conflict, ImportRead, ImportSummary, ObservationRead
+from api.indicators.data.schemas import ChangeRead, ImportRead, ImportSummary, ObservationRead
 from api.indicators.definitions.logic import definitions_by_code
 from api.indicators.models import IndicatorDefinition, IndicatorImport, Observation, ObservationChange
 from api.indicators.scope import readable_changes, readable_imports, visible
@@ -167,25 +167,7 @@ def list_changes(
 
 def import_to_read(session: Session, imp: IndicatorImport) -> ImportRead:
     slug = municipalities.get(session, imp.municipality_id).slug if imp.municipality_id else None
-    return ImportRead(
-        id=imp.id,
-        status=imp.status,
-        dry_run=False,
-        atomic=imp.atomic,
-        strategy=imp.strategy,
-        format=imp.format,
-        rows=imp.rows,
-        imported=imp.imported,
-        updated=imp.updated,
-        ignored=imp.ignored,
-        deleted=imp.deleted,
-        conflict_count=imp.conflict_count,
-        conflicts=[Conflict(**c) for c in imp.conflicts],
-        actor_kind=imp.actor_kind,
-        municipality=slug,
-        started_at=imp.started_at,
-        finished_at=imp.finished_at,
-    )
+    return ImportRead.model_validate({**imp.model_dump(), "dry_run": False, "municipality": slug})
 
 
 def list_imports(
