@@ -43,7 +43,7 @@ def _timed(call: Any) -> Any:
 def _summary(answers: list[Any], wall: float) -> dict[str, Any]:
     ok = [a for a in answers if isinstance(a, httpx.Response) and a.status_code < 300]
     times = sorted(a.elapsed_ms for a in answers if isinstance(a, httpx.Response))
-    q = statistics.quantiles(times, n=100) if len(times) > 1 else times * 99
+    q = statistics.quantiles(times, n=100, method="inclusive") if len(times) > 1 else times * 99
     return {
         "answered_2xx": len(ok),
         "failed": len(answers) - len(ok),
