@@ -36,11 +36,6 @@ PENDING: dict[str, set[str]] = {
         "api/indicators/importer.py",
         "api/indicators/logic.py",
         "api/indicators/router.py",
-        "api/migrants/people.py",
-        "api/migrants/referrals.py",
-        "api/migrants/router.py",
-        "api/migrants/schemas.py",
-        "frontend/js/domains/migrants/workspace.js",
     },
     "tenancy": {
         "api/directory/access.py",
@@ -61,11 +56,6 @@ PENDING: dict[str, set[str]] = {
         "api/indicators/access.py",
         "api/indicators/analytics.py",
         "api/indicators/logic.py",
-        "api/migrants/cases.py",
-        "api/migrants/package.py",
-        "api/migrants/people.py",
-        "api/migrants/report.py",
-        "api/migrants/transfers.py",
     },
     "request": {
         "api/directory/catalog.py",
@@ -79,17 +69,12 @@ PENDING: dict[str, set[str]] = {
     "app": set(),
     "downward": set(),
     "cycles": {
-        "api.migrants.cases",
-        "api.migrants.mentors",
-        "api.migrants.people",
-        "api.migrants.referrals",
     },
     "scope": {
         "directory",
         "experts",
         "ideas",
         "indicators",
-        "migrants",
     },
 }
 
