@@ -25,7 +25,6 @@ PACKAGE = "returnee_package"
 
 def audit(
     session: Session,
-    *,
     actor: Actor,
     action: str,
     record_type: str,
@@ -35,6 +34,7 @@ def audit(
     purpose: str = "case_management",
     details: dict[str, Any] | None = None,
 ) -> None:
+    """One entry: who (actor), did what (action) to which record, about whom (subject), why."""
     core_audit.record(
         session,
         actor=actor,
@@ -50,12 +50,11 @@ def audit(
 
 def audit_many(
     session: Session,
-    *,
     actor: Actor,
-    action: str,
     record_type: str,
     rows: list[tuple[uuid.UUID, uuid.UUID, uuid.UUID]],
-    purpose: str,
+    purpose: str = "case_management",
+    action: str = "list",
 ) -> None:
     """One entry per record listed, in one INSERT: (record id, subject id, municipality id)."""
     if not rows:
@@ -94,13 +93,4 @@ def audit_read(
     details: dict[str, Any] | None = None,
 ) -> None:
     """An entry about the person's own record (read, change, consent, special notes…)."""
-    audit(
-        session,
-        actor=actor,
-        action=action,
-        record_type=PERSON,
-        record_id=person.id,
-        subject_id=person.id,
-        municipality_id=person.municipality_id,
-        details=details,
-    )
+    audit(session, actor, action, PERSON, person.id, person.id, person.municipality_id, details=details)

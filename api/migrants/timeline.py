@@ -41,16 +41,7 @@ def touch(
     session: Session, actor: Actor, case: Case, action: str, details: dict[str, Any] | None = None
 ) -> None:
     """An audit entry about the case (and so about its person)."""
-    audit(
-        session,
-        actor=actor,
-        action=action,
-        record_type=CASE,
-        record_id=case.id,
-        subject_id=case.person_id,
-        municipality_id=case.municipality_id,
-        details=details,
-    )
+    audit(session, actor, action, CASE, case.id, case.person_id, case.municipality_id, details=details)
 
 
 def add_note(session: Session, *, actor: Actor, case: Case, text: str) -> CaseEventRead:

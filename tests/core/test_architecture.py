@@ -68,8 +68,7 @@ PENDING: dict[str, set[str]] = {
     },
     "app": set(),
     "downward": set(),
-    "cycles": {
-    },
+    "cycles": set(),
     "scope": {
         "directory",
         "experts",

@@ -92,17 +92,11 @@ def needs_of(session: Session, case: Case) -> list[Need]:
 
 def need_read(need: Need, locale: Locale) -> NeedRead:
     ref = vocab.needs().get(need.code)
-    return NeedRead(
-        id=need.id,
-        code=need.code,
-        name=locale.text(ref.name) if ref else None,
-        categories=list(ref.categories) if ref else [],
-        priority=need.priority,
-        status=need.status,
-        note=need.note,
-        version=need.version,
-        updated_at=need.updated_at,
-    )
+    named = {
+        "name": locale.text(ref.name) if ref else None,
+        "categories": list(ref.categories) if ref else [],
+    }
+    return NeedRead.model_validate({**need.model_dump(), **named})
 
 
 def to_read(session: Session, case: Case, locale: Locale) -> CaseRead:

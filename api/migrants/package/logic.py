@@ -104,15 +104,7 @@ def write(
     package.updated_at = utcnow()
     session.add(package)
     session.flush()
-    audit(
-        session,
-        actor=actor,
-        action="update",
-        record_type=PACKAGE,
-        record_id=package.id,
-        subject_id=None,
-        municipality_id=municipality_id,
-    )
+    audit(session, actor, "update", PACKAGE, package.id, None, municipality_id)
     return package
 
 

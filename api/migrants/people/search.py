@@ -81,13 +81,6 @@ def search(
         return [row.search_name, row.id] if sort == "name" else [row.updated_at, row.id]
 
     page, next_cursor = finish(rows, params=params, key_of=key_of, sort_name=sort)
-    audit_many(
-        session,
-        actor=actor,
-        action="list",
-        record_type=PERSON,
-        rows=[(r.id, r.id, r.municipality_id) for r in page],
-        purpose="case_management",
-    )
+    audit_many(session, actor, PERSON, [(r.id, r.id, r.municipality_id) for r in page])
     fields = PersonListItem.model_fields
     return [PersonListItem(**{k: getattr(r, k) for k in fields}) for r in page], next_cursor

@@ -15,10 +15,10 @@ from api.core.errors import not_found
 from api.core.i18n import Locale
 from api.core.pagination import PageParams
 from api.migrants import scope, vocab
-from api.migrants.audit import REFERRAL, audit, audit_many
+from api.migrants.audit import REFERRAL, audit
 from api.migrants.models import Person, Referral
 from api.migrants.referrals.briefs import Briefs, briefs
-from api.migrants.referrals.logic import allowed, finish_newest, move, newest_first
+from api.migrants.referrals.logic import allowed, audit_listed, finish_newest, move, newest_first
 from api.migrants.schemas import InboxItem
 
 PURPOSE = "provider_sharing"
@@ -54,23 +54,10 @@ def inbox_item(row: Any, found: Briefs, locale: Locale) -> InboxItem:
     brief = found.get(row.service_id)
     need = vocab.needs().get(row.need)
     return InboxItem(
-        id=row.id,
-        status=row.status,
-        given_name=row.given_name,
-        family_name=row.family_name,
-        preferred_language=row.preferred_language,
-        email=row.email,
-        phone=row.phone,
-        need=row.need,
+        **row._mapping,
         need_name=locale.text(need.name) if need else None,
-        message=row.message,
-        reason=row.reason,
-        service_id=row.service_id,
         service_name=locale.text(brief.name) if brief else None,
-        sent_at=row.sent_at,
-        updated_at=row.updated_at,
         allowed=allowed(row.status, "provider"),
-        version=row.version,
     )
 
 
@@ -81,14 +68,7 @@ def inbox(
     if status:
         stmt = stmt.where(col(Referral.status).in_(status))
     page, next_cursor = finish_newest(session.execute(newest_first(stmt, params)).all(), params)
-    audit_many(
-        session,
-        actor=actor,
-        action="list",
-        record_type=REFERRAL,
-        rows=[(r.id, r.person_id, r.municipality_id) for r in page],
-        purpose=PURPOSE,
-    )
+    audit_listed(session, actor, page, PURPOSE)
     found = briefs(session)
     return [inbox_item(r, found, locale) for r in page], next_cursor
 
@@ -97,16 +77,7 @@ def inbox_read(session: Session, *, actor: Actor, referral_id: uuid.UUID, locale
     row = session.execute(inbox_stmt(actor).where(col(Referral.id) == referral_id)).first()
     if row is None:
         raise not_found("referral")
-    audit(
-        session,
-        actor=actor,
-        action="read",
-        record_type=REFERRAL,
-        record_id=row.id,
-        subject_id=row.person_id,
-        municipality_id=row.municipality_id,
-        purpose=PURPOSE,
-    )
+    audit(session, actor, "read", REFERRAL, row.id, row.person_id, row.municipality_id, purpose=PURPOSE)
     return inbox_item(row, briefs(session), locale)
 
 

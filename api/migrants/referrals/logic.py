@@ -174,17 +174,10 @@ def refer(
 
 
 def audit_referral(session: Session, actor: Actor, action: str, referral: Referral, **details: Any) -> None:
-    audit(
-        session,
-        actor=actor,
-        action=action,
-        record_type=REFERRAL,
-        record_id=referral.id,
-        subject_id=referral.person_id,
-        municipality_id=referral.municipality_id,
-        purpose="provider_sharing" if actor.kind != "user" or actor.role == "provider" else "case_management",
-        details=details or None,
-    )
+    provider = actor.kind != "user" or actor.role == "provider"
+    purpose = "provider_sharing" if provider else "case_management"
+    row = (referral.id, referral.person_id, referral.municipality_id)
+    audit(session, actor, action, REFERRAL, *row, purpose=purpose, details=details or None)
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -199,28 +192,15 @@ def get(session: Session, *, actor: Actor, referral_id: uuid.UUID) -> Referral:
 
 def to_read(referral: Referral, found: Briefs, locale: Locale) -> ReferralRead:
     brief = found.get(referral.service_id)
-    return ReferralRead(
-        id=referral.id,
-        person_id=referral.person_id,
-        case_id=referral.case_id,
-        need=referral.need,
-        status=referral.status,
-        shared=referral.shared,
-        from_package=referral.from_package,
-        message=referral.message,
-        reason=referral.reason,
-        service=ServiceInfo(
-            id=referral.service_id,
-            name=locale.text(brief.name) if brief else None,
-            organization_id=referral.organization_id,
-            organization_name=locale.text(brief.organization_name) if brief else None,
-        ),
-        created_at=referral.created_at,
-        updated_at=referral.updated_at,
-        sent_at=referral.sent_at,
-        finished_at=referral.finished_at,
-        allowed=allowed(referral.status, "coordinator"),
-        version=referral.version,
+    service = ServiceInfo(
+        id=referral.service_id,
+        name=locale.text(brief.name) if brief else None,
+        organization_id=referral.organization_id,
+        organization_name=locale.text(brief.organization_name) if brief else None,
+    )
+    allowed_moves = allowed(referral.status, "coordinator")
+    return ReferralRead.model_validate(
+        {**referral.model_dump(), "service": service, "allowed": allowed_moves}
     )
 
 
@@ -256,16 +236,14 @@ def list_for_coordinator(
     if status:
         stmt = stmt.where(col(Referral.status).in_(status))
     page, next_cursor = finish_newest(session.exec(newest_first(stmt, params)).all(), params)
-    audit_many(
-        session,
-        actor=actor,
-        action="list",
-        record_type=REFERRAL,
-        rows=[(r.id, r.person_id, r.municipality_id) for r in page],
-        purpose="case_management",
-    )
+    audit_listed(session, actor, page, "case_management")
     found = briefs(session)
     return [to_read(r, found, locale) for r in page], next_cursor
+
+
+def audit_listed(session: Session, actor: Actor, page: list[Any], purpose: str) -> None:
+    """One "list" entry per referral shown (rows with id, person_id and municipality_id)."""
+    audit_many(session, actor, REFERRAL, [(r.id, r.person_id, r.municipality_id) for r in page], purpose)
 
 
 # --- moving ------------------------------------------------------------------------------------

@@ -57,15 +57,7 @@ def request(session: Session, *, actor: Actor, person: Person, to_slug: str, rea
 
 
 def _audit(session: Session, actor: Actor, action: str, row: Transfer, municipality_id: uuid.UUID) -> None:
-    audit(
-        session,
-        actor=actor,
-        action=action,
-        record_type=TRANSFER,
-        record_id=row.id,
-        subject_id=row.person_id,
-        municipality_id=municipality_id,
-    )
+    audit(session, actor, action, TRANSFER, row.id, row.person_id, municipality_id)
 
 
 def get(session: Session, *, actor: Actor, transfer_id: uuid.UUID) -> Transfer:
@@ -80,14 +72,8 @@ def listing(session: Session, *, actor: Actor, status: str | None) -> list[Trans
     if status:
         stmt = stmt.where(Transfer.status == status)
     rows = session.exec(stmt.order_by(col(Transfer.requested_at).desc()).limit(200)).all()
-    audit_many(
-        session,
-        actor=actor,
-        action="list",
-        record_type=TRANSFER,
-        rows=[(r.id, r.person_id, actor.municipality_id) for r in rows if actor.municipality_id],
-        purpose="case_management",
-    )
+    listed = [(r.id, r.person_id, actor.municipality_id) for r in rows if actor.municipality_id]
+    audit_many(session, actor, TRANSFER, listed)
     return [to_read(session, actor, r) for r in rows]
 
 
