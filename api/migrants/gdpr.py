@@ -33,7 +33,7 @@ from api.migrants.people.logic import cases_of, open_case, to_read
 from api.migrants.people.schemas import ExportRecipient, PersonExport
 from api.migrants.people.special import special_notes
 from api.migrants.referrals.briefs import briefs
-from api.migrants.referrals.logic import of_person
+from api.migrants.referrals.logic import of_person, update_all
 from api.migrants.referrals.logic import to_read as referral_read
 from api.migrants.timeline import events_of
 
@@ -108,10 +108,8 @@ def erase(session: Session, *, actor: Actor | None, person: Person, if_match: If
     )
     session.execute(sa.update(Need).where(col(Need.case_id).in_(case_ids)).values(note=None))
     session.execute(sa.update(Case).where(col(Case.person_id) == pid).values(close_reason=None))
-    session.execute(
-        sa.update(Referral)
-        .where(col(Referral.person_id) == pid)
-        .values(message=None, reason=None, shared=False, updated_at=utcnow(), version=Referral.version + 1)
+    update_all(
+        session, col(Referral.person_id) == pid, message=None, reason=None, shared=False, updated_at=utcnow()
     )
     session.execute(sa.update(Transfer).where(col(Transfer.person_id) == pid).values(reason=None))
     erasures.drop_replays(session, pid)

@@ -81,13 +81,15 @@ def consent_required() -> ProblemError:
     )
 
 
+def update_all(session: Session, *where: Any, **values: Any) -> None:
+    """A bulk change the server makes (no If-Match): every referral it touches moves one version
+    on, in the same statement, so a client holding the old ETag gets 412."""
+    session.execute(sa.update(Referral).where(*where).values(**values, version=Referral.version + 1))
+
+
 def _set_shared(session: Session, person_id: uuid.UUID, shared: bool, *where: Any) -> None:
-    # A bulk change the server makes: every touched referral moves one version on, atomically.
-    session.execute(
-        sa.update(Referral)
-        .where(col(Referral.person_id) == person_id, col(Referral.shared).is_(not shared), *where)
-        .values(shared=shared, updated_at=utcnow(), version=Referral.version + 1)
-    )
+    mine = (col(Referral.person_id) == person_id, col(Referral.shared).is_(not shared))
+    update_all(session, *mine, *where, shared=shared, updated_at=utcnow())
 
 
 def unshare(session: Session, *, person_id: uuid.UUID) -> None:

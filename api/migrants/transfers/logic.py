@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 
-import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
@@ -21,6 +20,7 @@ from api.migrants.audit import TRANSFER, audit, audit_many
 from api.migrants.cases.logic import close, default_coordinator, open_new
 from api.migrants.models import Person, Referral, Transfer
 from api.migrants.people.logic import open_case, refuse_erased
+from api.migrants.referrals.logic import update_all
 from api.migrants.schemas import TransferRead
 from api.migrants.vocab import slugs
 
@@ -113,13 +113,8 @@ def decide(session: Session, *, actor: Actor, row: Transfer, accept: bool) -> Tr
         if old is not None:
             close(session, actor=actor, case=old, reason="transferred")
         # Proposals nobody sent stay behind in the old municipality, dropped.
-        session.execute(
-            sa.update(Referral)
-            .where(col(Referral.person_id) == person.id, col(Referral.status) == "proposed")
-            .values(
-                status="dropped", reason="transferred", finished_at=utcnow(), version=Referral.version + 1
-            )
-        )
+        proposed = (col(Referral.person_id) == person.id, col(Referral.status) == "proposed")
+        update_all(session, *proposed, status="dropped", reason="transferred", finished_at=utcnow())
         claim(session, person, None)
         person.municipality_id = row.to_municipality_id
         person.case_open = False
