@@ -107,23 +107,23 @@ class MentorLink(Strict):
     mentor_id: uuid.UUID
 
 
-class MentorshipRead(BaseModel):
+class CaseMentorRead(BaseModel):
     mentor_id: uuid.UUID
     started_at: datetime | None
     ended_at: datetime | None
 
 
-class MentorshipList(BaseModel):
-    items: list[MentorshipRead]
+class CaseMentorList(BaseModel):
+    items: list[CaseMentorRead]
 
 
 # Named like models of other domains: kept here so their OpenAPI names stay module-qualified as before.
-class LanguageSkill(Strict):
+class PersonLanguageSkill(Strict):
     language: LanguageCode
     level: LanguageLevel
 
 
-class InboxItem(BaseModel):
+class ReferralInboxItem(BaseModel):
     """What a provider sees: only what the service needs to help the person."""
 
     id: uuid.UUID
@@ -145,5 +145,5 @@ class InboxItem(BaseModel):
     version: int
 
 
-class InboxList(Page[InboxItem]):
+class ReferralInboxList(Page[ReferralInboxItem]):
     pass

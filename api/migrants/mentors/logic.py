@@ -14,11 +14,11 @@ from api.migrants.audit import CASE, audit
 from api.migrants.models import Case, Person
 from api.migrants.people.consents import has_consent
 from api.migrants.people.logic import cases_of, require_open_case
-from api.migrants.schemas import MentorshipRead
+from api.migrants.schemas import CaseMentorRead
 from api.migrants.timeline import event
 
 
-def link(session: Session, *, actor: Actor, person: Person, mentor_id: uuid.UUID) -> MentorshipRead:
+def link(session: Session, *, actor: Actor, person: Person, mentor_id: uuid.UUID) -> CaseMentorRead:
     if not has_consent(session, person.id, "mentoring_contact"):
         raise conflict(
             "The person has not consented to be contacted by a mentor (consent purpose 'mentoring_contact').",
@@ -41,7 +41,7 @@ def link(session: Session, *, actor: Actor, person: Person, mentor_id: uuid.UUID
         municipality_id=case.municipality_id,
         purpose="mentoring_contact",
     )
-    return MentorshipRead(mentor_id=row.mentor_id, started_at=row.started_at, ended_at=row.ended_at)
+    return CaseMentorRead(mentor_id=row.mentor_id, started_at=row.started_at, ended_at=row.ended_at)
 
 
 def unlink(session: Session, *, actor: Actor, person: Person, mentor_id: uuid.UUID) -> int:
@@ -52,9 +52,9 @@ def unlink(session: Session, *, actor: Actor, person: Person, mentor_id: uuid.UU
     return len(ended)
 
 
-def listing(session: Session, *, person: Person) -> list[MentorshipRead]:
+def listing(session: Session, *, person: Person) -> list[CaseMentorRead]:
     return [
-        MentorshipRead(mentor_id=row.mentor_id, started_at=row.started_at, ended_at=row.ended_at)
+        CaseMentorRead(mentor_id=row.mentor_id, started_at=row.started_at, ended_at=row.ended_at)
         for case in cases_of(session, person)
         for row in experts.mentorships_for_case(
             session, case_ref=case.id, municipality_id=case.municipality_id, active_only=False

@@ -11,29 +11,29 @@ from api.core.http import NoStore
 from api.migrants.audit import audit_read
 from api.migrants.deps import E_READ, E_WRITE, ReadablePerson, ReaderById, WritablePerson, WriterById
 from api.migrants.mentors import logic
-from api.migrants.schemas import MentorLink, MentorshipList, MentorshipRead
+from api.migrants.schemas import CaseMentorList, CaseMentorRead, MentorLink
 
 router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
 
 
 @router.get(
-    "/{person_id}/mentors", response_model=MentorshipList, summary="The person's mentors", responses=E_READ
+    "/{person_id}/mentors", response_model=CaseMentorList, summary="The person's mentors", responses=E_READ
 )
-def list_mentors(session: SessionDep, actor: ReaderById, person: ReadablePerson) -> MentorshipList:
+def list_mentors(session: SessionDep, actor: ReaderById, person: ReadablePerson) -> CaseMentorList:
     audit_read(session, actor=actor, person=person, action="read_mentors")
-    return MentorshipList(items=logic.listing(session, person=person))
+    return CaseMentorList(items=logic.listing(session, person=person))
 
 
 @router.post(
     "/{person_id}/mentors",
-    response_model=MentorshipRead,
+    response_model=CaseMentorRead,
     status_code=201,
     summary="Link a mentor to the open case (needs the mentoring_contact consent)",
     responses=E_WRITE,
 )
 def link_mentor(
     session: SessionDep, actor: WriterById, person: WritablePerson, body: MentorLink
-) -> MentorshipRead:
+) -> CaseMentorRead:
     return logic.link(session, actor=actor, person=person, mentor_id=body.mentor_id)
 
 

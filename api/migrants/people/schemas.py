@@ -16,8 +16,8 @@ from api.migrants.schemas import (
     AuditRead,
     CaseEventRead,
     Code,
-    LanguageSkill,
     Name,
+    PersonLanguageSkill,
     Phone,
     Purpose,
     Sex,
@@ -37,7 +37,7 @@ class PersonFields(Strict):
     birth_date: IsoDate | None = None
     sex: Sex = "unknown"
     citizenships: list[CountryCode] = Field(default_factory=list, max_length=5)
-    languages: list[LanguageSkill] = Field(default_factory=list, max_length=12)
+    languages: list[PersonLanguageSkill] = Field(default_factory=list, max_length=12)
     lithuanian_level: LanguageLevel = "none"
     legal_status: Code
     permit_expires_on: IsoDate | None = None
@@ -76,7 +76,7 @@ class PersonUpdate(Strict):
     birth_date: IsoDate | None = None
     sex: Sex | None = None
     citizenships: list[CountryCode] | None = Field(default=None, max_length=5)
-    languages: list[LanguageSkill] | None = Field(default=None, max_length=12)
+    languages: list[PersonLanguageSkill] | None = Field(default=None, max_length=12)
     lithuanian_level: LanguageLevel | None = None
     legal_status: Code | None = None
     permit_expires_on: IsoDate | None = None

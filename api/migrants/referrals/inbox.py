@@ -19,7 +19,7 @@ from api.migrants.audit import REFERRAL, audit
 from api.migrants.models import Person, Referral
 from api.migrants.referrals.briefs import Briefs, briefs
 from api.migrants.referrals.logic import allowed, audit_listed, finish_newest, move, newest_first
-from api.migrants.schemas import InboxItem
+from api.migrants.schemas import ReferralInboxItem
 
 PURPOSE = "provider_sharing"
 INBOX_COLUMNS: tuple[Any, ...] = (
@@ -50,10 +50,10 @@ def inbox_stmt(actor: Actor) -> Any:
     )
 
 
-def inbox_item(row: Any, found: Briefs, locale: Locale) -> InboxItem:
+def inbox_item(row: Any, found: Briefs, locale: Locale) -> ReferralInboxItem:
     brief = found.get(row.service_id)
     need = vocab.needs().get(row.need)
-    return InboxItem(
+    return ReferralInboxItem(
         **row._mapping,
         need_name=locale.text(need.name) if need else None,
         service_name=locale.text(brief.name) if brief else None,
@@ -63,7 +63,7 @@ def inbox_item(row: Any, found: Briefs, locale: Locale) -> InboxItem:
 
 def inbox(
     session: Session, *, actor: Actor, params: PageParams, status: list[str] | None, locale: Locale
-) -> tuple[list[InboxItem], str | None]:
+) -> tuple[list[ReferralInboxItem], str | None]:
     stmt = inbox_stmt(actor)
     if status:
         stmt = stmt.where(col(Referral.status).in_(status))
@@ -73,7 +73,9 @@ def inbox(
     return [inbox_item(r, found, locale) for r in page], next_cursor
 
 
-def inbox_read(session: Session, *, actor: Actor, referral_id: uuid.UUID, locale: Locale) -> InboxItem:
+def inbox_read(
+    session: Session, *, actor: Actor, referral_id: uuid.UUID, locale: Locale
+) -> ReferralInboxItem:
     row = session.execute(inbox_stmt(actor).where(col(Referral.id) == referral_id)).first()
     if row is None:
         raise not_found("referral")
@@ -90,7 +92,7 @@ def move_in_inbox(
     reason: str | None,
     if_match: IfMatch,
     locale: Locale,
-) -> InboxItem:
+) -> ReferralInboxItem:
     move(session, actor=actor, referral=referral, to=to, reason=reason, side="provider", if_match=if_match)
     return inbox_read(session, actor=actor, referral_id=referral.id, locale=locale)
 

@@ -36,7 +36,7 @@ from api.migrants.referrals.schemas import (
     ReferralRead,
     SuggestionList,
 )
-from api.migrants.schemas import InboxItem, InboxList, ReferralStatus
+from api.migrants.schemas import ReferralInboxItem, ReferralInboxList, ReferralStatus
 
 person_router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
 router = APIRouter(prefix="/referrals", tags=["referrals"], dependencies=[NoStore])
@@ -146,7 +146,7 @@ def move_referral(
 
 @inbox_router.get(
     "",
-    response_model=InboxList,
+    response_model=ReferralInboxList,
     summary="Referrals to your organisation's services (only what the service needs)",
     responses=problem_responses(400, 401, 403, 422),
 )
@@ -162,22 +162,22 @@ def list_inbox(
     items, next_cursor = provider.inbox(
         session, actor=actor, params=page, status=list(status_ or []), locale=locale
     )
-    return page_response(request, response, InboxList(items=items, next_cursor=next_cursor))
+    return page_response(request, response, ReferralInboxList(items=items, next_cursor=next_cursor))
 
 
 @inbox_router.get(
-    "/{referral_id}", response_model=InboxItem, summary="One referral in your inbox", responses=E_READ
+    "/{referral_id}", response_model=ReferralInboxItem, summary="One referral in your inbox", responses=E_READ
 )
 def read_inbox(
     referral_id: uuid.UUID, session: SessionDep, actor: InboxById, locale: LocaleDep, response: Response
-) -> InboxItem:
+) -> ReferralInboxItem:
     item = provider.inbox_read(session, actor=actor, referral_id=referral_id, locale=locale)
     return with_etag(response, item.version, item)
 
 
 @inbox_router.post(
     "/{referral_id}/transitions",
-    response_model=InboxItem,
+    response_model=ReferralInboxItem,
     summary="Accept, decline (reason), start, complete or drop (reason) a referral (If-Match)",
     responses=E_WRITE,
 )
@@ -190,7 +190,7 @@ def move_inbox(
     body: ReferralMove,
     locale: LocaleDep,
     response: Response,
-) -> InboxItem:
+) -> ReferralInboxItem:
     item = provider.move_in_inbox(
         session,
         actor=actor,
