@@ -1,8 +1,8 @@
 """What the directory offers other domains (keyword-only, stable): where an organisation belongs,
 a brief of one service, and services matching a person's needs.
 
-The directory's own reads and writes live in ``services.py``, ``organizations.py``,
-``locations.py`` and ``search.py``.
+The directory's own reads and writes live in its subject packages (``services/``,
+``organizations/``, ``locations/``, ``hsds/``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from api.directory import categories as _categories
 from api.directory.models import Organization, Service
-from api.directory.schemas import ServiceBrief
+from api.directory.services.schemas import ServiceBrief
 
 
 def expand_categories(codes: Iterable[str]) -> set[str]:

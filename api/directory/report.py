@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
-from api.directory.catalog import stale_before
 from api.directory.categories import ancestors, categories
 from api.directory.models import Service
+from api.directory.services.logic import stale_before
 from api.indicators.reports import Figures, Paragraph, ReportContext, ReportSection, Table
 
 

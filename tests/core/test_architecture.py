@@ -23,9 +23,6 @@ PENDING: dict[str, set[str]] = {
     "lines": {
         "api/accounts/logic.py",
         "api/accounts/router.py",
-        "api/directory/demo_templates.py",
-        "api/directory/hsds.py",
-        "api/directory/router.py",
         "api/experts/demo_data.py",
         "api/ideas/budgets.py",
         "api/ideas/demo.py",
@@ -43,7 +40,6 @@ PENDING: dict[str, set[str]] = {
         "frontend/js/domains/migrants/workspace.js",
     },
     "tenancy": {
-        "api/directory/access.py",
         "api/experts/derived.py",
         "api/experts/expert_requests.py",
         "api/experts/invitations.py",
@@ -67,13 +63,8 @@ PENDING: dict[str, set[str]] = {
         "api/migrants/report.py",
         "api/migrants/transfers.py",
     },
-    "request": {
-        "api/directory/catalog.py",
-        "api/directory/organizations.py",
-        "api/directory/places.py",
-    },
+    "request": set(),
     "sql": {
-        "api/directory/hsds_router.py",
         "api/experts/router.py",
     },
     "app": set(),
@@ -85,7 +76,6 @@ PENDING: dict[str, set[str]] = {
         "api.migrants.referrals",
     },
     "scope": {
-        "directory",
         "experts",
         "ideas",
         "indicators",

@@ -5,7 +5,7 @@ the same."""
 
 from __future__ import annotations
 
-from api.directory.demo_templates import TEMPLATES
+from api.directory.demo.templates import TEMPLATES
 
 __all__ = ["FUNDING", "LEVELS", "MUNICIPALITIES", "ORGANIZATIONS", "SUFFIXES", "TEMPLATES", "WEEKDAY_SLOTS"]
 

@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from api.accounts.demo import make_user
 from api.core.db import utcnow
-from api.directory.demo_data import (
+from api.directory.demo.data import (
     FUNDING,
     LEVELS,
     MUNICIPALITIES,
