@@ -18,7 +18,8 @@ from api.core.db import SessionDep
 from api.core.errors import ProblemError, not_found
 from api.core.hot import in_thread
 from api.directory import scope
-from api.directory.models import Location, Organization, Service
+from api.directory.models import Location, Service
+from api.municipalities.models import Organization
 
 R = TypeVar("R")
 

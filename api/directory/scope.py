@@ -13,6 +13,7 @@ caller adds ``.where(id == …)`` or its filters.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any, cast
 
 import sqlalchemy as sa
@@ -21,7 +22,8 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.core.actor import Actor
 from api.core.errors import ProblemError
-from api.directory.models import Location, Organization, Service
+from api.directory.models import Location, Service
+from api.municipalities.models import Organization
 
 
 def _municipal(actor: Actor) -> bool:
@@ -116,9 +118,24 @@ def writable_locations(actor: Actor) -> SelectOfScalar[Location]:
 
 def services_of(organization_id: uuid.UUID) -> SelectOfScalar[Service]:
     """Every service of one organisation, deleted ones included (callers filter further)."""
-    return select(Service).where(col(Service.organization_id) == organization_id)
+    return select(Service).where(of_organization(Service, organization_id))
 
 
-def organization_locations(organization_id: uuid.UUID) -> sa.ColumnElement[bool]:
-    """Locations that belong to one organisation (a service may only be at those)."""
-    return cast(sa.ColumnElement[bool], col(Location.organization_id) == organization_id)
+# --- where-clauses by municipality and organisation (filters a caller chose, reports) -----------
+
+Owned = type[Service] | type[Location] | type[Organization]
+
+
+def in_municipality(model: Owned, municipality: uuid.UUID | Sequence[uuid.UUID]) -> sa.ColumnElement[bool]:
+    """Rows of one municipality, or of any of several."""
+    column = col(model.municipality_id)
+    if isinstance(municipality, uuid.UUID):
+        return cast(sa.ColumnElement[bool], column == municipality)
+    ids = list(municipality)
+    return cast(sa.ColumnElement[bool], column == ids[0] if len(ids) == 1 else column.in_(ids))
+
+
+def of_organization(model: Owned, organization_id: uuid.UUID) -> sa.ColumnElement[bool]:
+    """Rows that belong to one organisation (the organisation itself for ``Organization``)."""
+    column = col(Organization.id) if model is Organization else col(model.organization_id)  # type: ignore[union-attr]
+    return cast(sa.ColumnElement[bool], column == organization_id)

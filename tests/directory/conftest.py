@@ -11,7 +11,8 @@ import pytest
 from api.accounts.scopes import allowed_scopes
 from api.core.actor import Actor
 from api.directory.derived_fields import refresh_organization, refresh_service
-from api.directory.models import Organization, Service
+from api.directory.models import Service
+from api.municipalities.models import Organization
 
 
 def actor_of(user: Any) -> Actor:

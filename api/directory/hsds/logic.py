@@ -20,8 +20,9 @@ from api.core.i18n import like_escape, normalize, search_terms
 from api.directory import scope
 from api.directory.hsds import mapping
 from api.directory.hsds.taxonomy import TAXONOMIES, all_terms, taxonomy_id, taxonomy_objects, term_code
-from api.directory.models import Location, Organization, Service, ServiceAtLocation
+from api.directory.models import Location, Service, ServiceAtLocation
 from api.directory.services.search import ServiceFilters, conditions
+from api.municipalities.models import Organization
 
 JSONObj = dict[str, Any]
 STREAM_BATCH = 500
@@ -245,7 +246,7 @@ def one_organization(session: Session, organization_id: uuid.UUID, *, actor: Act
     body = mapping.organization(org, lang)
     rows = session.exec(
         scope.readable_services(actor)
-        .where(col(Service.organization_id) == org.id)
+        .where(scope.of_organization(Service, org.id))
         .order_by(col(Service.sort_name), col(Service.id))
         .limit(STREAM_BATCH)
     ).all()

@@ -20,7 +20,8 @@ from api.core.actor import Actor
 from api.core.i18n import resolve
 from api.directory import scope
 from api.directory.hsds.taxonomy import term_id, uid
-from api.directory.models import Location, Organization, Service, ServiceAtLocation
+from api.directory.models import Location, Service, ServiceAtLocation
+from api.municipalities.models import Organization
 
 HSDS_VERSION = "3.0"
 BYDAY = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}

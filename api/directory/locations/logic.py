@@ -75,7 +75,7 @@ def check_locations(
         session.exec(
             select(Location.id).where(
                 col(Location.id).in_(ids),
-                scope.organization_locations(organization_id),
+                scope.of_organization(Location, organization_id),
                 col(Location.deleted_at).is_(None),
             )
         ).all()
@@ -151,9 +151,9 @@ def list_locations(
 ) -> tuple[list[Location], str | None]:
     stmt = scope.readable_locations(actor)
     if organization_id:
-        stmt = stmt.where(col(Location.organization_id) == organization_id)
+        stmt = stmt.where(scope.of_organization(Location, organization_id))
     if municipality:
-        stmt = stmt.where(col(Location.municipality_id) == municipality)
+        stmt = stmt.where(scope.in_municipality(Location, municipality))
     keys = [SortKey(Location.created_at), SortKey(Location.id)]
     rows = session.exec(keyset(stmt, keys=keys, params=params, sort_name="created")).all()
     return finish(rows, params=params, key_of=lambda r: (r.created_at, r.id), sort_name="created")

@@ -19,8 +19,9 @@ from api.directory import scope
 from api.directory.codes import municipality_id as municipality_of
 from api.directory.codes import slug_of
 from api.directory.derived_fields import refresh_organization, refresh_service
-from api.directory.models import Organization, Service
+from api.directory.models import Service
 from api.directory.organizations.schemas import OrganizationCreate, OrganizationRead, OrganizationUpdate
+from api.municipalities.models import Organization
 
 
 def to_read(session: Session, org: Organization, locale: Locale) -> OrganizationRead:
@@ -64,7 +65,7 @@ def list_organizations(
     """A public list: what anyone may read."""
     stmt = scope.readable_organizations(ANONYMOUS)
     if municipality:
-        stmt = stmt.where(col(Organization.municipality_id) == municipality)
+        stmt = stmt.where(scope.in_municipality(Organization, municipality))
     if kind:
         stmt = stmt.where(col(Organization.kind) == kind)
     keys = [SortKey(Organization.sort_name), SortKey(Organization.id)]

@@ -16,7 +16,6 @@ from api.core.i18n import Locale, LocaleDep
 from api.core.pagination import PageDep, set_link_header
 from api.directory.codes import optional_municipality_id
 from api.directory.deps import ManagedOrganization, ReadableOrganization, WritableOrganization
-from api.directory.models import Organization
 from api.directory.organizations import logic
 from api.directory.organizations.schemas import (
     OrganizationCreate,
@@ -25,6 +24,7 @@ from api.directory.organizations.schemas import (
     OrganizationUpdate,
 )
 from api.directory.vocab import OrganizationKind
+from api.municipalities.models import Organization
 
 router = APIRouter(prefix="/organizations", tags=["directory"])
 

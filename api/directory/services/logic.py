@@ -21,9 +21,10 @@ from api.directory.categories import categories, legal_statuses
 from api.directory.codes import slug_of
 from api.directory.derived_fields import refresh_service
 from api.directory.locations.logic import check_locations, link, location_read, locations_of
-from api.directory.models import Organization, Service
+from api.directory.models import Service
 from api.directory.organizations.logic import owning_organization
 from api.directory.services.schemas import ServiceCreate, ServiceRead, ServiceTombstone, ServiceUpdate
+from api.municipalities.models import Organization
 
 STALE_DAYS = 180
 

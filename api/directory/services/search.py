@@ -21,11 +21,13 @@ from sqlmodel import Session, col, select
 from api.core.actor import Actor
 from api.core.i18n import Locale, like_escape, search_terms
 from api.core.pagination import PageParams, SortKey, after, decode_cursor, finish, order_by
+from api.directory import scope
 from api.directory.codes import municipality_id
 from api.directory.derived_fields import WEEKDAY_BITS
-from api.directory.models import Organization, Service
+from api.directory.models import Service
 from api.directory.services import logic as catalog
 from api.directory.services.schemas import ServiceRead, ServiceTombstone
+from api.municipalities.models import Organization
 
 _FAR_PAST = date(1900, 1, 1)
 
@@ -74,11 +76,9 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
         where.append(sa.or_(*(_like(col(Service.category_keys), c) for c in f.categories)))
     if f.municipality_ids:
         ids = f.municipality_ids
-        where.append(
-            col(Service.municipality_id) == ids[0] if len(ids) == 1 else col(Service.municipality_id).in_(ids)
-        )
+        where.append(scope.in_municipality(Service, ids))
     if f.organization_id:
-        where.append(col(Service.organization_id) == f.organization_id)
+        where.append(scope.of_organization(Service, f.organization_id))
     if f.language:
         where.append(_like(col(Service.language_keys), f.language))
     if f.eligible_status:
