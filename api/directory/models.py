@@ -27,21 +27,6 @@ from api.municipalities.models import Organization
 # bench/ still import it from here (nothing in api/ does).
 __all__ = ["Organization"]
 
-SERVICE_STATUSES = ("active", "inactive", "defunct", "temporarily_closed")
-SERVICE_FORMATS = ("in_person", "online", "hybrid", "informal")
-CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
-ORGANIZATION_KINDS = (
-    "municipality",
-    "ngo",
-    "social_business",
-    "state_body",
-    "school",
-    "social_service",
-    "religious",
-    "business",
-    "other",
-)
-
 
 class Service(SQLModel, table=True):
     __tablename__ = "services"

@@ -42,6 +42,15 @@ def envelope(contents: list[JSONObj], *, total: int, page: int, per_page: int) -
     }
 
 
+def _numbered(
+    session: Session, stmt: Any, order: list[Any], *, page: int, per_page: int
+) -> tuple[int, list[Any]]:
+    """HSDS pages by number: the total and one page of ``stmt`` in ``order``."""
+    total = int(session.exec(select(sa.func.count()).select_from(stmt.subquery())).one())
+    rows = session.exec(stmt.order_by(*order).offset((page - 1) * per_page).limit(per_page)).all()
+    return total, list(rows)
+
+
 def _slice(items: list[JSONObj], *, page: int, per_page: int) -> JSONObj:
     chunk = items[(page - 1) * per_page : page * per_page]
     return envelope(chunk, total=len(items), page=page, per_page=per_page)
@@ -176,15 +185,9 @@ def service_page(
     minimal: bool,
     full: bool,
 ) -> JSONObj:
-    total = int(session.exec(select(sa.func.count()).select_from(Service).where(*where)).one())
-    rows = session.exec(
-        select(Service)
-        .where(*where)
-        .order_by(col(Service.sort_name), col(Service.id))
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
-    contents = _shape(session, list(rows), actor=actor, lang=lang, minimal=minimal, full=full)
+    order = [col(Service.sort_name), col(Service.id)]
+    total, rows = _numbered(session, select(Service).where(*where), order, page=page, per_page=per_page)
+    contents = _shape(session, rows, actor=actor, lang=lang, minimal=minimal, full=full)
     return envelope(contents, total=total, page=page, per_page=per_page)
 
 
@@ -227,12 +230,8 @@ def organization_page(
     stmt = scope.readable_organizations(ANONYMOUS)
     for term in search_terms(search):
         stmt = stmt.where(col(Organization.sort_name).like(f"%{like_escape(term)}%", escape="\\"))
-    total = int(session.exec(select(sa.func.count()).select_from(stmt.subquery())).one())
-    rows = session.exec(
-        stmt.order_by(col(Organization.sort_name), col(Organization.id))
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
+    order = [col(Organization.sort_name), col(Organization.id)]
+    total, rows = _numbered(session, stmt, order, page=page, per_page=per_page)
     contents = [mapping.organization(o, lang) for o in rows]
     return envelope(contents, total=total, page=page, per_page=per_page)
 
@@ -318,13 +317,8 @@ def service_at_location_page(
     page: int,
     per_page: int,
 ) -> JSONObj:
-    stmt = _sal_query(where)
-    total = int(session.exec(select(sa.func.count()).select_from(stmt.subquery())).one())
-    rows = session.exec(
-        stmt.order_by(col(ServiceAtLocation.created_at), col(ServiceAtLocation.id))
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
+    order = [col(ServiceAtLocation.created_at), col(ServiceAtLocation.id)]
+    total, rows = _numbered(session, _sal_query(where), order, page=page, per_page=per_page)
     contents = [mapping.service_at_location(link, loc, actor=actor, lang=lang) for link, loc in rows]
     return envelope(contents, total=total, page=page, per_page=per_page)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -16,6 +15,7 @@ from api.core.errors import unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.directory import scope
+from api.directory.changes import apply
 from api.directory.codes import slug_of
 from api.directory.locations.schemas import LocationCreate, LocationRead, LocationUpdate
 from api.directory.models import Location, ServiceAtLocation
@@ -125,9 +125,7 @@ def update_location(
     session: Session, *, location: Location, data: LocationUpdate, if_match: IfMatch
 ) -> Location:
     claim(session, location, if_match)
-    changes: dict[str, Any] = data.model_dump(exclude_unset=True)
-    for key, value in changes.items():
-        setattr(location, key, value)
+    apply(location, data.model_dump(exclude_unset=True))
     location.updated_at = utcnow()
     session.add(location)
     session.flush()

@@ -16,6 +16,7 @@ from api.core.errors import ProblemError, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.directory import scope
+from api.directory.changes import apply
 from api.directory.codes import municipality_id as municipality_of
 from api.directory.codes import slug_of
 from api.directory.derived_fields import refresh_organization, refresh_service
@@ -106,12 +107,7 @@ def update(
     changes = data.model_dump(exclude_unset=True)
     if "name" in changes and changes["name"] is None:
         raise ProblemError(422, "name cannot be empty.", slug="validation-error")
-    for key, value in changes.items():
-        if key in ("description",) and value is None:
-            value = {}
-        if key == "phones" and value is None:
-            value = []
-        setattr(org, key, value)
+    apply(org, changes, lists=("phones",), maps=("description",))
     refresh_organization(org)
     org.updated_at = utcnow()
     session.add(org)

@@ -18,6 +18,7 @@ from api.core.errors import unprocessable
 from api.core.i18n import Locale, resolve, resolved_language
 from api.core.types import language_codes
 from api.directory.categories import categories, legal_statuses
+from api.directory.changes import apply
 from api.directory.codes import slug_of
 from api.directory.derived_fields import refresh_service
 from api.directory.locations.logic import check_locations, link, location_read, locations_of
@@ -197,15 +198,12 @@ def update(
         )
     if "schedule" in changes and data.schedule is not None:
         changes["schedule"] = [slot.model_dump() for slot in data.schedule]
-    for key, value in changes.items():
-        if key in ("languages", "eligible_statuses", "schedule") and value is None:
-            value = []
-        if (
-            key in ("description", "eligibility_note", "cost_description", "application_process")
-            and value is None
-        ):
-            value = {}
-        setattr(service, key, value)
+    apply(
+        service,
+        changes,
+        lists=("languages", "eligible_statuses", "schedule"),
+        maps=("description", "eligibility_note", "cost_description", "application_process"),
+    )
     _check_ranges(service)
     refresh_service(service, session.get(Organization, service.organization_id))
     service.updated_at = utcnow()
