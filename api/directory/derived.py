@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.directory import scope as directory_scope
-from api.directory.categories import ancestors
+from api.directory.categories.reference import ancestors
 from api.directory.models import Service
 from api.indicators.providers import DerivedCell, Scope
 

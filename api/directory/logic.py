@@ -14,8 +14,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from api.directory import categories as _categories
 from api.directory import scope
+from api.directory.categories import reference as _categories
 from api.directory.models import Service
 from api.directory.services.schemas import ServiceBrief
 from api.municipalities.models import Organization

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, col, select
 
 from api.directory import scope
-from api.directory.categories import ancestors, categories
+from api.directory.categories.reference import ancestors, categories
 from api.directory.models import Service
 from api.directory.services.logic import stale_before
 from api.indicators.reports import Figures, Paragraph, ReportContext, ReportSection, Table

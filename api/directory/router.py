@@ -4,11 +4,11 @@ the order the OpenAPI file lists them."""
 
 from __future__ import annotations
 
+from api.directory.categories.router import router as categories
 from api.directory.hsds.router import router as hsds_router
 from api.directory.locations.router import router as locations
 from api.directory.organizations.router import router as organizations
-from api.directory.reference.router import router as reference
 from api.directory.services.router import router as services
 
-routers = [reference, services, organizations, locations]
+routers = [categories, services, organizations, locations]
 root_routers = [hsds_router]

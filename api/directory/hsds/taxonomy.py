@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from api.core.i18n import resolve
-from api.directory.categories import categories, legal_statuses
+from api.directory.categories.reference import categories, legal_statuses
 
 NAMESPACE = uuid.UUID("6f1c2b7e-8a43-4c55-9f3d-0c8e5a1d2b90")
 TAXONOMIES: dict[str, dict[str, str]] = {

@@ -17,7 +17,7 @@ from api.core.db import utcnow
 from api.core.errors import unprocessable
 from api.core.i18n import Locale, resolve, resolved_language
 from api.core.types import language_codes
-from api.directory.categories import categories, legal_statuses
+from api.directory.categories.reference import categories, legal_statuses
 from api.directory.changes import apply
 from api.directory.codes import slug_of
 from api.directory.derived_fields import refresh_service

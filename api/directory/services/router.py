@@ -18,7 +18,8 @@ from api.core.etag import none_match
 from api.core.hot import AsyncLocaleDep, AsyncPageDep, read_in_thread
 from api.core.http import created, page_response, with_etag
 from api.core.i18n import Locale, LocaleDep
-from api.directory.categories import legal_statuses
+from api.directory.categories.reference import legal_statuses
+from api.directory.categories.schemas import LegalStatusList, LegalStatusRead
 from api.directory.deps import (
     AsyncActorDep,
     OptionalIfMatchDep,
@@ -27,7 +28,6 @@ from api.directory.deps import (
     WritableService,
 )
 from api.directory.models import Service
-from api.directory.reference.schemas import LegalStatusList, LegalStatusRead
 from api.directory.services import export, search
 from api.directory.services import logic as catalog
 from api.directory.services.params import ExportFiltersDep, ExportFormat, ServiceFiltersDep

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.core.i18n import LocaleDep
-from api.directory.categories import tree
-from api.directory.reference.schemas import CategoryNode, CategoryTree
+from api.directory.categories.reference import tree
+from api.directory.categories.schemas import CategoryNode, CategoryTree
 
 router = APIRouter(tags=["directory"])
 
