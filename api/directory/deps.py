@@ -1,6 +1,10 @@
 """Directory dependencies: the caller without a worker thread on public reads, and the loading
 dependencies (``ReadableService``, ``WritableService``…) that go through :mod:`api.directory.scope`
-and turn "no row" into 404."""
+and turn "no row" into 404.
+
+A loading dependency that a route with a caller uses takes ``ActorDep`` itself, before it queries:
+the caller is read in a short transaction of its own, which on SQLite (one writer, ``BEGIN
+IMMEDIATE``) would wait on the request's transaction if that had begun first."""
 
 from __future__ import annotations
 
@@ -51,8 +55,8 @@ def _one(session: Session, stmt: SelectOfScalar[R], row_id: uuid.UUID, id_col: A
     return found
 
 
-def readable_service(service_id: uuid.UUID, session: SessionDep) -> Service:
-    return _one(session, scope.readable_services(ANONYMOUS), service_id, Service.id, "service")
+def readable_service(service_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> Service:
+    return _one(session, scope.readable_services(actor), service_id, Service.id, "service")
 
 
 def writable_service(service_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Service:
@@ -63,7 +67,7 @@ def writable_service(service_id: uuid.UUID, session: SessionDep, actor: ActorDep
 def verifiable_service(service_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Service:
     if not actor.is_authenticated:
         raise ProblemError(401, "Sign in to do this.", slug="unauthorized")
-    service = readable_service(service_id, session)
+    service = readable_service(service_id, actor, session)
     if not scope.can_verify(
         actor, municipality_id=service.municipality_id, organization_id=service.organization_id
     ):
@@ -72,6 +76,7 @@ def verifiable_service(service_id: uuid.UUID, session: SessionDep, actor: ActorD
 
 
 def readable_organization(organization_id: uuid.UUID, session: SessionDep) -> Organization:
+    """Public, without a caller (the route takes no token)."""
     return _one(
         session, scope.readable_organizations(ANONYMOUS), organization_id, Organization.id, "organization"
     )
@@ -91,8 +96,8 @@ def managed_organization(organization_id: uuid.UUID, session: SessionDep, actor:
     return org
 
 
-def readable_location(location_id: uuid.UUID, session: SessionDep) -> Location:
-    return _one(session, scope.readable_locations(ANONYMOUS), location_id, Location.id, "location")
+def readable_location(location_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> Location:
+    return _one(session, scope.readable_locations(actor), location_id, Location.id, "location")
 
 
 def writable_location(location_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Location:
