@@ -2,9 +2,8 @@
 dependencies (``ReadableService``, ``WritableService``…) that go through :mod:`api.directory.scope`
 and turn "no row" into 404.
 
-A loading dependency that a route with a caller uses takes ``ActorDep`` itself, before it queries:
-the caller is read in a short transaction of its own, which on SQLite (one writer, ``BEGIN
-IMMEDIATE``) would wait on the request's transaction if that had begun first."""
+A loading dependency of a route with a caller takes ``ActorDep`` itself, so the caller is known
+(and, on SQLite, the request's transaction kind decided) before the row is read."""
 
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ from fastapi import Depends, Request
 from sqlmodel import Session, col
 from sqlmodel.sql.expression import SelectOfScalar
 
-from api.accounts.deps import ActorDep, get_actor, oauth2
+from api.accounts.deps import ActorDep, actor_in_own_session, oauth2
 from api.core.actor import ANONYMOUS, Actor
 from api.core.conditional import IfMatch
 from api.core.db import SessionDep
@@ -29,11 +28,11 @@ R = TypeVar("R")
 
 
 async def async_actor(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> Actor:
-    """``get_actor`` without a worker thread for the anonymous public, who make most reads; a token
-    is still checked by ``get_actor`` itself."""
+    """The caller without a worker thread for the anonymous public, who make most reads; a token
+    is checked in a short session of its own (the hot routes open no request session)."""
     if not token:
         return ANONYMOUS
-    return await in_thread(get_actor, request, request.app.state.settings, token)
+    return await in_thread(actor_in_own_session, request, token)
 
 
 AsyncActorDep = Annotated[Actor, Depends(async_actor)]
