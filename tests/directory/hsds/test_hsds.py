@@ -14,7 +14,7 @@ from referencing.jsonschema import DRAFT202012
 
 from api.directory.hsds.taxonomy import term_id
 
-HERE = Path(__file__).parent / "hsds"
+HERE = Path(__file__).parent
 
 
 def _schema(name: str) -> dict:
