@@ -115,6 +115,45 @@ def test_coordinator_verifies_and_lists_stale(client, base, auth, make_service, 
     assert ids(client.get("/api/v1/services", params={"q": marker, "stale": "true"})) == set()
 
 
+def test_verify_checks_if_match_only_when_sent(client, base, auth, make_service) -> None:
+    service = make_service()
+    headers = auth.headers(base.coordinator)
+    url = f"/api/v1/services/{service.id}/verify"
+    stale = client.post(url, headers={**headers, "If-Match": '"v99"'})
+    assert stale.status_code == 412
+    read = client.get(f"/api/v1/services/{service.id}")
+    fresh = client.post(url, headers={**headers, "If-Match": read.headers["ETag"]})
+    assert fresh.status_code == 200, fresh.text
+    assert fresh.json()["version"] == read.json()["version"] + 1
+    again = client.post(url, headers=headers)
+    assert again.status_code == 200
+    assert again.json()["version"] == read.json()["version"] + 2
+
+
+def test_deleting_an_organisation_tombstones_its_services(client, base, auth, make_org, make_service) -> None:
+    org = make_org()
+    service = make_service(org)
+    before = client.get(f"/api/v1/services/{service.id}").json()["version"]
+    etag = client.get(f"/api/v1/organizations/{org.id}").headers["ETag"]
+    gone = client.delete(
+        f"/api/v1/organizations/{org.id}", headers={**auth.headers(base.coordinator), "If-Match": etag}
+    )
+    assert gone.status_code == 204, gone.text
+    assert client.get(f"/api/v1/services/{service.id}").status_code == 404
+    synced = client.get(
+        "/api/v1/services", params={"modified_after": "2000-01-01T00:00:00Z", "organization": str(org.id)}
+    )
+    assert synced.json()["items"] == [
+        {
+            "id": str(service.id),
+            "deleted": True,
+            "deleted_at": synced.json()["items"][0]["deleted_at"],
+            "last_modified": synced.json()["items"][0]["last_modified"],
+        }
+    ]
+    assert before == 1
+
+
 def test_invalid_bodies_are_422(client, base, auth) -> None:
     headers = auth.headers(base.provider)
     for bad in (
