@@ -27,11 +27,6 @@ PENDING: dict[str, set[str]] = {
         "api/ideas/logic.py",
         "api/ideas/router.py",
         "api/ideas/router_budgets.py",
-        "api/migrants/people.py",
-        "api/migrants/referrals.py",
-        "api/migrants/router.py",
-        "api/migrants/schemas.py",
-        "frontend/js/domains/migrants/workspace.js",
     },
     "tenancy": {
         "api/experts/derived.py",
@@ -48,11 +43,6 @@ PENDING: dict[str, set[str]] = {
         "api/ideas/moderation.py",
         "api/ideas/open_calls.py",
         "api/ideas/votes.py",
-        "api/migrants/cases.py",
-        "api/migrants/package.py",
-        "api/migrants/people.py",
-        "api/migrants/report.py",
-        "api/migrants/transfers.py",
     },
     "request": set(),
     "sql": {
@@ -60,16 +50,10 @@ PENDING: dict[str, set[str]] = {
     },
     "app": set(),
     "downward": set(),
-    "cycles": {
-        "api.migrants.cases",
-        "api.migrants.mentors",
-        "api.migrants.people",
-        "api.migrants.referrals",
-    },
+    "cycles": set(),
     "scope": {
         "experts",
         "ideas",
-        "migrants",
     },
 }
 

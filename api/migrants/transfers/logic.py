@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import uuid
 
-import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
+from api.core.conditional import claim
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found, unprocessable
-from api.migrants import cases, people
+from api.migrants import scope
+from api.migrants.audit import TRANSFER, audit, audit_many
+from api.migrants.cases.logic import close, default_coordinator, open_new
 from api.migrants.models import Person, Referral, Transfer
+from api.migrants.people.logic import open_case, refuse_erased
+from api.migrants.referrals.logic import update_all
 from api.migrants.schemas import TransferRead
 from api.migrants.vocab import slugs
-
-RECORD = "migrant_transfer"
 
 
 def request(session: Session, *, actor: Actor, person: Person, to_slug: str, reason: str | None) -> Transfer:
@@ -35,8 +37,7 @@ def request(session: Session, *, actor: Actor, person: Person, to_slug: str, rea
         )
     if target == person.municipality_id:
         raise conflict("The person already lives in this municipality.", slug="same-municipality")
-    if person.anonymised_at is not None:
-        raise conflict("This person's data was erased.", slug="erased")
+    refuse_erased(person)
     pending = session.exec(
         select(Transfer).where(Transfer.person_id == person.id, Transfer.status == "pending")
     ).first()
@@ -56,44 +57,23 @@ def request(session: Session, *, actor: Actor, person: Person, to_slug: str, rea
 
 
 def _audit(session: Session, actor: Actor, action: str, row: Transfer, municipality_id: uuid.UUID) -> None:
-    people.audit(
-        session,
-        actor=actor,
-        action=action,
-        record_type=RECORD,
-        record_id=row.id,
-        subject_id=row.person_id,
-        municipality_id=municipality_id,
-    )
-
-
-def visible(actor: Actor) -> list[sa.ColumnElement[bool]]:
-    mid = people.staff_municipality(actor)
-    if mid is None or actor.kind != "user":
-        return [sa.false()]
-    return [sa.or_(col(Transfer.from_municipality_id) == mid, col(Transfer.to_municipality_id) == mid)]
+    audit(session, actor, action, TRANSFER, row.id, row.person_id, municipality_id)
 
 
 def get(session: Session, *, actor: Actor, transfer_id: uuid.UUID) -> Transfer:
-    row = session.exec(select(Transfer).where(Transfer.id == transfer_id, *visible(actor))).first()
+    row = session.exec(scope.visible_transfers(actor).where(Transfer.id == transfer_id)).first()
     if row is None:
         raise not_found("transfer")
     return row
 
 
 def listing(session: Session, *, actor: Actor, status: str | None) -> list[TransferRead]:
-    stmt = select(Transfer).where(*visible(actor))
+    stmt = scope.visible_transfers(actor)
     if status:
         stmt = stmt.where(Transfer.status == status)
     rows = session.exec(stmt.order_by(col(Transfer.requested_at).desc()).limit(200)).all()
-    people.audit_many(
-        session,
-        actor=actor,
-        action="list",
-        record_type=RECORD,
-        rows=[(r.id, r.person_id, actor.municipality_id) for r in rows if actor.municipality_id],
-        purpose="case_management",
-    )
+    listed = [(r.id, r.person_id, actor.municipality_id) for r in rows if actor.municipality_id]
+    audit_many(session, actor, TRANSFER, listed)
     return [to_read(session, actor, r) for r in rows]
 
 
@@ -111,43 +91,38 @@ def to_read(session: Session, actor: Actor, row: Transfer) -> TransferRead:
         reason=row.reason,
         requested_at=row.requested_at,
         decided_at=row.decided_at,
-        direction="incoming" if row.to_municipality_id == actor.municipality_id else "outgoing",
+        direction="incoming" if scope.incoming(row, actor) else "outgoing",
         version=row.version,
     )
 
 
 def decide(session: Session, *, actor: Actor, row: Transfer, accept: bool) -> Transfer:
-    if row.to_municipality_id != actor.municipality_id:
+    if not scope.incoming(row, actor):
         raise not_found("transfer")
     if row.status != "pending":
         raise conflict("The transfer was already decided.", slug="transfer-decided")
+    claim(session, row, None)
     row.status = "accepted" if accept else "rejected"
     row.decided_by = actor.audit_id
     row.decided_at = utcnow()
-    row.version += 1
     session.add(row)
     if accept:
         person = session.get(Person, row.person_id)
         assert person is not None
-        old = people.open_case(session, person)
+        old = open_case(session, person)
         if old is not None:
-            cases.close(session, actor=actor, case=old, reason="transferred")
+            close(session, actor=actor, case=old, reason="transferred")
         # Proposals nobody sent stay behind in the old municipality, dropped.
-        session.execute(
-            sa.update(Referral)
-            .where(col(Referral.person_id) == person.id, col(Referral.status) == "proposed")
-            .values(
-                status="dropped", reason="transferred", finished_at=utcnow(), version=Referral.version + 1
-            )
-        )
+        proposed = (col(Referral.person_id) == person.id, col(Referral.status) == "proposed")
+        update_all(session, *proposed, status="dropped", reason="transferred", finished_at=utcnow())
+        claim(session, person, None)
         person.municipality_id = row.to_municipality_id
         person.case_open = False
         person.coordinator_id = None
-        person.version += 1
         person.updated_at = utcnow()
         session.add(person)
         session.flush()
-        cases.open_new(session, actor=actor, person=person, coordinator_id=cases.default_coordinator(actor))
+        open_new(session, actor=actor, person=person, coordinator_id=default_coordinator(actor))
     session.flush()
     _audit(session, actor, "accept" if accept else "reject", row, row.to_municipality_id)
     return row

@@ -19,7 +19,7 @@ from sqlmodel import Session, select
 from api.accounts.models import User
 from api.core.db import utcnow
 from api.core.i18n import normalize
-from api.migrants import directory_port, vocab
+from api.migrants import vocab
 from api.migrants.models import (
     Case,
     CaseEvent,
@@ -30,6 +30,7 @@ from api.migrants.models import (
     ReturneePackage,
     StatusHistory,
 )
+from api.migrants.referrals.briefs import match_services
 from api.municipalities.logic import get_by_slug
 
 SEED = 20261123
@@ -167,7 +168,7 @@ def seed(session: Session) -> list[str]:
     def services_for(municipality_id: uuid.UUID, category: str) -> list[Any]:
         key = (municipality_id, category)
         if key not in service_cache:
-            service_cache[key] = directory_port.match_services(
+            service_cache[key] = match_services(
                 session, municipality_id=municipality_id, categories=[category], limit=5
             )
         return service_cache[key]

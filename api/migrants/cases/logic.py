@@ -1,4 +1,5 @@
-"""Cases: one open case per person and municipality, its coordinator, needs and timeline."""
+"""Cases: one open case per person and municipality, its coordinator and needs. Opening a case
+applies the returnee package (see :mod:`api.migrants.package.logic`, which calls :func:`open_new`)."""
 
 from __future__ import annotations
 
@@ -9,35 +10,16 @@ from sqlmodel import Session, col, select
 
 from api.accounts.models import User
 from api.core.actor import Actor
+from api.core.conditional import IfMatch, check, claim
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found, unprocessable
 from api.core.i18n import Locale
-from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.migrants import people, vocab
-from api.migrants.models import Case, CaseEvent, Need, Person
-from api.migrants.schemas import CaseEventRead, CaseRead, NeedRead
-
-RECORD = "migrant_case"
-
-
-def event(
-    session: Session,
-    *,
-    case: Case,
-    kind: str,
-    actor: Actor | None = None,
-    text: str | None = None,
-    details: dict[str, Any] | None = None,
-) -> CaseEvent:
-    row = CaseEvent(
-        case_id=case.id,
-        kind=kind,
-        text=text,
-        actor_id=actor.audit_id if actor else None,
-        details=details or {},
-    )
-    session.add(row)
-    return row
+from api.migrants import scope, vocab
+from api.migrants.cases.schemas import CaseRead, NeedRead
+from api.migrants.mentors.logic import end_for_case
+from api.migrants.models import Case, Need, Person
+from api.migrants.people.logic import open_case, refuse_erased
+from api.migrants.timeline import event, touch
 
 
 def check_coordinator(session: Session, coordinator_id: uuid.UUID, municipality_id: uuid.UUID) -> uuid.UUID:
@@ -61,6 +43,11 @@ def default_coordinator(actor: Actor) -> uuid.UUID | None:
     return actor.id if actor.kind == "user" and actor.role == "coordinator" else None
 
 
+def _refuse_second_open_case(session: Session, person: Person) -> None:
+    if open_case(session, person) is not None:
+        raise conflict("The person already has an open case in this municipality.", slug="case-open")
+
+
 def open_new(
     session: Session,
     *,
@@ -69,10 +56,8 @@ def open_new(
     coordinator_id: uuid.UUID | None,
     needs: list[str] | None = None,
 ) -> Case:
-    if person.anonymised_at is not None:
-        raise conflict("This person's data was erased.", slug="erased")
-    if people.open_case(session, person) is not None:
-        raise conflict("The person already has an open case in this municipality.", slug="case-open")
+    refuse_erased(person)
+    _refuse_second_open_case(session, person)
     if coordinator_id is not None:
         check_coordinator(session, coordinator_id, person.municipality_id)
     case = Case(person_id=person.id, municipality_id=person.municipality_id, coordinator_id=coordinator_id)
@@ -86,27 +71,12 @@ def open_new(
         vocab.check_need(code, loc=["body", "needs"])
         session.add(Need(case_id=case.id, code=code))
     session.flush()
-    people.audit(
-        session,
-        actor=actor,
-        action="create",
-        record_type=RECORD,
-        record_id=case.id,
-        subject_id=person.id,
-        municipality_id=person.municipality_id,
-    )
+    touch(session, actor, case, "create")
     return case
 
 
-def readable_case(actor: Actor) -> list[Any]:
-    municipality_id = people.staff_municipality(actor)
-    if municipality_id is None or actor.kind != "user":
-        return [col(Case.id).is_(None)]
-    return [col(Case.municipality_id) == municipality_id]
-
-
 def get(session: Session, *, actor: Actor, case_id: uuid.UUID) -> Case:
-    case = session.exec(select(Case).where(Case.id == case_id, *readable_case(actor))).first()
+    case = session.exec(scope.readable_cases(actor).where(Case.id == case_id)).first()
     if case is None:
         raise not_found("case")
     return case
@@ -122,17 +92,11 @@ def needs_of(session: Session, case: Case) -> list[Need]:
 
 def need_read(need: Need, locale: Locale) -> NeedRead:
     ref = vocab.needs().get(need.code)
-    return NeedRead(
-        id=need.id,
-        code=need.code,
-        name=locale.text(ref.name) if ref else None,
-        categories=list(ref.categories) if ref else [],
-        priority=need.priority,
-        status=need.status,
-        note=need.note,
-        version=need.version,
-        updated_at=need.updated_at,
-    )
+    named = {
+        "name": locale.text(ref.name) if ref else None,
+        "categories": list(ref.categories) if ref else [],
+    }
+    return NeedRead.model_validate({**need.model_dump(), **named})
 
 
 def to_read(session: Session, case: Case, locale: Locale) -> CaseRead:
@@ -151,15 +115,7 @@ def to_read(session: Session, case: Case, locale: Locale) -> CaseRead:
 
 
 def read(session: Session, *, actor: Actor, case: Case, locale: Locale) -> CaseRead:
-    people.audit(
-        session,
-        actor=actor,
-        action="read",
-        record_type=RECORD,
-        record_id=case.id,
-        subject_id=case.person_id,
-        municipality_id=case.municipality_id,
-    )
+    touch(session, actor, case, "read")
     return to_read(session, case, locale)
 
 
@@ -169,23 +125,24 @@ def _person(session: Session, case: Case) -> Person:
     return person
 
 
-def close(session: Session, *, actor: Actor | None, case: Case, reason: str | None) -> None:
+def close(
+    session: Session, *, actor: Actor | None, case: Case, reason: str | None, if_match: IfMatch | None = None
+) -> None:
+    """Close the case; the person leaves the coordinator's open list and their mentors are thanked."""
+    claim(session, case, if_match)
     case.status = "closed"
     case.closed_at = utcnow()
     case.close_reason = reason
-    case.version += 1
     case.updated_at = utcnow()
     session.add(case)
     person = _person(session, case)
-    if person.municipality_id == case.municipality_id:
+    if scope.lives_in(person, case.municipality_id):
         person.case_open = False
         person.coordinator_id = None
         session.add(person)
     event(session, case=case, kind="case_closed", actor=actor, details={"reason": reason} if reason else {})
-    from api.migrants import mentors
-
     if actor is not None:
-        mentors.end_for_case(session, actor=actor, case=case, reason="case closed")
+        end_for_case(session, actor=actor, case=case, reason="case closed")
 
 
 def update(
@@ -193,47 +150,45 @@ def update(
     *,
     actor: Actor,
     case: Case,
+    if_match: IfMatch,
     coordinator_id: uuid.UUID | None,
     status: str | None,
     close_reason: str | None,
     fields: set[str],
 ) -> Case:
+    """Change the coordinator, close or reopen. Each change is one version step; the first one
+    checks the client's If-Match, the next ones follow from it."""
+    check(if_match, case.version)
     person = _person(session, case)
+    precondition: IfMatch | None = if_match
     if "coordinator_id" in fields and coordinator_id != case.coordinator_id:
         if coordinator_id is not None:
             check_coordinator(session, coordinator_id, case.municipality_id)
+        claim(session, case, precondition)
+        precondition = None
         case.coordinator_id = coordinator_id
         if case.status == "open":
             person.coordinator_id = coordinator_id
             session.add(person)
         event(session, case=case, kind="coordinator_changed", actor=actor)
-        case.version += 1
         case.updated_at = utcnow()
     if status == "closed" and case.status == "open":
-        close(session, actor=actor, case=case, reason=close_reason)
+        close(session, actor=actor, case=case, reason=close_reason, if_match=precondition)
+        precondition = None
     elif status == "open" and case.status == "closed":
-        if person.anonymised_at is not None or person.municipality_id != case.municipality_id:
+        if person.anonymised_at is not None or not scope.lives_in(person, case.municipality_id):
             raise conflict("This case cannot be reopened.", slug="case-locked")
-        if people.open_case(session, person) is not None:
-            raise conflict("The person already has an open case in this municipality.", slug="case-open")
+        _refuse_second_open_case(session, person)
+        claim(session, case, precondition)
+        precondition = None
         case.status, case.closed_at, case.close_reason = "open", None, None
-        case.version += 1
         case.updated_at = utcnow()
         person.case_open, person.coordinator_id = True, case.coordinator_id
         session.add(person)
         event(session, case=case, kind="case_reopened", actor=actor)
     session.add(case)
     session.flush()
-    people.audit(
-        session,
-        actor=actor,
-        action="update",
-        record_type=RECORD,
-        record_id=case.id,
-        subject_id=case.person_id,
-        municipality_id=case.municipality_id,
-        details={"fields": sorted(fields)},
-    )
+    touch(session, actor, case, "update", {"fields": sorted(fields)})
     return case
 
 
@@ -243,19 +198,22 @@ def add_need(
     vocab.check_need(code, loc=["body", "code"])
     if case.status != "open":
         raise conflict("The case is closed.", slug="case-closed")
-    exists = session.exec(select(Need).where(Need.case_id == case.id, Need.code == code)).first()
-    if exists is not None:
+    if _find_need(session, case, code) is not None:
         raise conflict("The case already has this need.", slug="need-exists")
     need = Need(case_id=case.id, code=code, priority=priority, note=note)
     session.add(need)
     event(session, case=case, kind="need_added", actor=actor, details={"need": code})
-    _touch(session, actor, case, "add_need")
+    touch(session, actor, case, "add_need")
     session.flush()
     return need
 
 
+def _find_need(session: Session, case: Case, code: str) -> Need | None:
+    return session.exec(select(Need).where(Need.case_id == case.id, Need.code == code)).first()
+
+
 def ensure_need(session: Session, *, case: Case, code: str) -> Need:
-    need = session.exec(select(Need).where(Need.case_id == case.id, Need.code == code)).first()
+    need = _find_need(session, case, code)
     if need is None:
         need = Need(case_id=case.id, code=code)
         session.add(need)
@@ -270,65 +228,33 @@ def get_need(session: Session, *, case: Case, need_id: uuid.UUID) -> Need:
     return need
 
 
-def update_need(session: Session, *, actor: Actor, case: Case, need: Need, values: dict[str, Any]) -> Need:
-    changed = False
-    for key, value in values.items():
-        if value is None and key != "note":
-            continue
-        if getattr(need, key) != value:
-            setattr(need, key, value)
-            changed = True
-    if changed:
-        need.version += 1
-        need.updated_at = utcnow()
-        session.add(need)
-        if values.get("status"):
-            event(
-                session,
-                case=case,
-                kind="need_status",
-                actor=actor,
-                details={"need": need.code, "status": need.status},
-            )
-        _touch(session, actor, case, "update_need")
+def update_need(
+    session: Session,
+    *,
+    actor: Actor,
+    case: Case,
+    need_id: uuid.UUID,
+    if_match: IfMatch,
+    values: dict[str, Any],
+) -> Need:
+    need = get_need(session, case=case, need_id=need_id)
+    check(if_match, need.version)
+    changes = {k: v for k, v in values.items() if (v is not None or k == "note") and getattr(need, k) != v}
+    if not changes:
+        return need
+    claim(session, need, if_match)
+    for key, value in changes.items():
+        setattr(need, key, value)
+    need.updated_at = utcnow()
+    session.add(need)
+    if values.get("status"):
+        event(
+            session,
+            case=case,
+            kind="need_status",
+            actor=actor,
+            details={"need": need.code, "status": need.status},
+        )
+    touch(session, actor, case, "update_need")
     session.flush()
     return need
-
-
-def _touch(session: Session, actor: Actor, case: Case, action: str) -> None:
-    people.audit(
-        session,
-        actor=actor,
-        action=action,
-        record_type=RECORD,
-        record_id=case.id,
-        subject_id=case.person_id,
-        municipality_id=case.municipality_id,
-    )
-
-
-def add_note(session: Session, *, actor: Actor, case: Case, text: str) -> CaseEvent:
-    row = event(session, case=case, kind="note", actor=actor, text=text)
-    _touch(session, actor, case, "add_note")
-    session.flush()
-    return row
-
-
-def timeline(
-    session: Session, *, actor: Actor, case: Case, params: PageParams
-) -> tuple[list[CaseEventRead], str | None]:
-    keys = [SortKey(col(CaseEvent.at), descending=True), SortKey(col(CaseEvent.id), descending=True)]
-    stmt = keyset(select(CaseEvent).where(CaseEvent.case_id == case.id), keys=keys, params=params)
-    rows, next_cursor = finish(session.exec(stmt).all(), params=params, key_of=lambda e: [e.at, e.id])
-    _touch(session, actor, case, "read_timeline")
-    return [event_read(e) for e in rows], next_cursor
-
-
-def event_read(e: CaseEvent) -> CaseEventRead:
-    return CaseEventRead(id=e.id, at=e.at, kind=e.kind, text=e.text, actor_id=e.actor_id, details=e.details)
-
-
-def cases_of(session: Session, person: Person) -> list[Case]:
-    return list(
-        session.exec(select(Case).where(Case.person_id == person.id).order_by(col(Case.opened_at))).all()
-    )

@@ -5,44 +5,37 @@ from __future__ import annotations
 
 import uuid
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from api.core.actor import Actor
 from api.core.errors import conflict
-from api.migrants import people
+from api.experts import logic as experts
+from api.migrants.audit import CASE, audit
 from api.migrants.models import Case, Person
+from api.migrants.people.consents import has_consent
+from api.migrants.people.logic import cases_of, require_open_case
 from api.migrants.schemas import MentorshipRead
-
-
-def _open_case(session: Session, person: Person) -> Case:
-    case = people.open_case(session, person)
-    if case is None:
-        raise conflict("The person has no open case.", slug="no-open-case")
-    return case
+from api.migrants.timeline import event
 
 
 def link(session: Session, *, actor: Actor, person: Person, mentor_id: uuid.UUID) -> MentorshipRead:
-    from api.experts import logic as experts
-
-    if not people.has_consent(session, person.id, "mentoring_contact"):
+    if not has_consent(session, person.id, "mentoring_contact"):
         raise conflict(
             "The person has not consented to be contacted by a mentor (consent purpose 'mentoring_contact').",
             slug="consent-required",
             purpose="mentoring_contact",
         )
-    case = _open_case(session, person)
+    case = require_open_case(session, person)
     experts.get_mentor(session, mentor_id=mentor_id, municipality_id=case.municipality_id)
     row = experts.start_mentorship(
         session, actor=actor, mentor_id=mentor_id, case_ref=case.id, municipality_id=case.municipality_id
     )
-    from api.migrants import cases
-
-    cases.event(session, case=case, kind="mentor_linked", actor=actor, details={"mentor_id": str(mentor_id)})
-    people.audit(
+    event(session, case=case, kind="mentor_linked", actor=actor, details={"mentor_id": str(mentor_id)})
+    audit(
         session,
         actor=actor,
         action="link_mentor",
-        record_type="migrant_case",
+        record_type=CASE,
         record_id=case.id,
         subject_id=person.id,
         municipality_id=case.municipality_id,
@@ -52,9 +45,7 @@ def link(session: Session, *, actor: Actor, person: Person, mentor_id: uuid.UUID
 
 
 def unlink(session: Session, *, actor: Actor, person: Person, mentor_id: uuid.UUID) -> int:
-    from api.experts import logic as experts
-
-    case = _open_case(session, person)
+    case = require_open_case(session, person)
     ended = experts.end_mentorship(
         session, actor=actor, case_ref=case.id, municipality_id=case.municipality_id, mentor_id=mentor_id
     )
@@ -62,29 +53,21 @@ def unlink(session: Session, *, actor: Actor, person: Person, mentor_id: uuid.UU
 
 
 def listing(session: Session, *, person: Person) -> list[MentorshipRead]:
-    from api.experts import logic as experts
-
-    out = []
-    for case in session.exec(
-        select(Case).where(Case.person_id == person.id).order_by(col(Case.opened_at))
-    ).all():
+    return [
+        MentorshipRead(mentor_id=row.mentor_id, started_at=row.started_at, ended_at=row.ended_at)
+        for case in cases_of(session, person)
         for row in experts.mentorships_for_case(
             session, case_ref=case.id, municipality_id=case.municipality_id, active_only=False
-        ):
-            out.append(
-                MentorshipRead(mentor_id=row.mentor_id, started_at=row.started_at, ended_at=row.ended_at)
-            )
-    return out
+        )
+    ]
 
 
 def end_for_case(session: Session, *, actor: Actor, case: Case, reason: str | None) -> None:
-    from api.experts import logic as experts
-
     experts.end_mentorship(
         session, actor=actor, case_ref=case.id, municipality_id=case.municipality_id, reason=reason
     )
 
 
 def end_all(session: Session, *, actor: Actor, person: Person, reason: str | None) -> None:
-    for case in session.exec(select(Case).where(Case.person_id == person.id)).all():
+    for case in cases_of(session, person):
         end_for_case(session, actor=actor, case=case, reason=reason)

@@ -10,27 +10,39 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from api.core.actor import Actor
+from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import unprocessable
-from api.migrants import cases, directory_port, people, referrals, vocab
+from api.migrants import erasures, scope, vocab
+from api.migrants.audit import PACKAGE, audit
+from api.migrants.cases.logic import check_coordinator, default_coordinator, open_new
+from api.migrants.consent.logic import grant
 from api.migrants.models import Case, Person, ReturneePackage
-from api.migrants.schemas import IntakeCreate, PackageRead, PackageWrite, PersonCreate, PersonUpdate
-
-RECORD = "returnee_package"
+from api.migrants.people.logic import (
+    age_on,
+    create_person,
+    find_by_ref,
+    municipality_slug,
+    open_case,
+    update_person,
+)
+from api.migrants.people.schemas import IntakeCreate, IntakeResult, PersonCreate, PersonUpdate
+from api.migrants.referrals.briefs import match_services, service_brief
+from api.migrants.referrals.logic import create as create_referral
+from api.migrants.schemas import PackageRead, PackageWrite
+from api.migrants.timeline import event
 
 
 def get(session: Session, municipality_id: uuid.UUID) -> ReturneePackage | None:
-    return session.exec(
-        select(ReturneePackage).where(ReturneePackage.municipality_id == municipality_id)
-    ).first()
+    return session.exec(scope.municipality_package(municipality_id)).first()
 
 
 def to_read(session: Session, municipality_id: uuid.UUID, package: ReturneePackage | None) -> PackageRead:
     return PackageRead(
-        municipality=people.municipality_slug(session, municipality_id),
+        municipality=municipality_slug(session, municipality_id),
         responsible_coordinator_id=package.responsible_coordinator_id if package else None,
         items=list(package.items) if package else [],
         version=package.version if package else 0,
@@ -39,8 +51,9 @@ def to_read(session: Session, municipality_id: uuid.UUID, package: ReturneePacka
 
 
 def write(
-    session: Session, *, actor: Actor, municipality_id: uuid.UUID, data: PackageWrite
+    session: Session, *, actor: Actor, municipality_id: uuid.UUID, data: PackageWrite, if_match: str | None
 ) -> ReturneePackage:
+    """Define the package; once it exists a change needs the If-Match of the version read."""
     items: list[dict[str, Any]] = []
     for index, item in enumerate(data.items):
         vocab.check_need(item.need, loc=["body", "items", index, "need"])
@@ -52,7 +65,7 @@ def write(
                 ],
             )
         if item.service_id is not None:
-            brief = directory_port.service_brief(session, item.service_id)
+            brief = service_brief(session, item.service_id)
             if brief is None:
                 raise unprocessable(
                     "Unknown service.",
@@ -80,26 +93,18 @@ def write(
                 )
             items.append({"need": item.need, "category": item.category})
     if data.responsible_coordinator_id is not None:
-        cases.check_coordinator(session, data.responsible_coordinator_id, municipality_id)
+        check_coordinator(session, data.responsible_coordinator_id, municipality_id)
     package = get(session, municipality_id)
     if package is None:
         package = ReturneePackage(municipality_id=municipality_id)
     else:
-        package.version += 1
+        claim(session, package, IfMatch.parse(if_match))
     package.items = items
     package.responsible_coordinator_id = data.responsible_coordinator_id
     package.updated_at = utcnow()
     session.add(package)
     session.flush()
-    people.audit(
-        session,
-        actor=actor,
-        action="update",
-        record_type=RECORD,
-        record_id=package.id,
-        subject_id=None,
-        municipality_id=municipality_id,
-    )
+    audit(session, actor, "update", PACKAGE, package.id, None, municipality_id)
     return package
 
 
@@ -114,15 +119,15 @@ def apply(session: Session, *, actor: Actor | None, person: Person, case: Case) 
         return 0
     made = 0
     taken: set[uuid.UUID] = set()
-    age = people.age_on(person, utcnow())
+    age = age_on(person, utcnow())
     for item in package.items:
         service_id: uuid.UUID | None = None
         if item.get("service_id"):
-            brief = directory_port.service_brief(session, uuid.UUID(item["service_id"]))
+            brief = service_brief(session, uuid.UUID(item["service_id"]))
             if brief is not None and brief.status == "active":
                 service_id = brief.id
         elif item.get("category"):
-            found = directory_port.match_services(
+            found = match_services(
                 session,
                 municipality_id=case.municipality_id,
                 categories=[item["category"]],
@@ -135,7 +140,7 @@ def apply(session: Session, *, actor: Actor | None, person: Person, case: Case) 
         if service_id is None or service_id in taken:
             continue
         taken.add(service_id)
-        referrals.create(
+        create_referral(
             session,
             actor=actor,
             person=person,
@@ -147,7 +152,7 @@ def apply(session: Session, *, actor: Actor | None, person: Person, case: Case) 
             from_package=True,
         )
         made += 1
-    cases.event(session, case=case, kind="package_proposed", actor=actor, details={"referrals": made})
+    event(session, case=case, kind="package_proposed", actor=actor, details={"referrals": made})
     return made
 
 
@@ -158,48 +163,63 @@ def register(
     vocab.check_legal_status(data.legal_status)
     for code in data.needs:
         vocab.check_need(code, loc=["body", "needs"])
-    person = people.create_person(session, actor=actor, municipality_id=municipality_id, data=data)
+    person = create_person(session, actor=actor, municipality_id=municipality_id, data=data)
     for purpose in dict.fromkeys(data.consents):
-        people.grant(session, actor=actor, person=person, purpose=purpose)
+        grant(session, actor=actor, person=person, purpose=purpose)
     coordinator = data.coordinator_id
     if coordinator is None:
         package = get(session, municipality_id) if data.legal_status == vocab.RETURNEE else None
-        coordinator = (package.responsible_coordinator_id if package else None) or cases.default_coordinator(
-            actor
-        )
-    case = cases.open_new(session, actor=actor, person=person, coordinator_id=coordinator, needs=data.needs)
+        coordinator = (package.responsible_coordinator_id if package else None) or default_coordinator(actor)
+    case = open_new(session, actor=actor, person=person, coordinator_id=coordinator, needs=data.needs)
     apply(session, actor=actor, person=person, case=case)
     session.flush()
     return person, case
 
 
-def intake(session: Session, *, actor: Actor, data: IntakeCreate) -> tuple[Person, bool, Case | None, int]:
+def intake(session: Session, *, actor: Actor, data: IntakeCreate) -> IntakeResult:
     """Create or update the person with this external reference; open a case and propose the
-    package for a returnee. Idempotent by the external reference (and by Idempotency-Key in HTTP)."""
+    package for a returnee. Idempotent by the external reference (and by Idempotency-Key in HTTP).
+    A reference whose person was erased is refused (410): a retry must not bring them back."""
     municipality_id = actor.municipality_id
     assert municipality_id is not None
     vocab.check_legal_status(data.legal_status)
     for code in data.needs:
         vocab.check_need(code, loc=["body", "needs"])
-    person = people.find_by_ref(session, municipality_id, data.external_ref)
+    person = find_by_ref(session, municipality_id, data.external_ref)
     created = person is None
     if person is None:
-        person = people.create_person(session, actor=actor, municipality_id=municipality_id, data=data)
+        erasures.refuse_if_erased(session, municipality_id, data.external_ref)
+        person = create_person(session, actor=actor, municipality_id=municipality_id, data=data)
     else:
         fields = set(PersonUpdate.model_fields) & data.model_fields_set
         update = PersonUpdate.model_validate(data.model_dump(include=fields))
-        people.update_person(session, actor=actor, person=person, data=update)
+        update_person(session, actor=actor, person=person, data=update)
     for purpose in dict.fromkeys(data.consents):
-        people.grant(session, actor=actor, person=person, purpose=purpose)
-    case = people.open_case(session, person)
+        grant(session, actor=actor, person=person, purpose=purpose)
+    case = open_case(session, person)
     made = 0
     if case is None and (created or person.legal_status == vocab.RETURNEE):
         package = get(session, municipality_id)
         coordinator = package.responsible_coordinator_id if package else None
-        case = cases.open_new(
-            session, actor=actor, person=person, coordinator_id=coordinator, needs=data.needs
-        )
+        case = open_new(session, actor=actor, person=person, coordinator_id=coordinator, needs=data.needs)
     if case is not None:
         made = apply(session, actor=actor, person=person, case=case)
     session.flush()
-    return person, created, case, made
+    return IntakeResult(
+        id=person.id, created=created, case_id=case.id if case else None, package_referrals=made
+    )
+
+
+def open_case_with_package(
+    session: Session, *, actor: Actor, person: Person, coordinator_id: uuid.UUID | None, needs: list[str]
+) -> Case:
+    """A coordinator opens a case: for a returnee, opening it applies the package."""
+    case = open_new(
+        session,
+        actor=actor,
+        person=person,
+        coordinator_id=coordinator_id or default_coordinator(actor),
+        needs=needs,
+    )
+    apply(session, actor=actor, person=person, case=case)
+    return case
