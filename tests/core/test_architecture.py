@@ -21,9 +21,6 @@ DOMAINS = ("directory", "experts", "ideas", "indicators", "migrants")
 
 PENDING: dict[str, set[str]] = {
     "lines": {
-        "api/directory/demo_templates.py",
-        "api/directory/hsds.py",
-        "api/directory/router.py",
         "api/experts/demo_data.py",
         "api/ideas/budgets.py",
         "api/ideas/demo.py",
@@ -32,7 +29,6 @@ PENDING: dict[str, set[str]] = {
         "api/ideas/router_budgets.py",
     },
     "tenancy": {
-        "api/directory/access.py",
         "api/experts/derived.py",
         "api/experts/expert_requests.py",
         "api/experts/invitations.py",
@@ -48,20 +44,14 @@ PENDING: dict[str, set[str]] = {
         "api/ideas/open_calls.py",
         "api/ideas/votes.py",
     },
-    "request": {
-        "api/directory/catalog.py",
-        "api/directory/organizations.py",
-        "api/directory/places.py",
-    },
+    "request": set(),
     "sql": {
-        "api/directory/hsds_router.py",
         "api/experts/router.py",
     },
     "app": set(),
     "downward": set(),
     "cycles": set(),
     "scope": {
-        "directory",
         "experts",
         "ideas",
     },

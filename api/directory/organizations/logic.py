@@ -6,26 +6,29 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from fastapi import Request
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
-from api.core.actor import Actor
+from api.core.actor import ANONYMOUS, Actor
 from api.core.audit import record
+from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
-from api.core.errors import ProblemError, not_found
-from api.core.etag import require_if_match
+from api.core.errors import ProblemError, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.directory import access, places
+from api.directory import scope
+from api.directory.changes import apply
+from api.directory.codes import municipality_id as municipality_of
+from api.directory.codes import slug_of
 from api.directory.derived_fields import refresh_organization, refresh_service
-from api.directory.models import Organization, Service
-from api.directory.schemas import OrganizationCreate, OrganizationRead, OrganizationUpdate
+from api.directory.models import Service
+from api.directory.organizations.schemas import OrganizationCreate, OrganizationRead, OrganizationUpdate
+from api.municipalities.models import Organization
 
 
 def to_read(session: Session, org: Organization, locale: Locale) -> OrganizationRead:
     return OrganizationRead(
         id=org.id,
-        municipality=places.slug_of(session, org.municipality_id),
+        municipality=slug_of(session, org.municipality_id),
         name=locale.text(org.name),
         kind=org.kind,
         description=locale.text(org.description),
@@ -37,33 +40,33 @@ def to_read(session: Session, org: Organization, locale: Locale) -> Organization
     )
 
 
-def get_live(session: Session, organization_id: uuid.UUID) -> Organization:
-    org = session.get(Organization, organization_id)
-    if org is None or org.deleted_at is not None:
-        raise not_found("organization")
+def owning_organization(session: Session, *, actor: Actor, organization_id: uuid.UUID | None) -> Organization:
+    """The organisation a new service or location belongs to: the one named, or the caller's own."""
+    scope.require_writer(actor)
+    chosen = organization_id or actor.organization_id
+    if chosen is None:
+        raise unprocessable(
+            "Name the organisation (organization_id).",
+            errors=[{"loc": ["body", "organization_id"], "msg": "required for your role", "type": "missing"}],
+        )
+    org = session.exec(scope.writable_organizations(actor).where(col(Organization.id) == chosen)).first()
+    if org is None:
+        raise unprocessable(
+            "Unknown organisation, or not one you manage.",
+            errors=[
+                {"loc": ["body", "organization_id"], "msg": "unknown organisation", "type": "unknown_id"}
+            ],
+        )
     return org
-
-
-def writable(session: Session, *, actor: Actor, organization_id: uuid.UUID) -> Organization:
-    access.require_writer(actor)
-    org = get_live(session, organization_id)
-    if not access.can_write(actor, municipality_id=org.municipality_id, organization_id=org.id):
-        raise not_found("organization")
-    return org
-
-
-def _require_manager(actor: Actor) -> None:
-    access.require_writer(actor)
-    if not (actor.is_admin or actor.role == "coordinator"):
-        raise ProblemError(403, "Coordinators and admins add and remove organisations.", slug="forbidden")
 
 
 def list_organizations(
     session: Session, *, municipality: uuid.UUID | None, kind: str | None, params: PageParams
 ) -> tuple[list[Organization], str | None]:
-    stmt = select(Organization).where(col(Organization.deleted_at).is_(None))
+    """A public list: what anyone may read."""
+    stmt = scope.readable_organizations(ANONYMOUS)
     if municipality:
-        stmt = stmt.where(col(Organization.municipality_id) == municipality)
+        stmt = stmt.where(scope.in_municipality(Organization, municipality))
     if kind:
         stmt = stmt.where(col(Organization.kind) == kind)
     keys = [SortKey(Organization.sort_name), SortKey(Organization.id)]
@@ -72,9 +75,9 @@ def list_organizations(
 
 
 def create(session: Session, *, actor: Actor, data: OrganizationCreate) -> Organization:
-    _require_manager(actor)
+    scope.require_manager(actor)
     if data.municipality:
-        municipality_id = places.municipality_id(session, data.municipality)
+        municipality_id = municipality_of(session, data.municipality)
     elif actor.municipality_id:
         municipality_id = actor.municipality_id
     else:
@@ -93,70 +96,50 @@ def create(session: Session, *, actor: Actor, data: OrganizationCreate) -> Organ
     refresh_organization(org)
     session.add(org)
     session.flush()
-    record(
-        session,
-        actor=actor,
-        action="create",
-        record_type="organization",
-        record_id=org.id,
-        municipality_id=municipality_id,
-    )
+    _audit(session, actor, "create", org)
     return org
 
 
 def update(
-    session: Session, *, actor: Actor, request: Request, org: Organization, data: OrganizationUpdate
+    session: Session, *, actor: Actor, org: Organization, data: OrganizationUpdate, if_match: IfMatch
 ) -> Organization:
-    require_if_match(request, org.version)
+    claim(session, org, if_match)
     changes = data.model_dump(exclude_unset=True)
     if "name" in changes and changes["name"] is None:
         raise ProblemError(422, "name cannot be empty.", slug="validation-error")
-    for key, value in changes.items():
-        if key in ("description",) and value is None:
-            value = {}
-        if key == "phones" and value is None:
-            value = []
-        setattr(org, key, value)
+    apply(org, changes, lists=("phones",), maps=("description",))
     refresh_organization(org)
-    org.version += 1
     org.updated_at = utcnow()
     session.add(org)
     if "name" in changes:
         # The organisation's name is part of each service's search text.
-        for service in session.exec(select(Service).where(col(Service.organization_id) == org.id)).all():
+        for service in session.exec(scope.services_of(org.id)).all():
             refresh_service(service, org)
             session.add(service)
     session.flush()
-    record(
-        session,
-        actor=actor,
-        action="update",
-        record_type="organization",
-        record_id=org.id,
-        municipality_id=org.municipality_id,
-    )
+    _audit(session, actor, "update", org)
     return org
 
 
-def delete(session: Session, *, actor: Actor, request: Request, org: Organization) -> None:
-    _require_manager(actor)
-    require_if_match(request, org.version)
+def delete(session: Session, *, actor: Actor, org: Organization, if_match: IfMatch) -> None:
+    claim(session, org, if_match)
     now = utcnow()
     org.deleted_at = org.updated_at = now
-    org.version += 1
     session.add(org)
     # Its services go with it, as tombstones a sync sees.
-    for service in session.exec(
-        select(Service).where(col(Service.organization_id) == org.id, col(Service.deleted_at).is_(None))
-    ).all():
+    for service in session.exec(scope.services_of(org.id).where(col(Service.deleted_at).is_(None))).all():
+        claim(session, service, None)
         service.deleted_at = service.updated_at = now
-        service.version += 1
         session.add(service)
     session.flush()
+    _audit(session, actor, "delete", org)
+
+
+def _audit(session: Session, actor: Actor, action: str, org: Organization) -> None:
     record(
         session,
         actor=actor,
-        action="delete",
+        action=action,
         record_type="organization",
         record_id=org.id,
         municipality_id=org.municipality_id,

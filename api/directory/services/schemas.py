@@ -1,4 +1,4 @@
-"""Directory request and response models (HTTP) and the brief other domains use."""
+"""Service request and response models, and the brief other domains use."""
 
 from __future__ import annotations
 
@@ -6,11 +6,24 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from api.core.i18n import OptionalTranslations, Translations
+from api.core.pagination import Page
+from api.core.types import IsoDate
+from api.directory.locations.schemas import LocationRead
+from api.directory.vocab import (
+    CefrLevel,
+    LanguageCode,
+    Phone,
+    ServiceFormat,
+    ServiceStatus,
+    Sex,
+    Url,
+    WeeklyTime,
+)
 
 
 @dataclass(frozen=True)
@@ -25,35 +38,6 @@ class ServiceBrief:
     languages: list[str] = field(default_factory=list)
     status: str = "active"
     organization_name: dict[str, str] = field(default_factory=dict)
-
-
-ServiceStatus = Literal["active", "inactive", "defunct", "temporarily_closed"]
-ServiceFormat = Literal["in_person", "online", "hybrid", "informal"]
-CefrLevel = Literal["A1", "A2", "B1", "B2", "C1", "C2"]
-Sex = Literal["any", "female", "male"]
-OrganizationKind = Literal[
-    "municipality",
-    "ngo",
-    "social_business",
-    "state_body",
-    "school",
-    "social_service",
-    "religious",
-    "business",
-    "other",
-]
-ServiceSort = Literal["relevance", "name", "-name", "last_modified", "-last_modified", "-assured_date"]
-LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1")]
-Hhmm = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
-Url = Annotated[str, Field(max_length=300, pattern=r"^https?://")]
-Phone = Annotated[str, Field(max_length=40, pattern=r"^[0-9+() \-]{3,40}$")]
-
-
-class WeeklyTime(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    weekday: int = Field(ge=1, le=7, description="1 = Monday … 7 = Sunday")
-    opens: Hhmm
-    closes: Hhmm
 
 
 class _ServiceFields(BaseModel):
@@ -75,15 +59,15 @@ class _ServiceFields(BaseModel):
     cost_amount: Decimal | None = Field(default=None, ge=0, le=100000, decimal_places=2)
     cost_description: OptionalTranslations = Field(default_factory=dict)
     schedule: list[WeeklyTime] = Field(default_factory=list, max_length=30)
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: IsoDate | None = None
+    end_date: IsoDate | None = None
     capacity: int | None = Field(default=None, ge=0, le=100000)
     application_process: OptionalTranslations = Field(default_factory=dict)
     url: Url | None = None
     email: EmailStr | None = None
     phone: Phone | None = None
     funding_source: str | None = Field(default=None, max_length=200)
-    funding_ends_on: date | None = None
+    funding_ends_on: IsoDate | None = None
     location_ids: list[uuid.UUID] = Field(default_factory=list, max_length=20)
 
     @field_validator("languages")
@@ -119,34 +103,16 @@ class ServiceUpdate(BaseModel):
     cost_amount: Decimal | None = Field(default=None, ge=0, le=100000, decimal_places=2)
     cost_description: OptionalTranslations | None = None
     schedule: list[WeeklyTime] | None = Field(default=None, max_length=30)
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: IsoDate | None = None
+    end_date: IsoDate | None = None
     capacity: int | None = Field(default=None, ge=0, le=100000)
     application_process: OptionalTranslations | None = None
     url: Url | None = None
     email: EmailStr | None = None
     phone: Phone | None = None
     funding_source: str | None = Field(default=None, max_length=200)
-    funding_ends_on: date | None = None
+    funding_ends_on: IsoDate | None = None
     location_ids: list[uuid.UUID] | None = Field(default=None, max_length=20)
-
-
-class LocationRead(BaseModel):
-    id: uuid.UUID
-    organization_id: uuid.UUID
-    municipality: str
-    name: Any
-    address: str | None
-    city: str | None
-    postal_code: str | None
-    latitude: float | None
-    longitude: float | None
-    accessibility: Any
-    opening_hours: list[dict[str, Any]]
-    confidential: bool
-    address_hidden: bool = Field(description="True when the address is confidential and you may not see it")
-    version: int
-    last_modified: datetime
 
 
 class ServiceRead(BaseModel):
@@ -199,101 +165,5 @@ class ServiceTombstone(BaseModel):
     last_modified: datetime
 
 
-class ServiceList(BaseModel):
-    items: list[ServiceRead | ServiceTombstone]
-    next_cursor: str | None = None
-
-
-class LocationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    organization_id: uuid.UUID | None = Field(default=None, description="Defaults to your organisation")
-    name: OptionalTranslations = Field(default_factory=dict)
-    address: str | None = Field(default=None, max_length=300)
-    city: str | None = Field(default=None, max_length=120)
-    postal_code: str | None = Field(default=None, max_length=20)
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
-    accessibility: OptionalTranslations = Field(default_factory=dict)
-    opening_hours: list[WeeklyTime] = Field(default_factory=list, max_length=30)
-    confidential: bool = False
-
-
-class LocationUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: OptionalTranslations | None = None
-    address: str | None = Field(default=None, max_length=300)
-    city: str | None = Field(default=None, max_length=120)
-    postal_code: str | None = Field(default=None, max_length=20)
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
-    accessibility: OptionalTranslations | None = None
-    opening_hours: list[WeeklyTime] | None = Field(default=None, max_length=30)
-    confidential: bool | None = None
-
-
-class LocationList(BaseModel):
-    items: list[LocationRead]
-    next_cursor: str | None = None
-
-
-class OrganizationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    municipality: str | None = Field(default=None, description="Municipality code; defaults to yours")
-    name: Translations
-    kind: OrganizationKind = "ngo"
-    description: OptionalTranslations = Field(default_factory=dict)
-    website: Url | None = None
-    email: EmailStr | None = None
-    phones: list[Phone] = Field(default_factory=list, max_length=10)
-
-
-class OrganizationUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: Translations | None = None
-    kind: OrganizationKind | None = None
-    description: OptionalTranslations | None = None
-    website: Url | None = None
-    email: EmailStr | None = None
-    phones: list[Phone] | None = Field(default=None, max_length=10)
-
-
-class OrganizationRead(BaseModel):
-    id: uuid.UUID
-    municipality: str
-    name: Any
-    kind: str
-    description: Any
-    website: str | None
-    email: str | None
-    phones: list[str]
-    version: int
-    last_modified: datetime
-
-
-class OrganizationList(BaseModel):
-    items: list[OrganizationRead]
-    next_cursor: str | None = None
-
-
-class CategoryNode(BaseModel):
-    code: str
-    parent: str | None
-    name: Any
-    children: list[CategoryNode] = Field(default_factory=list)
-
-
-class CategoryTree(BaseModel):
-    items: list[CategoryNode]
-
-
-class LegalStatusRead(BaseModel):
-    code: str
-    name: Any
-
-
-class LegalStatusList(BaseModel):
-    items: list[LegalStatusRead]
+class ServiceList(Page[ServiceRead | ServiceTombstone]):
+    pass

@@ -16,16 +16,14 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import Session, col, select
-
 from api.core.actor import Actor
 from api.core.i18n import resolve
-from api.directory import access
-from api.directory.categories import categories, legal_statuses
-from api.directory.models import Location, Organization, Service, ServiceAtLocation
+from api.directory import scope
+from api.directory.hsds.taxonomy import term_id, uid
+from api.directory.models import Location, Service, ServiceAtLocation
+from api.municipalities.models import Organization
 
 HSDS_VERSION = "3.0"
-NAMESPACE = uuid.UUID("6f1c2b7e-8a43-4c55-9f3d-0c8e5a1d2b90")
 BYDAY = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
 LANGUAGE_NAMES = {
     "lt": "Lithuanian",
@@ -46,92 +44,6 @@ LANGUAGE_NAMES = {
     "tg": "Tajik",
     "ky": "Kyrgyz",
 }
-TAXONOMIES: dict[str, dict[str, str]] = {
-    "langelis-service-categories": {
-        "name": "Langelis service categories",
-        "description": "Integration service categories (api/reference/service-categories.csv)",
-    },
-    "langelis-legal-statuses": {
-        "name": "Langelis legal statuses",
-        "description": "Legal statuses a service is open to (api/reference/legal-statuses.csv)",
-    },
-    "langelis-service-formats": {
-        "name": "Langelis service formats",
-        "description": "How a service is delivered: in person, online, hybrid, informal",
-    },
-    "cefr": {
-        "name": "CEFR levels",
-        "description": "Common European Framework of Reference for Languages, A1–C2",
-    },
-}
-FORMATS = {"in_person": "In person", "online": "Online", "hybrid": "Hybrid", "informal": "Informal"}
-CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
-
-
-def uid(*parts: object) -> str:
-    return str(uuid.uuid5(NAMESPACE, "|".join(str(p) for p in parts)))
-
-
-def taxonomy_id(name: str) -> str:
-    return uid("taxonomy", name)
-
-
-def term_id(taxonomy: str, code: str) -> str:
-    return uid("term", taxonomy, code)
-
-
-def all_terms(lang: str) -> list[dict[str, Any]]:
-    """Every taxonomy term we use, categories first (in the file's order)."""
-    out: list[dict[str, Any]] = []
-    for cat in categories().values():
-        term: dict[str, Any] = {
-            "id": term_id("langelis-service-categories", cat.code),
-            "code": cat.code,
-            "name": resolve(cat.name, lang) or cat.code,
-            "description": cat.name.get("en", cat.code),
-            "taxonomy": "langelis-service-categories",
-            "taxonomy_id": taxonomy_id("langelis-service-categories"),
-            "language": lang,
-        }
-        if cat.parent:
-            term["parent_id"] = term_id("langelis-service-categories", cat.parent)
-        out.append(term)
-    for code, name in legal_statuses().items():
-        out.append(
-            _term("langelis-legal-statuses", code, resolve(name, lang) or code, name.get("en", code), lang)
-        )
-    for code, label in FORMATS.items():
-        out.append(_term("langelis-service-formats", code, label, label, lang))
-    for level in CEFR:
-        out.append(_term("cefr", level, level, f"CEFR level {level}", lang))
-    return out
-
-
-def _term(taxonomy: str, code: str, name: str, description: str, lang: str) -> dict[str, Any]:
-    return {
-        "id": term_id(taxonomy, code),
-        "code": code,
-        "name": name,
-        "description": description,
-        "taxonomy": taxonomy,
-        "taxonomy_id": taxonomy_id(taxonomy),
-        "language": lang,
-    }
-
-
-def term_code(term: str) -> tuple[str, str] | None:
-    """(taxonomy, code) of a term id, or None."""
-    for t in all_terms("en"):
-        if t["id"] == term:
-            return str(t["taxonomy"]), str(t["code"])
-    return None
-
-
-def taxonomy_objects() -> list[dict[str, Any]]:
-    return [
-        {"id": taxonomy_id(name), "name": info["name"], "description": info["description"], "version": "1"}
-        for name, info in TAXONOMIES.items()
-    ]
 
 
 def _clean(obj: dict[str, Any]) -> dict[str, Any]:
@@ -157,7 +69,7 @@ def organization(org: Organization, lang: str) -> dict[str, Any]:
 
 
 def _location(location: Location, *, actor: Actor, lang: str) -> dict[str, Any]:
-    hidden = location.confidential and not access.sees_confidential(
+    hidden = location.confidential and not scope.sees_confidential(
         actor, municipality_id=location.municipality_id, organization_id=location.organization_id
     )
     out: dict[str, Any] = {
@@ -357,49 +269,3 @@ def service_at_location(
         "location_id": str(link.location_id),
         "location": _location(location, actor=actor, lang=lang),
     }
-
-
-def links_of(
-    session: Session, service_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, list[tuple[ServiceAtLocation, Location]]]:
-    out: dict[uuid.UUID, list[tuple[ServiceAtLocation, Location]]] = {sid: [] for sid in service_ids}
-    if not service_ids:
-        return out
-    rows = session.exec(
-        select(ServiceAtLocation, Location)
-        .join(Location, col(Location.id) == ServiceAtLocation.location_id)
-        .where(col(ServiceAtLocation.service_id).in_(list(service_ids)), col(Location.deleted_at).is_(None))
-        .order_by(col(ServiceAtLocation.created_at), col(ServiceAtLocation.id))
-    ).all()
-    for link, location in rows:
-        out[link.service_id].append((link, location))
-    return out
-
-
-def services(
-    session: Session, rows: Sequence[Service], *, actor: Actor, lang: str, minimal: bool = False
-) -> list[dict[str, Any]]:
-    ids = [s.id for s in rows]
-    links = links_of(session, ids) if not minimal else {}
-    org_ids = list({s.organization_id for s in rows})
-    orgs = (
-        {o.id: o for o in session.exec(select(Organization).where(col(Organization.id).in_(org_ids))).all()}
-        if org_ids and not minimal
-        else {}
-    )
-    terms: dict[str, dict[str, Any]] = {
-        t["id"]: {k: t[k] for k in ("id", "code", "name", "description", "taxonomy", "language") if k in t}
-        for t in all_terms(lang)
-    }
-    return [
-        service(
-            s,
-            org=orgs.get(s.organization_id),
-            links=links.get(s.id, []),
-            actor=actor,
-            lang=lang,
-            terms=terms,
-            minimal=minimal,
-        )
-        for s in rows
-    ]

@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from api.accounts.demo import make_user
 from api.core.db import utcnow
-from api.directory.demo_data import (
+from api.directory.demo.data import (
     FUNDING,
     LEVELS,
     MUNICIPALITIES,
@@ -29,8 +29,9 @@ from api.directory.demo_data import (
     WEEKDAY_SLOTS,
 )
 from api.directory.derived_fields import derive, sort_name
-from api.directory.models import Location, Organization, Service, ServiceAtLocation
+from api.directory.models import Location, Service, ServiceAtLocation
 from api.municipalities.logic import get_by_slug
+from api.municipalities.models import Organization
 
 SEED = 20261123
 N_PROVIDER_LOGINS = 3

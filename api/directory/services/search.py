@@ -10,10 +10,7 @@ first.
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -22,14 +19,16 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
-from api.core.i18n import Locale, like_escape, resolve, search_terms
+from api.core.i18n import Locale, like_escape, search_terms
 from api.core.pagination import PageParams, SortKey, after, decode_cursor, finish, order_by
-from api.directory import catalog, places
+from api.directory import scope
+from api.directory.codes import municipality_id
 from api.directory.derived_fields import WEEKDAY_BITS
-from api.directory.models import Organization, Service
-from api.directory.schemas import ServiceRead, ServiceTombstone
+from api.directory.models import Service
+from api.directory.services import logic as catalog
+from api.directory.services.schemas import ServiceRead, ServiceTombstone
+from api.municipalities.models import Organization
 
-EXPORT_BATCH = 500
 _FAR_PAST = date(1900, 1, 1)
 
 
@@ -61,7 +60,7 @@ def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
 def resolved(session: Session, f: ServiceFilters) -> ServiceFilters:
     if not f.municipalities:
         return f
-    ids = [places.municipality_id(session, slug) for slug in f.municipalities]
+    ids = [municipality_id(session, slug) for slug in f.municipalities]
     return replace(f, municipality_ids=[*f.municipality_ids, *ids], municipalities=[])
 
 
@@ -77,11 +76,9 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
         where.append(sa.or_(*(_like(col(Service.category_keys), c) for c in f.categories)))
     if f.municipality_ids:
         ids = f.municipality_ids
-        where.append(
-            col(Service.municipality_id) == ids[0] if len(ids) == 1 else col(Service.municipality_id).in_(ids)
-        )
+        where.append(scope.in_municipality(Service, ids))
     if f.organization_id:
-        where.append(col(Service.organization_id) == f.organization_id)
+        where.append(scope.of_organization(Service, f.organization_id))
     if f.language:
         where.append(_like(col(Service.language_keys), f.language))
     if f.eligible_status:
@@ -152,7 +149,7 @@ def effective_sort(filters: ServiceFilters, sort: str | None) -> str:
     return sort
 
 
-def _after(keys: list[SortKey], values: list[Any] | tuple[Any, ...]) -> sa.ColumnElement[bool]:
+def key_after(keys: list[SortKey], values: list[Any] | tuple[Any, ...]) -> sa.ColumnElement[bool]:
     """Rows after the cursor. One direction: a row-value comparison, which both databases answer
     with an index range scan (the OR-expanded form made PostgreSQL walk the index from the start,
     so deep pages got slower); mixed directions (relevance): the core expansion."""
@@ -163,7 +160,7 @@ def _after(keys: list[SortKey], values: list[Any] | tuple[Any, ...]) -> sa.Colum
     return after(keys, values)
 
 
-def _key_values(sort_name: str, service: Service, score: int | None) -> tuple[Any, ...]:
+def key_values(sort_name: str, service: Service, score: int | None) -> tuple[Any, ...]:
     if sort_name == "relevance":
         return (score, service.sort_name, service.id)
     if sort_name in ("name", "-name"):
@@ -192,10 +189,10 @@ def search(
         .where(*conditions(filters))
     )
     if params.cursor:
-        stmt = stmt.where(_after(keys, decode_cursor(params.cursor, name, len(keys))))
+        stmt = stmt.where(key_after(keys, decode_cursor(params.cursor, name, len(keys))))
     rows = session.exec(stmt.order_by(*order_by(keys)).limit(params.limit + 1)).all()
     page, next_cursor = finish(
-        rows, params=params, key_of=lambda r: _key_values(name, r[0], r[2]), sort_name=name
+        rows, params=params, key_of=lambda r: key_values(name, r[0], r[2]), sort_name=name
     )
     services = [r[0] for r in page]
     org_names = {r[0].organization_id: dict(r[1]) for r in page}
@@ -213,11 +210,6 @@ def search(
     return items, next_cursor
 
 
-def count(session: Session, *, filters: ServiceFilters) -> int:
-    filters = resolved(session, filters)
-    return int(session.exec(select(sa.func.count()).select_from(Service).where(*conditions(filters))).one())
-
-
 def fingerprint(session: Session, *, filters: ServiceFilters) -> tuple[int, str]:
     """How many match and when the newest changed: enough for an export's ETag."""
     filters = resolved(session, filters)
@@ -225,136 +217,3 @@ def fingerprint(session: Session, *, filters: ServiceFilters) -> tuple[int, str]
         select(sa.func.count(), sa.func.max(Service.updated_at)).where(*conditions(filters))
     ).one()
     return int(row[0]), str(row[1])
-
-
-# --- export ------------------------------------------------------------------------------------
-
-CSV_COLUMNS = [
-    "id",
-    "deleted",
-    "name",
-    "organization",
-    "municipality",
-    "categories",
-    "status",
-    "languages",
-    "eligible_statuses",
-    "age_min",
-    "age_max",
-    "format",
-    "level",
-    "free",
-    "cost_amount",
-    "start_date",
-    "end_date",
-    "capacity",
-    "url",
-    "email",
-    "phone",
-    "addresses",
-    "funding_source",
-    "funding_ends_on",
-    "assured_date",
-    "last_modified",
-]
-
-
-def _csv_safe(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; a quote keeps them text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def _csv_row(item: ServiceRead | ServiceTombstone, lang: str) -> list[Any]:
-    if isinstance(item, ServiceTombstone):
-        return [item.id, "true"] + [""] * (len(CSV_COLUMNS) - 3) + [item.last_modified.isoformat()]
-    addresses = "; ".join(
-        ", ".join(p for p in (loc.address, loc.city) if p) for loc in item.locations if loc.address
-    )
-
-    def text(value: Any) -> str:
-        return _csv_safe(value if isinstance(value, str) else resolve(value, lang) or "" if value else "")
-
-    return [
-        item.id,
-        "false",
-        text(item.name),
-        text(item.organization_name),
-        item.municipality,
-        " ".join(item.categories),
-        item.status,
-        " ".join(item.languages),
-        " ".join(item.eligible_statuses),
-        "" if item.age_min is None else item.age_min,
-        "" if item.age_max is None else item.age_max,
-        item.format,
-        item.level or "",
-        "true" if item.free else "false",
-        "" if item.cost_amount is None else item.cost_amount,
-        item.start_date or "",
-        item.end_date or "",
-        "" if item.capacity is None else item.capacity,
-        _csv_safe(item.url or ""),
-        _csv_safe(item.email or ""),
-        _csv_safe(item.phone or ""),
-        _csv_safe(addresses),
-        _csv_safe(item.funding_source or ""),
-        item.funding_ends_on or "",
-        item.assured_date or "",
-        item.last_modified.isoformat(),
-    ]
-
-
-def export_chunks(
-    factory: Any, *, actor: Actor, filters: ServiceFilters, sort: str | None, locale: Locale, fmt: str
-) -> Iterator[str]:
-    """Every matching service, streamed in keyset batches with a session of its own (the request's
-    session is closed by the time a streamed body is sent)."""
-    with factory() as session:
-        filters = resolved(session, filters)
-    name = effective_sort(filters, sort)
-    if name == "relevance":
-        name = "name"
-    name, keys = sort_keys(name, None)
-    if fmt == "csv":
-        out = io.StringIO()
-        csv.writer(out).writerow(CSV_COLUMNS)
-        yield out.getvalue()
-    last: tuple[Any, ...] | None = None
-    with factory() as session:
-        while True:
-            stmt = select(Service).where(*conditions(filters))
-            if last is not None:
-                stmt = stmt.where(_after(keys, last))
-            services = list(session.exec(stmt.order_by(*order_by(keys)).limit(EXPORT_BATCH)).all())
-            if not services:
-                return
-            live = {
-                r.id: r
-                for r in catalog.read(
-                    session, [s for s in services if s.deleted_at is None], actor=actor, locale=locale
-                )
-            }
-            items = [live[s.id] if s.deleted_at is None else catalog.tombstone(s) for s in services]
-            out = io.StringIO()
-            if fmt == "csv":
-                writer = csv.writer(out)
-                for item in items:
-                    writer.writerow(_csv_row(item, locale.lang))
-            else:
-                for item in items:
-                    out.write(item.model_dump_json())
-                    out.write("\n")
-            yield out.getvalue()
-            last = _key_values(name, services[-1], None)
-            session.expunge_all()
-
-
-def organization_names(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, str]]:
-    if not ids:
-        return {}
-    return {
-        oid: dict(name)
-        for oid, name in session.exec(
-            select(Organization.id, Organization.name).where(col(Organization.id).in_(ids))
-        ).all()
-    }

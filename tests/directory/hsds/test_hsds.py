@@ -12,9 +12,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from api.directory.hsds import term_id
+from api.directory.hsds.taxonomy import term_id
 
-HERE = Path(__file__).parent / "hsds"
+HERE = Path(__file__).parent
 
 
 def _schema(name: str) -> dict:

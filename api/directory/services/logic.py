@@ -8,21 +8,24 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from fastapi import Request
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.audit import record
+from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
-from api.core.errors import ProblemError, not_found, unprocessable
-from api.core.etag import require_if_match
+from api.core.errors import unprocessable
 from api.core.i18n import Locale, resolve, resolved_language
 from api.core.types import language_codes
-from api.directory import access, places
-from api.directory.categories import categories, legal_statuses
+from api.directory.categories.reference import categories, legal_statuses
+from api.directory.changes import apply
+from api.directory.codes import slug_of
 from api.directory.derived_fields import refresh_service
-from api.directory.models import Organization, Service
-from api.directory.schemas import ServiceCreate, ServiceRead, ServiceTombstone, ServiceUpdate
+from api.directory.locations.logic import check_locations, link, location_read, locations_of
+from api.directory.models import Service
+from api.directory.organizations.logic import owning_organization
+from api.directory.services.schemas import ServiceCreate, ServiceRead, ServiceTombstone, ServiceUpdate
+from api.municipalities.models import Organization
 
 STALE_DAYS = 180
 
@@ -94,7 +97,7 @@ def read(
 ) -> list[ServiceRead]:
     """Services as the API shows them, their locations and organisation names loaded in bulk."""
     ids = [s.id for s in services]
-    locations = places.locations_of(session, ids)
+    locations = locations_of(session, ids)
     if org_names is None:
         org_ids = list({s.organization_id for s in services})
         found = session.exec(
@@ -110,7 +113,7 @@ def read(
                 id=s.id,
                 organization_id=s.organization_id,
                 organization_name=locale.text(org_names.get(s.organization_id)),
-                municipality=places.slug_of(session, s.municipality_id),
+                municipality=slug_of(session, s.municipality_id),
                 name=locale.text(s.name),
                 description=locale.text(s.description),
                 text_language=None if locale.all_translations else resolved_language(s.name, locale.lang),
@@ -141,7 +144,7 @@ def read(
                 assured_by=s.assured_by,
                 stale=s.assured_date is None or s.assured_date < cut,
                 locations=[
-                    places.location_read(session, loc, actor=actor, locale=locale) for loc in locations[s.id]
+                    location_read(session, loc, actor=actor, locale=locale) for loc in locations[s.id]
                 ],
                 version=s.version,
                 created_at=s.created_at,
@@ -156,31 +159,10 @@ def tombstone(service: Service) -> ServiceTombstone:
     return ServiceTombstone(id=service.id, deleted_at=service.deleted_at, last_modified=service.updated_at)
 
 
-def get_live(session: Session, service_id: uuid.UUID) -> Service:
-    service = session.get(Service, service_id)
-    if service is None or service.deleted_at is not None:
-        raise not_found("service")
-    return service
-
-
-def writable_service(session: Session, *, actor: Actor, service_id: uuid.UUID) -> Service:
-    access.require_writer(actor)
-    service = get_live(session, service_id)
-    if not access.can_write(
-        actor, municipality_id=service.municipality_id, organization_id=service.organization_id
-    ):
-        raise not_found("service")
-    return service
-
-
-def _organization(session: Session, organization_id: uuid.UUID) -> Organization | None:
-    return session.get(Organization, organization_id)
-
-
 def create(session: Session, *, actor: Actor, data: ServiceCreate) -> Service:
-    org = places.owning_organization(session, actor=actor, organization_id=data.organization_id)
+    org = owning_organization(session, actor=actor, organization_id=data.organization_id)
     _check_codes(categories_=data.categories, statuses=data.eligible_statuses, languages=data.languages)
-    location_ids = places.check_locations(session, organization_id=org.id, location_ids=data.location_ids)
+    location_ids = check_locations(session, organization_id=org.id, location_ids=data.location_ids)
     values = data.model_dump(exclude={"organization_id", "location_ids"})
     values["schedule"] = [slot.model_dump() for slot in data.schedule]
     service = Service(organization_id=org.id, municipality_id=org.municipality_id, **values)
@@ -188,22 +170,15 @@ def create(session: Session, *, actor: Actor, data: ServiceCreate) -> Service:
     refresh_service(service, org)
     session.add(service)
     session.flush()
-    places.link(session, service_id=service.id, location_ids=location_ids)
-    record(
-        session,
-        actor=actor,
-        action="create",
-        record_type="service",
-        record_id=service.id,
-        municipality_id=service.municipality_id,
-    )
+    link(session, service_id=service.id, location_ids=location_ids)
+    _audit(session, actor, "create", service)
     return service
 
 
 def update(
-    session: Session, *, actor: Actor, request: Request, service: Service, data: ServiceUpdate
+    session: Session, *, actor: Actor, service: Service, data: ServiceUpdate, if_match: IfMatch
 ) -> Service:
-    require_if_match(request, service.version)
+    claim(session, service, if_match)
     changes = data.model_dump(exclude_unset=True)
     for required in ("name", "categories", "status", "format", "free"):
         if required in changes and changes[required] is None:
@@ -218,81 +193,60 @@ def update(
     )
     location_ids = changes.pop("location_ids", None)
     if location_ids is not None:
-        location_ids = places.check_locations(
+        location_ids = check_locations(
             session, organization_id=service.organization_id, location_ids=location_ids
         )
     if "schedule" in changes and data.schedule is not None:
         changes["schedule"] = [slot.model_dump() for slot in data.schedule]
-    for key, value in changes.items():
-        if key in ("languages", "eligible_statuses", "schedule") and value is None:
-            value = []
-        if (
-            key in ("description", "eligibility_note", "cost_description", "application_process")
-            and value is None
-        ):
-            value = {}
-        setattr(service, key, value)
+    apply(
+        service,
+        changes,
+        lists=("languages", "eligible_statuses", "schedule"),
+        maps=("description", "eligibility_note", "cost_description", "application_process"),
+    )
     _check_ranges(service)
-    refresh_service(service, _organization(session, service.organization_id))
-    service.version += 1
+    refresh_service(service, session.get(Organization, service.organization_id))
     service.updated_at = utcnow()
     session.add(service)
     session.flush()
     if location_ids is not None:
-        places.link(session, service_id=service.id, location_ids=location_ids)
-    record(
-        session,
-        actor=actor,
-        action="update",
-        record_type="service",
-        record_id=service.id,
-        municipality_id=service.municipality_id,
-        details={"fields": sorted(changes)},
-    )
+        link(session, service_id=service.id, location_ids=location_ids)
+    _audit(session, actor, "update", service, details={"fields": sorted(changes)})
     return service
 
 
-def verify(session: Session, *, actor: Actor, request: Request, service_id: uuid.UUID) -> Service:
-    """Mark the service's information as checked today (HSDS ``assured_date``)."""
-    if not actor.is_authenticated:
-        raise ProblemError(401, "Sign in to do this.", slug="unauthorized")
-    service = get_live(session, service_id)
-    if not access.can_verify(
-        actor, municipality_id=service.municipality_id, organization_id=service.organization_id
-    ):
-        raise not_found("service")
-    if request.headers.get("if-match"):
-        require_if_match(request, service.version)
+def verify(session: Session, *, actor: Actor, service: Service, if_match: IfMatch | None) -> Service:
+    """Mark the service's information as checked today (HSDS ``assured_date``); ``If-Match`` is
+    optional here (a confirmation that nothing changed)."""
+    claim(session, service, if_match)
     service.assured_date = date.today()
     service.assured_by = actor.id if actor.kind == "user" else None
-    service.version += 1
     service.updated_at = utcnow()
     session.add(service)
     session.flush()
-    record(
-        session,
-        actor=actor,
-        action="verify",
-        record_type="service",
-        record_id=service.id,
-        municipality_id=service.municipality_id,
-    )
+    _audit(session, actor, "verify", service)
     return service
 
 
-def delete(session: Session, *, actor: Actor, request: Request, service: Service) -> None:
-    require_if_match(request, service.version)
+def delete(session: Session, *, actor: Actor, service: Service, if_match: IfMatch) -> None:
+    claim(session, service, if_match)
     service.deleted_at = service.updated_at = utcnow()
-    service.version += 1
     session.add(service)
     session.flush()
+    _audit(session, actor, "delete", service)
+
+
+def _audit(
+    session: Session, actor: Actor, action: str, service: Service, details: dict[str, Any] | None = None
+) -> None:
     record(
         session,
         actor=actor,
-        action="delete",
+        action=action,
         record_type="service",
         record_id=service.id,
         municipality_id=service.municipality_id,
+        details=details,
     )
 
 
