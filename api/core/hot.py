@@ -63,6 +63,7 @@ async def async_page(
     return page_params(limit, cursor)
 
 
+async_locale.openapi_accept_language = True  # type: ignore[attr-defined]
 AsyncLocaleDep = Annotated[Locale, Depends(async_locale)]
 AsyncPageDep = Annotated[PageParams, Depends(async_page)]
 
