@@ -5,6 +5,9 @@ BIN    := $(VENV)/bin
 # Hashed lock files (pip-tools): `make lock` regenerates them from pyproject.toml.
 LOCKS  := requirements/runtime.txt requirements/dev.txt
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCKS) | cksum | cut -d' ' -f1)
+# The client generator of the contract test lives in its own venv (it pins an older httpx).
+TOOLS  := .venv-tools
+TOOLS_STAMP := $(TOOLS)/.installed-$(shell cat requirements/contract.txt | cksum | cut -d' ' -f1)
 PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
                --no-emit-index-url --no-emit-find-links
 HOST   ?= 127.0.0.1
@@ -29,7 +32,13 @@ $(STAMP): pyproject.toml $(LOCKS)
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
-install: $(STAMP)
+$(TOOLS_STAMP): requirements/contract.txt
+	@test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	@$(TOOLS)/bin/python -m pip install --quiet --require-hashes -r requirements/contract.txt
+	@rm -f $(TOOLS)/.installed-*
+	@touch $(TOOLS_STAMP)
+
+install: $(STAMP) $(TOOLS_STAMP)
 
 # Re-resolve the lock files from pyproject.toml (newest allowed versions; `make lock
 # LOCK_ARGS=--upgrade-package=fastapi` for one). dev.txt is constrained by runtime.txt so both agree.
@@ -37,6 +46,7 @@ lock:
 	@test -x $(BIN)/pip-compile || $(MAKE) install
 	$(PIP_COMPILE) $(LOCK_ARGS) -o requirements/runtime.txt pyproject.toml
 	$(PIP_COMPILE) $(LOCK_ARGS) --extra dev -c requirements/runtime.txt -o requirements/dev.txt pyproject.toml
+	$(PIP_COMPILE) $(LOCK_ARGS) -o requirements/contract.txt requirements/contract.in
 
 run: install
 	@$(RUN_ENV) $(BIN)/langelis migrate
@@ -80,4 +90,4 @@ bench: install
 	LANGELIS_SECRET_KEY=$${LANGELIS_SECRET_KEY:-bench-only-secret-key-not-for-production-000} $(BIN)/python -m bench $(BENCH)
 
 clean:
-	rm -rf $(VENV) var .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) var .mypy_cache .ruff_cache
