@@ -97,7 +97,11 @@ def create_person(
     "/intake",
     response_model=IntakeResult,
     summary="Machine intake from a municipal system (idempotent by external_ref and Idempotency-Key)",
-    responses=problem_responses(401, 403, 409, 410, 422),
+    response_description="An existing person (same external_ref) was updated",
+    responses={
+        201: {"model": IntakeResult, "description": "A new person was registered"},
+        **problem_responses(401, 403, 409, 410, 422),
+    },
 )
 def intake(session: SessionDep, actor: IntakeActor, body: IntakeCreate, response: Response) -> IntakeResult:
     result = run_intake(session, actor=actor, data=body)
