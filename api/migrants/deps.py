@@ -15,6 +15,7 @@ from api.core.db import SessionDep
 from api.core.errors import not_found, problem_responses
 from api.migrants import scope
 from api.migrants.cases.logic import get as get_case
+from api.migrants.intake.logic import get as get_intake_person
 from api.migrants.models import Case, Person, Referral
 from api.migrants.people.logic import get as get_person
 from api.migrants.referrals.inbox import get as get_inbox_referral
@@ -42,6 +43,7 @@ def require_or_404(*scopes: str, what: str = "record") -> Callable[[Actor], Acto
 ReaderById = Annotated[Actor, Depends(require_or_404("migrants:read"))]
 WriterById = Annotated[Actor, Depends(require_or_404("migrants:read", "migrants:write"))]
 InboxById = Annotated[Actor, Depends(require_or_404("referrals:inbox", what="referral"))]
+IntakeById = Annotated[Actor, Depends(require_or_404("migrants:intake", what="intake record"))]
 
 
 def municipality_of(actor: Actor) -> uuid.UUID:
@@ -61,6 +63,18 @@ def writable_person(person_id: uuid.UUID, session: SessionDep, actor: WriterById
 
 ReadablePerson = Annotated[Person, Depends(readable_person)]
 WritablePerson = Annotated[Person, Depends(writable_person)]
+
+
+def intake_person(external_ref: str, session: SessionDep, actor: IntakeById) -> Person:
+    return get_intake_person(session, actor=actor, external_ref=external_ref)
+
+
+def writable_intake_person(external_ref: str, session: SessionDep, actor: IntakeById) -> Person:
+    return get_intake_person(session, actor=actor, external_ref=external_ref, for_update=True)
+
+
+IntakePerson = Annotated[Person, Depends(intake_person)]
+WritableIntakePerson = Annotated[Person, Depends(writable_intake_person)]
 
 
 def readable_case(case_id: uuid.UUID, session: SessionDep, actor: ReaderById) -> Case:

@@ -1,11 +1,12 @@
 """The one-stop shop's routes, assembled from its subjects: people, consents, cases, referrals
-(and the provider inbox), mentors, transfers, the returnee package and the audit log."""
+(and the provider inbox), intake read-back, mentors, transfers, the returnee package and the audit log."""
 
 from __future__ import annotations
 
 from api.migrants.audit_log import router as audit_log
 from api.migrants.cases import router as cases
 from api.migrants.consent import router as consent
+from api.migrants.intake import router as intake
 from api.migrants.mentors import router as mentors
 from api.migrants.package import router as package
 from api.migrants.people import router as people
@@ -13,6 +14,8 @@ from api.migrants.referrals import router as referrals
 from api.migrants.transfers import router as transfers
 
 routers = [
+    # Before people: "/migrants/intake..." would otherwise match "/migrants/{person_id}...".
+    *intake.routers,
     *people.routers,
     *consent.routers,
     *cases.routers,

@@ -2,7 +2,8 @@
 that fixes the municipality) and returns a ``Select`` the caller narrows with ``.where(id == …)``.
 
 A coordinator (``migrants:read``) and a municipality's intake client see their municipality's
-people; cases, referrals and transfers are for staff users only; a provider sees the referrals
+people; cases, referrals and transfers are for staff users only, except the name-free status an
+intake client reads back about the people its intake made (``intake_people``); a provider sees the referrals
 sent to its organisation while the person's ``provider_sharing`` consent stands. Nothing matches
 for anyone else, which loading dependencies turn into 404 (never a 403 that confirms a record).
 """
@@ -10,6 +11,7 @@ for anyone else, which loading dependencies turn into 404 (never a 403 that conf
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import col, select
@@ -46,6 +48,54 @@ def people_of(municipality_id: uuid.UUID | None) -> sa.ColumnElement[bool]:
 def person_by_ref(municipality_id: uuid.UUID, external_ref: str) -> SelectOfScalar[Person]:
     return select(Person).where(
         col(Person.municipality_id) == municipality_id, col(Person.external_ref) == external_ref
+    )
+
+
+def intake_people(actor: Actor) -> SelectOfScalar[Person]:
+    """What a municipality's intake client reads back: the people its intake made (they have an
+    ``external_ref``) in its municipality, not erased. Staff users use the people routes instead."""
+    mid = actor.municipality_id if actor.kind == "client" and actor.has("migrants:intake") else None
+    if mid is None:
+        return select(Person).where(sa.false())
+    return select(Person).where(
+        col(Person.municipality_id) == mid,
+        col(Person.external_ref).is_not(None),
+        col(Person.anonymised_at).is_(None),
+    )
+
+
+def person_referrals(person: Person) -> SelectOfScalar[Referral]:
+    """The person's referrals in the municipality they live in now."""
+    return select(Referral).where(
+        col(Referral.person_id) == person.id, col(Referral.municipality_id) == person.municipality_id
+    )
+
+
+def changed_after(municipality_id: uuid.UUID, since: datetime) -> sa.ColumnElement[bool]:
+    """The person, or one of their cases or referrals in the municipality, changed after ``since``."""
+    return sa.or_(
+        col(Person.updated_at) > since,
+        sa.exists(
+            select(Case.id).where(
+                col(Case.person_id) == Person.id,
+                col(Case.municipality_id) == municipality_id,
+                col(Case.updated_at) > since,
+            )
+        ),
+        sa.exists(
+            select(Referral.id).where(
+                col(Referral.person_id) == Person.id,
+                col(Referral.municipality_id) == municipality_id,
+                col(Referral.updated_at) > since,
+            )
+        ),
+    )
+
+
+def has_case(municipality_id: uuid.UUID) -> sa.ColumnElement[bool]:
+    """The person has a case (open or closed) in the municipality."""
+    return sa.exists(
+        select(Case.id).where(col(Case.person_id) == Person.id, col(Case.municipality_id) == municipality_id)
     )
 
 
