@@ -12,7 +12,7 @@ from pydantic import BaseModel, EmailStr, Field, StringConstraints
 
 from api.core.http import Page
 from api.core.types import CountryCode, IsoDate, LanguageCode, LanguageLevel
-from api.migrants.schemas import Code, LanguageSkill, Phone, Sex, Strict
+from api.migrants.schemas import Code, PersonLanguageSkill, Phone, Sex, Strict
 
 
 class IntakeCase(BaseModel):
@@ -51,7 +51,7 @@ class IntakeUpdate(Strict):
 
     sex: Sex | None = None
     citizenships: list[CountryCode] | None = Field(default=None, max_length=5)
-    languages: list[LanguageSkill] | None = Field(default=None, max_length=12)
+    languages: list[PersonLanguageSkill] | None = Field(default=None, max_length=12)
     lithuanian_level: LanguageLevel | None = None
     legal_status: Code | None = None
     permit_expires_on: IsoDate | None = None
