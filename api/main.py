@@ -7,7 +7,7 @@ from typing import Any
 import anyio
 import anyio.to_thread
 import sqlalchemy as sa
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
@@ -20,6 +20,7 @@ from api.core.config import Settings, get_settings
 from api.core.db import make_engine, make_session_factory
 from api.core.errors import install_error_handlers, problem_response
 from api.core.etag import ETagMiddleware
+from api.core.http import refuse_unknown_query
 from api.core.idempotency import IdempotencyMiddleware
 from api.core.logging import configure_logging
 from api.core.middleware import BodyGuardMiddleware, BodyLimitMiddleware, RequestContextMiddleware
@@ -107,7 +108,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
 
     app.router.on_startup.append(_size_thread_pool)
-    api = APIRouter(prefix=API_PREFIX)
+    # Every API operation refuses query parameters it does not know (400), never ignores them.
+    api = APIRouter(prefix=API_PREFIX, dependencies=[Depends(refuse_unknown_query)])
     api.add_api_route("", api_index, methods=["GET"], tags=["system"], summary="API version and links")
     for _domain, module in registry.modules("router"):
         own = getattr(module, "routers", None) or [module.router]

@@ -18,6 +18,7 @@ from fastapi import Depends, Request, Response
 from pydantic import BaseModel
 
 from api.core.db import mark_writer
+from api.core.errors import ProblemError
 from api.core.etag import set_etag
 from api.core.pagination import Page, set_link_header
 
@@ -73,3 +74,40 @@ def page_response(request: Request, response: Response, page: BaseModel) -> Resp
     """One list answer: ``Link`` to the next page when there is one, the body serialised once."""
     set_link_header(request, response, getattr(page, "next_cursor", None))
     return json_body(response, page)
+
+
+_ACCEPTED: dict[int, frozenset[str]] = {}
+
+
+def _accepted(route: object) -> frozenset[str]:
+    key = id(route)
+    if key not in _ACCEPTED:
+        names: set[str] = set()
+        stack = [getattr(route, "dependant", None)]
+        while stack:
+            dependant = stack.pop()
+            if dependant is None:
+                continue
+            names.update(param.alias for param in dependant.query_params)
+            stack.extend(dependant.dependencies)
+        _ACCEPTED[key] = frozenset(names)
+    return _ACCEPTED[key]
+
+
+async def refuse_unknown_query(request: Request) -> None:
+    """A query parameter the operation does not know is a 400, never silently ignored: a filter a
+    client believes applied but was not gives it wrong data (the app-wide dependency)."""
+    if not request.query_params:
+        return
+    route = request.scope.get("route")
+    if route is None:
+        return
+    unknown = sorted(set(request.query_params) - _accepted(route))
+    if unknown:
+        accepted = ", ".join(sorted(_accepted(route))) or "none"
+        raise ProblemError(
+            400,
+            f"Unknown query parameter(s): {', '.join(unknown)}. This operation accepts: {accepted}.",
+            slug="unknown-parameter",
+            unknown=unknown,
+        )

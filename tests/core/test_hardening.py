@@ -190,3 +190,15 @@ def test_csp_connect_src_is_the_configured_origins(client: TestClient, settings:
             "connect-src 'self' https://api.example.lt;"
             in c.get("/healthz").headers["content-security-policy"]
         )
+
+
+def test_unknown_query_parameters_are_refused_not_ignored(client: TestClient, auth: Any, base: Any) -> None:
+    for path in (
+        "/api/v1/services?municipalty=vilniaus-m",
+        "/api/v1/ideas?sort_by=votes",
+        "/api/v1/municipalities?x=1",
+    ):
+        r = client.get(path, headers=auth.headers(base.admin))
+        assert r.status_code == 400, (path, r.text)
+        assert r.json()["type"].endswith("unknown-parameter")
+    assert client.get("/api/v1/services?municipality=vilniaus-m&limit=2").status_code == 200
