@@ -105,6 +105,7 @@ def negotiate(accept: str | None, offered: tuple[tuple[str, str], ...] = OFFERED
             f"This answer can be {names} (`{SDMX_CSV_TYPE}`); the Accept header takes none of them. "
             "Ask for one in Accept, or say ?format=.",
             slug="not-acceptable",
+            headers={"Vary": VARY},
         )
     return best[3]
 
