@@ -90,7 +90,14 @@ def test_the_sdmx_export_says_sdmx_codes(loaded):
     r = loaded.analytics(format="sdmx-csv", **QUERIES[1])
     assert r.headers["content-type"].startswith(SDMX)
     lines = r.text.strip().splitlines()
-    assert lines[0].split(",")[:6] == ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", "REF_AREA", "TIME_PERIOD"]
+    assert lines[0].split(",")[:6] == [
+        "STRUCTURE",
+        "STRUCTURE_ID",
+        "ACTION",
+        "INDICATOR",
+        "REF_AREA",
+        "TIME_PERIOD",
+    ]
     assert [line.split(",")[5:7] for line in lines[1:]] == [["2024-Q1", "F"], ["2024-Q1", "M"]]
     assert "7.1234567" in r.text  # not rounded to 6 decimals: it must load back as the same number
 
