@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from typing import Any
 
 from api.core.i18n import Locale
@@ -99,10 +100,13 @@ def as_json(q: Query, locale: Locale, rows: list[Any]) -> bytes:
 
 
 def _fmt(value: float | None) -> str:
-    cleaned = clean(value)
-    if cleaned is None:
+    """A value for CSV: 15 significant digits, so a stored value loads back as the same number
+    (rounding to 6 decimals as JSON does would make a re-import change it) and sums lose float noise."""
+    if value is None or not math.isfinite(value):
         return ""
-    return str(int(cleaned)) if cleaned.is_integer() else repr(cleaned)
+    if value == 0:
+        return "0"
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else format(value, ".15g")
 
 
 def as_csv(q: Query, locale: Locale, rows: list[Any]) -> str:

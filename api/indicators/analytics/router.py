@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Header, Query, Response
 
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.i18n import LocaleDep
 from api.core.types import IsoDate
+from api.indicators import media
 from api.indicators.analytics import logic, output
 from api.indicators.analytics.query import parse_query
 from api.indicators.analytics.schemas import AnalyticsResponse, CatalogueRead
@@ -25,10 +26,13 @@ router = APIRouter(prefix="/analytics", tags=["analytics"])
     response_model=AnalyticsResponse,
     summary="Indicators × periods × places × breakdowns, rolled up; JSON, CSV or SDMX-CSV",
     responses={
-        **problem_responses(400, 422),
+        **problem_responses(400, 406, 422),
         200: {
-            "description": "The table (`headers`, `rows`, `meta`), or CSV / SDMX-CSV with `format=`",
-            "content": {"text/csv": {"schema": {"type": "string"}}},
+            "description": "The table (`headers`, `rows`, `meta`) as JSON, or CSV, or SDMX-CSV 2.0 "
+            f"(`{media.SDMX_CSV_TYPE}`, loads back through `POST /indicators/data` unchanged): "
+            "chosen by `format=`, else by `Accept`",
+            "content": media.text_content(),
+            "headers": media.VARY_HEADER,
         },
     },
 )
@@ -55,12 +59,17 @@ def get_analytics(
     filter: Annotated[
         list[str], Query(max_length=10, description="`dimension:code;code` — those values, aggregated away")
     ] = [],  # noqa: B006
-    format: Literal["json", "csv", "sdmx-csv"] = "json",
+    format: Annotated[
+        Literal["json", "csv", "sdmx-csv"] | None,
+        Query(description="The answer's format (default: as `Accept` asks, else JSON)"),
+    ] = None,
     published_only: Annotated[bool, Query(description="Only published data, as the public sees it")] = False,
     as_of: Annotated[
         IsoDate | None, Query(description="The day relative periods count from (default today)")
     ] = None,
+    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
+    fmt = format or media.negotiate(accept)
     q = parse_query(
         session,
         actor=actor,
@@ -73,16 +82,16 @@ def get_analytics(
         as_of=as_of or datetime.now(UTC).date(),
     )
     rows = logic.table(q, logic.evaluate(session, actor=actor, q=q))
-    headers = {"Content-Language": locale.lang, "Vary": "Accept-Language, Authorization"}
+    headers = {"Content-Language": locale.lang, "Vary": media.VARY}
     if sees_restricted(actor) and not published_only:
         headers["Cache-Control"] = "private, no-store"
-    if format == "csv":
+    if fmt == "csv":
         headers["Content-Disposition"] = 'attachment; filename="analytics.csv"'
-        return Response(output.as_csv(q, locale, rows), media_type="text/csv; charset=utf-8", headers=headers)
-    if format == "sdmx-csv":
+        return Response(output.as_csv(q, locale, rows), media_type=media.SERVED["csv"], headers=headers)
+    if fmt == "sdmx-csv":
         headers["Content-Disposition"] = 'attachment; filename="analytics-sdmx.csv"'
-        return Response(output.as_sdmx_csv(q, rows), media_type="text/csv; charset=utf-8", headers=headers)
-    return Response(output.as_json(q, locale, rows), media_type="application/json", headers=headers)
+        return Response(output.as_sdmx_csv(q, rows), media_type=media.SERVED["sdmx-csv"], headers=headers)
+    return Response(output.as_json(q, locale, rows), media_type=media.SERVED["json"], headers=headers)
 
 
 @router.get(

@@ -18,6 +18,12 @@ from typing import Any, TextIO
 from api.indicators.vocab import TOTAL_CODES, dimensions
 
 CSV_COLUMNS = ("indicator", "place", "period", "value", "flags", "source", "people")
+# The analytics CSV's label columns (``place_name``, ``sex_name``…): read past, never stored.
+CSV_LABELS = ("indicator_name", "place_name", "period_name")
+# Flags an export shows that are no property of a value being loaded (the status is set by publishing).
+CSV_SKIPPED_FLAGS = frozenset({"draft"})
+# The first column of an SDMX-CSV file (2.0: STRUCTURE; 1.0: DATAFLOW).
+SDMX_FIRST = frozenset({"STRUCTURE", "DATAFLOW"})
 SDMX_IGNORED = frozenset(
     {"STRUCTURE", "STRUCTURE_ID", "DATAFLOW", "UNIT_MEASURE", "UNIT_MULT", "DECIMALS", "OBS_COMMENT"}
 )
@@ -130,11 +136,22 @@ def _records(rows: Any, width: int, comma: bool) -> Iterator[tuple[RawRow, list[
         yield row, record
 
 
+def _skipped_flags(value: str) -> str:
+    if not any(f in value for f in CSV_SKIPPED_FLAGS):
+        return value
+    parts = [v.strip() for v in value.replace(",", ";").replace("|", ";").split(";")]
+    return ";".join(v for v in parts if v and v not in CSV_SKIPPED_FLAGS)
+
+
 def _csv(text: TextIO) -> Iterator[RawRow]:
     rows, header, comma = _reader(text)
+    if header and header[0].upper() in SDMX_FIRST:
+        yield from _sdmx_rows(rows, header, comma)
+        return
     names = [h.lower() for h in header]
     dims = dimensions()
-    unknown = [h for h in names if h not in CSV_COLUMNS and h not in dims]
+    labels = {*CSV_LABELS, *(f"{d}_name" for d in dims)}
+    unknown = [h for h in names if h not in CSV_COLUMNS and h not in dims and h not in labels]
     missing = [c for c in ("indicator", "place", "period") if c not in names]
     if unknown or missing or len(set(names)) != len(names):
         problems = []
@@ -161,7 +178,7 @@ def _csv(text: TextIO) -> Iterator[RawRow]:
         row.place = record[i_place]
         row.period = record[i_period]
         row.value = record[i_value] if i_value is not None else None
-        row.flags = record[i_flags] if i_flags is not None else None
+        row.flags = _skipped_flags(record[i_flags]) if i_flags is not None else None
         row.source = record[i_source] if i_source is not None else None
         row.people = record[i_people] if i_people is not None else None
         row.breakdowns = {n: record[i] for n, i in breakdown_cols if record[i].strip() not in TOTAL_CODES}
@@ -169,7 +186,10 @@ def _csv(text: TextIO) -> Iterator[RawRow]:
 
 
 def _sdmx(text: TextIO) -> Iterator[RawRow]:
-    rows, header, comma = _reader(text)
+    yield from _sdmx_rows(*_reader(text))
+
+
+def _sdmx_rows(rows: Any, header: list[str], comma: bool) -> Iterator[RawRow]:
     names = [h.upper() for h in header]
     dims = {d.upper(): d for d in dimensions()}
     known = {"INDICATOR", "REF_AREA", "TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "CONF_STATUS", "ACTION"}

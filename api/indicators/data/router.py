@@ -14,6 +14,7 @@ from api.core.db import SessionDep
 from api.core.errors import ProblemError, problem_responses
 from api.core.http import NoStore, json_body, page_response
 from api.core.pagination import PageDep
+from api.indicators import media
 from api.indicators.data import logic, publishing
 from api.indicators.data.formats import ChunkReader
 from api.indicators.data.schemas import (
@@ -30,14 +31,6 @@ from api.indicators.data.schemas import (
 from api.indicators.deps import Publisher, ReadableImport, Reader, Writer
 
 router = APIRouter(tags=["indicators"])
-
-CONTENT_TYPES = {
-    "text/csv": "csv",
-    "application/vnd.sdmx.data+csv": "sdmx-csv",
-    "application/x-ndjson": "ndjson",
-    "application/ndjson": "ndjson",
-    "application/json": "json",
-}
 
 
 def today() -> date:
@@ -75,12 +68,16 @@ _IMPORT_BODY = {
             "(`sex`, `age_group`, `citizenship`…; empty = total), or SDMX-CSV "
             "(`STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,<BREAKDOWNS>,OBS_VALUE,OBS_STATUS,CONF_STATUS`). "
             "Content types: `application/json`, `application/x-ndjson`, `text/csv`, "
-            "`application/vnd.sdmx.data+csv` (or `?format=`). "
+            f"`{media.SDMX_CSV_TYPE}` (or `?format=`); a `text/csv` file whose header starts with "
+            "`STRUCTURE` (or `DATAFLOW`) is read as SDMX-CSV. What `GET /analytics` serves as CSV or "
+            "SDMX-CSV loads back as it is (the `*_name` columns and the `draft` flag are skipped). "
             "The body is read as a stream: files of any size load with bounded memory."
         ),
         "content": {
             "application/json": {"schema": {"type": "array", "items": _OBSERVATION_SCHEMA}},
+            "application/x-ndjson": {"schema": {"type": "string"}},
             "text/csv": {"schema": {"type": "string"}},
+            media.SDMX_CSV_TYPE: {"schema": {"type": "string"}},
         },
     }
 }
@@ -90,8 +87,9 @@ def _format_of(request: Request, fmt: str | None) -> str:
     if fmt:
         return fmt
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type in CONTENT_TYPES:
-        return CONTENT_TYPES[content_type]
+    found = media.import_format(content_type)
+    if found:
+        return found
     if content_type in ("", "application/octet-stream", "text/plain"):
         raise ProblemError(
             415,
