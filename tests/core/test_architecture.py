@@ -26,7 +26,6 @@ PENDING: dict[str, set[str]] = {
         "api/directory/demo_templates.py",
         "api/directory/hsds.py",
         "api/directory/router.py",
-        "api/experts/demo_data.py",
         "api/ideas/budgets.py",
         "api/ideas/demo.py",
         "api/ideas/logic.py",
@@ -44,13 +43,6 @@ PENDING: dict[str, set[str]] = {
     },
     "tenancy": {
         "api/directory/access.py",
-        "api/experts/derived.py",
-        "api/experts/expert_requests.py",
-        "api/experts/invitations.py",
-        "api/experts/logic.py",
-        "api/experts/mentoring.py",
-        "api/experts/ranking.py",
-        "api/experts/showcase.py",
         "api/ideas/access.py",
         "api/ideas/budgets.py",
         "api/ideas/derived.py",
@@ -74,7 +66,6 @@ PENDING: dict[str, set[str]] = {
     },
     "sql": {
         "api/directory/hsds_router.py",
-        "api/experts/router.py",
     },
     "app": set(),
     "downward": set(),
@@ -86,7 +77,6 @@ PENDING: dict[str, set[str]] = {
     },
     "scope": {
         "directory",
-        "experts",
         "ideas",
         "indicators",
         "migrants",

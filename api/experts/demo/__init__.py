@@ -22,7 +22,6 @@ from api.core.i18n import search_blob
 from api.core.security import hash_password
 from api.experts.common import months_before
 from api.experts.demo.people import generate, insert
-from api.experts.expert_requests import criteria_for
 from api.experts.models import (
     Competence,
     ExpertCompetence,
@@ -33,7 +32,8 @@ from api.experts.models import (
     ExpertRequest,
     ExpertShowcase,
 )
-from api.experts.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
+from api.experts.profiles.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
+from api.experts.requests.logic import criteria_for
 from api.municipalities.models import Municipality
 
 DEMO_EXPERT_EMAIL = "ekspertas@demo.langelis.lt"

@@ -18,7 +18,7 @@ from api.core.i18n import search_blob
 from api.experts.common import months_before
 from api.experts.demo.professions import PROFESSIONS
 from api.experts.models import ExpertCompetence, ExpertHome, ExpertLanguage, ExpertProfile
-from api.experts.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
+from api.experts.profiles.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
 
 TAGS = (
     "diaspora",
