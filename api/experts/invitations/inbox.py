@@ -14,10 +14,9 @@ from api.core.db import utcnow
 from api.core.errors import conflict, not_found
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.experts import common, scope
+from api.experts import scope
 from api.experts.invitations import logic as invitations
 from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest
-from api.experts.profiles.schemas import Reason
 from api.experts.requests import logic as expert_requests
 from api.experts.requests.schemas import AnswerBody, InboxItem
 
@@ -67,19 +66,7 @@ def items(session: Session, rows: list[ExpertInvitation], locale: Locale) -> lis
             InboxItem(
                 id=inv.id,
                 request=expert_requests.public_read(session, req, locale),
-                origin=inv.origin,
-                status=inv.status,
-                message=inv.message,
-                score=inv.score,
-                reasons=[Reason(**r) for r in inv.reasons],
-                decline_reason=inv.decline_reason,
-                answer_kind=inv.answer_kind,
-                answer_text=inv.answer_text,
-                hours_offered=inv.hours_offered,
-                hours_given=inv.hours_given,
-                responded_at=inv.responded_at,
-                answered_at=inv.answered_at,
-                created_at=inv.created_at,
+                **invitations.answer_fields(inv),
                 can_respond=inv.status in RESPONDABLE and req.status in expert_requests.LIVE,
             )
         )
@@ -113,15 +100,7 @@ def accept(session: Session, *, actor: Actor, inv: ExpertInvitation, if_match: I
     inv.responded_at = utcnow()
     if req.status == "open":
         expert_requests.move(session, req, "in_progress")
-    common.record(
-        session,
-        actor=actor,
-        action="accept",
-        record_type=RECORD,
-        record_id=inv.id,
-        subject_id=inv.expert_id,
-        municipality_id=inv.municipality_id,
-    )
+    invitations.audit(session, actor=actor, inv=inv, action="accept")
     return inv
 
 
@@ -134,15 +113,7 @@ def decline(
     inv.status = "declined"
     inv.decline_reason = reason
     inv.responded_at = utcnow()
-    common.record(
-        session,
-        actor=actor,
-        action="decline",
-        record_type=RECORD,
-        record_id=inv.id,
-        subject_id=inv.expert_id,
-        municipality_id=inv.municipality_id,
-    )
+    invitations.audit(session, actor=actor, inv=inv, action="decline")
     return inv
 
 
@@ -176,15 +147,7 @@ def _answer(
         body=f"{profile.display_name} answered “{title}”. Read the answer in Langelis.",
         payload={"request_id": str(req.id), "invitation_id": str(inv.id)},
     )
-    common.record(
-        session,
-        actor=actor,
-        action="answer",
-        record_type=RECORD,
-        record_id=inv.id,
-        subject_id=inv.expert_id,
-        municipality_id=inv.municipality_id,
-    )
+    invitations.audit(session, actor=actor, inv=inv, action="answer")
     return inv
 
 

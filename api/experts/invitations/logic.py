@@ -24,7 +24,7 @@ from api.experts import common, scope
 from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest
 from api.experts.profiles import cards
 from api.experts.profiles.schemas import Reason
-from api.experts.profiles.search import ranked
+from api.experts.profiles.search import explain, ranked
 from api.experts.requests.logic import LIVE, criteria_for
 from api.experts.requests.schemas import (
     ContributorList,
@@ -33,6 +33,38 @@ from api.experts.requests.schemas import (
     InvitationRead,
     Proposal,
 )
+
+
+def audit(session: Session, *, actor: Actor, inv: ExpertInvitation, action: str) -> None:
+    """An audit entry about an invitation (its subject is the expert)."""
+    common.record(
+        session,
+        actor=actor,
+        action=action,
+        record_type="expert_invitation",
+        record_id=inv.id,
+        subject_id=inv.expert_id,
+        municipality_id=inv.municipality_id,
+    )
+
+
+def answer_fields(inv: ExpertInvitation) -> dict[str, Any]:
+    """What both sides see of an invitation and its answer."""
+    return {
+        "origin": inv.origin,
+        "status": inv.status,
+        "message": inv.message,
+        "score": inv.score,
+        "reasons": [Reason(**r) for r in inv.reasons],
+        "decline_reason": inv.decline_reason,
+        "answer_kind": inv.answer_kind,
+        "answer_text": inv.answer_text,
+        "hours_offered": inv.hours_offered,
+        "hours_given": inv.hours_given,
+        "responded_at": inv.responded_at,
+        "answered_at": inv.answered_at,
+        "created_at": inv.created_at,
+    }
 
 
 def touch(session: Session, row: ExpertInvitation, if_match: IfMatch | None) -> None:
@@ -59,13 +91,7 @@ def proposals(
     items = []
     for row in found.rows:
         profile = row[0]
-        score, reasons = criteria.explain(
-            profile,
-            competences=related.competences.get(profile.id, []),
-            languages=related.language_ranks(profile.id),
-            homes=related.homes.get(profile.id, []),
-            home_slugs=slug_of,
-        )
+        score, reasons = explain(criteria, profile, related, slug_of)
         items.append(
             Proposal(
                 expert=cards.card(session, actor, profile, related, locale, now=now),
@@ -101,19 +127,7 @@ def invitation_reads(
                 request_id=inv.request_id,
                 expert_id=inv.expert_id,
                 expert=card,
-                origin=inv.origin,
-                status=inv.status,
-                message=inv.message,
-                score=inv.score,
-                reasons=[Reason(**r) for r in inv.reasons],
-                decline_reason=inv.decline_reason,
-                answer_kind=inv.answer_kind,
-                answer_text=inv.answer_text,
-                hours_offered=inv.hours_offered,
-                hours_given=inv.hours_given,
-                responded_at=inv.responded_at,
-                answered_at=inv.answered_at,
-                created_at=inv.created_at,
+                **answer_fields(inv),
             )
         )
     return out
@@ -189,13 +203,7 @@ def invite(
         )
     criteria = criteria_for(req)
     related = cards.load_related(session, [profile.id])
-    score, reasons = criteria.explain(
-        profile,
-        competences=related.competences.get(profile.id, []),
-        languages=related.language_ranks(profile.id),
-        homes=related.homes.get(profile.id, []),
-        home_slugs=common.slugs(session),
-    )
+    score, reasons = explain(criteria, profile, related, common.slugs(session))
     inv = ExpertInvitation(
         request_id=req.id,
         expert_id=profile.id,
@@ -219,15 +227,7 @@ def invite(
         body=f"You are invited to help with “{title}”. See the invitation and answer: {link}",
         payload={"invitation_id": str(inv.id), "request_id": str(req.id), "link": link},
     )
-    common.record(
-        session,
-        actor=actor,
-        action="invite",
-        record_type="expert_invitation",
-        record_id=inv.id,
-        subject_id=profile.id,
-        municipality_id=req.municipality_id,
-    )
+    audit(session, actor=actor, inv=inv, action="invite")
     return inv
 
 
@@ -246,15 +246,7 @@ def record_hours(
     if req.status == "cancelled":
         raise conflict("The request was cancelled.", slug="request-finished")
     inv.hours_given = hours
-    common.record(
-        session,
-        actor=actor,
-        action="hours",
-        record_type="expert_invitation",
-        record_id=inv.id,
-        subject_id=inv.expert_id,
-        municipality_id=req.municipality_id,
-    )
+    audit(session, actor=actor, inv=inv, action="hours")
     return inv
 
 
@@ -265,15 +257,7 @@ def withdraw(
     if inv.status not in ("invited", "accepted"):
         raise conflict(f"An invitation that is {inv.status} cannot be withdrawn.", slug="invalid-transition")
     inv.status = "withdrawn"
-    common.record(
-        session,
-        actor=actor,
-        action="withdraw",
-        record_type="expert_invitation",
-        record_id=inv.id,
-        subject_id=inv.expert_id,
-        municipality_id=req.municipality_id,
-    )
+    audit(session, actor=actor, inv=inv, action="withdraw")
     return inv
 
 

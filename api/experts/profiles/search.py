@@ -164,6 +164,19 @@ def _related_from(session: Session, rows: list[tuple[Any, ...]]) -> cards.Relate
     return related
 
 
+def explain(
+    criteria: Criteria, profile: ExpertProfile, related: cards.Related, home_slugs: dict[uuid.UUID, str]
+) -> tuple[int, list[dict[str, Any]]]:
+    """The score of one profile against the criteria, part by part (the reasons shown with it)."""
+    return criteria.explain(
+        profile,
+        competences=related.competences.get(profile.id, []),
+        languages=related.language_ranks(profile.id),
+        homes=related.homes.get(profile.id, []),
+        home_slugs=home_slugs,
+    )
+
+
 def hits(
     session: Session,
     *,
@@ -178,13 +191,7 @@ def hits(
     out = []
     for row in found.rows:
         profile = row[0]
-        score, reasons = criteria.explain(
-            profile,
-            competences=related.competences.get(profile.id, []),
-            languages=related.language_ranks(profile.id),
-            homes=related.homes.get(profile.id, []),
-            home_slugs=slug_of,
-        )
+        score, reasons = explain(criteria, profile, related, slug_of)
         out.append(
             cards.card_as(
                 ExpertHit,
