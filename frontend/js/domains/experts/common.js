@@ -1,7 +1,7 @@
 // Shared pieces of the experts pages: reference lists, labels, expert cards and match reasons.
 import { h, select, uid } from "../../core/dom.js";
 import { lang, t } from "../../core/i18n.js";
-import { api } from "../../core/api.js";
+import * as experts from "./api.js";
 import { cachedList, municipalities } from "../../core/reference.js";
 import { badge } from "../../core/ui.js";
 
@@ -19,7 +19,7 @@ export function addStyles() {
 }
 
 export function competences() {
-  return cachedList("competences", async () => (await api.get("/competences", { auth: false })).data.items);
+  return cachedList("competences", async () => (await experts.listCompetences()).data.items);
 }
 
 export async function competenceOptions(empty) {
