@@ -60,6 +60,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
         log_config=None,
         log_level=settings.log_level.lower(),
+        # SIGTERM: stop accepting, let running requests finish for a few seconds, then stop.
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
     )
     return 0
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import anyio
+import anyio.to_thread
 import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -20,7 +22,7 @@ from api.core.errors import install_error_handlers, problem_response
 from api.core.etag import ETagMiddleware
 from api.core.idempotency import IdempotencyMiddleware
 from api.core.logging import configure_logging
-from api.core.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from api.core.middleware import BodyGuardMiddleware, BodyLimitMiddleware, RequestContextMiddleware
 from api.core.openapi import customise_openapi
 
 API_PREFIX = "/api/v1"
@@ -41,12 +43,15 @@ class SecurityHeadersMiddleware:
         (b"cross-origin-opener-policy", b"same-origin"),
     ]
     CSP = (
-        b"default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
-        b"connect-src 'self' *; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+        "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
+        "connect-src {connect}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
     )
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, connect_src: list[str] | None = None) -> None:
         self.app = app
+        # The page may call its own origin and the API origins configured, nothing else.
+        sources = " ".join(["'self'", *(connect_src or [])])
+        self.csp = self.CSP.format(connect=sources).encode("latin-1")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -59,7 +64,7 @@ class SecurityHeadersMiddleware:
                 present = {k.lower() for k, _ in headers}
                 headers += [(k, v) for k, v in self.HEADERS if k not in present]
                 if b"content-security-policy" not in present:
-                    headers.append((b"content-security-policy", self.CSP))
+                    headers.append((b"content-security-policy", self.csp))
                 message["headers"] = headers
             await send(message)
 
@@ -89,11 +94,19 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         echo=settings.database_echo,
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_max_overflow,
+        pool_timeout=settings.database_pool_timeout,
+        threads=settings.worker_threads,
     )
     app.state.session_factory = make_session_factory(app.state.engine)
 
     install_error_handlers(app)
     _add_system_routes(app)
+
+    def _size_thread_pool() -> None:
+        # Blocking route code runs on these threads; the SQLite pool has one connection each.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
+
+    app.router.on_startup.append(_size_thread_pool)
     api = APIRouter(prefix=API_PREFIX)
     api.add_api_route("", api_index, methods=["GET"], tags=["system"], summary="API version and links")
     for _domain, module in registry.modules("router"):
@@ -108,6 +121,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     # Innermost first: idempotency sees the final answer; the request id wraps everything.
     app.add_middleware(IdempotencyMiddleware, settings=settings)
     app.add_middleware(ETagMiddleware)
+    app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(settings))
     if settings.cors_origins:
         app.add_middleware(
@@ -126,7 +140,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             expose_headers=["ETag", "Link", "Location", "Retry-After", "Content-Language", "X-Request-ID"],
             max_age=600,
         )
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, connect_src=settings.csp_connect_src)
     app.add_middleware(RequestContextMiddleware)
 
     if settings.serve_frontend and settings.frontend_dir.is_dir():
@@ -156,9 +170,21 @@ def api_index(request: Request) -> dict[str, Any]:
 
 
 def _add_system_routes(app: FastAPI) -> None:
+    # async and without the database: answers on the event loop even when every worker thread
+    # and every connection is busy.
     @app.get("/healthz", tags=["system"], summary="The process is alive")
-    def healthz() -> dict[str, str]:
+    async def healthz() -> dict[str, str]:
         return {"status": "ok"}
+
+    ready_limiter = anyio.CapacityLimiter(2)
+
+    def _ping(request: Request) -> bool:
+        try:
+            with request.app.state.engine.connect() as conn:
+                conn.execute(sa.text("SELECT 1"))
+        except sa.exc.SQLAlchemyError:
+            return False
+        return True
 
     @app.get(
         "/readyz",
@@ -166,11 +192,9 @@ def _add_system_routes(app: FastAPI) -> None:
         summary="The database is reachable",
         responses={503: {"description": "Database unavailable"}},
     )
-    def readyz(request: Request) -> Any:
-        try:
-            with request.app.state.session_factory() as session:
-                session.execute(sa.text("SELECT 1"))
-        except sa.exc.SQLAlchemyError:
+    async def readyz(request: Request) -> Any:
+        # Its own two threads: a saturated worker pool does not delay the answer.
+        if not await anyio.to_thread.run_sync(_ping, request, limiter=ready_limiter):
             return problem_response(
                 503,
                 detail="The database is unavailable.",

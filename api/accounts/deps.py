@@ -12,9 +12,10 @@ from sqlmodel import Session
 
 from api.accounts.models import MachineClient, RevokedToken, User
 from api.accounts.scopes import SCOPES, allowed_scopes
+from api.accounts.sessions import family_revoked
 from api.core.actor import ANONYMOUS, Actor
 from api.core.config import Settings, SettingsDep
-from api.core.db import side_session
+from api.core.db import SessionDep
 from api.core.errors import ProblemError
 from api.core.security import TokenError, decode_token
 
@@ -35,6 +36,11 @@ def actor_from_token(session: Session, settings: Settings, token: str) -> Actor:
         raise unauthorized("The access token is invalid or expired.", "invalid_token") from exc
     if session.get(RevokedToken, claims.jti) is not None:
         raise unauthorized("The access token was revoked.", "invalid_token")
+    family = claims.extra.get("fam")
+    if family is not None and family_revoked(session, str(family)):
+        # The session ended (sign-out, a reused refresh token, a password change, deactivation):
+        # its access tokens end with it, not when they expire.
+        raise unauthorized("The session has ended; sign in again.", "invalid_token")
     kind, _, raw_id = claims.sub.partition(":")
     try:
         subject_id = uuid.UUID(raw_id)
@@ -54,6 +60,7 @@ def actor_from_token(session: Session, settings: Settings, token: str) -> Actor:
             scopes=scopes,
             display_name=user.display_name,
             token_id=claims.jti,
+            session_id=str(family) if family is not None else None,
         )
     if kind == "client":
         client = session.get(MachineClient, subject_id)
@@ -75,19 +82,25 @@ def actor_from_token(session: Session, settings: Settings, token: str) -> Actor:
 def get_actor(
     request: Request,
     settings: SettingsDep,
+    session: SessionDep,
     token: Annotated[str | None, Depends(oauth2)],
 ) -> Actor:
     """The caller, or the anonymous actor when no token is sent. A bad token is always 401.
 
-    The account is read in a short transaction of its own, not the request's: the request's
-    transaction then starts only when the route first touches the database, so a route may take
-    a rate-limit counter (its own committed transaction) first. On SQLite, where a transaction holds
-    the single write lock, that order is what keeps the two from waiting on each other.
+    The account is read in the request's own session: a request never holds two connections.
     """
     if not token:
         return ANONYMOUS
-    with side_session(request.app.state.session_factory) as session:
-        actor = actor_from_token(session, settings, token)
+    actor = actor_from_token(session, settings, token)
+    request.state.actor = actor
+    return actor
+
+
+def actor_in_own_session(request: Request, token: str) -> Actor:
+    """For routes that open no request session (the hot public reads): the token is checked in a
+    short session of its own, closed before the route opens its one."""
+    with request.app.state.session_factory() as session:
+        actor = actor_from_token(session, request.app.state.settings, token)
     request.state.actor = actor
     return actor
 

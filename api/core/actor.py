@@ -19,6 +19,8 @@ class Actor:
     scopes: frozenset[str] = field(default_factory=frozenset)
     display_name: str | None = None
     token_id: str | None = None
+    # The refresh family (sign-in session) the access token belongs to; None for machine clients.
+    session_id: str | None = None
 
     @property
     def is_authenticated(self) -> bool:

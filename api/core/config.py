@@ -22,8 +22,15 @@ class Settings(BaseSettings):
     environment: Literal["production", "development", "test"] = "production"
     demo: bool = False
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'langelis.db'}"
-    database_pool_size: int = 10
+    # PostgreSQL pool; SQLite gets one connection per worker thread. A request waits at most
+    # ``database_pool_timeout`` seconds for a connection, then answers 503 with Retry-After.
+    database_pool_size: int = 20
     database_max_overflow: int = 20
+    database_pool_timeout: float = 5.0
+    # Threads that run blocking route code (each holds at most one connection).
+    worker_threads: int = 40
+    # Seconds a stopping server (SIGTERM) lets running requests finish.
+    shutdown_grace_seconds: int = 8
     database_echo: bool = False
 
     secret_key: str | None = Field(default=None, repr=False)
@@ -37,6 +44,8 @@ class Settings(BaseSettings):
 
     public_base_url: str = "http://127.0.0.1:8000"
     cors_origins: list[str] = []
+    # Origins the web app may call besides its own (CSP connect-src), e.g. a separate API host.
+    csp_connect_src: list[str] = []
     serve_frontend: bool = False
     frontend_dir: Path = PROJECT_ROOT / "frontend"
 
@@ -66,6 +75,12 @@ class Settings(BaseSettings):
             self.secret_key = DEMO_SECRET_KEY
         if self.secret_key and len(self.secret_key) < 32 and not self.demo:
             raise ValueError("LANGELIS_SECRET_KEY must be at least 32 characters long")
+        if self.secret_key == DEMO_SECRET_KEY and not self.demo:
+            # The demo key is published in this repository: anyone could mint admin tokens.
+            raise ValueError(
+                "LANGELIS_SECRET_KEY is the published demo key; set a secret of your own "
+                "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
+            )
         return self
 
     @property

@@ -1,10 +1,28 @@
-"""Database engine, session per request, shared column types and the constraint naming convention."""
+"""Database engine, session per request, shared column types and the constraint naming convention.
+
+How a request uses the database (one connection at most, never two at once):
+
+* Every route shares the request's one session (``SessionDep``); the token check, rate limits and
+  the route's own work all run in it. Nothing opens a second session while the first is open.
+* Reads (GET/HEAD) run in a plain deferred transaction: on SQLite they never take the write lock,
+  on PostgreSQL they are ordinary READ COMMITTED transactions.
+* Writes on SQLite take the process's *write gate* (an async lock, waited for on the event loop,
+  so a waiting writer holds neither a thread nor a connection), then ``BEGIN IMMEDIATE``; the gate
+  opens again once the transaction commits. Other processes (CLI, worker) meet ``busy_timeout``.
+  A route that writes during a GET marks itself a writer (``mark_writer``; ``NoStore`` does, since
+  personal-data reads are audited).
+* The pool is as large as the worker threads, and a checkout waits at most
+  ``database_pool_timeout`` seconds: an exhausted pool answers 503 with ``Retry-After``.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from collections.abc import Callable, Iterator
+import weakref
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -77,13 +95,31 @@ def json_field(default_factory: Callable[[], Any] = dict, *, nullable: bool = Fa
     return Field(default_factory=default_factory, sa_type=JSONType, nullable=nullable)
 
 
-def make_engine(url: str, *, echo: bool = False, pool_size: int = 10, max_overflow: int = 20) -> Engine:
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# True while a request that only reads is being served: its SQLite transactions start deferred.
+_reading: ContextVar[bool] = ContextVar("langelis_db_reading", default=False)
+
+
+def make_engine(
+    url: str,
+    *,
+    echo: bool = False,
+    pool_size: int = 20,
+    max_overflow: int = 20,
+    pool_timeout: float = 5.0,
+    threads: int = 40,
+) -> Engine:
     if url.startswith("sqlite"):
+        in_memory = url in ("sqlite://", "sqlite:///:memory:") or "mode=memory" in url
+        # One connection per worker thread, plus a few for the event loop's own short work.
+        pool_args: dict[str, Any] = (
+            {} if in_memory else {"pool_size": threads + 4, "max_overflow": 0, "pool_timeout": pool_timeout}
+        )
         engine = sa.create_engine(
             url,
             echo=echo,
-            pool_pre_ping=True,
             connect_args={"check_same_thread": False, "timeout": 30},
+            **pool_args,
         )
         _configure_sqlite(engine)
         return engine
@@ -95,6 +131,7 @@ def make_engine(url: str, *, echo: bool = False, pool_size: int = 10, max_overfl
         pool_pre_ping=True,
         pool_size=pool_size,
         max_overflow=max_overflow,
+        pool_timeout=pool_timeout,
         connect_args={"connect_timeout": 5},
     )
 
@@ -113,16 +150,61 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
-        # Take the write lock up front: a deferred transaction that later writes can fail with
-        # SQLITE_BUSY without waiting, which concurrent requests would turn into errors.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reading request never takes the write lock. Everything else takes it up front: a
+        # deferred transaction that later writes can fail with SQLITE_BUSY without waiting.
+        conn.exec_driver_sql("BEGIN" if _reading.get() else "BEGIN IMMEDIATE")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, class_=Session, expire_on_commit=False, autoflush=True)
 
 
-def get_session(request: Request) -> Iterator[Session]:
+_gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+def write_gate() -> asyncio.Lock:
+    """The SQLite write gate of the running event loop (one per serving process)."""
+    loop = asyncio.get_running_loop()
+    gate = _gates.get(loop)
+    if gate is None:
+        gate = _gates[loop] = asyncio.Lock()
+    return gate
+
+
+def begin_request(method: str) -> None:
+    """Called once per request, in the request's task: reads start deferred transactions."""
+    _reading.set(method in SAFE_METHODS)
+
+
+def mark_writer(request: Request) -> None:
+    """For a GET that writes (an audited read): serve it as a writer."""
+    request.state.db_writer = True
+
+
+def is_writer(request: Request) -> bool:
+    if request.method not in SAFE_METHODS or getattr(request.state, "db_writer", False):
+        return True
+    # On SQLite a signed-in read may write (reads of personal data are audited), and a deferred
+    # transaction cannot safely upgrade to a write under concurrency: serve it as a writer. The
+    # anonymous public (most reads) stays fully concurrent; PostgreSQL needs none of this.
+    return request.app.state.engine.dialect.name == "sqlite" and "authorization" in request.headers
+
+
+async def _turn(request: Request) -> AsyncIterator[bool]:
+    """Waits for the write gate (SQLite writers only) and marks reads as deferred transactions."""
+    writer = is_writer(request)
+    # Set in the request's own task, so every thread the request runs code in sees it.
+    _reading.set(not writer)
+    if writer and request.app.state.engine.dialect.name == "sqlite":
+        async with write_gate():
+            yield writer
+    else:
+        yield writer
+
+
+def get_session(
+    request: Request, _writer: Annotated[bool, Depends(_turn, scope="function")]
+) -> Iterator[Session]:
     """One session per request, committed when the route returns and rolled back on error."""
     factory: sessionmaker[Session] = request.app.state.session_factory
     session = factory()

@@ -122,6 +122,26 @@ def validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     return out
 
 
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path (Starlette names only the first route's)."""
+    from starlette.routing import Match
+
+    methods = {
+        method
+        for method in _METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL
+            for route in request.app.router.routes
+        )
+    }
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
@@ -156,9 +176,10 @@ def install_error_handlers(app: FastAPI) -> None:
         detail: str | None = exc.detail if isinstance(exc.detail, str) else None
         if detail == HTTPStatus(exc.status_code).phrase:
             detail = None
-        return problem_response(
-            exc.status_code, detail=detail, instance=_instance(request), headers=dict(exc.headers or {})
-        )
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(allowed_methods(request))
+        return problem_response(exc.status_code, detail=detail, instance=_instance(request), headers=headers)
 
     @app.exception_handler(sa_exc.OperationalError)
     async def _db_down(request: Request, exc: sa_exc.OperationalError) -> JSONResponse:
@@ -169,6 +190,36 @@ def install_error_handlers(app: FastAPI) -> None:
             slug="database-unavailable",
             instance=_instance(request),
             headers={"Retry-After": "5"},
+        )
+
+    @app.exception_handler(sa_exc.TimeoutError)
+    async def _pool_exhausted(request: Request, exc: sa_exc.TimeoutError) -> JSONResponse:
+        # Every connection is busy and none came free in time: fail fast, let the client retry.
+        log.warning("database pool exhausted")
+        return problem_response(
+            503,
+            detail="The service is busy. Please retry in a moment.",
+            slug="busy",
+            instance=_instance(request),
+            headers={"Retry-After": "2"},
+        )
+
+    @app.exception_handler(RecursionError)
+    async def _too_deep(request: Request, exc: RecursionError) -> JSONResponse:
+        return problem_response(
+            400,
+            detail="The request is nested too deeply.",
+            slug="too-deep",
+            instance=_instance(request),
+        )
+
+    @app.exception_handler(UnicodeError)
+    async def _bad_text(request: Request, exc: UnicodeError) -> JSONResponse:
+        return problem_response(
+            400,
+            detail="The request holds text that is not valid Unicode (for example a lone surrogate).",
+            slug="invalid-text",
+            instance=_instance(request),
         )
 
     @app.exception_handler(sa_exc.InterfaceError)

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from fastapi import Depends, Request, Response
 from pydantic import BaseModel
 
+from api.core.db import mark_writer
 from api.core.etag import set_etag
 from api.core.pagination import Page, set_link_header
 
@@ -33,8 +34,10 @@ __all__ = [
 M = TypeVar("M", bound=BaseModel)
 
 
-def no_store(response: Response) -> None:
-    """Personal data is never kept by a browser or a proxy."""
+async def no_store(request: Request, response: Response) -> None:
+    """Personal data is never kept by a browser or a proxy. Reads of personal data are audited
+    (they write), so the request is served as a writer (see api.core.db)."""
+    mark_writer(request)
     response.headers["Cache-Control"] = "no-store"
 
 

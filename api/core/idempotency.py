@@ -11,7 +11,10 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import timedelta
+from typing import Any
 
+import anyio
+import anyio.to_thread
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import sessionmaker
@@ -19,7 +22,7 @@ from sqlmodel import Session, select
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.core.config import Settings
-from api.core.db import side_session, utcnow
+from api.core.db import side_session, utcnow, write_gate
 from api.core.errors import problem_response
 from api.core.middleware import BodyTooLarge
 from api.core.models import IdempotencyRecord
@@ -32,6 +35,21 @@ MAX_STORED_BODY = 1024 * 1024
 MAX_IDEMPOTENT_REQUEST = 2 * 1024 * 1024
 PROCESSING_TIMEOUT = timedelta(seconds=60)
 _REPLAYED_HEADERS = {b"content-type", b"location", b"etag", b"content-language", b"cache-control"}
+# Answers that carry secrets (tokens, client secrets) are never stored or replayed: the sign-in
+# endpoints are not idempotent-keyed at all, and a route can refuse storage with this header
+# (removed before the answer leaves).
+NEVER_KEYED_PREFIXES = ("/api/v1/auth/",)
+NO_REPLAY = "x-langelis-no-replay"
+_NO_REPLAY = NO_REPLAY.encode()
+
+
+async def _in_thread(request_scope: Scope, func: Any, *args: Any) -> Any:
+    """Database work of the middleware: off the event loop, and behind the SQLite write gate."""
+    engine = request_scope["app"].state.engine
+    if engine.dialect.name == "sqlite":
+        async with write_gate():
+            return await anyio.to_thread.run_sync(func, *args)
+    return await anyio.to_thread.run_sync(func, *args)
 
 
 class IdempotencyMiddleware:
@@ -40,7 +58,11 @@ class IdempotencyMiddleware:
         self.settings = settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST":
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "POST"
+            or scope["path"].startswith(NEVER_KEYED_PREFIXES)
+        ):
             await self.app(scope, receive, send)
             return
         headers = dict(scope["headers"])
@@ -74,7 +96,9 @@ class IdempotencyMiddleware:
         factory: sessionmaker[Session] = scope["app"].state.session_factory
 
         try:
-            outcome = _reserve(factory, owner, key, fingerprint, self.settings.idempotency_ttl_seconds)
+            outcome = await _in_thread(
+                scope, _reserve, factory, owner, key, fingerprint, self.settings.idempotency_ttl_seconds
+            )
         except (sa_exc.OperationalError, sa_exc.InterfaceError):
             await problem_response(
                 503,
@@ -113,17 +137,27 @@ class IdempotencyMiddleware:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
+        secret = False
+
         async def capture(message: Message) -> None:
+            nonlocal secret
             if message["type"] == "http.response.start":
+                headers = message.get("headers", [])
+                secret = any(k.lower() == _NO_REPLAY for k, _ in headers)
+                if secret:
+                    message = {**message, "headers": [(k, v) for k, v in headers if k.lower() != _NO_REPLAY]}
                 start.update(message)
-            elif message["type"] == "http.response.body":
+            elif message["type"] == "http.response.body" and not secret:
                 chunks.append(message.get("body", b""))
             await send(message)
 
         try:
             await self.app(scope, replay_receive, capture)
         finally:
-            _store(factory, owner, key, start, b"".join(chunks))
+            if secret:
+                start["status"] = 599  # forget the key: the answer held a secret
+            with anyio.CancelScope(shield=True):
+                await _in_thread(scope, _store, factory, owner, key, start, b"".join(chunks))
 
     def _owner(self, headers: dict[bytes, bytes]) -> str:
         auth = headers.get(b"authorization", b"").decode("latin-1")

@@ -14,7 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from api.accounts.deps import get_actor, oauth2
+from api.accounts.deps import actor_in_own_session, oauth2
 from api.core.actor import ANONYMOUS, Actor
 from api.core.etag import set_etag
 from api.core.i18n import LangCode, Locale, get_locale
@@ -148,7 +148,7 @@ async def async_actor(request: Request, token: Annotated[str | None, Depends(oau
     is still checked by ``get_actor`` itself."""
     if not token:
         return ANONYMOUS
-    return await run_in_threadpool(get_actor, request, request.app.state.settings, token)
+    return await run_in_threadpool(actor_in_own_session, request, token)
 
 
 AsyncActorDep = Annotated[Actor, Depends(async_actor)]

@@ -12,6 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from api.accounts.deps import oauth2, require_scopes, require_user
 from api.core import ratelimit
 from api.core.actor import Actor
+from api.core.db import SessionDep
 from api.core.security import TokenError, decode_token
 
 
@@ -66,6 +67,7 @@ def rate_limited(kind: str) -> Callable[..., None]:
 
     def dependency(
         request: Request,
+        session: SessionDep,
         settings: IdeasSettingsDep,
         token: Annotated[str | None, Depends(oauth2)],
     ) -> None:
@@ -76,7 +78,7 @@ def rate_limited(kind: str) -> Callable[..., None]:
         except TokenError:
             return
         ratelimit.hit(
-            request.app.state.session_factory,
+            session,
             f"{kind}:{claims.sub.partition(':')[2]}",
             limit=getattr(settings, f"{kind}_rate_limit"),
             window_seconds=getattr(settings, f"{kind}_rate_window_seconds"),

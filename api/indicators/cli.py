@@ -11,6 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from api.core.actor import Actor
+from api.core.commands import CommandContext
+from api.indicators import jobs, periods
+from api.indicators.data.formats import ChunkReader, FormatError
+from api.indicators.data.importer import Importer
+from api.indicators.derivation import derive
 
 CLI_ACTOR = Actor(
     kind="client",
@@ -56,12 +61,7 @@ class Progress:
         self.stream.flush()
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from api.core.config import get_settings
-    from api.core.db import make_engine, make_session_factory
-    from api.indicators.formats import ChunkReader, FormatError
-    from api.indicators.importer import Importer
-
+def cmd_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     path = Path(args.file)
     if not path.is_file():
         print(f"no such file: {path}", file=sys.stderr)
@@ -71,9 +71,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("say the format with --format (csv, sdmx-csv, json, ndjson)", file=sys.stderr)
         return 2
     progress = Progress(path.stat().st_size)
-    engine = make_engine(get_settings().database_url)
-    factory = make_session_factory(engine)
-    with path.open("rb") as f, factory() as session:
+    with path.open("rb") as f, ctx.session_factory() as session:
         reader = ChunkReader(lambda: f.read(1 << 20), on_read=None if args.quiet else progress.on_bytes)
         importer = Importer(
             session,
@@ -90,46 +88,36 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"\n{exc}", file=sys.stderr)
             return 2
         session.commit()
-    engine.dispose()
     if not args.quiet:
         progress.draw(final=True)
     print(json.dumps(summary.model_dump(mode="json"), indent=2, ensure_ascii=False))
     return 1 if summary.status == "rejected" else 0
 
 
-def cmd_derive(args: argparse.Namespace) -> int:
-    from api.core.config import get_settings
-    from api.core.db import make_engine, make_session_factory
-    from api.indicators import jobs, periods
-    from api.indicators.derivation import derive
-
-    engine = make_engine(get_settings().database_url)
-    factory = make_session_factory(engine)
+def cmd_derive(args: argparse.Namespace, ctx: CommandContext) -> int:
+    factory = ctx.session_factory
+    if args.daily:
+        print(jobs.run_daily(factory))
+        return 0
+    today = datetime.now(UTC).date()
     try:
-        if args.daily:
-            print(jobs.run_daily(factory))
-            return 0
-        today = datetime.now(UTC).date()
-        try:
-            years = sorted(
-                {p.year for expr in (args.period or ["THIS_YEAR"]) for p in periods.expand(expr, today)}
-            )
-        except periods.PeriodError as exc:
-            print(str(exc), file=sys.stderr)
-            return 2
-        if not jobs.acquire(factory):
-            print("another derivation is running (lock held); try later", file=sys.stderr)
-            return 1
-        try:
-            with factory() as session:
-                run = derive(session, years=years, trigger="cli")
-                session.commit()
-        finally:
-            jobs.release(factory)
-        print(json.dumps({"status": run.status, "years": run.years, "summary": run.summary}, indent=2))
-        return 0 if run.status == "completed" else 1
+        years = sorted(
+            {p.year for expr in (args.period or ["THIS_YEAR"]) for p in periods.expand(expr, today)}
+        )
+    except periods.PeriodError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    if not jobs.acquire(factory):
+        print("another derivation is running (lock held); try later", file=sys.stderr)
+        return 1
+    try:
+        with factory() as session:
+            run = derive(session, years=years, trigger="cli")
+            session.commit()
     finally:
-        engine.dispose()
+        jobs.release(factory)
+    print(json.dumps({"status": run.status, "years": run.years, "summary": run.summary}, indent=2))
+    return 0 if run.status == "completed" else 1
 
 
 def register(sub: Any) -> None:
@@ -145,7 +133,7 @@ def register(sub: Any) -> None:
     p.add_argument("--dry-run", action="store_true", help="check and count only")
     p.add_argument("--atomic", action="store_true", help="any conflict loads nothing")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=cmd_import, needs_context=True)
 
     p = commands.add_parser("derive", help="compute derived indicators (small cells protected)")
     p.add_argument(
@@ -157,4 +145,4 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--daily", action="store_true", help="the daily job: at most once a day, one host at a time"
     )
-    p.set_defaults(func=cmd_derive)
+    p.set_defaults(func=cmd_derive, needs_context=True)

@@ -24,8 +24,8 @@ from api import registry
 from api.core.db import utcnow
 from api.indicators import periods as P
 from api.indicators import places, privacy
-from api.indicators.importer import OBS, insert_rows
-from api.indicators.logic import is_computed, rollup
+from api.indicators.data.store import OBS, insert_rows
+from api.indicators.definitions.logic import is_computed, rollup
 from api.indicators.models import DerivationRun, IndicatorDefinition, ObservationChange
 from api.indicators.providers import DerivedCell, Provider, Scope
 from api.indicators.vocab import breakdown_key, dimensions

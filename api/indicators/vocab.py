@@ -236,6 +236,7 @@ def dimensions() -> dict[str, Dimension]:
 
 
 # Codes that mean "all values" (a total) in CSV and SDMX-CSV files.
+FLAG_NAMES = ("provisional", "estimated", "break_in_series", "suppressed")
 TOTAL_CODES = frozenset({"", "_T", "_Z", "total", "TOTAL"})
 
 

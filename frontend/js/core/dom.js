@@ -81,3 +81,12 @@ export function formatDateTime(value, lang) {
   if (Number.isNaN(d.getTime())) return String(value);
   return d.toLocaleString(lang || document.documentElement.lang || "lt", { dateStyle: "medium", timeStyle: "short" });
 }
+
+// The one style loader: a domain's stylesheet (css/<name>.css) is added to the page once, the
+// first time one of its pages is shown.
+const loadedStyles = new Set();
+export function useStyle(name) {
+  if (loadedStyles.has(name) || document.querySelector(`link[data-style="${name}"]`)) return;
+  loadedStyles.add(name);
+  document.head.append(h("link", { rel: "stylesheet", href: `css/${name}.css`, dataset: { style: name } }));
+}

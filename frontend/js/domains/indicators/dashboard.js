@@ -2,7 +2,7 @@
 // places, a table, and the same data as CSV. The choice lives in the address, so it can be shared.
 import { clear, field, h, select } from "../../core/dom.js";
 import { t, lang } from "../../core/i18n.js";
-import { api, download } from "../../core/api.js";
+import { analytics, downloadAnalytics, listDefinitions } from "./api.js";
 import { replaceQuery } from "../../core/router.js";
 import { hasScope } from "../../core/auth.js";
 import { municipalities } from "../../core/reference.js";
@@ -19,7 +19,7 @@ function stylesheet() {
 }
 
 async function definitions() {
-  const { data } = await api.get("/indicators", { query: { limit: 100 } });
+  const { data } = await listDefinitions({ limit: 100 });
   return data.items;
 }
 
@@ -112,7 +112,7 @@ export async function dashboardPage({ main, query }) {
   downloadButton.addEventListener("click", async () => {
     if (!lastQuery) return;
     try {
-      await download("/analytics", { ...lastQuery, format: "csv" }, `langelis-${lastQuery.indicator}.csv`);
+      await downloadAnalytics(lastQuery, `langelis-${lastQuery.indicator}.csv`);
     } catch (err) {
       showStatus(errorText(err), "error");
     }
@@ -139,7 +139,7 @@ export async function dashboardPage({ main, query }) {
     clear(results);
     results.append(h("p", { class: "loading" }, t("core.loading")));
     try {
-      const { data: answer } = await api.get("/analytics", { query: lastQuery });
+      const { data: answer } = await analytics(lastQuery);
       clear(results);
       render(results, answer);
       downloadButton.disabled = false;

@@ -1,7 +1,8 @@
 // Analysts' pages: load a file of observations (with a dry run first) and publish sets.
 import { clear, field, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { api, ApiError, request, upload as apiUpload } from "../../core/api.js";
+import { ApiError } from "../../core/api.js";
+import { importData, listDefinitions, monitoringReport, publishSets } from "./api.js";
 import { bindForm, pageHeader, showStatus, table } from "../../core/ui.js";
 
 function stylesheet() {
@@ -22,7 +23,7 @@ function guessFormat(name) {
 async function upload(file, options) {
   const query = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== ""));
   try {
-    const res = await apiUpload("/indicators/data", file, { contentType: TYPES[options.format], query });
+    const res = await importData(file, { contentType: TYPES[options.format], query });
     return { status: res.status, body: res.data };
   } catch (err) {
     // An atomic import refused for its conflicts answers 409 with the summary: show it.
@@ -89,7 +90,7 @@ export async function importPage({ main }) {
 
 export async function publishPage({ main }) {
   stylesheet();
-  const { data } = await api.get("/indicators", { query: { limit: 100, computed: false } });
+  const { data } = await listDefinitions({ limit: 100, computed: false });
   const form = h("form", { class: "form", id: "publish-form", novalidate: true },
     field(t("indicators.indicator"), select("indicators", data.items.map((d) => [d.code, d.name]), "", { multiple: true, size: 8 })),
     field(t("indicators.places"), { name: "places", placeholder: "vilniaus-m, county-kaunas, municipalities" }, { hint: t("indicators.publish.places_hint") }),
@@ -103,7 +104,7 @@ export async function publishPage({ main }) {
     const fd = new FormData(form);
     const split = (v) => String(v || "").split(/[,\s]+/).filter(Boolean);
     const body = { indicators: fd.getAll("indicators"), places: split(fd.get("places")), periods: split(fd.get("periods")) };
-    const { data: result } = await api.post(`/indicators/${action}`, body);
+    const { data: result } = await publishSets(action, body);
     showStatus(t(`indicators.publish.${action}_done`, { count: result.observations }), "success");
   });
   main.append(pageHeader(t("indicators.publish.title")), h("p", {}, t("indicators.publish.intro")), form);
@@ -114,7 +115,7 @@ export async function openReport(params) {
   const target = window.open("", "_blank");
   try {
     const query = Object.fromEntries(Object.entries(params).filter(([, v]) => v));
-    const { data } = await request("GET", "/reports/monitoring", { query, headers: { Accept: "text/html" } });
+    const { data } = await monitoringReport(query);
     const url = URL.createObjectURL(new Blob([data], { type: "text/html" }));
     if (target) target.location = url;
     else window.location.assign(url);

@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from api.core.db import utcnow
 from api.indicators import periods as P
 from api.indicators import places
-from api.indicators.importer import insert_rows
+from api.indicators.data.store import insert_rows
 from api.indicators.models import IndicatorDefinition
 from api.indicators.vocab import breakdown_key
 

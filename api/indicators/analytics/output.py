@@ -8,8 +8,8 @@ import json
 from typing import Any
 
 from api.core.i18n import Locale
-from api.indicators import analytics
-from api.indicators.analytics import Cell, Query
+from api.indicators.analytics.logic import clean
+from api.indicators.analytics.query import Cell, Query
 from api.indicators.vocab import dimensions
 
 SDMX_STRUCTURE = "dataflow"
@@ -90,7 +90,6 @@ def as_json(q: Query, locale: Locale, rows: list[Any]) -> bytes:
         {"name": "value", "label": _label("value", lang), "type": "number"},
         {"name": "flags", "label": _label("flags", lang), "type": "flags"},
     ]
-    clean = analytics.clean
     body_rows = [
         [code, place, period, *values, clean(cell.value), cell.flags()]
         for code, place, period, values, cell in rows
@@ -100,7 +99,7 @@ def as_json(q: Query, locale: Locale, rows: list[Any]) -> bytes:
 
 
 def _fmt(value: float | None) -> str:
-    cleaned = analytics.clean(value)
+    cleaned = clean(value)
     if cleaned is None:
         return ""
     return str(int(cleaned)) if cleaned.is_integer() else repr(cleaned)

@@ -1,4 +1,4 @@
-"""Who sees and changes which indicator data. Every query of observations goes through here.
+"""Who sees and changes which indicator data: every tenancy filter of the domain, once.
 
 * Everyone (anonymous scripts too): published observations of public indicators.
 * ``indicators:read``: restricted indicators and drafts too. An actor bound to a municipality
@@ -11,11 +11,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
+from sqlmodel import col, select
 
 from api.core.actor import Actor
+from api.indicators.models import IndicatorDefinition, IndicatorImport, ObservationChange
 from api.indicators.places import MUNICIPALITY, Place
 
 READ, WRITE, PUBLISH = "indicators:read", "indicators:write", "indicators:publish"
@@ -43,9 +46,40 @@ def visible(actor: Actor, table: Any, *, published_only: bool = False) -> sa.Col
     return sa.or_(published, table.c.municipality_id == mine)
 
 
+def in_municipalities(column: Any, ids: Iterable[uuid.UUID]) -> sa.ColumnElement[bool]:
+    """Rows of these municipalities (a place filter, not a permission: :func:`visible` is)."""
+    return column.in_(sorted(ids, key=str))
+
+
 def place_allowed(actor: Actor, place: Place) -> bool:
     """May the actor load or publish data of this place?"""
     mine = tenant(actor)
     if mine is None:
         return True
     return place.level == MUNICIPALITY and place.municipality_id == mine
+
+
+def may_include_drafts(actor: Actor, municipality_id: Any) -> bool:
+    """May a report of this municipality show the actor's drafts?"""
+    mine = tenant(actor)
+    return sees_restricted(actor) and (mine is None or mine == municipality_id)
+
+
+def readable_definitions(actor: Actor) -> Any:
+    stmt = select(IndicatorDefinition)
+    if not sees_restricted(actor):
+        stmt = stmt.where(col(IndicatorDefinition.is_public).is_(True))
+    return stmt
+
+
+def _own_municipality(stmt: Any, column: Any, actor: Actor) -> Any:
+    mine = tenant(actor)
+    return stmt if mine is None else stmt.where(column == mine)
+
+
+def readable_imports(actor: Actor) -> Any:
+    return _own_municipality(select(IndicatorImport), IndicatorImport.municipality_id, actor)
+
+
+def readable_changes(actor: Actor) -> Any:
+    return _own_municipality(select(ObservationChange), ObservationChange.municipality_id, actor)

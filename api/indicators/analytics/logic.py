@@ -19,9 +19,6 @@ itself suppressed: no answer can be combined with another to recover a small cel
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -29,172 +26,16 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from api.core.actor import Actor
-from api.core.errors import ProblemError
-from api.indicators import access, periods, places
-from api.indicators.logic import definitions_by_code, is_computed, rollup
+from api.core.i18n import Locale
+from api.indicators import places
+from api.indicators.analytics.query import Cell, CellKey, Query
+from api.indicators.analytics.schemas import CatalogueRead, DimensionRead, DimensionValue
+from api.indicators.definitions.logic import is_computed, rollup
 from api.indicators.models import IndicatorDefinition, Observation
-from api.indicators.vocab import breakdown_key, dimensions, normalise_value, parse_key
+from api.indicators.scope import in_municipalities, visible
+from api.indicators.vocab import breakdown_key, dimensions, parse_key
 
 OBS = Observation.__table__  # type: ignore[attr-defined]
-MAX_CELLS = 250_000
-MAX_BREAKDOWNS = 3
-
-
-@dataclass
-class Query:
-    indicators: list[IndicatorDefinition]
-    periods: list[periods.Period]
-    places: list[places.Place]
-    dims: list[str]
-    filters: dict[str, list[str]]
-    published_only: bool
-    as_of: date
-    components: dict[str, IndicatorDefinition] = field(default_factory=dict)
-
-
-@dataclass
-class Cell:
-    value: float | None
-    suppressed: bool = False
-    draft: bool = False
-    provisional: bool = False
-    estimated: bool = False
-    break_in_series: bool = False
-
-    def flags(self) -> list[str]:
-        if not (self.provisional or self.estimated or self.break_in_series or self.suppressed or self.draft):
-            return []
-        out = [
-            name
-            for name, on in (
-                ("provisional", self.provisional),
-                ("estimated", self.estimated),
-                ("break_in_series", self.break_in_series),
-                ("suppressed", self.suppressed),
-                ("draft", self.draft),
-            )
-            if on
-        ]
-        return out
-
-
-CellKey = tuple[str, str, tuple[str, ...]]  # place, period, values of the asked dimensions
-
-
-# --- parsing the request --------------------------------------------------------------------------
-
-
-def _split(values: Iterable[str]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def parse_query(
-    session: Session,
-    *,
-    actor: Actor,
-    indicator: list[str],
-    period: list[str],
-    place: list[str],
-    breakdown: list[str],
-    filters: list[str],
-    published_only: bool,
-    as_of: date,
-) -> Query:
-    errors: list[dict[str, Any]] = []
-
-    def bad(field_name: str, msg: str) -> None:
-        errors.append({"loc": ["query", field_name], "msg": msg, "type": "unknown_code"})
-
-    defs = definitions_by_code(session, actor=actor)
-    chosen: list[IndicatorDefinition] = []
-    for code in dict.fromkeys(_split(indicator)):
-        if code in defs:
-            chosen.append(defs[code])
-        else:
-            bad("indicator", f"unknown indicator '{code}'")
-    if not chosen and not errors:
-        bad("indicator", "give at least one indicator")
-    components: dict[str, IndicatorDefinition] = {}
-    for d in chosen:
-        for part in (d.numerator, d.denominator) if is_computed(d) else (d.code,):
-            if part and part in defs:
-                components[part] = defs[part]
-            elif part:
-                bad("indicator", f"'{d.code}' uses '{part}', which you may not read")
-
-    chosen_periods: list[periods.Period] = []
-    try:
-        chosen_periods = periods.expand_all(_split(period), as_of)
-    except periods.PeriodError as exc:
-        bad("period", str(exc))
-    if not chosen_periods and not any(e["loc"][1] == "period" for e in errors):
-        bad("period", "give at least one period")
-
-    geo = places.geography(session)
-    chosen_places: list[places.Place] = []
-    for expression in _split(place) or [places.COUNTRY_CODE]:
-        try:
-            for p in geo.select(expression):
-                if p not in chosen_places:
-                    chosen_places.append(p)
-        except places.PlaceError:
-            bad("place", f"unknown place '{expression}'")
-
-    dims = dimensions()
-    chosen_dims = list(dict.fromkeys(_split(breakdown)))
-    for code in chosen_dims:
-        if code not in dims:
-            bad("breakdown", f"unknown breakdown '{code}'")
-    if len(chosen_dims) > MAX_BREAKDOWNS:
-        bad("breakdown", f"at most {MAX_BREAKDOWNS} breakdowns as dimensions")
-
-    chosen_filters: dict[str, list[str]] = {}
-    for expression in filters:
-        name, sep, raw_values = expression.partition(":")
-        name = name.strip()
-        if not sep or name not in dims:
-            bad("filter", f"unknown filter '{expression}' (use dimension:code;code)")
-            continue
-        if name in chosen_dims or name in chosen_filters:
-            bad("filter", f"'{name}' is given twice")
-            continue
-        values = [v.strip() for v in raw_values.replace(",", ";").split(";") if v.strip()]
-        normalised = [normalise_value(dims[name], v) for v in values]
-        wrong = [v for v, n in zip(values, normalised, strict=True) if not dims[name].allows(n)]
-        if not values or wrong:
-            bad("filter", f"{name}: unknown code(s) {wrong or ['(none given)']}")
-            continue
-        chosen_filters[name] = list(dict.fromkeys(normalised))
-
-    used = set(chosen_dims) | set(chosen_filters)
-    for d in [*chosen, *components.values()]:
-        missing = sorted(used - set(d.breakdowns))
-        if missing and (d.code in components or not is_computed(d)):
-            bad("breakdown", f"'{d.code}' has no breakdown {missing} (it has {d.breakdowns or 'none'})")
-    if errors:
-        names = "; ".join(e["msg"] for e in errors)
-        raise ProblemError(422, f"Invalid analytics request: {names}.", slug="validation-error",
-                           title="Validation failed", errors=errors)  # fmt: skip
-    if len(chosen) * len(chosen_periods) * len(chosen_places) > MAX_CELLS:
-        raise ProblemError(
-            422,
-            f"The request asks for more than {MAX_CELLS} cells: choose fewer periods or places.",
-            slug="too-large",
-            title="Request too large",
-        )
-    return Query(
-        indicators=chosen,
-        periods=chosen_periods,
-        places=chosen_places,
-        dims=chosen_dims,
-        filters=chosen_filters,
-        published_only=published_only,
-        as_of=as_of,
-        components=components,
-    )
-
-
-# --- evaluation -----------------------------------------------------------------------------------
 
 
 def evaluate(session: Session, *, actor: Actor, q: Query) -> dict[str, dict[CellKey, Cell]]:
@@ -264,7 +105,7 @@ def _time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
     if members:
         municipal = c.place_level == places.MUNICIPALITY
         if len(members) < 60:
-            municipal = sa.and_(municipal, c.municipality_id.in_(sorted(members, key=str)))
+            municipal = sa.and_(municipal, in_municipalities(c.municipality_id, members))
         place_conditions.append(municipal)
     if direct:
         place_conditions.append(c.place.in_(sorted(direct)))
@@ -272,7 +113,7 @@ def _time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
     for name, values in q.filters.items():
         wrapped = sa.literal("|") + c.breakdown_key + sa.literal("|")
         conditions.append(sa.or_(*[wrapped.like(f"%|{name}={v}|%") for v in values]))
-    visibility = access.visible(actor, OBS, published_only=q.published_only)
+    visibility = visible(actor, OBS, published_only=q.published_only)
     if visibility is not None:
         conditions.append(visibility)
 
@@ -450,3 +291,51 @@ def table(
         )
         rows.extend((d.code, place, period, values, cell) for (place, period, values), cell in ordered)
     return rows
+
+
+# --- the catalogue --------------------------------------------------------------------------------
+
+BREAKDOWN_RULES = {
+    "age_group": "ages `N-M` or `N+`, e.g. `25-44`, `65+`",
+    "citizenship": "ISO 3166-1 alpha-2, e.g. `UA`",
+    "country": "ISO 3166-1 alpha-2, e.g. `IE`",
+    "language": "ISO 639-1, e.g. `uk`",
+}
+RELATIVE_PERIODS = [
+    "THIS_YEAR",
+    "LAST_YEAR",
+    "LAST_5_YEARS",
+    "THIS_QUARTER",
+    "LAST_QUARTER",
+    "LAST_4_QUARTERS",
+    "THIS_MONTH",
+    "LAST_MONTH",
+    "LAST_12_MONTHS",
+    "LAST_<n>_YEARS|QUARTERS|MONTHS",
+]
+
+
+def catalogue(locale: Locale) -> CatalogueRead:
+    """Breakdowns and their codes (or the rule a code follows), place selections, period formats."""
+    out = []
+    for d in dimensions().values():
+        values = (
+            [DimensionValue(code=code, name=locale.text(name)) for code, name in d.values.items()]
+            if d.values is not None
+            else None
+        )
+        rule = BREAKDOWN_RULES.get(d.code) if d.values is None else None
+        out.append(DimensionRead(code=d.code, name=locale.text(d.name), values=values, rule=rule))
+    return CatalogueRead(
+        breakdowns=out,
+        place_selections=[
+            places.COUNTRY_CODE,
+            "counties",
+            "municipalities",
+            f"{places.COUNTY_PREFIX}<county>",
+            f"{places.COUNTY_PREFIX}<county>/municipalities",
+            "<municipality slug>",
+        ],
+        relative_periods=RELATIVE_PERIODS,
+        period_formats=["2024", "2024Q1", "2024-03", "2020..2024", "2023Q1..2024Q4"],
+    )

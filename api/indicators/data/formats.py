@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -23,6 +24,8 @@ SDMX_IGNORED = frozenset(
 SDMX_STATUS = {"P": "provisional", "E": "estimated", "B": "break_in_series"}
 JSON_KEYS = frozenset({"indicator", "place", "period", "value", "breakdowns", "flags", "source", "people"})
 MAX_OBJECT = 1024 * 1024
+# A JSON escape of a UTF-16 surrogate: only then can a decoded string hold a lone one.
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 csv.field_size_limit(1024 * 1024)
 
 
@@ -95,6 +98,10 @@ def read(fmt: str, text: TextIO) -> Iterator[RawRow]:
             yield from _json(text)
     except UnicodeDecodeError as exc:
         raise FormatError("The file is not UTF-8 text.", status=400) from exc
+    except UnicodeError as exc:
+        raise FormatError("The file holds text that is not valid Unicode.", status=400) from exc
+    except RecursionError as exc:
+        raise FormatError("The file nests arrays or objects too deeply.", status=400) from exc
     except csv.Error as exc:
         raise FormatError(f"The CSV file cannot be read: {exc}.", status=400) from exc
 
@@ -107,6 +114,20 @@ def _reader(text: TextIO) -> tuple[Any, list[str], bool]:
     header = next(csv.reader([first], delimiter=delimiter))
     rest = csv.reader(text, delimiter=delimiter)
     return rest, [h.strip() for h in header], delimiter == ";"
+
+
+def _records(rows: Any, width: int, comma: bool) -> Iterator[tuple[RawRow, list[str]]]:
+    """Each non-blank record with its row; a record of the wrong width comes empty, its row in error."""
+    number = 0
+    for record in rows:
+        if not record or (len(record) == 1 and not record[0].strip()):
+            continue
+        number += 1
+        row = RawRow(number=number, line=rows.line_num + 1, decimal_comma=comma)
+        if len(record) != width:
+            row.error = f"expected {width} fields, found {len(record)}"
+            record = []
+        yield row, record
 
 
 def _csv(text: TextIO) -> Iterator[RawRow]:
@@ -132,14 +153,8 @@ def _csv(text: TextIO) -> Iterator[RawRow]:
     width = len(names)
     i_ind, i_place, i_period = idx["indicator"], idx["place"], idx["period"]
     i_value, i_flags, i_source, i_people = (idx.get(c) for c in ("value", "flags", "source", "people"))
-    number = 0
-    for record in rows:
-        if not record or (len(record) == 1 and not record[0].strip()):
-            continue
-        number += 1
-        row = RawRow(number=number, line=rows.line_num + 1, decimal_comma=comma)
-        if len(record) != width:
-            row.error = f"expected {width} fields, found {len(record)}"
+    for row, record in _records(rows, width, comma):
+        if not record:
             yield row
             continue
         row.indicator = record[i_ind]
@@ -168,14 +183,8 @@ def _sdmx(text: TextIO) -> Iterator[RawRow]:
     idx = {n: i for i, n in enumerate(names)}
     breakdown_cols = [(dims[n], i) for n, i in idx.items() if n in dims]
     width = len(names)
-    number = 0
-    for record in rows:
-        if not record or (len(record) == 1 and not record[0].strip()):
-            continue
-        number += 1
-        row = RawRow(number=number, line=rows.line_num + 1, decimal_comma=comma)
-        if len(record) != width:
-            row.error = f"expected {width} fields, found {len(record)}"
+    for row, record in _records(rows, width, comma):
+        if not record:
             yield row
             continue
         row.indicator = record[idx["INDICATOR"]]
@@ -194,6 +203,24 @@ def _sdmx(text: TextIO) -> Iterator[RawRow]:
             row.delete = True
         row.breakdowns = {d: record[i] for d, i in breakdown_cols if record[i].strip() not in TOTAL_CODES}
         yield row
+
+
+def valid_text(obj: Any, raw: str) -> Any:
+    """``obj`` decoded from ``raw``, refused when one of its strings holds a lone surrogate (``\\ud800``):
+    such text cannot be stored nor answered as UTF-8."""
+    if "\\u" not in raw or not SURROGATE_ESCAPE.search(raw):
+        return obj
+    pending = [obj]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, str):
+            item.encode("utf-8")  # UnicodeEncodeError: a whole-file problem (see read)
+    return obj
 
 
 def _from_object(number: int, obj: Any, line: int | None = None) -> RawRow:
@@ -223,7 +250,9 @@ def _ndjson(text: TextIO) -> Iterator[RawRow]:
             continue
         number += 1
         try:
-            obj = json.loads(line)
+            obj = valid_text(json.loads(line), line)
+        except UnicodeError:
+            raise
         except ValueError:
             yield RawRow(number=number, line=line_no, error="the line is not valid JSON")
             continue
@@ -279,8 +308,8 @@ class _JsonScanner:
             # A number cut at the chunk's end: read on and parse it again.
             if end == len(self.buf) and not isinstance(obj, dict | list | str) and self._fill():
                 continue
-            self.pos = end
-            return obj
+            raw, self.pos = self.buf[self.pos : end], end
+            return valid_text(obj, raw)
 
 
 def _json(text: TextIO) -> Iterator[RawRow]:

@@ -1,0 +1,128 @@
+"""Machine clients of partner systems."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from api.accounts.clients import logic
+from api.accounts.deps import require_scopes
+from api.accounts.schemas import (
+    ClientCreate,
+    ClientList,
+    ClientRead,
+    ClientUpdate,
+    ClientWithSecret,
+)
+from api.core.actor import Actor
+from api.core.conditional import IfMatchDep, claim
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.etag import set_etag
+from api.core.http import NoStore
+from api.core.idempotency import NO_REPLAY
+from api.core.pagination import PageDep, set_link_header
+
+# Client records and their secrets are never cached.
+clients = APIRouter(prefix="/clients", tags=["clients"], dependencies=[NoStore])
+
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+ClientManager = Annotated[Actor, Depends(require_scopes("clients:manage"))]
+
+
+@clients.get(
+    "", response_model=ClientList, summary="List machine clients", responses=problem_responses(401, 403)
+)
+def list_clients(
+    request: Request, response: Response, session: SessionDep, actor: ClientManager, page: PageDep
+) -> ClientList:
+    rows, next_cursor = logic.list_clients(session, params=page)
+    set_link_header(request, response, next_cursor)
+    return ClientList(items=[logic.client_read(session, c) for c in rows], next_cursor=next_cursor)
+
+
+@clients.post(
+    "",
+    response_model=ClientWithSecret,
+    status_code=201,
+    summary="Create a machine client (the secret is shown once)",
+    responses=problem_responses(401, 403, 422),
+)
+def create_client(
+    session: SessionDep, actor: ClientManager, body: ClientCreate, response: Response
+) -> ClientRead:
+    client, secret = logic.create_client(session, actor=actor, data=body)
+    response.headers["Location"] = f"/api/v1/clients/{client.id}"
+    response.headers.update(NO_STORE)
+    response.headers[NO_REPLAY] = "1"  # a retry with the same Idempotency-Key never sees the secret
+    return logic.client_read(session, client, secret)
+
+
+@clients.get(
+    "/{client_id}",
+    response_model=ClientRead,
+    summary="Get a machine client",
+    responses=problem_responses(401, 403, 404),
+)
+def get_client(
+    client_id: uuid.UUID, session: SessionDep, actor: ClientManager, response: Response
+) -> ClientRead:
+    client = logic.get_client(session, client_id)
+    set_etag(response, client.version)
+    return logic.client_read(session, client)
+
+
+@clients.patch(
+    "/{client_id}",
+    response_model=ClientRead,
+    summary="Change a machine client",
+    responses=problem_responses(401, 403, 404, 412, 422, 428),
+)
+def update_client(
+    client_id: uuid.UUID,
+    if_match: IfMatchDep,
+    session: SessionDep,
+    actor: ClientManager,
+    body: ClientUpdate,
+    response: Response,
+) -> ClientRead:
+    client = logic.get_client(session, client_id)
+    claim(session, client, if_match)
+    client = logic.update_client(session, client=client, data=body)
+    set_etag(response, client.version)
+    return logic.client_read(session, client)
+
+
+@clients.post(
+    "/{client_id}/secret",
+    response_model=ClientWithSecret,
+    summary="Issue a new secret (the old one stops working)",
+    responses=problem_responses(401, 403, 404),
+)
+def rotate_secret(
+    client_id: uuid.UUID, session: SessionDep, actor: ClientManager, response: Response
+) -> ClientRead:
+    client = logic.get_client(session, client_id)
+    secret = logic.rotate_client_secret(session, client=client)
+    response.headers.update(NO_STORE)
+    response.headers[NO_REPLAY] = "1"
+    return logic.client_read(session, client, secret)
+
+
+@clients.delete(
+    "/{client_id}",
+    status_code=204,
+    summary="Disable a machine client",
+    responses=problem_responses(401, 403, 404, 412, 428),
+)
+def disable_client(
+    client_id: uuid.UUID, if_match: IfMatchDep, session: SessionDep, actor: ClientManager
+) -> Response:
+    client = logic.get_client(session, client_id)
+    claim(session, client, if_match)
+    logic.update_client(session, client=client, data=ClientUpdate(is_active=False))
+    return Response(status_code=204)

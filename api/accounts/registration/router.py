@@ -1,0 +1,81 @@
+"""Self-registration, e-mail confirmation, the demo outbox."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from api.accounts.registration import logic
+from api.accounts.schemas import (
+    AccountRead,
+    ConfirmRequest,
+    OutboxItem,
+    OutboxList,
+    RegisterAccepted,
+    RegisterRequest,
+)
+from api.accounts.users.logic import account_read
+from api.core.config import SettingsDep
+from api.core.db import SessionDep
+from api.core.errors import not_found, problem_responses
+
+auth = APIRouter(prefix="/auth", tags=["auth"])
+
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+def _client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+@auth.post(
+    "/register",
+    response_model=RegisterAccepted,
+    status_code=202,
+    summary="Register as a resident or an expert; a confirmation link is mailed",
+    responses=problem_responses(422, 429),
+)
+def register(
+    request: Request, session: SessionDep, settings: SettingsDep, body: RegisterRequest
+) -> RegisterAccepted:
+    logic.register(session, settings, data=body, client_ip=_client_ip(request))
+    return RegisterAccepted(detail="If the address can be registered, a confirmation link was sent to it.")
+
+
+@auth.post(
+    "/confirm",
+    response_model=AccountRead,
+    summary="Confirm an email address",
+    responses=problem_responses(400),
+)
+def confirm(session: SessionDep, body: ConfirmRequest, response: Response) -> AccountRead:
+    user = logic.confirm_email(session, token=body.token)
+    response.headers.update(NO_STORE)
+    return account_read(session, user)
+
+
+@auth.get(
+    "/demo-outbox",
+    response_model=OutboxList,
+    summary="Demo mode only: the mail that would have been sent to an address",
+    responses=problem_responses(404),
+)
+def demo_outbox(
+    session: SessionDep,
+    settings: SettingsDep,
+    response: Response,
+    email: Annotated[str, Query(min_length=3, max_length=320)],
+) -> OutboxList:
+    if not settings.demo:
+        raise not_found("page")
+    response.headers.update(NO_STORE)
+    rows = logic.demo_outbox(session, email=email)
+    return OutboxList(
+        items=[
+            OutboxItem(
+                recipient=r.recipient, kind=r.kind, subject=r.subject, body=r.body, created_at=r.created_at
+            )
+            for r in rows
+        ]
+    )

@@ -1,0 +1,158 @@
+"""Your own account and the accounts you manage."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+
+from api.accounts.deps import UserActor, require_scopes
+from api.accounts.schemas import (
+    AccountRead,
+    MeUpdate,
+    UserCreate,
+    UserList,
+    UserUpdate,
+)
+from api.accounts.users import logic
+from api.core.actor import Actor
+from api.core.conditional import IfMatchDep, claim
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.etag import set_etag
+from api.core.pagination import PageDep, set_link_header
+from api.municipalities import logic as municipalities
+
+me = APIRouter(tags=["auth"])
+users = APIRouter(prefix="/users", tags=["users"])
+
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+@me.get("/me", response_model=AccountRead, summary="Your account", responses=problem_responses(401))
+def read_me(session: SessionDep, actor: UserActor, response: Response) -> AccountRead:
+    user = logic.get_me(session, actor=actor)
+    response.headers["Cache-Control"] = "no-store"
+    set_etag(response, user.version)
+    return logic.account_read(session, user)
+
+
+@me.patch(
+    "/me",
+    response_model=AccountRead,
+    summary="Change your account",
+    responses=problem_responses(401, 412, 422, 428),
+)
+def update_me(
+    if_match: IfMatchDep, session: SessionDep, actor: UserActor, body: MeUpdate, response: Response
+) -> AccountRead:
+    claim(session, logic.get_me(session, actor=actor), if_match)
+    user = logic.update_me(session, actor=actor, data=body)
+    response.headers["Cache-Control"] = "no-store"
+    set_etag(response, user.version)
+    return logic.account_read(session, user)
+
+
+UserManager = Annotated[Actor, Depends(require_scopes("users:manage"))]
+UserSort = Literal["created_at", "-created_at", "email"]
+
+
+@users.get(
+    "", response_model=UserList, summary="List accounts you manage", responses=problem_responses(401, 403)
+)
+def list_users(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: UserManager,
+    page: PageDep,
+    sort: UserSort = "created_at",
+    role: Annotated[
+        Literal["admin", "coordinator", "provider", "analyst", "expert", "resident"] | None, Query()
+    ] = None,
+    municipality: Annotated[str | None, Query(max_length=60)] = None,
+    organization_id: uuid.UUID | None = None,
+    active: bool | None = None,
+    q: Annotated[str | None, Query(max_length=100, description="Email or name contains")] = None,
+) -> UserList:
+    rows, next_cursor = logic.list_users(
+        session,
+        actor=actor,
+        params=page,
+        sort=sort,
+        role=role,
+        municipality=municipality,
+        organization_id=organization_id,
+        active=active,
+        q=q,
+    )
+    response.headers["Cache-Control"] = "no-store"
+    set_link_header(request, response, next_cursor)
+    slugs = municipalities.slug_map(session)
+    return UserList(items=[logic.account_read(session, u, slugs) for u in rows], next_cursor=next_cursor)
+
+
+@users.post(
+    "",
+    response_model=AccountRead,
+    status_code=201,
+    summary="Create an account",
+    responses=problem_responses(401, 403, 409, 422),
+)
+def create_user(session: SessionDep, actor: UserManager, body: UserCreate, response: Response) -> AccountRead:
+    user = logic.create_user(session, actor=actor, data=body)
+    response.headers["Location"] = f"/api/v1/users/{user.id}"
+    response.headers["Cache-Control"] = "no-store"
+    set_etag(response, user.version)
+    return logic.account_read(session, user)
+
+
+@users.get(
+    "/{user_id}",
+    response_model=AccountRead,
+    summary="Get an account",
+    responses=problem_responses(401, 403, 404),
+)
+def get_user(user_id: uuid.UUID, session: SessionDep, actor: UserManager, response: Response) -> AccountRead:
+    user = logic.get_user(session, actor=actor, user_id=user_id)
+    response.headers["Cache-Control"] = "no-store"
+    set_etag(response, user.version)
+    return logic.account_read(session, user)
+
+
+@users.patch(
+    "/{user_id}",
+    response_model=AccountRead,
+    summary="Change an account",
+    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+)
+def update_user(
+    user_id: uuid.UUID,
+    if_match: IfMatchDep,
+    session: SessionDep,
+    actor: UserManager,
+    body: UserUpdate,
+    response: Response,
+) -> AccountRead:
+    user = logic.get_user(session, actor=actor, user_id=user_id)
+    claim(session, user, if_match)
+    user = logic.update_user(session, actor=actor, user=user, data=body)
+    response.headers["Cache-Control"] = "no-store"
+    set_etag(response, user.version)
+    return logic.account_read(session, user)
+
+
+@users.delete(
+    "/{user_id}",
+    status_code=204,
+    summary="Deactivate an account and end its sessions",
+    responses=problem_responses(401, 403, 404, 409, 412, 428),
+)
+def deactivate_user(
+    user_id: uuid.UUID, if_match: IfMatchDep, session: SessionDep, actor: UserManager
+) -> Response:
+    user = logic.get_user(session, actor=actor, user_id=user_id)
+    claim(session, user, if_match)
+    logic.deactivate_user(session, actor=actor, user=user)
+    return Response(status_code=204)

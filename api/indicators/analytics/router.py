@@ -1,0 +1,94 @@
+"""Analytics over HTTP: the rolled-up table (JSON, CSV, SDMX-CSV) and the catalogue of breakdowns."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from api.accounts.deps import ActorDep
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.i18n import LocaleDep
+from api.core.types import IsoDate
+from api.indicators.analytics import logic, output
+from api.indicators.analytics.query import parse_query
+from api.indicators.analytics.schemas import AnalyticsResponse, CatalogueRead
+from api.indicators.scope import sees_restricted
+
+router = APIRouter(prefix="/analytics", tags=["analytics"])
+
+
+@router.get(
+    "",
+    response_model=AnalyticsResponse,
+    summary="Indicators × periods × places × breakdowns, rolled up; JSON, CSV or SDMX-CSV",
+    responses={
+        **problem_responses(400, 422),
+        200: {
+            "description": "The table (`headers`, `rows`, `meta`), or CSV / SDMX-CSV with `format=`",
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+        },
+    },
+)
+def get_analytics(
+    session: SessionDep,
+    actor: ActorDep,
+    locale: LocaleDep,
+    indicator: Annotated[
+        list[str], Query(max_length=50, description="Indicator codes (repeat or comma-separate)")
+    ],
+    period: Annotated[
+        list[str],
+        Query(max_length=50, description="`2024`, `2024Q1`, `2024-03`, ranges `2020..2024`, `LAST_5_YEARS`…"),
+    ],
+    place: Annotated[
+        list[str],
+        Query(
+            max_length=50,
+            description="`LT`, `county-kaunas`, `vilniaus-m`, `municipalities`, `counties`, "
+            "`county-kaunas/municipalities` (default `LT`)",
+        ),
+    ] = [],  # noqa: B006
+    breakdown: Annotated[list[str], Query(max_length=10, description="Breakdowns shown as dimensions")] = [],  # noqa: B006
+    filter: Annotated[
+        list[str], Query(max_length=10, description="`dimension:code;code` — those values, aggregated away")
+    ] = [],  # noqa: B006
+    format: Literal["json", "csv", "sdmx-csv"] = "json",
+    published_only: Annotated[bool, Query(description="Only published data, as the public sees it")] = False,
+    as_of: Annotated[
+        IsoDate | None, Query(description="The day relative periods count from (default today)")
+    ] = None,
+) -> Response:
+    q = parse_query(
+        session,
+        actor=actor,
+        indicator=indicator,
+        period=period,
+        place=place,
+        breakdown=breakdown,
+        filters=filter,
+        published_only=published_only,
+        as_of=as_of or datetime.now(UTC).date(),
+    )
+    rows = logic.table(q, logic.evaluate(session, actor=actor, q=q))
+    headers = {"Content-Language": locale.lang, "Vary": "Accept-Language, Authorization"}
+    if sees_restricted(actor) and not published_only:
+        headers["Cache-Control"] = "private, no-store"
+    if format == "csv":
+        headers["Content-Disposition"] = 'attachment; filename="analytics.csv"'
+        return Response(output.as_csv(q, locale, rows), media_type="text/csv; charset=utf-8", headers=headers)
+    if format == "sdmx-csv":
+        headers["Content-Disposition"] = 'attachment; filename="analytics-sdmx.csv"'
+        return Response(output.as_sdmx_csv(q, rows), media_type="text/csv; charset=utf-8", headers=headers)
+    return Response(output.as_json(q, locale, rows), media_type="application/json", headers=headers)
+
+
+@router.get(
+    "/dimensions",
+    response_model=CatalogueRead,
+    summary="Breakdowns and their codes, place selections, period formats",
+)
+def get_dimensions(locale: LocaleDep) -> CatalogueRead:
+    return logic.catalogue(locale)

@@ -1,0 +1,325 @@
+"""Loading observations: validate each row, compare with what is stored, write in bulk.
+
+Strategies: ``create`` (new only), ``update`` (existing only), ``create_and_update`` (default) and
+``delete``. Re-sending the same data changes nothing (every row is ``ignored``). A bad row is a
+conflict (row number, field, reason) while the good rows load; with ``atomic`` any conflict rolls
+the whole import back; ``dry_run`` reports what would happen and changes nothing.
+
+Rows are read, checked and written in batches, so memory stays bounded whatever the file's size.
+PostgreSQL receives new rows through COPY; SQLite through executemany.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from api.core import audit
+from api.core.actor import Actor
+from api.core.db import utcnow
+from api.indicators import places
+from api.indicators.data.formats import RawRow, read, text_stream
+from api.indicators.data.rows import Checked, RowChecker, RowConflict, same
+from api.indicators.data.schemas import Conflict, ImportSummary
+from api.indicators.data.store import OBS, existing, insert_rows
+from api.indicators.models import IndicatorDefinition, IndicatorImport, ObservationChange
+from api.indicators.scope import tenant
+from api.indicators.vocab import FLAG_NAMES
+
+MAX_CONFLICTS = 1000
+BATCH = 2000
+
+
+@dataclass
+class Counts:
+    rows: int = 0
+    imported: int = 0
+    updated: int = 0
+    ignored: int = 0
+    deleted: int = 0
+    conflict_count: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def numbers(self) -> dict[str, int]:
+        return {
+            "rows": self.rows,
+            "imported": self.imported,
+            "updated": self.updated,
+            "ignored": self.ignored,
+            "deleted": self.deleted,
+            "conflict_count": self.conflict_count,
+        }
+
+
+def actor_label(actor: Actor) -> str:
+    return f"{actor.kind}:{actor.audit_id or actor.display_name or '-'}"[:80]
+
+
+class Importer:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        actor: Actor,
+        fmt: str,
+        strategy: str = "create_and_update",
+        dry_run: bool = False,
+        atomic: bool = False,
+        progress: Callable[[int], None] | None = None,
+        batch_size: int = BATCH,
+    ) -> None:
+        self.session = session
+        self.actor = actor
+        self.fmt = fmt
+        self.strategy = strategy
+        self.dry_run = dry_run
+        self.atomic = atomic
+        self.progress = progress
+        self.batch_size = batch_size
+        self.counts = Counts()
+        self.import_id = uuid.uuid4()
+        self.by = actor_label(actor)
+        self.checker = RowChecker(
+            actor=actor,
+            strategy=strategy,
+            defs={d.code: d for d in session.exec(select(IndicatorDefinition)).all()},
+            geo=places.geography(session),
+        )
+        self.postgres = session.get_bind().dialect.name == "postgresql"
+        self.started = utcnow()
+
+    # --- the run ------------------------------------------------------------------------------
+
+    def run(self, binary: Any) -> ImportSummary:
+        savepoint = self.session.begin_nested()
+        try:
+            batch: list[RawRow] = []
+            for raw in read(self.fmt, text_stream(binary)):
+                batch.append(raw)
+                if len(batch) >= self.batch_size:
+                    self._process(batch)
+                    batch = []
+            if batch:
+                self._process(batch)
+        except BaseException:
+            savepoint.rollback()
+            raise
+        rejected = self.atomic and self.counts.conflict_count > 0
+        if self.dry_run or rejected:
+            savepoint.rollback()
+        else:
+            savepoint.commit()
+        status = "dry_run" if self.dry_run else ("rejected" if rejected else "completed")
+        if rejected:
+            c = self.counts
+            c.imported = c.updated = c.deleted = 0
+        if not self.dry_run:
+            self._record(status)
+        return self.summary(status)
+
+    def summary(self, status: str) -> ImportSummary:
+        c = self.counts
+        return ImportSummary(
+            id=None if self.dry_run else self.import_id,
+            status=status,
+            dry_run=self.dry_run,
+            atomic=self.atomic,
+            strategy=self.strategy,
+            format=self.fmt,
+            **c.numbers(),
+            conflicts=c.conflicts,
+        )
+
+    def _record(self, status: str) -> None:
+        c = self.counts
+        self.session.add(
+            IndicatorImport(
+                id=self.import_id,
+                actor_kind=self.actor.kind,
+                actor_id=self.actor.audit_id,
+                municipality_id=tenant(self.actor),
+                format=self.fmt,
+                strategy=self.strategy,
+                atomic=self.atomic,
+                status=status,
+                **c.numbers(),
+                conflicts=[x.model_dump() for x in c.conflicts],
+                started_at=self.started,
+                finished_at=utcnow(),
+            )
+        )
+        audit.record(
+            self.session,
+            actor=self.actor,
+            action="import",
+            record_type="indicator_import",
+            record_id=self.import_id,
+            municipality_id=tenant(self.actor),
+            details={
+                "status": status,
+                "rows": c.rows,
+                "imported": c.imported,
+                "updated": c.updated,
+                "deleted": c.deleted,
+                "conflicts": c.conflict_count,
+            },
+        )
+
+    def _conflict(self, row: RawRow, code: str, reason: str, field_name: str | None = None) -> None:
+        self.counts.conflict_count += 1
+        if len(self.counts.conflicts) < MAX_CONFLICTS:
+            self.counts.conflicts.append(
+                Conflict(row=row.number, line=row.line, field=field_name, code=code, reason=reason)
+            )
+
+    def _process(self, batch: list[RawRow]) -> None:
+        self.counts.rows += len(batch)
+        checked: dict[tuple[uuid.UUID, str, str, str], Checked] = {}
+        for raw in batch:
+            try:
+                item = self.checker.check(raw)
+            except RowConflict as exc:
+                self._conflict(raw, exc.code, exc.reason, exc.field)
+                continue
+            first = checked.get(item.key)
+            if first is not None:
+                self._conflict(raw, "duplicate_in_file", f"the same observation as row {first.row.number}")
+                continue
+            checked[item.key] = item
+        if checked:
+            found = existing(self.session, list(checked), postgres=self.postgres)
+            self._apply(checked, found)
+        if self.progress:
+            self.progress(len(batch))
+
+    def _apply(self, checked: dict[tuple[Any, ...], Checked], existing: dict[tuple[Any, ...], Any]) -> None:
+        now = utcnow()
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        deletes: list[Any] = []
+        changes: list[dict[str, Any]] = []
+        for key, item in checked.items():
+            old = existing.get(key)
+            if item.delete:
+                if old is None:
+                    self.counts.ignored += 1
+                elif old.status == "published":
+                    self._conflict(
+                        item.row, "published", "the observation is published: unpublish its set first"
+                    )
+                else:
+                    deletes.append(old.id)
+                    changes.append(self._change(item, old, "delete", now))
+                continue
+            if old is None:
+                if self.strategy == "update":
+                    self._conflict(item.row, "not_found", "no such observation to update (strategy update)")
+                    continue
+                inserts.append(self._new_row(item, now))
+                continue
+            if same(item, old):
+                self.counts.ignored += 1
+                continue
+            if self.strategy == "create":
+                self._conflict(
+                    item.row, "exists", "the observation exists with another value (strategy create)"
+                )
+                continue
+            if old.status == "published":
+                self._conflict(item.row, "published", "the observation is published: unpublish its set first")
+                continue
+            updates.append(
+                {
+                    "_id": old.id,
+                    "value": item.value,
+                    "provisional": item.flags[0],
+                    "estimated": item.flags[1],
+                    "break_in_series": item.flags[2],
+                    "suppressed": item.flags[3],
+                    "source": item.source if item.source is not None else old.source,
+                    "people": item.people if item.people is not None else old.people,
+                    "import_id": self.import_id,
+                    "updated_by": self.by,
+                    "updated_at": now,
+                }
+            )
+            changes.append(self._change(item, old, "update", now))
+        if inserts:
+            insert_rows(self.session, inserts, postgres=self.postgres)
+            self.counts.imported += len(inserts)
+        if updates:
+            stmt = (
+                sa.update(OBS)
+                .where(OBS.c.id == sa.bindparam("_id"))
+                .values({name: sa.bindparam(name) for name in updates[0] if name != "_id"})
+            )
+            self.session.execute(stmt, updates, execution_options={"synchronize_session": False})
+            self.counts.updated += len(updates)
+        if deletes:
+            self.session.execute(sa.delete(OBS).where(OBS.c.id.in_(deletes)))
+            self.counts.deleted += len(deletes)
+        if changes:
+            self.session.execute(sa.insert(ObservationChange.__table__), changes)  # type: ignore[attr-defined]
+
+    def _new_row(self, item: Checked, now: datetime) -> dict[str, Any]:
+        p, pl = item.period, item.place
+        return {
+            "id": uuid.uuid4(),
+            "indicator_id": item.definition.id,
+            "place": pl.code,
+            "place_level": pl.level,
+            "municipality_id": pl.municipality_id,
+            "county": pl.county,
+            "period": p.code,
+            "period_type": p.type,
+            "period_rank": p.rank,
+            "period_start": p.start,
+            "period_end": p.end,
+            "breakdown_key": item.bkey,
+            "breakdown_dims": item.bdims,
+            "breakdowns": item.breakdowns,
+            "value": item.value,
+            "people": item.people,
+            "provisional": item.flags[0],
+            "estimated": item.flags[1],
+            "break_in_series": item.flags[2],
+            "suppressed": item.flags[3],
+            "status": "draft",
+            "published_at": None,
+            "derived": False,
+            "source": item.source,
+            "import_id": self.import_id,
+            "created_by": self.by,
+            "updated_by": self.by,
+            "created_at": now,
+            "updated_at": now,
+        }
+
+    def _change(self, item: Checked, old: Any, action: str, now: datetime) -> dict[str, Any]:
+        return {
+            "id": uuid.uuid4(),
+            "at": now,
+            "observation_id": old.id,
+            "indicator_code": item.definition.code,
+            "place": item.place.code,
+            "municipality_id": item.place.municipality_id,
+            "period": item.period.code,
+            "breakdown_key": item.bkey,
+            "action": action,
+            "old_value": old.value,
+            "new_value": None if action == "delete" else item.value,
+            "old_flags": [f for f in FLAG_NAMES if getattr(old, f)],
+            "new_flags": []
+            if action == "delete"
+            else [f for f, on in zip(FLAG_NAMES, item.flags, strict=True) if on],
+            "actor_kind": self.actor.kind,
+            "actor_id": self.actor.audit_id,
+            "actor_role": self.actor.role,
+            "import_id": self.import_id,
+        }
