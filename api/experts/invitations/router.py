@@ -10,7 +10,6 @@ from fastapi import APIRouter, Query, Request, Response, status
 from sqlmodel import Session
 
 from api.core.actor import Actor
-from api.core.conditional import IfMatchDep
 from api.core.config import SettingsDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
@@ -169,14 +168,14 @@ def record_hours(
 )
 def withdraw_invitation(
     inv: RequestInvitation,
-    if_match: IfMatchDep,
+    if_match: IfMatchAfterBody,
     req: ManagedRequest,
     session: SessionDep,
     actor: RequesterActor,
     locale: LocaleDep,
     response: Response,
 ) -> InvitationRead:
-    invitations.withdraw(session, actor=actor, req=req, inv=inv, if_match=if_match)
+    invitations.withdraw(session, actor=actor, req=req, inv=inv, if_match=if_match())
     return _read(session, response, actor, locale, inv)
 
 
@@ -225,13 +224,13 @@ def read_inbox_invitation(
 )
 def accept_invitation(
     inv: InboxInvitation,
-    if_match: IfMatchDep,
+    if_match: IfMatchAfterBody,
     session: SessionDep,
     actor: ExpertActor,
     locale: LocaleDep,
     response: Response,
 ) -> InboxItem:
-    inbox.accept(session, actor=actor, inv=inv, if_match=if_match)
+    inbox.accept(session, actor=actor, inv=inv, if_match=if_match())
     return _item(session, response, locale, inv)
 
 

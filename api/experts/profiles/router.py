@@ -12,7 +12,6 @@ from fastapi import APIRouter, Query, Request, Response, status
 from sqlmodel import Session
 
 from api.accounts.deps import ActorDep
-from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.http import NoStore, created, page_response, with_etag
@@ -168,13 +167,13 @@ def update_profile(
 )
 def confirm_profile(
     profile: OwnedProfile,
-    if_match: IfMatchDep,
+    if_match: IfMatchAfterBody,
     session: SessionDep,
     actor: ExpertActor,
     locale: LocaleDep,
     response: Response,
 ) -> ExpertOwn:
-    profiles.confirm(session, actor=actor, profile=profile, if_match=if_match)
+    profiles.confirm(session, actor=actor, profile=profile, if_match=if_match())
     return _own(session, response, actor, locale, profile)
 
 
@@ -185,9 +184,9 @@ def confirm_profile(
     responses=_CHANGE_ERRORS,
 )
 def delete_profile(
-    profile: OwnedProfile, if_match: IfMatchDep, session: SessionDep, actor: ExpertActor
+    profile: OwnedProfile, if_match: IfMatchAfterBody, session: SessionDep, actor: ExpertActor
 ) -> Response:
-    profiles.delete(session, actor=actor, profile=profile, if_match=if_match)
+    profiles.delete(session, actor=actor, profile=profile, if_match=if_match())
     return Response(status_code=204)
 
 
