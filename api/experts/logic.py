@@ -27,6 +27,7 @@ from api.core.errors import not_found
 from api.experts import common, scope
 from api.experts.mentoring import logic as mentoring
 from api.experts.mentoring.logic import MentorInfo
+from api.experts.mentoring.logic import start as start_mentorship
 from api.experts.models import ExpertHome, ExpertInvitation, ExpertProfile, Mentorship
 
 __all__ = [
@@ -127,22 +128,6 @@ def get_mentor(session: Session, *, mentor_id: uuid.UUID, municipality_id: uuid.
     if found is None:
         raise not_found("mentor")
     return found
-
-
-def start_mentorship(
-    session: Session,
-    *,
-    actor: Actor,
-    mentor_id: uuid.UUID,
-    case_ref: uuid.UUID,
-    municipality_id: uuid.UUID,
-) -> Mentorship:
-    """Record that ``mentor_id`` mentors the case ``case_ref`` of ``municipality_id``. Call only
-    after the person consented. Raises 404 (no such mentor) or 409 (no free place, or already
-    linked)."""
-    return mentoring.start(
-        session, actor=actor, mentor_id=mentor_id, case_ref=case_ref, municipality_id=municipality_id
-    )
 
 
 def end_mentorship(

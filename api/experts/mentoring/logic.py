@@ -185,8 +185,10 @@ def start(
     case_ref: uuid.UUID,
     municipality_id: uuid.UUID,
 ) -> Mentorship:
-    """Link a mentor to a case. The caller has checked the person's consent. 404 when the mentor
-    does not offer mentoring (any more); 409 when they have no free place or already mentor it."""
+    """Record that ``mentor_id`` mentors the case ``case_ref`` of ``municipality_id`` (other domains
+    call it ``api.experts.logic.start_mentorship``). Call only after the person consented. 404 when
+    the mentor does not offer mentoring (any more); 409 when they have no free place or already
+    mentor it."""
     profile = _mentor_row(session, mentor_id, lock=True)
     if profile is None:
         raise not_found("mentor")
