@@ -21,22 +21,13 @@ DOMAINS = ("directory", "experts", "ideas", "indicators", "migrants")
 
 PENDING: dict[str, set[str]] = {
     "lines": {
-        "api/directory/demo_templates.py",
-        "api/directory/hsds.py",
-        "api/directory/router.py",
         "api/ideas/budgets.py",
         "api/ideas/demo.py",
         "api/ideas/logic.py",
         "api/ideas/router.py",
         "api/ideas/router_budgets.py",
-        "api/migrants/people.py",
-        "api/migrants/referrals.py",
-        "api/migrants/router.py",
-        "api/migrants/schemas.py",
-        "frontend/js/domains/migrants/workspace.js",
     },
     "tenancy": {
-        "api/directory/access.py",
         "api/ideas/access.py",
         "api/ideas/budgets.py",
         "api/ideas/derived.py",
@@ -44,32 +35,15 @@ PENDING: dict[str, set[str]] = {
         "api/ideas/moderation.py",
         "api/ideas/open_calls.py",
         "api/ideas/votes.py",
-        "api/migrants/cases.py",
-        "api/migrants/package.py",
-        "api/migrants/people.py",
-        "api/migrants/report.py",
-        "api/migrants/transfers.py",
     },
-    "request": {
-        "api/directory/catalog.py",
-        "api/directory/organizations.py",
-        "api/directory/places.py",
-    },
+    "request": set(),
     "sql": {
-        "api/directory/hsds_router.py",
     },
     "app": set(),
     "downward": set(),
-    "cycles": {
-        "api.migrants.cases",
-        "api.migrants.mentors",
-        "api.migrants.people",
-        "api.migrants.referrals",
-    },
+    "cycles": set(),
     "scope": {
-        "directory",
         "ideas",
-        "migrants",
     },
 }
 
