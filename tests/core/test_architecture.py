@@ -37,8 +37,7 @@ PENDING: dict[str, set[str]] = {
         "api/ideas/votes.py",
     },
     "request": set(),
-    "sql": {
-    },
+    "sql": set(),
     "app": set(),
     "downward": set(),
     "cycles": set(),
