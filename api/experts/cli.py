@@ -14,7 +14,7 @@ from api.core.commands import CommandContext
 
 def cmd_remind(args: argparse.Namespace, ctx: CommandContext) -> int:
     from api.core.db import utcnow
-    from api.experts.profiles import send_confirmation_reminders
+    from api.experts.profiles.reminders import send_confirmation_reminders
 
     with ctx.session_factory() as session:
         sent = send_confirmation_reminders(session, now=utcnow(), base_url=ctx.settings.public_base_url)

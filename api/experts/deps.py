@@ -3,51 +3,50 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, TypeVar
+from typing import Annotated
 
-from fastapi import Depends, Query, Response
-from pydantic import BaseModel
+from fastapi import Depends, Query, Request
 
 from api.accounts.deps import require_scopes
 from api.core.actor import Actor
+from api.core.conditional import IfMatch
 from api.core.db import SessionDep
 from api.core.errors import unprocessable
-from api.core.etag import set_etag
 from api.core.i18n import search_terms
 from api.core.types import CountryCode, LanguageCode
-from api.experts import common, expert_requests, profiles
-from api.experts.models import ExpertProfile, ExpertRequest
-from api.experts.ranking import LEVEL_RANK, Criteria, ExpertLevel, LanguageWish, Way
+from api.experts import common
+from api.experts.invitations import inbox
+from api.experts.invitations import logic as invitations
+from api.experts.mentoring import logic as mentoring
+from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest, Mentorship
+from api.experts.profiles import logic as profiles
+from api.experts.profiles.ranking import LEVEL_RANK, Criteria, ExpertLevel, LanguageWish, Way
+from api.experts.requests import logic as expert_requests
 
 ExpertActor = Annotated[Actor, Depends(require_scopes("experts:profile"))]
 RequesterActor = Annotated[Actor, Depends(require_scopes("expert_requests:write"))]
 ManagerActor = Annotated[Actor, Depends(require_scopes("experts:manage"))]
 
-NO_STORE = {"Cache-Control": "no-store"}
+
+class _IfMatchAfterBody:
+    """``If-Match`` read when the route body runs, after the request body was validated: a change
+    with a bad body is 422 before a missing ``If-Match`` is 428, as the experts routes always
+    answered (``IfMatchDep`` checks it while dependencies are solved, before the body). Calling it
+    gives the core's :class:`~api.core.conditional.IfMatch`, which logic hands to ``claim``.
+    Not yet marked ``openapi_if_match``: the committed OpenAPI file of this step stays as it is."""
+
+    def __init__(self, header: str | None) -> None:
+        self.header = header
+
+    def __call__(self) -> IfMatch:
+        return IfMatch.parse(self.header)
 
 
-def no_store(response: Response) -> None:
-    response.headers["Cache-Control"] = "no-store"
+def _if_match_after_body(request: Request) -> _IfMatchAfterBody:
+    return _IfMatchAfterBody(request.headers.get("if-match"))
 
 
-M = TypeVar("M", bound=BaseModel)
-
-
-def json_body(response: Response, body: BaseModel) -> Response:
-    """The answer serialised once, for hot list routes: returning the model would have FastAPI dump
-    it and validate it again against the response model (the route still declares it for OpenAPI).
-    Headers set on the injected response (language, caching, Link) are carried over."""
-    headers = {
-        k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")
-    }
-    return Response(content=body.model_dump_json(), media_type="application/json", headers=headers)
-
-
-def etag(response: Response, version: int, body: M) -> M:
-    """A version ETag (what If-Match checks) that also changes with the representation: the
-    language, the viewer's rights and related rows (counts, the expert's card) all show in it."""
-    set_etag(response, version, body.model_dump_json())
-    return body
+IfMatchAfterBody = Annotated[_IfMatchAfterBody, Depends(_if_match_after_body)]
 
 
 def own_profile(session: SessionDep, actor: ExpertActor) -> ExpertProfile:
@@ -62,6 +61,41 @@ def managed_request(request_id: uuid.UUID, session: SessionDep, actor: Requester
 
 
 ManagedRequest = Annotated[ExpertRequest, Depends(managed_request)]
+
+
+def owned_profile(expert_id: uuid.UUID, session: SessionDep, actor: ExpertActor) -> ExpertProfile:
+    """The caller's own profile by id; anyone else's is 404."""
+    return profiles.owned(session, actor=actor, expert_id=expert_id)
+
+
+OwnedProfile = Annotated[ExpertProfile, Depends(owned_profile)]
+
+
+def inbox_invitation(
+    invitation_id: uuid.UUID, session: SessionDep, actor: ExpertActor, profile: OwnProfile
+) -> ExpertInvitation:
+    """One of the invitations addressed to the caller."""
+    return inbox.get(session, profile=profile, actor=actor, invitation_id=invitation_id)
+
+
+InboxInvitation = Annotated[ExpertInvitation, Depends(inbox_invitation)]
+
+
+def request_invitation(
+    invitation_id: uuid.UUID, session: SessionDep, req: ManagedRequest
+) -> ExpertInvitation:
+    """An invitation of a request the caller manages."""
+    return invitations.get_invitation(session, req=req, invitation_id=invitation_id)
+
+
+RequestInvitation = Annotated[ExpertInvitation, Depends(request_invitation)]
+
+
+def readable_mentorship(mentorship_id: uuid.UUID, session: SessionDep, actor: ManagerActor) -> Mentorship:
+    return mentoring.get(session, actor=actor, mentorship_id=mentorship_id)
+
+
+ReadableMentorship = Annotated[Mentorship, Depends(readable_mentorship)]
 
 
 def search_criteria(

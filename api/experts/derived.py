@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from api.experts import scope as experts_scope
 from api.experts.models import ExpertCompetence, ExpertHome, ExpertProfile
 from api.indicators.providers import DerivedCell, Scope
 
@@ -32,7 +33,7 @@ class ExpertsRegistered:
         )
         in_place = sa.exists().where(
             home.c.expert_id == profile.c.id,
-            home.c.municipality_id.in_(list(scope.municipality_ids)),
+            experts_scope.home_table_in(home, scope.municipality_ids),
         )
         experts = sa.select(profile.c.id, profile.c.country).where(live, in_place).subquery()
         total = session.execute(sa.select(sa.func.count()).select_from(experts)).scalar_one()

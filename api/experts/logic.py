@@ -7,11 +7,10 @@
   migrants domain, which owns the case and the person's consent and passes an opaque case
   reference).
 
-The domain's own work is split by subject: :mod:`api.experts.profiles` (profiles and who sees
-them), :mod:`api.experts.search` and :mod:`api.experts.ranking` (ranked search, the score),
-:mod:`api.experts.showcase`, :mod:`api.experts.expert_requests` (requests and their states),
-:mod:`api.experts.invitations` (proposals, invitations, hours, contributors),
-:mod:`api.experts.inbox` (the expert's answers), :mod:`api.experts.mentoring` (mentors).
+The domain's own work is split by subject package: :mod:`api.experts.profiles` (profiles, cards,
+ranked search, the showcase), :mod:`api.experts.requests` (requests and their states),
+:mod:`api.experts.invitations` (proposals, invitations, hours, contributors, and the expert's
+inbox), :mod:`api.experts.mentoring` (mentors); who sees what is :mod:`api.experts.scope`.
 """
 
 from __future__ import annotations
@@ -25,8 +24,10 @@ from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.errors import not_found
-from api.experts import common, mentoring
-from api.experts.mentoring import MentorInfo
+from api.experts import common, scope
+from api.experts.mentoring import logic as mentoring
+from api.experts.mentoring.logic import MentorInfo
+from api.experts.mentoring.logic import start as start_mentorship
 from api.experts.models import ExpertHome, ExpertInvitation, ExpertProfile, Mentorship
 
 __all__ = [
@@ -96,8 +97,8 @@ def contributions_by_home_municipality(
         .group_by(col(ExpertHome.municipality_id))
     )
     if municipality_ids is not None:
-        hours_stmt = hours_stmt.where(col(ExpertHome.municipality_id).in_(municipality_ids))
-        active_stmt = active_stmt.where(col(ExpertHome.municipality_id).in_(municipality_ids))
+        hours_stmt = hours_stmt.where(scope.homes_in(municipality_ids))
+        active_stmt = active_stmt.where(scope.homes_in(municipality_ids))
     figures: dict[uuid.UUID, list[float]] = {}
     for municipality_id, hours, experts in session.exec(hours_stmt).all():
         figures[municipality_id] = [float(hours or 0), int(experts), 0]
@@ -129,22 +130,6 @@ def get_mentor(session: Session, *, mentor_id: uuid.UUID, municipality_id: uuid.
     return found
 
 
-def start_mentorship(
-    session: Session,
-    *,
-    actor: Actor,
-    mentor_id: uuid.UUID,
-    case_ref: uuid.UUID,
-    municipality_id: uuid.UUID,
-) -> Mentorship:
-    """Record that ``mentor_id`` mentors the case ``case_ref`` of ``municipality_id``. Call only
-    after the person consented. Raises 404 (no such mentor) or 409 (no free place, or already
-    linked)."""
-    return mentoring.start(
-        session, actor=actor, mentor_id=mentor_id, case_ref=case_ref, municipality_id=municipality_id
-    )
-
-
 def end_mentorship(
     session: Session,
     *,
@@ -156,25 +141,19 @@ def end_mentorship(
 ) -> list[Mentorship]:
     """End the case's active mentorships (all, or the one with ``mentor_id``), e.g. when the person
     withdraws consent or the case closes. Returns what was ended (possibly nothing)."""
-    stmt = select(Mentorship).where(
-        Mentorship.case_ref == case_ref,
-        Mentorship.municipality_id == municipality_id,
-        col(Mentorship.ended_at).is_(None),
-    )
+    stmt = scope.case_mentorships(case_ref, municipality_id).where(col(Mentorship.ended_at).is_(None))
     if mentor_id is not None:
         stmt = stmt.where(Mentorship.mentor_id == mentor_id)
     rows = list(session.exec(stmt).all())
     for row in rows:
-        mentoring.end(session, actor=actor, row=row, reason=reason)
+        mentoring.end(session, actor=actor, row=row, reason=reason, if_match=None)
     return rows
 
 
 def mentorships_for_case(
     session: Session, *, case_ref: uuid.UUID, municipality_id: uuid.UUID, active_only: bool = True
 ) -> list[Mentorship]:
-    stmt = select(Mentorship).where(
-        Mentorship.case_ref == case_ref, Mentorship.municipality_id == municipality_id
-    )
+    stmt = scope.case_mentorships(case_ref, municipality_id)
     if active_only:
         stmt = stmt.where(col(Mentorship.ended_at).is_(None))
     return list(session.exec(stmt.order_by(col(Mentorship.started_at))).all())

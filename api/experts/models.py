@@ -68,7 +68,7 @@ class ExpertProfile(SQLModel, table=True):
     help_topics: dict[str, str] = json_field()
     tags: list[str] = json_field(list)
     hours_per_month: int = Field(default=0, nullable=False)
-    # Ways of helping as a bit set (api.experts.ranking.WAY_BITS): one integer test per filter.
+    # Ways of helping as a bit set (api.experts.profiles.ranking.WAY_BITS): one integer test per filter.
     ways: int = Field(default=0, nullable=False)
     mentor_capacity: int = Field(default=0, nullable=False)
     visibility: str = Field(default="public", max_length=10, nullable=False)

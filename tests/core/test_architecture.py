@@ -21,7 +21,6 @@ DOMAINS = ("directory", "experts", "ideas", "indicators", "migrants")
 
 PENDING: dict[str, set[str]] = {
     "lines": {
-        "api/experts/demo_data.py",
         "api/ideas/budgets.py",
         "api/ideas/demo.py",
         "api/ideas/logic.py",
@@ -29,13 +28,6 @@ PENDING: dict[str, set[str]] = {
         "api/ideas/router_budgets.py",
     },
     "tenancy": {
-        "api/experts/derived.py",
-        "api/experts/expert_requests.py",
-        "api/experts/invitations.py",
-        "api/experts/logic.py",
-        "api/experts/mentoring.py",
-        "api/experts/ranking.py",
-        "api/experts/showcase.py",
         "api/ideas/access.py",
         "api/ideas/budgets.py",
         "api/ideas/derived.py",
@@ -45,14 +37,11 @@ PENDING: dict[str, set[str]] = {
         "api/ideas/votes.py",
     },
     "request": set(),
-    "sql": {
-        "api/experts/router.py",
-    },
+    "sql": set(),
     "app": set(),
     "downward": set(),
     "cycles": set(),
     "scope": {
-        "experts",
         "ideas",
     },
 }

@@ -11,9 +11,10 @@ from api.accounts.models import User
 from api.accounts.scopes import allowed_scopes
 from api.core.actor import Actor
 from api.core.db import utcnow
-from api.experts import expert_requests, profiles
-from api.experts.request_schemas import ExpertRequestCreate
-from api.experts.schemas import ExpertProfileCreate
+from api.experts.profiles import logic as profiles
+from api.experts.profiles.schemas import ExpertProfileCreate
+from api.experts.requests import logic as expert_requests
+from api.experts.requests.schemas import ExpertRequestCreate
 
 
 def actor_of(user: Any) -> Actor:
@@ -85,7 +86,7 @@ def make_request(db, base):
         path["cancelled"] = ["cancelled"]
         for to in path[status]:
             expert_requests.change_status(
-                db, actor=actor, req=req, to=to, outcome="Done." if to == "closed" else None
+                db, actor=actor, req=req, to=to, outcome="Done." if to == "closed" else None, if_match=None
             )
         db.flush()
         return req

@@ -11,10 +11,12 @@ import uuid
 
 import pytest
 
-from api.experts import expert_requests, logic, profiles
+from api.experts import logic
 from api.experts.models import ExpertInvitation
-from api.experts.request_schemas import ExpertRequestCreate
-from api.experts.schemas import ExpertProfileCreate
+from api.experts.profiles import logic as profiles
+from api.experts.profiles.schemas import ExpertProfileCreate
+from api.experts.requests import logic as expert_requests
+from api.experts.requests.schemas import ExpertRequestCreate
 from tests.experts.conftest import PROFILE_DEFAULTS, actor_of
 
 ROLES = ["anonymous", "admin", "coordinator", "provider", "analyst", "expert", "resident"]
@@ -74,12 +76,12 @@ def world(db, base, make_expert):
     coordinator, provider = actor_of(base.coordinator), actor_of(base.provider)
     new = {"title": {"lt": "Klausimas"}, "question": {"lt": "Kaip?"}}
     req = expert_requests.create(db, actor=coordinator, data=ExpertRequestCreate(**new), municipality=None)
-    expert_requests.change_status(db, actor=coordinator, req=req, to="open", outcome=None)
+    expert_requests.change_status(db, actor=coordinator, req=req, to="open", outcome=None, if_match=None)
     org_req = expert_requests.create(db, actor=provider, data=ExpertRequestCreate(**new), municipality=None)
     pub = expert_requests.create(
         db, actor=coordinator, data=ExpertRequestCreate(**new, visibility="public"), municipality=None
     )
-    expert_requests.change_status(db, actor=coordinator, req=pub, to="open", outcome=None)
+    expert_requests.change_status(db, actor=coordinator, req=pub, to="open", outcome=None, if_match=None)
     inv = ExpertInvitation(request_id=req.id, expert_id=own.id, municipality_id=req.municipality_id)
     db.add(inv)
     ms = logic.start_mentorship(

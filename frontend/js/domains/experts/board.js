@@ -2,7 +2,7 @@
 // proposed experts (score and reason), invitations, answers and hours; the thank-you list.
 import { clear, field, formatDate, formatDateTime, h } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { api, newIdempotencyKey } from "../../core/api.js";
+import * as experts from "./api.js";
 import { navigate } from "../../core/router.js";
 import { badge, bindForm, pageHeader, pagedList, showStatus, table } from "../../core/ui.js";
 import {
@@ -53,12 +53,12 @@ async function requestForm(existing = null, etag = null) {
     if (fd.get("deadline")) body.deadline = fd.get("deadline");
     else if (editing) body.deadline = null;
     if (editing) {
-      await api.patch(`/expert-requests/${existing.id}`, body, { etag });
+      await experts.updateRequest(existing.id, body, etag);
       showStatus(t("experts.request_saved"), "success");
       navigate(`/expert-requests/${existing.id}`);
       return;
     }
-    const { data } = await api.post("/expert-requests", body, { idempotencyKey: newIdempotencyKey() });
+    const { data } = await experts.createRequest(body);
     showStatus(t("experts.request_created"), "success");
     navigate(`/expert-requests/${data.id}`);
   });
@@ -68,7 +68,7 @@ async function requestForm(existing = null, etag = null) {
 const newRequestForm = () => requestForm();
 
 async function editSection(req) {
-  const { data, etag } = await api.get(`/expert-requests/${req.id}`, { query: { translations: "all" } });
+  const { data, etag } = await experts.readRequest(req.id, { translations: "all" });
   return h("details", { class: "card", id: "edit-request-section" },
     h("summary", {}, t("experts.edit_request")),
     await requestForm(data, etag));
@@ -76,7 +76,7 @@ async function editSection(req) {
 
 async function contributorsSection() {
   const year = new Date().getFullYear();
-  const { data } = await api.get("/expert-requests/contributors", { query: { from: `${year}-01-01` } });
+  const { data } = await experts.listContributors({ from: `${year}-01-01` });
   return h("section", { "aria-labelledby": "thanks-title" },
     h("h2", { id: "thanks-title" }, t("experts.thanks_title", { year })),
     data.items.length
@@ -100,7 +100,7 @@ export async function boardPage({ main, query }) {
     results.append(pagedList({
       className: "rows",
       empty: t("experts.board_empty"),
-      load: async (cursor) => (await api.get("/expert-requests", { query: { cursor, limit: 20, status: filter.value, q: q.value } })).data,
+      load: async (cursor) => (await experts.listRequests({ cursor, limit: 20, status: filter.value, q: q.value })).data,
       renderItem: (r) => h("li", { class: "row" },
         h("a", { href: `#/expert-requests/${r.id}` }, r.title), " ", statusBadge("request_status", r.status),
         r.visibility === "public" ? badge(t("experts.public"), "muted") : null,
@@ -125,7 +125,7 @@ function statusActions(req, etag, reload) {
         field(t("experts.outcome"), h("textarea", { name: "outcome", rows: 3, required: true, maxlength: 5000 }), { hint: t("experts.outcome_hint") }),
         h("button", { type: "submit", class: "button" }, t("experts.move.closed")));
       bindForm(form, async () => {
-        await api.post(`/expert-requests/${req.id}/status`, { status: "closed", outcome: new FormData(form).get("outcome") }, { etag });
+        await experts.changeRequestStatus(req.id, { status: "closed", outcome: new FormData(form).get("outcome") }, etag);
         showStatus(t("experts.request_status.closed"), "success");
         reload();
       });
@@ -138,7 +138,7 @@ function statusActions(req, etag, reload) {
       dataset: { move: to },
       onclick: async () => {
         if (to === "cancelled" && !window.confirm(t("experts.cancel_confirm"))) return;
-        await api.post(`/expert-requests/${req.id}/status`, { status: to }, { etag });
+        await experts.changeRequestStatus(req.id, { status: to }, etag);
         showStatus(t(`experts.request_status.${to}`), "success");
         reload();
       },
@@ -152,9 +152,8 @@ function hoursForm(req, inv, reload) {
     field(t("experts.hours_given"), { name: "hours_given", type: "number", min: 0, max: 1000, step: 0.25, value: inv.hours_given ?? "" }),
     h("button", { type: "submit", class: "button small secondary" }, t("experts.record_hours")));
   bindForm(form, async () => {
-    const path = `/expert-requests/${req.id}/invitations/${inv.id}`;
-    const { etag } = await api.get(path);
-    await api.patch(path, { hours_given: Number(new FormData(form).get("hours_given") || 0) }, { etag });
+    const { etag } = await experts.readInvitation(req.id, inv.id);
+    await experts.recordHours(req.id, inv.id, { hours_given: Number(new FormData(form).get("hours_given") || 0) }, etag);
     showStatus(t("core.saved"), "success");
     reload();
   });
@@ -162,7 +161,7 @@ function hoursForm(req, inv, reload) {
 }
 
 async function invitationsSection(req, reload) {
-  const { data } = await api.get(`/expert-requests/${req.id}/invitations`, { query: { limit: 100 } });
+  const { data } = await experts.listInvitations(req.id, { limit: 100 });
   const section = h("section", { "aria-labelledby": "invitations-title", id: "invitations" },
     h("h2", { id: "invitations-title" }, t("experts.invitations")));
   if (!data.items.length) {
@@ -173,9 +172,8 @@ async function invitationsSection(req, reload) {
   for (const inv of data.items) {
     const name = inv.expert ? h("a", { href: `#/experts/people/${inv.expert_id}` }, inv.expert.display_name) : h("em", {}, t("experts.former_expert"));
     const withdraw = ["invited", "accepted"].includes(inv.status) ? h("button", { type: "button", class: "button small secondary", onclick: async () => {
-      const path = `/expert-requests/${req.id}/invitations/${inv.id}`;
-      const { etag } = await api.get(path);
-      await api.post(`${path}/withdraw`, undefined, { etag });
+      const { etag } = await experts.readInvitation(req.id, inv.id);
+      await experts.withdrawInvitation(req.id, inv.id, etag);
       reload();
     } }, t("experts.withdraw")) : null;
     list.append(h("li", { class: "card invitation", dataset: { invitationId: inv.id } },
@@ -201,11 +199,11 @@ function proposalsSection(req, reload) {
   section.append(pagedList({
     className: "card-list",
     empty: t("experts.no_proposals"),
-    load: async (cursor) => (await api.get(`/expert-requests/${req.id}/proposals`, { query: { cursor, limit: 6 } })).data,
+    load: async (cursor) => (await experts.listProposals(req.id, { cursor, limit: 6 })).data,
     renderItem: (p) => {
       const li = h("li", {});
       const invite = live ? h("button", { type: "button", class: "button small", onclick: async () => {
-        await api.post(`/expert-requests/${req.id}/invitations`, { expert_id: p.expert.id }, { idempotencyKey: newIdempotencyKey() });
+        await experts.invite(req.id, { expert_id: p.expert.id });
         showStatus(t("experts.invited", { name: p.expert.display_name }), "success");
         reload();
       } }, t("experts.invite")) : h("p", { class: "hint" }, t("experts.open_to_invite"));
@@ -219,7 +217,7 @@ function proposalsSection(req, reload) {
 export async function requestPage({ main, params }) {
   addStyles();
   const reload = () => navigate(`/expert-requests/${params.id}`);
-  const { data: req, etag } = await api.get(`/expert-requests/${params.id}`);
+  const { data: req, etag } = await experts.readRequest(params.id);
   main.append(
     pageHeader(req.title, h("a", { class: "button secondary", href: "#/expert-requests" }, t("experts.board"))),
     h("p", {}, statusBadge("request_status", req.status), " ",
@@ -260,7 +258,7 @@ export async function mentorsPage({ main }) {
     results.append(pagedList({
       className: "card-list",
       empty: t("experts.no_mentors"),
-      load: async (cursor) => (await api.get("/mentors", { query: { ...query, cursor, limit: 12 } })).data,
+      load: async (cursor) => (await experts.searchMentors({ ...query, cursor, limit: 12 })).data,
       renderItem: (m) => {
         const li = h("li", {});
         expertCard(m, { score: m.score, reasons: m.reasons, extra: h("p", {}, badge(t("experts.free_places", { n: m.free_places, capacity: m.mentoring.capacity }), m.free_places ? "ok" : "warn")) })
@@ -273,14 +271,14 @@ export async function mentorsPage({ main }) {
   const mentorships = pagedList({
     className: "rows",
     empty: t("experts.no_mentorships"),
-    load: async (cursor) => (await api.get("/mentorships", { query: { cursor, limit: 20, active: "true" } })).data,
+    load: async (cursor) => (await experts.listMentorships({ cursor, limit: 20, active: "true" })).data,
     renderItem: (m) => h("li", { class: "row" },
       h("a", { href: `#/experts/people/${m.mentor_id}` }, m.mentor_name || t("experts.former_expert")),
       h("span", { class: "hint" }, t("experts.mentorship_since", { date: formatDate(m.started_at) })),
       h("code", {}, m.case_ref.slice(0, 8)),
       h("button", { type: "button", class: "button small secondary", onclick: async () => {
-        const { etag } = await api.get(`/mentorships/${m.id}`);
-        await api.post(`/mentorships/${m.id}/end`, {}, { etag });
+        const { etag } = await experts.readMentorship(m.id);
+        await experts.endMentorship(m.id, {}, etag);
         showStatus(t("experts.mentorship_ended"), "success");
         navigate("/mentors");
       } }, t("experts.end_mentorship"))),

@@ -1,7 +1,7 @@
 // Shared pieces of the experts pages: reference lists, labels, expert cards and match reasons.
-import { h, select, uid } from "../../core/dom.js";
+import { h, select, uid, useStyle } from "../../core/dom.js";
 import { lang, t } from "../../core/i18n.js";
-import { api } from "../../core/api.js";
+import * as experts from "./api.js";
 import { cachedList, municipalities } from "../../core/reference.js";
 import { badge } from "../../core/ui.js";
 
@@ -11,15 +11,12 @@ export const COUNTRIES = ["GB", "IE", "NO", "DE", "FR", "BE", "PL", "LU", "SE", 
 export const LANGUAGES = ["lt", "en", "uk", "ru", "de", "fr", "no", "sv", "pl", "es", "it", "nl", "da", "fi", "lv", "ar", "tr"];
 export const TEXT_LANGS = [["lt", "Lietuvių"], ["en", "English"], ["uk", "Українська"], ["ru", "Русский"]];
 
-let cssAdded = false;
 export function addStyles() {
-  if (cssAdded) return;
-  cssAdded = true;
-  document.head.append(h("link", { rel: "stylesheet", href: "css/experts.css" }));
+  useStyle("experts");
 }
 
 export function competences() {
-  return cachedList("competences", async () => (await api.get("/competences", { auth: false })).data.items);
+  return cachedList("competences", async () => (await experts.listCompetences()).data.items);
 }
 
 export async function competenceOptions(empty) {

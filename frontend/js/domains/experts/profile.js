@@ -2,7 +2,7 @@
 // of invitations (accept, decline, answer).
 import { clear, field, formatDate, h } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { api } from "../../core/api.js";
+import * as experts from "./api.js";
 import { currentUser } from "../../core/auth.js";
 import { municipalityOptions } from "../../core/reference.js";
 import { navigate } from "../../core/router.js";
@@ -111,7 +111,7 @@ export async function myProfilePage({ main }) {
   let profile = null;
   let etag = null;
   try {
-    const res = await api.get("/experts/me", { query: { translations: "all" } });
+    const res = await experts.readOwnProfile({ translations: "all" });
     profile = res.data;
     etag = res.etag;
   } catch (err) {
@@ -126,11 +126,11 @@ export async function myProfilePage({ main }) {
   bindForm(form, async () => {
     const body = readProfile(form);
     if (profile) {
-      const res = await api.patch(`/experts/${profile.id}`, body, { etag });
+      const res = await experts.updateProfile(profile.id, body, etag);
       etag = res.etag;
       showStatus(t("core.saved"), "success");
     } else {
-      await api.post("/experts", body);
+      await experts.createProfile(body);
       showStatus(t("experts.profile_created"), "success");
     }
     navigate("/experts/me");
@@ -140,12 +140,12 @@ export async function myProfilePage({ main }) {
 
 function statusPanel(profile, getEtag, done) {
   const confirm = h("button", { type: "button", class: "button", id: "confirm-profile", onclick: async () => {
-    done(await api.post(`/experts/${profile.id}/confirm`, undefined, { etag: getEtag() }));
+    done(await experts.confirmProfile(profile.id, getEtag()));
     showStatus(t("experts.confirmed"), "success");
   } }, t("experts.confirm"));
   const remove = h("button", { type: "button", class: "button danger", onclick: async () => {
     if (!confirmDialog(t("experts.delete_confirm"))) return;
-    await api.del(`/experts/${profile.id}`, { etag: getEtag() });
+    await experts.deleteProfile(profile.id, getEtag());
     showStatus(t("experts.deleted"), "success");
     navigate("/experts");
   } }, t("experts.delete"));
@@ -160,9 +160,11 @@ function statusPanel(profile, getEtag, done) {
 
 // --- the inbox --------------------------------------------------------------------------------------
 
+const RESPOND = { accept: experts.acceptInvitation, decline: experts.declineInvitation };
+
 async function act(inv, action, body) {
-  const { etag } = await api.get(`/experts/me/invitations/${inv.id}`);
-  await api.post(`/experts/me/invitations/${inv.id}/${action}`, body, { etag });
+  const { etag } = await experts.readInboxInvitation(inv.id);
+  await RESPOND[action](inv.id, body, etag);
 }
 
 function declineForm(inv, reload) {
@@ -197,8 +199,8 @@ function invitationItem(inv, reload) {
     reasons(inv.score, inv.reasons),
     inv.answer_text ? h("div", { class: "answer-given" }, h("h3", {}, t("experts.your_answer")), h("p", { class: "prose" }, inv.answer_text)) : null,
     actions,
-    inv.can_respond ? answerDetails(`/experts/me/invitations/${inv.id}/answer`, "POST", {
-      etag: async () => (await api.get(`/experts/me/invitations/${inv.id}`)).etag,
+    inv.can_respond ? answerDetails((body, etag) => experts.answerInvitation(inv.id, body, etag), {
+      etag: async () => (await experts.readInboxInvitation(inv.id)).etag,
       onDone: reload,
     }) : null);
 }
@@ -213,7 +215,7 @@ export async function inboxPage({ main, query }) {
     results.append(pagedList({
       className: "rows",
       empty: t("experts.inbox_empty"),
-      load: async (cursor) => (await api.get("/experts/me/invitations", { query: { cursor, limit: 20, status } })).data,
+      load: async (cursor) => (await experts.listInbox({ cursor, limit: 20, status })).data,
       renderItem: (inv) => invitationItem(inv, load),
     }));
   }
@@ -221,7 +223,7 @@ export async function inboxPage({ main, query }) {
   main.append(pageHeader(t("experts.inbox"), h("a", { class: "button secondary", href: "#/experts/open-requests" }, t("experts.open_requests"))),
     h("div", { class: "filters" }, field(t("core.status"), filter)), results);
   try {
-    await api.get("/experts/me");
+    await experts.readOwnProfile();
   } catch (err) {
     if (err.status === 404) {
       main.insertBefore(h("p", { class: "notice" }, t("experts.create_first"), " ", h("a", { href: "#/experts/me" }, t("experts.create_profile"))), results);

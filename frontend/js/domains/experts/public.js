@@ -2,7 +2,7 @@
 // requests any expert may answer.
 import { clear, field, formatDate, h } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { api, newIdempotencyKey } from "../../core/api.js";
+import * as experts from "./api.js";
 import { currentUser, hasScope } from "../../core/auth.js";
 import { municipalityOptions } from "../../core/reference.js";
 import { navigate, replaceQuery } from "../../core/router.js";
@@ -27,7 +27,7 @@ async function showcaseSection(query) {
     holder.append(pagedList({
       className: "card-list",
       empty: t("experts.showcase_empty"),
-      load: async (cursor) => (await api.get("/experts/showcase", { query: { cursor, limit: 6, municipality: place.value } })).data,
+      load: async (cursor) => (await experts.listShowcase({ cursor, limit: 6, municipality: place.value })).data,
       renderItem: (entry) => {
         const li = h("li", {});
         municipalityNames([entry.municipality]).then(async ([name]) => {
@@ -69,7 +69,7 @@ export async function expertsPage({ main, query }) {
     results.append(pagedList({
       className: "card-list",
       empty: t("experts.no_results"),
-      load: async (cursor) => (await api.get("/experts", { query: { ...params, cursor, limit: 12 } })).data,
+      load: async (cursor) => (await experts.searchExperts({ ...params, cursor, limit: 12 })).data,
       renderItem: (hit) => {
         const li = h("li", {});
         expertCard(hit, criteria ? { score: hit.score, reasons: hit.reasons } : {}).then((card) => li.append(card));
@@ -91,7 +91,7 @@ export async function expertsPage({ main, query }) {
 
 // Staff who post requests can invite the expert from the card to one of their live requests.
 async function inviteForm(expert) {
-  const { data } = await api.get("/expert-requests", { query: { status: ["open", "in_progress", "answered"], limit: 100 } });
+  const { data } = await experts.listRequests({ status: ["open", "in_progress", "answered"], limit: 100 });
   if (!data.items.length) return h("p", { class: "hint" }, t("experts.no_live_requests"));
   const form = h("form", { class: "form", id: "invite-form", novalidate: true },
     h("h2", {}, t("experts.invite_title")),
@@ -102,7 +102,7 @@ async function inviteForm(expert) {
     const fd = new FormData(form);
     const body = { expert_id: expert.id };
     if (fd.get("message")) body.message = fd.get("message");
-    await api.post(`/expert-requests/${fd.get("request_id")}/invitations`, body, { idempotencyKey: newIdempotencyKey() });
+    await experts.invite(fd.get("request_id"), body);
     showStatus(t("experts.invited", { name: expert.display_name }), "success");
     form.replaceWith(h("p", { class: "notice", role: "status", id: "invite-done" }, t("experts.invited", { name: expert.display_name }),
       " ", h("a", { href: `#/expert-requests/${fd.get("request_id")}` }, t("experts.to_request"))));
@@ -126,12 +126,12 @@ async function showcaseForm(expert, reload) {
     const fd = new FormData(form);
     const body = { story: readTranslations(form, "story"), position: Number(fd.get("position") || 0) };
     if (isAdmin) body.municipality = fd.get("municipality");
-    await api.put(`/experts/${expert.id}/showcase`, body);
+    await experts.putShowcase(expert.id, body);
     showStatus(t("experts.showcase_saved"), "success");
     reload();
   });
   const remove = mine ? h("button", { type: "button", class: "button danger", id: "showcase-remove", onclick: async () => {
-    await api.del(`/experts/${expert.id}/showcase`);
+    await experts.deleteShowcase(expert.id);
     showStatus(t("experts.showcase_removed"), "success");
     reload();
   } }, t("experts.showcase_remove")) : null;
@@ -140,7 +140,7 @@ async function showcaseForm(expert, reload) {
 
 export async function expertPage({ main, params }) {
   addStyles();
-  const { data: expert } = await api.get(`/experts/${params.id}`);
+  const { data: expert } = await experts.readExpert(params.id);
   const details = h("div", { class: "expert-details" },
     expert.bio ? [h("h2", {}, t("experts.bio")), h("p", { class: "prose" }, expert.bio)] : null,
     expert.help_topics ? [h("h2", {}, t("experts.help_topics")), h("p", { class: "prose" }, expert.help_topics)] : null,
@@ -165,7 +165,7 @@ export async function openRequestsPage({ main }) {
   main.append(pagedList({
     className: "rows",
     empty: t("experts.no_open_requests"),
-    load: async (cursor) => (await api.get("/expert-requests/public", { query: { cursor, limit: 20 } })).data,
+    load: async (cursor) => (await experts.listPublicRequests({ cursor, limit: 20 })).data,
     renderItem: (req) => {
       const li = h("li", { class: "card request-card" });
       municipalityNames([req.municipality]).then(([name]) => {
@@ -175,7 +175,7 @@ export async function openRequestsPage({ main }) {
           h("p", { class: "prose" }, req.question),
           req.context ? h("p", { class: "prose hint" }, req.context) : null,
           h("p", {}, req.competences.map((c) => badge(c.name)), " ", req.ways.map((w) => badge(wayLabel(w), "muted"))),
-          canAnswer ? answerDetails(`/expert-requests/public/${req.id}/answers`, "POST") : null);
+          canAnswer ? answerDetails((body) => experts.answerPublicRequest(req.id, body)) : null);
       });
       return li;
     },
@@ -183,7 +183,8 @@ export async function openRequestsPage({ main }) {
 }
 
 // The answer form an expert fills in (an opinion or an offer of time), folded in a <details>.
-export function answerDetails(path, method, { etag, onDone } = {}) {
+// `send(body, etag)` makes the call; `etag` (a value or an async function) is read just before.
+export function answerDetails(send, { etag, onDone } = {}) {
   const form = h("form", { class: "form answer-form", novalidate: true },
     h("fieldset", { class: "field", dataset: { field: "kind" } }, h("legend", {}, t("experts.answer_kind")),
       h("label", { class: "inline" }, h("input", { type: "radio", name: "kind", value: "opinion", checked: true }), " ", t("experts.kind_opinion")),
@@ -197,9 +198,7 @@ export function answerDetails(path, method, { etag, onDone } = {}) {
     const body = { kind: fd.get("kind"), text: String(fd.get("text") || "") };
     for (const key of ["hours_offered", "hours_spent"]) if (fd.get(key)) body[key] = Number(fd.get(key));
     const tag = typeof etag === "function" ? await etag() : etag;
-    await (method === "POST" && !tag
-      ? api.post(path, body, { idempotencyKey: newIdempotencyKey() })
-      : api.post(path, body, { etag: tag }));
+    await send(body, tag);
     showStatus(t("experts.answer_sent"), "success");
     if (onDone) onDone();
     else form.replaceWith(h("p", { class: "notice", role: "status" }, t("experts.answer_sent")));

@@ -15,15 +15,17 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
+from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found
-from api.core.i18n import Locale
+from api.core.i18n import Locale, search_terms
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.experts import common, profiles
+from api.experts import common, scope
+from api.experts.mentoring.schemas import MentorHit, MentorshipRead
 from api.experts.models import ExpertProfile, Mentorship
-from api.experts.ranking import WAY_BITS, Criteria
-from api.experts.schemas import MentorHit, MentorshipRead
-from api.experts.search import hits, ranked
+from api.experts.profiles import cards
+from api.experts.profiles.ranking import LEVEL_RANK, WAY_BITS, Criteria, LanguageWish
+from api.experts.profiles.search import hits, ranked
 
 RECORD = "expert_mentorship"
 
@@ -45,6 +47,35 @@ def offering() -> list[sa.ColumnElement[bool]]:
     ]
 
 
+def criteria(
+    session: Session,
+    *,
+    actor: Actor,
+    municipality: str | None,
+    language: str | None,
+    min_level: str | None,
+    q: str | None,
+) -> Criteria:
+    """What a mentor search asks: living in or from the municipality (default: the actor's; `any`
+    for all), speaking the language at the level, words in the bio or help topics."""
+    place = None
+    if municipality != "any":
+        if municipality:
+            place = common.slug_id(session, municipality, field="municipality", loc="query")
+        else:
+            place = actor.municipality_id
+    wishes = []
+    if language:
+        wishes.append(LanguageWish(language, LEVEL_RANK[min_level or "A1"]))
+    return Criteria(
+        languages=wishes,
+        homes=[place] if place else [],
+        residence=place,
+        require_homes=False,
+        terms=search_terms(q),
+    )
+
+
 def search(
     session: Session,
     *,
@@ -57,7 +88,7 @@ def search(
 ) -> tuple[list[MentorHit], str | None]:
     now = utcnow()
     active = _active_count()
-    conditions = [*profiles.listed(actor, now), *offering()]
+    conditions = [*scope.listed_profiles(actor, now), *offering()]
     if available:
         conditions.append(col(ExpertProfile.mentor_capacity) > active)
     found = ranked(
@@ -128,8 +159,6 @@ def active_count(session: Session, mentor_id: uuid.UUID) -> int:
 
 
 def get_mentor(session: Session, *, mentor_id: uuid.UUID) -> MentorInfo | None:
-    from api.experts import cards
-
     profile = _mentor_row(session, mentor_id)
     if profile is None:
         return None
@@ -156,8 +185,10 @@ def start(
     case_ref: uuid.UUID,
     municipality_id: uuid.UUID,
 ) -> Mentorship:
-    """Link a mentor to a case. The caller has checked the person's consent. 404 when the mentor
-    does not offer mentoring (any more); 409 when they have no free place or already mentor it."""
+    """Record that ``mentor_id`` mentors the case ``case_ref`` of ``municipality_id`` (other domains
+    call it ``api.experts.logic.start_mentorship``). Call only after the person consented. 404 when
+    the mentor does not offer mentoring (any more); 409 when they have no free place or already
+    mentor it."""
     profile = _mentor_row(session, mentor_id, lock=True)
     if profile is None:
         raise not_found("mentor")
@@ -192,30 +223,22 @@ def start(
     return row
 
 
-def readable(municipality_id: uuid.UUID | None, *, admin: bool = False) -> Any:
-    stmt = select(Mentorship)
-    if admin:
-        return stmt
-    if municipality_id is None:
-        return stmt.where(sa.false())
-    return stmt.where(Mentorship.municipality_id == municipality_id)
-
-
-def get(
-    session: Session, *, mentorship_id: uuid.UUID, municipality_id: uuid.UUID | None, admin: bool = False
-) -> Mentorship:
-    row = session.exec(readable(municipality_id, admin=admin).where(Mentorship.id == mentorship_id)).first()
+def get(session: Session, *, actor: Actor, mentorship_id: uuid.UUID) -> Mentorship:
+    row = session.exec(scope.readable_mentorships(actor).where(Mentorship.id == mentorship_id)).first()
     if row is None:
         raise not_found("mentorship")
     return row
 
 
-def end(session: Session, *, actor: Actor, row: Mentorship, reason: str | None) -> Mentorship:
+def end(
+    session: Session, *, actor: Actor, row: Mentorship, reason: str | None, if_match: IfMatch | None
+) -> Mentorship:
+    """End a mentorship (``if_match`` None: the server ends it, e.g. consent was withdrawn)."""
+    claim(session, row, if_match)
     if row.ended_at is not None:
         raise conflict("The mentorship has already ended.", slug="already-ended")
     row.ended_at = utcnow()
     row.end_reason = reason
-    row.version += 1
     common.record(
         session,
         actor=actor,
@@ -237,7 +260,7 @@ def list_rows(
     mentor_id: uuid.UUID | None,
     case_ref: uuid.UUID | None,
 ) -> tuple[list[Mentorship], str | None]:
-    stmt = readable(actor.municipality_id, admin=actor.is_admin)
+    stmt = scope.readable_mentorships(actor)
     if active is True:
         stmt = stmt.where(col(Mentorship.ended_at).is_(None))
     elif active is False:

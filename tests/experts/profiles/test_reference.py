@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from api.experts.models import Competence
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _migration():

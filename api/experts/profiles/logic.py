@@ -1,6 +1,6 @@
-"""Expert profiles: who sees which profile, the expert's own profile (create, change, confirm,
-hide, delete) and the yearly confirmation reminders. Search is in :mod:`api.experts.search`, the
-showcase in :mod:`api.experts.showcase`."""
+"""Expert profiles: who sees which profile and the expert's own profile (create, change, confirm,
+hide, delete). Search is :mod:`api.experts.profiles.search`, the showcase
+:mod:`api.experts.profiles.showcase`, the yearly reminders :mod:`api.experts.profiles.reminders`."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from sqlmodel import Session, col, select
 
 from api.accounts.models import User
 from api.core.actor import Actor
+from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found, unprocessable
 from api.core.i18n import Locale, search_blob
-from api.core.models import OutboxMessage
-from api.experts import cards, common
+from api.experts import common, scope
 from api.experts.models import (
     ExpertCompetence,
     ExpertHome,
@@ -27,8 +27,12 @@ from api.experts.models import (
     ExpertShowcase,
     Mentorship,
 )
-from api.experts.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
-from api.experts.schemas import (
+from api.experts.profiles import cards
+from api.experts.profiles.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
+from api.experts.profiles.schemas import (
+    CompetenceList,
+    CompetenceRead,
+    ExpertCard,
     ExpertOwn,
     ExpertProfileCreate,
     ExpertProfileUpdate,
@@ -38,16 +42,6 @@ RECORD = "expert_profile"
 
 
 # --- who sees which profiles ------------------------------------------------------------------
-
-
-def listed(actor: Actor, now: datetime) -> list[sa.ColumnElement[bool]]:
-    """Profiles in search results for this actor: visible to them, not deleted, confirmed within
-    13 months. Staff also see cards marked `staff`; nobody sees hidden ones."""
-    shown = ["public", "staff"] if common.is_staff(actor) else ["public"]
-    return [
-        col(ExpertProfile.visibility).in_(shown),
-        col(ExpertProfile.confirmed_at) >= common.fresh_cutoff(now),
-    ]
 
 
 def readable(session: Session, *, actor: Actor, expert_id: uuid.UUID, now: datetime) -> ExpertProfile:
@@ -66,8 +60,27 @@ def readable(session: Session, *, actor: Actor, expert_id: uuid.UUID, now: datet
     raise not_found("expert")
 
 
+def card_for(
+    session: Session, *, actor: Actor, expert_id: uuid.UUID, locale: Locale
+) -> tuple[ExpertProfile, ExpertCard]:
+    """An expert's card as this actor may see it (404 when they may not)."""
+    now = utcnow()
+    profile = readable(session, actor=actor, expert_id=expert_id, now=now)
+    related = cards.load_related(session, [profile.id])
+    return profile, cards.card(session, actor, profile, related, locale, now=now)
+
+
+def competence_list(session: Session, *, locale: Locale) -> CompetenceList:
+    return CompetenceList(
+        items=[
+            CompetenceRead(code=c.code, area=c.area, name=locale.text(c.name))
+            for c in common.competences(session).values()
+        ]
+    )
+
+
 def own(session: Session, *, actor: Actor) -> ExpertProfile:
-    profile = session.exec(select(ExpertProfile).where(ExpertProfile.user_id == actor.id)).first()
+    profile = session.exec(scope.own_profile(actor)).first()
     if profile is None:
         raise not_found("expert profile")
     return profile
@@ -75,9 +88,7 @@ def own(session: Session, *, actor: Actor) -> ExpertProfile:
 
 def owned(session: Session, *, actor: Actor, expert_id: uuid.UUID) -> ExpertProfile:
     """The actor's own profile by id; another's (or none) is 404."""
-    profile = session.exec(
-        select(ExpertProfile).where(ExpertProfile.id == expert_id, ExpertProfile.user_id == actor.id)
-    ).first()
+    profile = session.exec(scope.own_profile(actor).where(ExpertProfile.id == expert_id)).first()
     if profile is None:
         raise not_found("expert profile")
     return profile
@@ -86,9 +97,9 @@ def owned(session: Session, *, actor: Actor, expert_id: uuid.UUID) -> ExpertProf
 # --- the expert's own profile ---------------------------------------------------------------------
 
 
-def _touch(profile: ExpertProfile) -> None:
+def _touch(session: Session, profile: ExpertProfile, if_match: IfMatch) -> None:
+    claim(session, profile, if_match)
     profile.updated_at = utcnow()
-    profile.version += 1
 
 
 def _reindex(profile: ExpertProfile) -> None:
@@ -228,14 +239,14 @@ def create(session: Session, *, actor: Actor, data: ExpertProfileCreate) -> Expe
 
 
 def update(
-    session: Session, *, actor: Actor, profile: ExpertProfile, data: ExpertProfileUpdate
+    session: Session, *, actor: Actor, profile: ExpertProfile, data: ExpertProfileUpdate, if_match: IfMatch
 ) -> ExpertProfile:
+    _touch(session, profile, if_match)
     changes = data.model_dump(exclude_unset=True)
     children = _apply(session, profile, changes)
     _check_consistency(profile)
     _reindex(profile)
     _set_children(session, profile, **children)
-    _touch(profile)
     session.flush()
     common.record(
         session,
@@ -249,10 +260,10 @@ def update(
     return profile
 
 
-def confirm(session: Session, *, actor: Actor, profile: ExpertProfile) -> ExpertProfile:
+def confirm(session: Session, *, actor: Actor, profile: ExpertProfile, if_match: IfMatch) -> ExpertProfile:
+    _touch(session, profile, if_match)
     profile.confirmed_at = utcnow()
     profile.reminded_at = None
-    _touch(profile)
     common.record(
         session,
         actor=actor,
@@ -264,7 +275,7 @@ def confirm(session: Session, *, actor: Actor, profile: ExpertProfile) -> Expert
     return profile
 
 
-def delete(session: Session, *, actor: Actor, profile: ExpertProfile) -> None:
+def delete(session: Session, *, actor: Actor, profile: ExpertProfile, if_match: IfMatch) -> None:
     """Erase the personal data; keep an anonymous tombstone for the hours statistics.
 
     Kept: the row's id, when it was created and last confirmed, its home municipalities, and its
@@ -273,6 +284,7 @@ def delete(session: Session, *, actor: Actor, profile: ExpertProfile) -> None:
     lives, bio, topics, tags, competences, languages, ways of helping, contact details and consent,
     showcase entries; pending invitations are declined and mentorships ended.
     """
+    _touch(session, profile, if_match)
     now = utcnow()
     session.execute(sa.delete(ExpertCompetence).where(col(ExpertCompetence.expert_id) == profile.id))
     session.execute(sa.delete(ExpertLanguage).where(col(ExpertLanguage.expert_id) == profile.id))
@@ -318,7 +330,6 @@ def delete(session: Session, *, actor: Actor, profile: ExpertProfile) -> None:
     profile.search_topics = ""
     profile.reminded_at = None
     profile.deleted_at = now
-    _touch(profile)
     common.record(
         session, actor=actor, action="delete", record_type=RECORD, record_id=profile.id, subject_id=profile.id
     )
@@ -344,47 +355,3 @@ def own_read(session: Session, *, actor: Actor, profile: ExpertProfile, locale: 
         created_at=profile.created_at,
         updated_at=profile.updated_at,
     )
-
-
-# --- confirmation reminders -----------------------------------------------------------------------
-
-
-def send_confirmation_reminders(session: Session, *, now: datetime, base_url: str) -> int:
-    """Mail every expert whose profile was last confirmed a year ago and not reminded since.
-    Returns how many reminders were queued in the outbox."""
-    due = common.months_before(now, common.REMIND_AFTER_MONTHS)
-    rows = session.exec(
-        select(ExpertProfile, User)
-        .join(User, col(User.id) == ExpertProfile.user_id)
-        .where(
-            col(ExpertProfile.deleted_at).is_(None),
-            col(ExpertProfile.confirmed_at) <= due,
-            sa.or_(
-                col(ExpertProfile.reminded_at).is_(None),
-                col(ExpertProfile.reminded_at) < ExpertProfile.confirmed_at,
-            ),
-            col(User.is_active).is_(True),
-        )
-    ).all()
-    for profile, user in rows:
-        drops = common.months_after(profile.confirmed_at, common.FRESH_MONTHS)
-        link = f"{base_url.rstrip('/')}/#/experts/me"
-        when = (
-            f"It left the search results on {drops.date().isoformat()}; confirming brings it back."
-            if drops <= now
-            else f"Unconfirmed profiles leave the search results: yours on {drops.date().isoformat()}."
-        )
-        session.add(
-            OutboxMessage(
-                recipient=user.email,
-                kind="expert_confirm_reminder",
-                subject="Langelis: is your expert profile still current?",
-                body=(
-                    f"Hello {profile.display_name}, please check your expert profile and confirm it is still "
-                    f"current: {link}. {when}"
-                ),
-                payload={"expert_id": str(profile.id), "link": link},
-            )
-        )
-        profile.reminded_at = now
-    return len(rows)

@@ -10,7 +10,6 @@ from sqlmodel import select
 
 from api.core.db import utcnow
 from api.core.models import AuditEntry, OutboxMessage
-from api.experts import profiles
 from api.experts.common import months_before
 from api.experts.models import (
     ExpertCompetence,
@@ -20,6 +19,7 @@ from api.experts.models import (
     ExpertProfile,
     ExpertShowcase,
 )
+from api.experts.profiles import reminders
 from tests.experts.conftest import etag_of
 
 BODY = {
@@ -235,12 +235,12 @@ def test_confirmation_reminders_go_to_the_outbox_once(db, make_expert):
     profile.confirmed_at = months_before(now, 12) - timedelta(days=2)
     db.add(profile)
     db.flush()
-    assert profiles.send_confirmation_reminders(db, now=now, base_url="https://langelis.example") == 1
+    assert reminders.send_confirmation_reminders(db, now=now, base_url="https://langelis.example") == 1
     mail = db.exec(select(OutboxMessage).where(OutboxMessage.recipient == user.email)).all()
     assert len(mail) == 1 and mail[0].kind == "expert_confirm_reminder"
     assert "https://langelis.example/#/experts/me" in mail[0].body
     # Not twice for the same confirmation; again after the next year.
-    assert profiles.send_confirmation_reminders(db, now=now, base_url="https://x") == 0
+    assert reminders.send_confirmation_reminders(db, now=now, base_url="https://x") == 0
     assert recent.reminded_at is None
 
 

@@ -1,12 +1,12 @@
 """Invitations to requests for expertise, on the requester's side: the experts Langelis proposes
 (score and reason), inviting (the expert gets a mail), withdrawing, recording the hours given, and
-the list of contributors a city thanks. The expert's side is :mod:`api.experts.inbox`."""
+the list of contributors a city thanks. The expert's side is :mod:`api.experts.invitations.inbox`."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,28 +14,63 @@ from sqlmodel import Session, col, select
 
 from api.accounts.models import User
 from api.core.actor import Actor
+from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found, unprocessable
 from api.core.i18n import Locale
 from api.core.models import OutboxMessage
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.experts import cards, common, profiles
-from api.experts.expert_requests import LIVE, criteria_for
+from api.experts import common, scope
 from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest
-from api.experts.request_schemas import (
+from api.experts.profiles import cards
+from api.experts.profiles.schemas import Reason
+from api.experts.profiles.search import explain, ranked
+from api.experts.requests.logic import LIVE, criteria_for
+from api.experts.requests.schemas import (
     ContributorList,
     ContributorRead,
     InvitationCreate,
     InvitationRead,
     Proposal,
 )
-from api.experts.schemas import Reason
-from api.experts.search import ranked
 
 
-def _touch(row: ExpertInvitation) -> None:
+def audit(session: Session, *, actor: Actor, inv: ExpertInvitation, action: str) -> None:
+    """An audit entry about an invitation (its subject is the expert)."""
+    common.record(
+        session,
+        actor=actor,
+        action=action,
+        record_type="expert_invitation",
+        record_id=inv.id,
+        subject_id=inv.expert_id,
+        municipality_id=inv.municipality_id,
+    )
+
+
+def answer_fields(inv: ExpertInvitation) -> dict[str, Any]:
+    """What both sides see of an invitation and its answer."""
+    return {
+        "origin": inv.origin,
+        "status": inv.status,
+        "message": inv.message,
+        "score": inv.score,
+        "reasons": [Reason(**r) for r in inv.reasons],
+        "decline_reason": inv.decline_reason,
+        "answer_kind": inv.answer_kind,
+        "answer_text": inv.answer_text,
+        "hours_offered": inv.hours_offered,
+        "hours_given": inv.hours_given,
+        "responded_at": inv.responded_at,
+        "answered_at": inv.answered_at,
+        "created_at": inv.created_at,
+    }
+
+
+def touch(session: Session, row: ExpertInvitation, if_match: IfMatch | None) -> None:
+    """One version step per change of an invitation (None: a change the server makes)."""
+    claim(session, row, if_match)
     row.updated_at = utcnow()
-    row.version += 1
 
 
 def proposals(
@@ -45,7 +80,7 @@ def proposals(
     now = utcnow()
     criteria = criteria_for(req)
     conditions = [
-        *profiles.listed(actor, now),
+        *scope.listed_profiles(actor, now),
         col(ExpertProfile.id).not_in(
             select(ExpertInvitation.expert_id).where(ExpertInvitation.request_id == req.id)
         ),
@@ -56,13 +91,7 @@ def proposals(
     items = []
     for row in found.rows:
         profile = row[0]
-        score, reasons = criteria.explain(
-            profile,
-            competences=related.competences.get(profile.id, []),
-            languages=related.language_ranks(profile.id),
-            homes=related.homes.get(profile.id, []),
-            home_slugs=slug_of,
-        )
+        score, reasons = explain(criteria, profile, related, slug_of)
         items.append(
             Proposal(
                 expert=cards.card(session, actor, profile, related, locale, now=now),
@@ -98,19 +127,7 @@ def invitation_reads(
                 request_id=inv.request_id,
                 expert_id=inv.expert_id,
                 expert=card,
-                origin=inv.origin,
-                status=inv.status,
-                message=inv.message,
-                score=inv.score,
-                reasons=[Reason(**r) for r in inv.reasons],
-                decline_reason=inv.decline_reason,
-                answer_kind=inv.answer_kind,
-                answer_text=inv.answer_text,
-                hours_offered=inv.hours_offered,
-                hours_given=inv.hours_given,
-                responded_at=inv.responded_at,
-                answered_at=inv.answered_at,
-                created_at=inv.created_at,
+                **answer_fields(inv),
             )
         )
     return out
@@ -119,7 +136,7 @@ def invitation_reads(
 def list_invitations(
     session: Session, *, req: ExpertRequest, params: PageParams, status: Sequence[str] | None
 ) -> tuple[list[ExpertInvitation], str | None]:
-    stmt = select(ExpertInvitation).where(ExpertInvitation.request_id == req.id)
+    stmt = scope.request_invitations(req)
     if status:
         stmt = stmt.where(col(ExpertInvitation.status).in_(status))
     keys = [SortKey(ExpertInvitation.created_at), SortKey(ExpertInvitation.id)]
@@ -128,11 +145,7 @@ def list_invitations(
 
 
 def get_invitation(session: Session, *, req: ExpertRequest, invitation_id: uuid.UUID) -> ExpertInvitation:
-    inv = session.exec(
-        select(ExpertInvitation).where(
-            ExpertInvitation.id == invitation_id, ExpertInvitation.request_id == req.id
-        )
-    ).first()
+    inv = session.exec(scope.request_invitations(req).where(ExpertInvitation.id == invitation_id)).first()
     if inv is None:
         raise not_found("invitation")
     return inv
@@ -171,7 +184,7 @@ def invite(
         raise conflict(detail, slug="request-not-open")
     now = utcnow()
     profile = session.exec(
-        select(ExpertProfile).where(ExpertProfile.id == data.expert_id, *profiles.listed(actor, now))
+        select(ExpertProfile).where(ExpertProfile.id == data.expert_id, *scope.listed_profiles(actor, now))
     ).first()
     if profile is None:
         raise unprocessable(
@@ -190,13 +203,7 @@ def invite(
         )
     criteria = criteria_for(req)
     related = cards.load_related(session, [profile.id])
-    score, reasons = criteria.explain(
-        profile,
-        competences=related.competences.get(profile.id, []),
-        languages=related.language_ranks(profile.id),
-        homes=related.homes.get(profile.id, []),
-        home_slugs=common.slugs(session),
-    )
+    score, reasons = explain(criteria, profile, related, common.slugs(session))
     inv = ExpertInvitation(
         request_id=req.id,
         expert_id=profile.id,
@@ -220,72 +227,70 @@ def invite(
         body=f"You are invited to help with “{title}”. See the invitation and answer: {link}",
         payload={"invitation_id": str(inv.id), "request_id": str(req.id), "link": link},
     )
-    common.record(
-        session,
-        actor=actor,
-        action="invite",
-        record_type="expert_invitation",
-        record_id=inv.id,
-        subject_id=profile.id,
-        municipality_id=req.municipality_id,
-    )
+    audit(session, actor=actor, inv=inv, action="invite")
     return inv
 
 
 def record_hours(
-    session: Session, *, actor: Actor, req: ExpertRequest, inv: ExpertInvitation, hours: float
+    session: Session,
+    *,
+    actor: Actor,
+    req: ExpertRequest,
+    inv: ExpertInvitation,
+    hours: float,
+    if_match: IfMatch,
 ) -> ExpertInvitation:
+    touch(session, inv, if_match)
     if inv.status != "answered":
         raise conflict("Hours are recorded on answered invitations.", slug="not-answered")
     if req.status == "cancelled":
         raise conflict("The request was cancelled.", slug="request-finished")
     inv.hours_given = hours
-    _touch(inv)
-    common.record(
-        session,
-        actor=actor,
-        action="hours",
-        record_type="expert_invitation",
-        record_id=inv.id,
-        subject_id=inv.expert_id,
-        municipality_id=req.municipality_id,
-    )
+    audit(session, actor=actor, inv=inv, action="hours")
     return inv
 
 
 def withdraw(
-    session: Session, *, actor: Actor, req: ExpertRequest, inv: ExpertInvitation
+    session: Session, *, actor: Actor, req: ExpertRequest, inv: ExpertInvitation, if_match: IfMatch
 ) -> ExpertInvitation:
+    touch(session, inv, if_match)
     if inv.status not in ("invited", "accepted"):
         raise conflict(f"An invitation that is {inv.status} cannot be withdrawn.", slug="invalid-transition")
     inv.status = "withdrawn"
-    _touch(inv)
-    common.record(
-        session,
-        actor=actor,
-        action="withdraw",
-        record_type="expert_invitation",
-        record_id=inv.id,
-        subject_id=inv.expert_id,
-        municipality_id=req.municipality_id,
-    )
+    audit(session, actor=actor, inv=inv, action="withdraw")
     return inv
 
 
 # --- contributors ---------------------------------------------------------------------------------
 
 
+def _period(first: date | None, last: date | None) -> tuple[datetime, datetime]:
+    """``[start, end)`` instants of the days ``first`` to ``last`` (default: this year so far)."""
+    last = last or datetime.now(UTC).date()
+    first = first or date(last.year, 1, 1)
+    if first > last:
+        raise unprocessable(
+            "The period starts after it ends.",
+            errors=[{"loc": ["query", "from"], "msg": "must not be after `to`", "type": "value_error"}],
+        )
+    return (
+        datetime.combine(first, time.min, tzinfo=UTC),
+        datetime.combine(last, time.min, tzinfo=UTC) + timedelta(days=1),
+    )
+
+
 def contributors(
     session: Session,
     *,
     actor: Actor,
-    start: datetime,
-    end: datetime,
+    first: date | None,
+    last: date | None,
     municipality: str | None,
 ) -> ContributorList:
     """Who gave how many hours to the actor's requests in a period (by answer date), most first.
     Coordinators see their whole municipality (organisations' requests included); providers their
     organisation; admins one municipality or all."""
+    start, end = _period(first, last)
     stmt = (
         select(
             ExpertInvitation.expert_id,
@@ -300,18 +305,11 @@ def contributors(
         )
         .group_by(col(ExpertInvitation.expert_id))
     )
-    if actor.is_admin:
-        if municipality:
-            stmt = stmt.where(
-                ExpertRequest.municipality_id
-                == common.slug_id(session, municipality, field="municipality", loc="query")
-            )
-    elif actor.role == "provider" and actor.organization_id is not None:
-        stmt = stmt.where(ExpertRequest.organization_id == actor.organization_id)
-    elif actor.role == "coordinator" and actor.municipality_id is not None:
-        stmt = stmt.where(ExpertRequest.municipality_id == actor.municipality_id)
-    else:
-        stmt = stmt.where(sa.false())
+    stmt = stmt.where(*scope.request_owner(actor, whole_municipality=True))
+    if actor.is_admin and municipality:
+        stmt = stmt.where(
+            scope.requests_of(common.slug_id(session, municipality, field="municipality", loc="query"))
+        )
     rows = session.exec(stmt).all()
     names = {
         p.id: p

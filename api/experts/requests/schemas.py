@@ -1,17 +1,16 @@
 """Request and response models for requests for expertise, invitations and answers."""
 
-from __future__ import annotations
-
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from api.core.http import Page
 from api.core.i18n import OptionalTranslations, Translations
 from api.core.types import LanguageCode
-from api.experts.ranking import ExpertLevel, Way
-from api.experts.schemas import CompetenceCode, CompetenceRef, ExpertCard, Reason
+from api.experts.profiles.ranking import ExpertLevel, Way
+from api.experts.profiles.schemas import CompetenceCode, CompetenceRef, ExpertCard, Reason
 
 RequestStatus = Literal["draft", "open", "in_progress", "answered", "closed", "cancelled"]
 RequestVisibility = Literal["public", "invitation_only"]
@@ -120,9 +119,8 @@ class ExpertRequestRead(BaseModel):
     updated_at: datetime
 
 
-class ExpertRequestList(BaseModel):
-    items: list[ExpertRequestRead]
-    next_cursor: str | None = None
+class ExpertRequestList(Page[ExpertRequestRead]):
+    pass
 
 
 class PublicRequestRead(BaseModel):
@@ -143,9 +141,8 @@ class PublicRequestRead(BaseModel):
     created_at: datetime
 
 
-class PublicRequestList(BaseModel):
-    items: list[PublicRequestRead]
-    next_cursor: str | None = None
+class PublicRequestList(Page[PublicRequestRead]):
+    pass
 
 
 class Proposal(BaseModel):
@@ -154,9 +151,8 @@ class Proposal(BaseModel):
     reasons: list[Reason]
 
 
-class ProposalList(BaseModel):
-    items: list[Proposal]
-    next_cursor: str | None = None
+class ProposalList(Page[Proposal]):
+    pass
 
 
 class InvitationCreate(BaseModel):
@@ -194,13 +190,16 @@ class InvitationRead(BaseModel):
     created_at: datetime
 
 
-class InvitationList(BaseModel):
-    items: list[InvitationRead]
-    next_cursor: str | None = None
+class InvitationList(Page[InvitationRead]):
+    pass
 
 
 class InboxItem(BaseModel):
     """An invitation as the expert sees it, with the request."""
+
+    # The published OpenAPI component name keeps the module this class first lived in (another
+    # domain has a schema of the same name, so the name is module-qualified).
+    __module__ = "api.experts.request_schemas"
 
     id: uuid.UUID
     request: PublicRequestRead
@@ -220,9 +219,10 @@ class InboxItem(BaseModel):
     can_respond: bool = Field(description="Whether accept / decline / answer are possible now")
 
 
-class InboxList(BaseModel):
-    items: list[InboxItem]
-    next_cursor: str | None = None
+class InboxList(Page[InboxItem]):
+    # The published OpenAPI component name keeps the module this class first lived in (another
+    # domain has a schema of the same name, so the name is module-qualified).
+    __module__ = "api.experts.request_schemas"
 
 
 class DeclineBody(BaseModel):

@@ -2,7 +2,7 @@
 kraštiečiai, mentors, and requests for expertise in every state with invitations and answers.
 
 Everything is generated from a fixed random seed and inserted in bulk (one password hash for all),
-so it loads in about a second. The generator (:mod:`api.experts.demo_people`) also makes the
+so it loads in about a second. The generator (:mod:`api.experts.demo.people`) also makes the
 benchmark's 100,000 experts.
 """
 
@@ -14,15 +14,14 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+import api.experts.demo.stories as stories
 from api.accounts.demo import DEMO_PASSWORD
 from api.accounts.models import User
 from api.core.db import utcnow
 from api.core.i18n import search_blob
 from api.core.security import hash_password
-from api.experts import demo_stories as stories
 from api.experts.common import months_before
-from api.experts.demo_people import generate, insert
-from api.experts.expert_requests import criteria_for
+from api.experts.demo.people import generate, insert
 from api.experts.models import (
     Competence,
     ExpertCompetence,
@@ -33,7 +32,8 @@ from api.experts.models import (
     ExpertRequest,
     ExpertShowcase,
 )
-from api.experts.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
+from api.experts.profiles.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
+from api.experts.requests.logic import criteria_for
 from api.municipalities.models import Municipality
 
 DEMO_EXPERT_EMAIL = "ekspertas@demo.langelis.lt"

@@ -23,8 +23,8 @@ from api.experts.models import (
     ExpertProfile,
     ExpertShowcase,
 )
-from api.experts.ranking import LEVEL_RANK, WAY_BITS, mask_to_ways
-from api.experts.schemas import (
+from api.experts.profiles.ranking import LEVEL_RANK, WAY_BITS, mask_to_ways
+from api.experts.profiles.schemas import (
     CompetenceRef,
     ContactRead,
     ExpertCard,

@@ -1,7 +1,5 @@
-"""Request and response models of the experts domain (profiles, search, showcase, mentors).
-Requests for expertise and invitations are in :mod:`api.experts.request_schemas`."""
-
-from __future__ import annotations
+"""Request and response models of expert profiles (cards, search, showcase, competences).
+Requests for expertise and invitations are in :mod:`api.experts.requests.schemas`."""
 
 import uuid
 from datetime import datetime
@@ -9,9 +7,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
+from api.core.http import Page
 from api.core.i18n import OptionalTranslations, Translations
 from api.core.types import CountryCode, LanguageCode
-from api.experts.ranking import ExpertLevel, Way
+from api.experts.profiles.ranking import ExpertLevel, Way
 
 Visibility = Literal["public", "staff", "hidden"]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
@@ -30,6 +29,10 @@ DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length
 
 
 class LanguageSkill(BaseModel):
+    # The published OpenAPI component name keeps the module this class first lived in (another
+    # domain has a schema of the same name, so the name is module-qualified).
+    __module__ = "api.experts.schemas"
+
     model_config = ConfigDict(extra="forbid")
 
     language: LanguageCode = Field(description="ISO 639-1 code", examples=["en"])
@@ -196,9 +199,8 @@ class ExpertHit(ExpertCard):
     reasons: list[Reason]
 
 
-class ExpertHitList(BaseModel):
-    items: list[ExpertHit]
-    next_cursor: str | None = None
+class ExpertHitList(Page[ExpertHit]):
+    pass
 
 
 class ExpertOwn(ExpertCard):
@@ -232,38 +234,5 @@ class ShowcaseEntry(BaseModel):
     expert: ExpertCard
 
 
-class ShowcaseList(BaseModel):
-    items: list[ShowcaseEntry]
-    next_cursor: str | None = None
-
-
-class MentorHit(ExpertHit):
-    mentorships_active: int
-    free_places: int
-
-
-class MentorHitList(BaseModel):
-    items: list[MentorHit]
-    next_cursor: str | None = None
-
-
-class MentorshipRead(BaseModel):
-    id: uuid.UUID
-    mentor_id: uuid.UUID
-    mentor_name: str | None = Field(description="None once the mentor deleted their profile")
-    municipality: str
-    case_ref: uuid.UUID = Field(description="Opaque reference to the newcomer's case (migrants domain)")
-    started_at: datetime
-    ended_at: datetime | None = None
-    end_reason: str | None = None
-
-
-class MentorshipList(BaseModel):
-    items: list[MentorshipRead]
-    next_cursor: str | None = None
-
-
-class MentorshipEnd(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] | None = None
+class ShowcaseList(Page[ShowcaseEntry]):
+    pass

@@ -19,14 +19,16 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
+from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found, unprocessable
 from api.core.i18n import Locale, like_escape, search_blob, search_terms
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.experts import common
+from api.experts import common, scope
 from api.experts.models import ExpertInvitation, ExpertRequest
-from api.experts.ranking import LEVEL_RANK, Criteria, LanguageWish
-from api.experts.request_schemas import (
+from api.experts.profiles.ranking import LEVEL_RANK, Criteria, LanguageWish
+from api.experts.profiles.schemas import CompetenceRef
+from api.experts.requests.schemas import (
     ExpertRequestCreate,
     ExpertRequestRead,
     ExpertRequestUpdate,
@@ -34,7 +36,6 @@ from api.experts.request_schemas import (
     LanguageNeed,
     PublicRequestRead,
 )
-from api.experts.schemas import CompetenceRef
 
 RECORD = "expert_request"
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -49,32 +50,18 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 LIVE = ("open", "in_progress", "answered")
 
 
-def readable(actor: Actor) -> Any:
-    """The requests an actor manages: a coordinator's municipality's own requests, a provider's
-    organisation's requests, everything for admins. Everything else is not found."""
-    stmt = select(ExpertRequest)
-    if actor.is_admin:
-        return stmt
-    if actor.kind == "user" and actor.role == "provider" and actor.organization_id is not None:
-        return stmt.where(ExpertRequest.organization_id == actor.organization_id)
-    if actor.kind == "user" and actor.role == "coordinator" and actor.municipality_id is not None:
-        return stmt.where(
-            ExpertRequest.municipality_id == actor.municipality_id,
-            col(ExpertRequest.organization_id).is_(None),
-        )
-    return stmt.where(sa.false())
-
-
 def get(session: Session, *, actor: Actor, request_id: uuid.UUID) -> ExpertRequest:
-    found = session.exec(readable(actor).where(ExpertRequest.id == request_id)).first()
+    """A request the actor manages (see :func:`api.experts.scope.readable_requests`); 404 otherwise."""
+    found = session.exec(scope.readable_requests(actor).where(ExpertRequest.id == request_id)).first()
     if found is None:
         raise not_found("request")
     return found
 
 
-def _touch(row: ExpertRequest | ExpertInvitation) -> None:
+def _touch(session: Session, row: ExpertRequest | ExpertInvitation, if_match: IfMatch | None) -> None:
+    """One version step per change: the client's If-Match, or none for a move the server makes."""
+    claim(session, row, if_match)
     row.updated_at = utcnow()
-    row.version += 1
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -159,7 +146,7 @@ def list_requests(
     visibility: str | None,
     q: str | None,
 ) -> tuple[list[ExpertRequest], str | None]:
-    stmt = readable(actor)
+    stmt = scope.readable_requests(actor)
     if status:
         stmt = stmt.where(col(ExpertRequest.status).in_(status))
     if visibility:
@@ -185,8 +172,7 @@ def list_public(
     )
     if municipality:
         stmt = stmt.where(
-            ExpertRequest.municipality_id
-            == common.slug_id(session, municipality, field="municipality", loc="query")
+            scope.requests_of(common.slug_id(session, municipality, field="municipality", loc="query"))
         )
     for term in search_terms(q):
         stmt = stmt.where(col(ExpertRequest.search_text).like(f"%{like_escape(term)}%", escape="\\"))
@@ -286,7 +272,10 @@ def create(
     return req
 
 
-def update(session: Session, *, actor: Actor, req: ExpertRequest, data: ExpertRequestUpdate) -> ExpertRequest:
+def update(
+    session: Session, *, actor: Actor, req: ExpertRequest, data: ExpertRequestUpdate, if_match: IfMatch
+) -> ExpertRequest:
+    _touch(session, req, if_match)
     if req.status in ("closed", "cancelled"):
         raise conflict(f"A {req.status} request cannot be changed.", slug="request-finished")
     changes = data.model_dump(exclude_unset=True)
@@ -309,11 +298,16 @@ def update(session: Session, *, actor: Actor, req: ExpertRequest, data: ExpertRe
     if changes.get("visibility") is not None:
         req.visibility = changes["visibility"]
     _reindex(req)
-    _touch(req)
     return req
 
 
-def move(req: ExpertRequest, to: str) -> None:
+def move(session: Session, req: ExpertRequest, to: str) -> None:
+    """A state move the server makes (an expert accepted or answered): 409 when not possible."""
+    _touch(session, req, None)
+    _set_state(req, to)
+
+
+def _set_state(req: ExpertRequest, to: str) -> None:
     """Apply a state move or raise 409 naming the moves that are possible."""
     if to not in TRANSITIONS[req.status]:
         raise conflict(
@@ -327,19 +321,19 @@ def move(req: ExpertRequest, to: str) -> None:
         req.opened_at = now
     if to in ("closed", "cancelled"):
         req.closed_at = now
-    _touch(req)
 
 
 def change_status(
-    session: Session, *, actor: Actor, req: ExpertRequest, to: str, outcome: str | None
+    session: Session, *, actor: Actor, req: ExpertRequest, to: str, outcome: str | None, if_match: IfMatch
 ) -> ExpertRequest:
+    _touch(session, req, if_match)
     if to == "closed" and to in TRANSITIONS[req.status] and not outcome:
         raise unprocessable(
             "Record the outcome when closing a request.",
             errors=[{"loc": ["body", "outcome"], "msg": "required when closing", "type": "missing"}],
         )
     before = req.status
-    move(req, to)
+    _set_state(req, to)
     if to == "closed":
         req.outcome = outcome
     common.record(

@@ -5,26 +5,23 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
 
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
+from api.core.conditional import IfMatch
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.experts import common, expert_requests, invitations
+from api.experts import scope
+from api.experts.invitations import logic as invitations
 from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest
-from api.experts.request_schemas import AnswerBody, InboxItem
-from api.experts.schemas import Reason
+from api.experts.requests import logic as expert_requests
+from api.experts.requests.schemas import AnswerBody, InboxItem
 
 RECORD = "expert_invitation"
 RESPONDABLE = ("invited", "accepted")
-
-
-def _mine(profile: ExpertProfile) -> Any:
-    return select(ExpertInvitation).where(ExpertInvitation.expert_id == profile.id)
 
 
 def list_inbox(
@@ -35,7 +32,7 @@ def list_inbox(
     params: PageParams,
     status: Sequence[str] | None,
 ) -> tuple[list[ExpertInvitation], str | None]:
-    stmt = _mine(profile)
+    stmt = scope.readable_inbox(profile)
     if status:
         stmt = stmt.where(col(ExpertInvitation.status).in_(status))
     keys = [
@@ -49,7 +46,7 @@ def list_inbox(
 def get(
     session: Session, *, profile: ExpertProfile, actor: Actor, invitation_id: uuid.UUID
 ) -> ExpertInvitation:
-    inv = session.exec(_mine(profile).where(ExpertInvitation.id == invitation_id)).first()
+    inv = session.exec(scope.readable_inbox(profile).where(ExpertInvitation.id == invitation_id)).first()
     if inv is None:
         raise not_found("invitation")
     return inv
@@ -69,23 +66,17 @@ def items(session: Session, rows: list[ExpertInvitation], locale: Locale) -> lis
             InboxItem(
                 id=inv.id,
                 request=expert_requests.public_read(session, req, locale),
-                origin=inv.origin,
-                status=inv.status,
-                message=inv.message,
-                score=inv.score,
-                reasons=[Reason(**r) for r in inv.reasons],
-                decline_reason=inv.decline_reason,
-                answer_kind=inv.answer_kind,
-                answer_text=inv.answer_text,
-                hours_offered=inv.hours_offered,
-                hours_given=inv.hours_given,
-                responded_at=inv.responded_at,
-                answered_at=inv.answered_at,
-                created_at=inv.created_at,
+                **invitations.answer_fields(inv),
                 can_respond=inv.status in RESPONDABLE and req.status in expert_requests.LIVE,
             )
         )
     return out
+
+
+def item(session: Session, inv: ExpertInvitation, locale: Locale) -> InboxItem:
+    """One invitation as its expert sees it (pending changes written first)."""
+    session.flush()
+    return items(session, [inv], locale)[0]
 
 
 def _request_of(session: Session, inv: ExpertInvitation) -> ExpertRequest:
@@ -101,47 +92,28 @@ def _check(inv: ExpertInvitation, req: ExpertRequest, *, allowed: tuple[str, ...
         raise conflict(f"An invitation that is {inv.status} cannot be {action}.", slug="invalid-transition")
 
 
-def _touch(inv: ExpertInvitation) -> None:
-    inv.updated_at = utcnow()
-    inv.version += 1
-
-
-def accept(session: Session, *, actor: Actor, inv: ExpertInvitation) -> ExpertInvitation:
+def accept(session: Session, *, actor: Actor, inv: ExpertInvitation, if_match: IfMatch) -> ExpertInvitation:
+    invitations.touch(session, inv, if_match)
     req = _request_of(session, inv)
     _check(inv, req, allowed=("invited",), action="accepted")
     inv.status = "accepted"
     inv.responded_at = utcnow()
-    _touch(inv)
     if req.status == "open":
-        expert_requests.move(req, "in_progress")
-    common.record(
-        session,
-        actor=actor,
-        action="accept",
-        record_type=RECORD,
-        record_id=inv.id,
-        subject_id=inv.expert_id,
-        municipality_id=inv.municipality_id,
-    )
+        expert_requests.move(session, req, "in_progress")
+    invitations.audit(session, actor=actor, inv=inv, action="accept")
     return inv
 
 
-def decline(session: Session, *, actor: Actor, inv: ExpertInvitation, reason: str | None) -> ExpertInvitation:
+def decline(
+    session: Session, *, actor: Actor, inv: ExpertInvitation, reason: str | None, if_match: IfMatch
+) -> ExpertInvitation:
+    invitations.touch(session, inv, if_match)
     req = _request_of(session, inv)
     _check(inv, req, allowed=RESPONDABLE, action="declined")
     inv.status = "declined"
     inv.decline_reason = reason
     inv.responded_at = utcnow()
-    _touch(inv)
-    common.record(
-        session,
-        actor=actor,
-        action="decline",
-        record_type=RECORD,
-        record_id=inv.id,
-        subject_id=inv.expert_id,
-        municipality_id=inv.municipality_id,
-    )
+    invitations.audit(session, actor=actor, inv=inv, action="decline")
     return inv
 
 
@@ -162,11 +134,10 @@ def _answer(
     inv.hours_given = body.hours_spent
     inv.responded_at = inv.responded_at or now
     inv.answered_at = now
-    _touch(inv)
     if req.status in ("open", "in_progress"):
         if req.status == "open":
-            expert_requests.move(req, "in_progress")
-        expert_requests.move(req, "answered")
+            expert_requests.move(session, req, "in_progress")
+        expert_requests.move(session, req, "answered")
     title = next(iter(req.title.values()), "")
     invitations.mail(
         session,
@@ -176,21 +147,20 @@ def _answer(
         body=f"{profile.display_name} answered “{title}”. Read the answer in Langelis.",
         payload={"request_id": str(req.id), "invitation_id": str(inv.id)},
     )
-    common.record(
-        session,
-        actor=actor,
-        action="answer",
-        record_type=RECORD,
-        record_id=inv.id,
-        subject_id=inv.expert_id,
-        municipality_id=inv.municipality_id,
-    )
+    invitations.audit(session, actor=actor, inv=inv, action="answer")
     return inv
 
 
 def answer(
-    session: Session, *, actor: Actor, profile: ExpertProfile, inv: ExpertInvitation, body: AnswerBody
+    session: Session,
+    *,
+    actor: Actor,
+    profile: ExpertProfile,
+    inv: ExpertInvitation,
+    body: AnswerBody,
+    if_match: IfMatch,
 ) -> ExpertInvitation:
+    invitations.touch(session, inv, if_match)
     req = _request_of(session, inv)
     _check(inv, req, allowed=RESPONDABLE, action="answered")
     return _answer(session, actor=actor, inv=inv, req=req, body=body, profile=profile)
@@ -208,6 +178,7 @@ def volunteer(
     ).first()
     if existing is not None:
         _check(existing, req, allowed=RESPONDABLE, action="answered")
+        invitations.touch(session, existing, None)
         return _answer(session, actor=actor, inv=existing, req=req, body=body, profile=profile)
     if req.status not in expert_requests.LIVE:
         raise conflict(f"The request is {req.status}: it takes no more answers.", slug="request-not-open")
@@ -222,4 +193,5 @@ def volunteer(
     )
     session.add(inv)
     session.flush()
+    invitations.touch(session, inv, None)
     return _answer(session, actor=actor, inv=inv, req=req, body=body, profile=profile)

@@ -33,6 +33,7 @@ import sqlalchemy as sa
 from sqlmodel import col, select
 
 from api.core.i18n import like_escape
+from api.experts import scope
 from api.experts.models import ExpertCompetence, ExpertHome, ExpertLanguage, ExpertProfile
 
 Way = Literal["remote_advice", "in_person_visit", "mentoring", "workshop", "job_trial", "media"]
@@ -128,21 +129,10 @@ class Criteria:
         if self.ways and self.require_ways:
             out.append(col(p.ways).op("&")(ways_to_mask(self.ways)) != 0)
         if self.homes and self.require_homes and self.residence is None:
-            out.append(
-                col(p.id).in_(
-                    select(ExpertHome.expert_id).where(col(ExpertHome.municipality_id).in_(self.homes))
-                )
-            )
+            out.append(scope.from_municipalities(self.homes))
         if self.residence is not None:
             # Mentors: living in the municipality, or from it (and so willing to help it remotely).
-            out.append(
-                sa.or_(
-                    col(p.residence_municipality_id) == self.residence,
-                    col(p.id).in_(
-                        select(ExpertHome.expert_id).where(ExpertHome.municipality_id == self.residence)
-                    ),
-                )
-            )
+            out.append(sa.or_(scope.living_in(self.residence), scope.from_municipalities([self.residence])))
         if self.country:
             out.append(col(p.country) == self.country)
         if self.min_hours is not None:
@@ -189,15 +179,11 @@ class Criteria:
             parts.append(sa.case((col(p.ways).op("&")(WAY_BITS[way]) != 0, POINTS["way"]), else_=0))
         if self.homes:
             from_home = sa.exists(
-                select(ExpertHome.expert_id).where(
-                    ExpertHome.expert_id == p.id, col(ExpertHome.municipality_id).in_(self.homes)
-                )
+                select(ExpertHome.expert_id).where(ExpertHome.expert_id == p.id, scope.homes_in(self.homes))
             ).correlate(p)
             parts.append(sa.case((from_home, POINTS["home"]), else_=0))
         if self.residence is not None:
-            parts.append(
-                sa.case((col(p.residence_municipality_id) == self.residence, POINTS["residence"]), else_=0)
-            )
+            parts.append(sa.case((scope.living_in(self.residence), POINTS["residence"]), else_=0))
         if self.country:
             parts.append(sa.case((col(p.country) == self.country, POINTS["country"]), else_=0))
         for term in self.terms:
@@ -260,7 +246,7 @@ class Criteria:
                         "points": POINTS["home"],
                     }
                 )
-        if self.residence is not None and profile.residence_municipality_id == self.residence:
+        if self.residence is not None and self.residence == profile.residence_municipality_id:
             reasons.append(
                 {
                     "factor": "residence",

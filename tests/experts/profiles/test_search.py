@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.experts.ranking import POINTS
+from api.experts.profiles.ranking import POINTS
 
 # A marker word in every profile of this module keeps other tests' data out of the assertions.
 MARK = "kvarkas"

@@ -7,14 +7,16 @@ import uuid
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
+from api.core.conditional import claim
 from api.core.db import utcnow
 from api.core.errors import not_found, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.experts import cards, common
-from api.experts.models import ExpertHome, ExpertProfile, ExpertShowcase
-from api.experts.profiles import RECORD, listed
-from api.experts.schemas import ShowcaseEntry, ShowcaseUpsert
+from api.experts import common, scope
+from api.experts.models import ExpertProfile, ExpertShowcase
+from api.experts.profiles import cards
+from api.experts.profiles.logic import RECORD
+from api.experts.profiles.schemas import ShowcaseEntry, ShowcaseUpsert
 
 
 def showcase_municipality(session: Session, *, actor: Actor, slug: str | None) -> uuid.UUID:
@@ -42,9 +44,7 @@ def _showcase_candidate(
             ExpertProfile.id == expert_id,
             col(ExpertProfile.deleted_at).is_(None),
             col(ExpertProfile.visibility).in_(["public", "staff"]),
-            col(ExpertProfile.id).in_(
-                select(ExpertHome.expert_id).where(ExpertHome.municipality_id == municipality_id)
-            ),
+            scope.from_municipalities([municipality_id]),
         )
     ).first()
     if profile is None:
@@ -53,8 +53,9 @@ def _showcase_candidate(
 
 
 def set_showcase(
-    session: Session, *, actor: Actor, expert_id: uuid.UUID, data: ShowcaseUpsert
-) -> tuple[ExpertShowcase, bool]:
+    session: Session, *, actor: Actor, expert_id: uuid.UUID, data: ShowcaseUpsert, locale: Locale
+) -> tuple[ExpertShowcase, ShowcaseEntry, bool]:
+    """Show an expert (or change the story): the entry, how it reads, and whether it is new."""
     municipality_id = showcase_municipality(session, actor=actor, slug=data.municipality)
     _showcase_candidate(session, expert_id=expert_id, municipality_id=municipality_id)
     entry = session.get(ExpertShowcase, (expert_id, municipality_id))
@@ -63,8 +64,8 @@ def set_showcase(
         entry = ExpertShowcase(expert_id=expert_id, municipality_id=municipality_id, marked_by=actor.id)
         session.add(entry)
     else:
+        claim(session, entry, None)
         entry.updated_at = utcnow()
-        entry.version += 1
     entry.story = data.story
     entry.position = data.position
     session.flush()
@@ -77,7 +78,16 @@ def set_showcase(
         subject_id=expert_id,
         municipality_id=municipality_id,
     )
-    return entry, created
+    profile = session.get(ExpertProfile, expert_id)
+    assert profile is not None
+    related = cards.load_related(session, [expert_id])
+    shown = ShowcaseEntry(
+        municipality=common.slugs(session).get(entry.municipality_id, ""),
+        story=locale.text(entry.story),
+        position=entry.position,
+        expert=cards.card(session, actor, profile, related, locale, now=utcnow()),
+    )
+    return entry, shown, created
 
 
 def remove_showcase(
@@ -113,12 +123,11 @@ def list_showcase(
     stmt = (
         select(ExpertShowcase, ExpertProfile)
         .join(ExpertProfile, col(ExpertProfile.id) == ExpertShowcase.expert_id)
-        .where(col(ExpertProfile.deleted_at).is_(None), *listed(actor, now))
+        .where(col(ExpertProfile.deleted_at).is_(None), *scope.listed_profiles(actor, now))
     )
     if municipality:
         stmt = stmt.where(
-            ExpertShowcase.municipality_id
-            == common.slug_id(session, municipality, field="municipality", loc="query")
+            scope.showcase_of(common.slug_id(session, municipality, field="municipality", loc="query"))
         )
     keys = [
         SortKey(ExpertShowcase.municipality_id),

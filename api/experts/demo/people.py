@@ -12,12 +12,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+import api.experts.demo.data as d
 from api.accounts.models import User
 from api.core.i18n import search_blob
-from api.experts import demo_data as d
 from api.experts.common import months_before
+from api.experts.demo.professions import PROFESSIONS
 from api.experts.models import ExpertCompetence, ExpertHome, ExpertLanguage, ExpertProfile
-from api.experts.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
+from api.experts.profiles.ranking import LEVEL_RANK, WAY_BITS, ways_to_mask
 
 TAGS = (
     "diaspora",
@@ -57,7 +58,7 @@ def generate(
 ) -> Generated:
     """Rows for ``n`` expert accounts with profiles (plain dicts for bulk INSERT)."""
     out = Generated()
-    codes = list(d.PROFESSIONS)
+    codes = list(PROFESSIONS)
     countries = tuple(d.COUNTRIES)
     country_weights = tuple(v[0] for v in d.COUNTRIES.values())
     all_ways = tuple(WAY_BITS)
@@ -83,7 +84,7 @@ def generate(
             city = rng.choice(cities)
         picked = rng.sample(codes, k=rng.choice((1, 2, 2, 3, 3, 4)))
         primary = picked[0]
-        prof_lt, prof_en, topic_lt, topic_en = d.PROFESSIONS[primary]
+        prof_lt, prof_en, topic_lt, topic_en = PROFESSIONS[primary]
         years = rng.randint(3, 30)
         langs: dict[str, str] = {}
         if rng.random() < 0.95:
@@ -122,7 +123,7 @@ def generate(
             bio = {lang: text}
         help_topics = {"lt": topic_lt.capitalize(), "en": topic_en.capitalize()}
         if len(picked) > 1:
-            _, _, more_lt, more_en = d.PROFESSIONS[picked[1]]
+            _, _, more_lt, more_en = PROFESSIONS[picked[1]]
             help_topics = {"lt": f"{help_topics['lt']}; {more_lt}", "en": f"{help_topics['en']}; {more_en}"}
         tags = rng.sample(TAGS, k=rng.choice((0, 0, 1, 2)))
         headline = f"{prof_lt}, {city}"

@@ -11,17 +11,17 @@ from fastapi import APIRouter, Query, Request, Response
 
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.etag import require_if_match
-from api.core.i18n import LocaleDep, search_terms
-from api.core.pagination import PageDep, set_link_header
+from api.core.http import NoStore, page_response, with_etag
+from api.core.i18n import LocaleDep
+from api.core.pagination import PageDep
 from api.core.types import LanguageCode
-from api.experts import common, mentoring
-from api.experts.deps import ManagerActor, etag, json_body, no_store
-from api.experts.ranking import LEVEL_RANK, Criteria, ExpertLevel, LanguageWish
-from api.experts.schemas import MentorHitList, MentorshipEnd, MentorshipList, MentorshipRead
+from api.experts.deps import IfMatchAfterBody, ManagerActor, ReadableMentorship
+from api.experts.mentoring import logic as mentoring
+from api.experts.mentoring.schemas import MentorHitList, MentorshipEnd, MentorshipList, MentorshipRead
+from api.experts.profiles.ranking import ExpertLevel
 
-mentors = APIRouter(prefix="/mentors", tags=["mentors"])
-mentorships = APIRouter(prefix="/mentorships", tags=["mentors"])
+mentors = APIRouter(prefix="/mentors", tags=["mentors"], dependencies=[NoStore])
+mentorships = APIRouter(prefix="/mentorships", tags=["mentors"], dependencies=[NoStore])
 
 SearchSort = Literal["relevance", "name", "-confirmed_at"]
 
@@ -51,28 +51,13 @@ def search_mentors(
     available: Annotated[bool, Query(description="Only mentors with a free place")] = True,
     sort: SearchSort = "relevance",
 ) -> Response:
-    place = None
-    if municipality != "any":
-        if municipality:
-            place = common.slug_id(session, municipality, field="municipality", loc="query")
-        else:
-            place = actor.municipality_id
-    wishes = []
-    if language:
-        wishes.append(LanguageWish(language, LEVEL_RANK[min_level or "A1"]))
-    criteria = Criteria(
-        languages=wishes,
-        homes=[place] if place else [],
-        residence=place,
-        require_homes=False,
-        terms=search_terms(q),
+    criteria = mentoring.criteria(
+        session, actor=actor, municipality=municipality, language=language, min_level=min_level, q=q
     )
     items, next_cursor = mentoring.search(
         session, actor=actor, criteria=criteria, available=available, params=page, sort=sort, locale=locale
     )
-    no_store(response)
-    set_link_header(request, response, next_cursor)
-    return json_body(response, MentorHitList(items=items, next_cursor=next_cursor))
+    return page_response(request, response, MentorHitList(items=items, next_cursor=next_cursor))
 
 
 @mentorships.get(
@@ -90,13 +75,12 @@ def list_mentorships(
     active: bool | None = None,
     mentor_id: uuid.UUID | None = None,
     case_ref: uuid.UUID | None = None,
-) -> MentorshipList:
+) -> Response:
     rows, next_cursor = mentoring.list_rows(
         session, actor=actor, params=page, active=active, mentor_id=mentor_id, case_ref=case_ref
     )
-    no_store(response)
-    set_link_header(request, response, next_cursor)
-    return MentorshipList(items=mentoring.reads(session, rows), next_cursor=next_cursor)
+    items = mentoring.reads(session, rows)
+    return page_response(request, response, MentorshipList(items=items, next_cursor=next_cursor))
 
 
 @mentorships.get(
@@ -105,14 +89,8 @@ def list_mentorships(
     summary="A mentorship",
     responses=problem_responses(401, 403, 404),
 )
-def read_mentorship(
-    mentorship_id: uuid.UUID, session: SessionDep, actor: ManagerActor, response: Response
-) -> MentorshipRead:
-    row = mentoring.get(
-        session, mentorship_id=mentorship_id, municipality_id=actor.municipality_id, admin=actor.is_admin
-    )
-    no_store(response)
-    return etag(response, row.version, mentoring.reads(session, [row])[0])
+def read_mentorship(row: ReadableMentorship, session: SessionDep, response: Response) -> MentorshipRead:
+    return with_etag(response, row.version, mentoring.reads(session, [row])[0])
 
 
 @mentorships.post(
@@ -122,17 +100,12 @@ def read_mentorship(
     responses=problem_responses(401, 403, 404, 409, 412, 428),
 )
 def end_mentorship(
-    mentorship_id: uuid.UUID,
-    request: Request,
+    row: ReadableMentorship,
+    if_match: IfMatchAfterBody,
     session: SessionDep,
     actor: ManagerActor,
     response: Response,
     body: MentorshipEnd | None = None,
 ) -> MentorshipRead:
-    row = mentoring.get(
-        session, mentorship_id=mentorship_id, municipality_id=actor.municipality_id, admin=actor.is_admin
-    )
-    require_if_match(request, row.version)
-    mentoring.end(session, actor=actor, row=row, reason=body.reason if body else None)
-    no_store(response)
-    return etag(response, row.version, mentoring.reads(session, [row])[0])
+    mentoring.end(session, actor=actor, row=row, reason=body.reason if body else None, if_match=if_match())
+    return with_etag(response, row.version, mentoring.reads(session, [row])[0])

@@ -1,5 +1,5 @@
 """Ranked expert search: one statement scores the candidates, cuts the page by keyset and gathers
-the page's competences, languages and homes; :mod:`api.experts.ranking` defines the score."""
+the page's competences, languages and homes; :mod:`api.experts.profiles.ranking` defines the score."""
 
 from __future__ import annotations
 
@@ -17,11 +17,11 @@ from api.core.actor import Actor
 from api.core.db import utcnow
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.experts import cards, common
+from api.experts import common, scope
 from api.experts.models import ExpertCompetence, ExpertHome, ExpertLanguage, ExpertProfile, ExpertShowcase
-from api.experts.profiles import listed
-from api.experts.ranking import LEVEL_RANK, Criteria
-from api.experts.schemas import ExpertHit, Reason
+from api.experts.profiles import cards
+from api.experts.profiles.ranking import LEVEL_RANK, Criteria
+from api.experts.profiles.schemas import ExpertHit, Reason
 
 SEARCH_SORTS = ("relevance", "name", "-confirmed_at")
 
@@ -164,6 +164,19 @@ def _related_from(session: Session, rows: list[tuple[Any, ...]]) -> cards.Relate
     return related
 
 
+def explain(
+    criteria: Criteria, profile: ExpertProfile, related: cards.Related, home_slugs: dict[uuid.UUID, str]
+) -> tuple[int, list[dict[str, Any]]]:
+    """The score of one profile against the criteria, part by part (the reasons shown with it)."""
+    return criteria.explain(
+        profile,
+        competences=related.competences.get(profile.id, []),
+        languages=related.language_ranks(profile.id),
+        homes=related.homes.get(profile.id, []),
+        home_slugs=home_slugs,
+    )
+
+
 def hits(
     session: Session,
     *,
@@ -178,13 +191,7 @@ def hits(
     out = []
     for row in found.rows:
         profile = row[0]
-        score, reasons = criteria.explain(
-            profile,
-            competences=related.competences.get(profile.id, []),
-            languages=related.language_ranks(profile.id),
-            homes=related.homes.get(profile.id, []),
-            home_slugs=slug_of,
-        )
+        score, reasons = explain(criteria, profile, related, slug_of)
         out.append(
             cards.card_as(
                 ExpertHit,
@@ -211,7 +218,9 @@ def search(
     locale: Locale,
 ) -> tuple[list[ExpertHit], str | None]:
     now = utcnow()
-    found = ranked(session, criteria=criteria, conditions=listed(actor, now), params=params, sort=sort)
+    found = ranked(
+        session, criteria=criteria, conditions=scope.listed_profiles(actor, now), params=params, sort=sort
+    )
     return hits(
         session, actor=actor, found=found, criteria=criteria, locale=locale, now=now
     ), found.next_cursor

@@ -1,0 +1,273 @@
+"""HTTP routes for invitations, from both sides: the requester's (proposals, invite, hours,
+withdraw — under ``/expert-requests/{request_id}``) and the expert's inbox (accept, decline,
+answer — under ``/experts/me/invitations``). Every answer is personal data: no-store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+from sqlmodel import Session
+
+from api.core.actor import Actor
+from api.core.config import SettingsDep
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.http import NoStore, created, page_response, with_etag
+from api.core.i18n import Locale, LocaleDep
+from api.core.pagination import PageDep
+from api.experts.deps import (
+    ExpertActor,
+    IfMatchAfterBody,
+    InboxInvitation,
+    ManagedRequest,
+    OwnProfile,
+    RequesterActor,
+    RequestInvitation,
+)
+from api.experts.invitations import inbox
+from api.experts.invitations import logic as invitations
+from api.experts.models import ExpertInvitation
+from api.experts.requests.schemas import (
+    AnswerBody,
+    DeclineBody,
+    InboxItem,
+    InboxList,
+    InvitationCreate,
+    InvitationList,
+    InvitationRead,
+    InvitationStatus,
+    InvitationUpdate,
+    ProposalList,
+)
+
+board = APIRouter(prefix="/expert-requests/{request_id}", tags=["expert-requests"], dependencies=[NoStore])
+mine = APIRouter(prefix="/experts/me/invitations", tags=["experts"], dependencies=[NoStore])
+
+_CHANGE_ERRORS = problem_responses(401, 403, 404, 409, 412, 428)
+_RESPOND_ERRORS = problem_responses(401, 403, 404, 409, 412, 422, 428)
+StatusFilter = Annotated[list[InvitationStatus] | None, Query(alias="status", max_length=5)]
+
+
+def _read(
+    session: Session, response: Response, actor: Actor, locale: Locale, inv: ExpertInvitation
+) -> InvitationRead:
+    body = invitations.invitation_reads(session, actor=actor, rows=[inv], locale=locale)[0]
+    return with_etag(response, inv.version, body)
+
+
+def _item(session: Session, response: Response, locale: Locale, inv: ExpertInvitation) -> InboxItem:
+    return with_etag(response, inv.version, inbox.item(session, inv, locale))
+
+
+# --- the requester's side -------------------------------------------------------------------------
+
+
+@board.get(
+    "/proposals",
+    response_model=ProposalList,
+    summary="Experts Langelis proposes for the request, best first, with score and reason",
+    responses=problem_responses(400, 401, 403, 404),
+)
+def list_proposals(
+    request: Request,
+    response: Response,
+    req: ManagedRequest,
+    session: SessionDep,
+    actor: RequesterActor,
+    locale: LocaleDep,
+    page: PageDep,
+) -> Response:
+    items, next_cursor = invitations.proposals(session, actor=actor, req=req, params=page, locale=locale)
+    return page_response(request, response, ProposalList(items=items, next_cursor=next_cursor))
+
+
+@board.get(
+    "/invitations",
+    response_model=InvitationList,
+    summary="Invitations and answers of a request",
+    responses=problem_responses(400, 401, 403, 404),
+)
+def list_invitations(
+    request: Request,
+    response: Response,
+    req: ManagedRequest,
+    session: SessionDep,
+    actor: RequesterActor,
+    locale: LocaleDep,
+    page: PageDep,
+    status_: StatusFilter = None,
+) -> Response:
+    rows, next_cursor = invitations.list_invitations(session, req=req, params=page, status=status_)
+    items = invitations.invitation_reads(session, actor=actor, rows=rows, locale=locale)
+    return page_response(request, response, InvitationList(items=items, next_cursor=next_cursor))
+
+
+@board.post(
+    "/invitations",
+    response_model=InvitationRead,
+    status_code=status.HTTP_201_CREATED,
+    summary="Invite an expert (they get a message)",
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+def create_invitation(
+    req: ManagedRequest,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: RequesterActor,
+    locale: LocaleDep,
+    body: InvitationCreate,
+    response: Response,
+) -> InvitationRead:
+    inv = invitations.invite(
+        session, actor=actor, req=req, data=body, locale=locale, base_url=settings.public_base_url
+    )
+    created(response, f"/api/v1/expert-requests/{req.id}/invitations/{inv.id}")
+    return _read(session, response, actor, locale, inv)
+
+
+@board.get(
+    "/invitations/{invitation_id}",
+    response_model=InvitationRead,
+    summary="An invitation and its answer",
+    responses=problem_responses(401, 403, 404),
+)
+def read_invitation(
+    inv: RequestInvitation, session: SessionDep, actor: RequesterActor, locale: LocaleDep, response: Response
+) -> InvitationRead:
+    return _read(session, response, actor, locale, inv)
+
+
+@board.patch(
+    "/invitations/{invitation_id}",
+    response_model=InvitationRead,
+    summary="Record the hours an expert gave",
+    responses=_RESPOND_ERRORS,
+)
+def record_hours(
+    inv: RequestInvitation,
+    if_match: IfMatchAfterBody,
+    req: ManagedRequest,
+    session: SessionDep,
+    actor: RequesterActor,
+    locale: LocaleDep,
+    body: InvitationUpdate,
+    response: Response,
+) -> InvitationRead:
+    invitations.record_hours(
+        session, actor=actor, req=req, inv=inv, hours=body.hours_given, if_match=if_match()
+    )
+    return _read(session, response, actor, locale, inv)
+
+
+@board.post(
+    "/invitations/{invitation_id}/withdraw",
+    response_model=InvitationRead,
+    summary="Withdraw an invitation not yet answered",
+    responses=_CHANGE_ERRORS,
+)
+def withdraw_invitation(
+    inv: RequestInvitation,
+    if_match: IfMatchAfterBody,
+    req: ManagedRequest,
+    session: SessionDep,
+    actor: RequesterActor,
+    locale: LocaleDep,
+    response: Response,
+) -> InvitationRead:
+    invitations.withdraw(session, actor=actor, req=req, inv=inv, if_match=if_match())
+    return _read(session, response, actor, locale, inv)
+
+
+# --- the expert's inbox ---------------------------------------------------------------------------
+
+
+@mine.get(
+    "",
+    response_model=InboxList,
+    summary="Your invitations and answers, newest first",
+    responses=problem_responses(400, 401, 403, 404),
+)
+def list_inbox(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: ExpertActor,
+    profile: OwnProfile,
+    locale: LocaleDep,
+    page: PageDep,
+    status_: StatusFilter = None,
+) -> Response:
+    rows, next_cursor = inbox.list_inbox(session, profile=profile, actor=actor, params=page, status=status_)
+    items = inbox.items(session, rows, locale)
+    return page_response(request, response, InboxList(items=items, next_cursor=next_cursor))
+
+
+@mine.get(
+    "/{invitation_id}",
+    response_model=InboxItem,
+    summary="One of your invitations",
+    responses=problem_responses(401, 403, 404),
+    name="read_invitation",
+)
+def read_inbox_invitation(
+    inv: InboxInvitation, session: SessionDep, locale: LocaleDep, response: Response
+) -> InboxItem:
+    return _item(session, response, locale, inv)
+
+
+@mine.post(
+    "/{invitation_id}/accept",
+    response_model=InboxItem,
+    summary="Accept an invitation",
+    responses=_RESPOND_ERRORS,
+)
+def accept_invitation(
+    inv: InboxInvitation,
+    if_match: IfMatchAfterBody,
+    session: SessionDep,
+    actor: ExpertActor,
+    locale: LocaleDep,
+    response: Response,
+) -> InboxItem:
+    inbox.accept(session, actor=actor, inv=inv, if_match=if_match())
+    return _item(session, response, locale, inv)
+
+
+@mine.post(
+    "/{invitation_id}/decline",
+    response_model=InboxItem,
+    summary="Decline an invitation",
+    responses=_RESPOND_ERRORS,
+)
+def decline_invitation(
+    inv: InboxInvitation,
+    if_match: IfMatchAfterBody,
+    session: SessionDep,
+    actor: ExpertActor,
+    locale: LocaleDep,
+    response: Response,
+    body: DeclineBody | None = None,
+) -> InboxItem:
+    inbox.decline(session, actor=actor, inv=inv, reason=body.reason if body else None, if_match=if_match())
+    return _item(session, response, locale, inv)
+
+
+@mine.post(
+    "/{invitation_id}/answer",
+    response_model=InboxItem,
+    summary="Answer an invitation with a written opinion or an offer of time",
+    responses=_RESPOND_ERRORS,
+)
+def answer_invitation(
+    inv: InboxInvitation,
+    if_match: IfMatchAfterBody,
+    session: SessionDep,
+    actor: ExpertActor,
+    profile: OwnProfile,
+    locale: LocaleDep,
+    body: AnswerBody,
+    response: Response,
+) -> InboxItem:
+    inbox.answer(session, actor=actor, profile=profile, inv=inv, body=body, if_match=if_match())
+    return _item(session, response, locale, inv)

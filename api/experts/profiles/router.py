@@ -1,0 +1,227 @@
+"""HTTP routes of expert profiles: the competence list, search, your own profile, cards and the
+showcase. Three routers, mounted around the expert's inbox (``/experts/me/invitations``, in
+:mod:`api.experts.invitations.router`) so that ``/experts/me…`` is matched before
+``/experts/{expert_id}``."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response, status
+from sqlmodel import Session
+
+from api.accounts.deps import ActorDep
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.http import NoStore, created, page_response, with_etag
+from api.core.i18n import Locale, LocaleDep
+from api.core.pagination import PageDep
+from api.experts.deps import (
+    ExpertActor,
+    IfMatchAfterBody,
+    ManagerActor,
+    OwnedProfile,
+    OwnProfile,
+    SearchCriteria,
+)
+from api.experts.models import ExpertProfile
+from api.experts.profiles import logic as profiles
+from api.experts.profiles import showcase
+from api.experts.profiles.schemas import (
+    CompetenceList,
+    ExpertCard,
+    ExpertHitList,
+    ExpertOwn,
+    ExpertProfileCreate,
+    ExpertProfileUpdate,
+    ShowcaseEntry,
+    ShowcaseList,
+    ShowcaseUpsert,
+)
+from api.experts.profiles.search import search as search_profiles
+
+reference = APIRouter(tags=["experts"])
+own = APIRouter(prefix="/experts", tags=["experts"], dependencies=[NoStore])
+cards = APIRouter(prefix="/experts", tags=["experts"], dependencies=[NoStore])
+
+SearchSort = Literal["relevance", "name", "-confirmed_at"]
+_CHANGE_ERRORS = problem_responses(401, 403, 404, 412, 428)
+
+
+def _own(
+    session: Session, response: Response, actor: ExpertActor, locale: Locale, p: ExpertProfile
+) -> ExpertOwn:
+    return with_etag(response, p.version, profiles.own_read(session, actor=actor, profile=p, locale=locale))
+
+
+@reference.get("/competences", response_model=CompetenceList, summary="The competence reference list")
+def list_competences(session: SessionDep, locale: LocaleDep) -> CompetenceList:
+    return profiles.competence_list(session, locale=locale)
+
+
+@own.get(
+    "",
+    response_model=ExpertHitList,
+    summary="Search experts, best match first, with the reason for each",
+    responses=problem_responses(400, 401, 422),
+)
+def search_experts(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: LocaleDep,
+    page: PageDep,
+    criteria: SearchCriteria,
+    sort: SearchSort = "relevance",
+) -> Response:
+    items, next_cursor = search_profiles(
+        session, actor=actor, criteria=criteria, params=page, sort=sort, locale=locale
+    )
+    return page_response(request, response, ExpertHitList(items=items, next_cursor=next_cursor))
+
+
+@own.post(
+    "",
+    response_model=ExpertOwn,
+    status_code=status.HTTP_201_CREATED,
+    summary="Create your expert profile",
+    responses=problem_responses(401, 403, 409, 422),
+)
+def create_profile(
+    session: SessionDep, actor: ExpertActor, locale: LocaleDep, body: ExpertProfileCreate, response: Response
+) -> ExpertOwn:
+    profile = profiles.create(session, actor=actor, data=body)
+    created(response, f"/api/v1/experts/{profile.id}")
+    return _own(session, response, actor, locale, profile)
+
+
+@own.get(
+    "/me", response_model=ExpertOwn, summary="Your expert profile", responses=problem_responses(401, 403, 404)
+)
+def read_own_profile(
+    session: SessionDep, actor: ExpertActor, profile: OwnProfile, locale: LocaleDep, response: Response
+) -> ExpertOwn:
+    return _own(session, response, actor, locale, profile)
+
+
+@cards.get(
+    "/showcase",
+    response_model=ShowcaseList,
+    summary="Notable experts (kraštiečiai) each municipality shows as role models",
+    responses=problem_responses(400, 401, 422),
+)
+def list_showcase(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: LocaleDep,
+    page: PageDep,
+    municipality: Annotated[str | None, Query(max_length=60, description="Municipality slug")] = None,
+) -> Response:
+    items, next_cursor = showcase.list_showcase(
+        session, actor=actor, municipality=municipality, params=page, locale=locale
+    )
+    return page_response(request, response, ShowcaseList(items=items, next_cursor=next_cursor))
+
+
+@cards.get(
+    "/{expert_id}",
+    response_model=ExpertCard,
+    summary="An expert's card (contact details only for staff, with consent)",
+    responses=problem_responses(401, 404),
+)
+def read_expert(
+    expert_id: uuid.UUID, session: SessionDep, actor: ActorDep, locale: LocaleDep, response: Response
+) -> ExpertCard:
+    profile, card = profiles.card_for(session, actor=actor, expert_id=expert_id, locale=locale)
+    return with_etag(response, profile.version, card)
+
+
+@cards.patch(
+    "/{expert_id}",
+    response_model=ExpertOwn,
+    summary="Change your expert profile",
+    responses=problem_responses(401, 403, 404, 412, 422, 428),
+)
+def update_profile(
+    profile: OwnedProfile,
+    if_match: IfMatchAfterBody,
+    session: SessionDep,
+    actor: ExpertActor,
+    locale: LocaleDep,
+    body: ExpertProfileUpdate,
+    response: Response,
+) -> ExpertOwn:
+    profiles.update(session, actor=actor, profile=profile, data=body, if_match=if_match())
+    return _own(session, response, actor, locale, profile)
+
+
+@cards.post(
+    "/{expert_id}/confirm",
+    response_model=ExpertOwn,
+    summary="Confirm your profile is current (keeps it in search for 13 more months)",
+    responses=_CHANGE_ERRORS,
+)
+def confirm_profile(
+    profile: OwnedProfile,
+    if_match: IfMatchAfterBody,
+    session: SessionDep,
+    actor: ExpertActor,
+    locale: LocaleDep,
+    response: Response,
+) -> ExpertOwn:
+    profiles.confirm(session, actor=actor, profile=profile, if_match=if_match())
+    return _own(session, response, actor, locale, profile)
+
+
+@cards.delete(
+    "/{expert_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete your expert profile (personal data erased; anonymous hours kept)",
+    responses=_CHANGE_ERRORS,
+)
+def delete_profile(
+    profile: OwnedProfile, if_match: IfMatchAfterBody, session: SessionDep, actor: ExpertActor
+) -> Response:
+    profiles.delete(session, actor=actor, profile=profile, if_match=if_match())
+    return Response(status_code=204)
+
+
+@cards.put(
+    "/{expert_id}/showcase",
+    response_model=ShowcaseEntry,
+    summary="Show an expert from your municipality as a notable kraštietis (or change the story)",
+    responses=problem_responses(401, 403, 404, 422),
+)
+def put_showcase(
+    expert_id: uuid.UUID,
+    session: SessionDep,
+    actor: ManagerActor,
+    locale: LocaleDep,
+    body: ShowcaseUpsert,
+    response: Response,
+) -> ShowcaseEntry:
+    entry, shown, is_new = showcase.set_showcase(
+        session, actor=actor, expert_id=expert_id, data=body, locale=locale
+    )
+    response.status_code = 201 if is_new else 200
+    return with_etag(response, entry.version, shown)
+
+
+@cards.delete(
+    "/{expert_id}/showcase",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Take an expert out of your municipality's showcase",
+    responses=problem_responses(401, 403, 404, 422),
+)
+def delete_showcase(
+    expert_id: uuid.UUID,
+    session: SessionDep,
+    actor: ManagerActor,
+    municipality: Annotated[str | None, Query(max_length=60, description="Admins: the municipality")] = None,
+) -> Response:
+    showcase.remove_showcase(session, actor=actor, expert_id=expert_id, municipality=municipality)
+    return Response(status_code=204)

@@ -1,0 +1,226 @@
+"""HTTP routes for requests for expertise: the requester's board, the public list of open public
+requests (and experts volunteering answers to them), and the contributors a city thanks.
+Proposals and invitations of a request are in :mod:`api.experts.invitations.router`."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response, status
+from sqlmodel import Session
+
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.http import NoStore, created, page_response, with_etag
+from api.core.i18n import Locale, LocaleDep
+from api.core.pagination import PageDep
+from api.core.types import IsoDate
+from api.experts.deps import ExpertActor, IfMatchAfterBody, ManagedRequest, OwnProfile, RequesterActor
+from api.experts.invitations import inbox
+from api.experts.invitations import logic as invitations
+from api.experts.models import ExpertRequest
+from api.experts.requests import logic as expert_requests
+from api.experts.requests.schemas import (
+    AnswerBody,
+    ContributorList,
+    ExpertRequestCreate,
+    ExpertRequestList,
+    ExpertRequestRead,
+    ExpertRequestUpdate,
+    InboxItem,
+    PublicRequestList,
+    PublicRequestRead,
+    RequestStatus,
+    RequestVisibility,
+    StatusChange,
+)
+
+router = APIRouter(prefix="/expert-requests", tags=["expert-requests"])
+
+RequestSort = Literal["-created_at", "created_at"]
+_CHANGE_ERRORS = problem_responses(401, 403, 404, 409, 412, 422, 428)
+
+
+def _read(session: Session, response: Response, locale: Locale, req: ExpertRequest) -> ExpertRequestRead:
+    return with_etag(response, req.version, expert_requests.reads(session, [req], locale)[0])
+
+
+@router.get(
+    "",
+    response_model=ExpertRequestList,
+    summary="Your requests for expertise (your municipality's, or your organisation's)",
+    responses=problem_responses(400, 401, 403),
+)
+def list_requests(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: RequesterActor,
+    locale: LocaleDep,
+    page: PageDep,
+    status_: Annotated[list[RequestStatus] | None, Query(alias="status", max_length=6)] = None,
+    visibility: RequestVisibility | None = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Words in the title, question or context")
+    ] = None,
+    sort: RequestSort = "-created_at",
+) -> Response:
+    rows, next_cursor = expert_requests.list_requests(
+        session, actor=actor, params=page, sort=sort, status=status_, visibility=visibility, q=q
+    )
+    items = expert_requests.reads(session, rows, locale)
+    return page_response(request, response, ExpertRequestList(items=items, next_cursor=next_cursor))
+
+
+@router.post(
+    "",
+    response_model=ExpertRequestRead,
+    status_code=status.HTTP_201_CREATED,
+    summary="Post a request for expertise (a draft until you open it)",
+    responses=problem_responses(401, 403, 422),
+)
+def create_request(
+    session: SessionDep,
+    actor: RequesterActor,
+    locale: LocaleDep,
+    body: ExpertRequestCreate,
+    response: Response,
+    municipality: Annotated[
+        str | None, Query(max_length=60, description="Administrators: the municipality it is for")
+    ] = None,
+) -> ExpertRequestRead:
+    req = expert_requests.create(session, actor=actor, data=body, municipality=municipality)
+    created(response, f"/api/v1/expert-requests/{req.id}")
+    return _read(session, response, locale, req)
+
+
+@router.get(
+    "/public",
+    response_model=PublicRequestList,
+    summary="Public requests still taking answers: any expert may answer",
+    responses=problem_responses(400, 401, 422),
+)
+def list_public_requests(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    locale: LocaleDep,
+    page: PageDep,
+    municipality: Annotated[str | None, Query(max_length=60, description="Municipality slug")] = None,
+    competence: Annotated[str | None, Query(max_length=40, description="Needs this competence")] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    rows, next_cursor = expert_requests.list_public(
+        session, params=page, municipality=municipality, competence=competence, q=q
+    )
+    items = [expert_requests.public_read(session, r, locale) for r in rows]
+    return page_response(request, response, PublicRequestList(items=items, next_cursor=next_cursor))
+
+
+@router.get(
+    "/public/{request_id}",
+    response_model=PublicRequestRead,
+    summary="A public request",
+    responses=problem_responses(401, 404),
+)
+def read_public_request(
+    request_id: uuid.UUID, session: SessionDep, locale: LocaleDep, response: Response
+) -> PublicRequestRead:
+    req = expert_requests.get_public(session, request_id=request_id)
+    return with_etag(response, req.version, expert_requests.public_read(session, req, locale))
+
+
+@router.post(
+    "/public/{request_id}/answers",
+    response_model=InboxItem,
+    status_code=status.HTTP_201_CREATED,
+    summary="Answer a public request (experts; no invitation needed)",
+    responses=problem_responses(401, 403, 404, 409, 422),
+    dependencies=[NoStore],
+)
+def volunteer_answer(
+    request_id: uuid.UUID,
+    session: SessionDep,
+    actor: ExpertActor,
+    profile: OwnProfile,
+    locale: LocaleDep,
+    body: AnswerBody,
+    response: Response,
+) -> InboxItem:
+    inv = inbox.volunteer(session, actor=actor, profile=profile, request_id=request_id, body=body)
+    created(response, f"/api/v1/experts/me/invitations/{inv.id}")
+    return with_etag(response, inv.version, inbox.item(session, inv, locale))
+
+
+@router.get(
+    "/contributors",
+    response_model=ContributorList,
+    summary="Who gave how many hours to your requests in a period (to thank them)",
+    responses=problem_responses(401, 403, 422),
+    dependencies=[NoStore],
+)
+def list_contributors(
+    session: SessionDep,
+    actor: RequesterActor,
+    from_: Annotated[
+        IsoDate | None, Query(alias="from", description="First day (default: 1 January)")
+    ] = None,
+    to: Annotated[IsoDate | None, Query(description="Last day, inclusive (default: today)")] = None,
+    municipality: Annotated[
+        str | None, Query(max_length=60, description="Administrators: one municipality")
+    ] = None,
+) -> ContributorList:
+    return invitations.contributors(session, actor=actor, first=from_, last=to, municipality=municipality)
+
+
+@router.get(
+    "/{request_id}",
+    response_model=ExpertRequestRead,
+    summary="A request for expertise",
+    responses=problem_responses(401, 403, 404),
+)
+def read_request(
+    req: ManagedRequest, session: SessionDep, locale: LocaleDep, response: Response
+) -> ExpertRequestRead:
+    return _read(session, response, locale, req)
+
+
+@router.patch(
+    "/{request_id}",
+    response_model=ExpertRequestRead,
+    summary="Change a request",
+    responses=_CHANGE_ERRORS,
+)
+def update_request(
+    req: ManagedRequest,
+    if_match: IfMatchAfterBody,
+    session: SessionDep,
+    actor: RequesterActor,
+    locale: LocaleDep,
+    body: ExpertRequestUpdate,
+    response: Response,
+) -> ExpertRequestRead:
+    expert_requests.update(session, actor=actor, req=req, data=body, if_match=if_match())
+    return _read(session, response, locale, req)
+
+
+@router.post(
+    "/{request_id}/status",
+    response_model=ExpertRequestRead,
+    summary="Move a request: open, in_progress, answered, closed (with outcome) or cancelled",
+    responses=_CHANGE_ERRORS,
+)
+def change_status(
+    req: ManagedRequest,
+    if_match: IfMatchAfterBody,
+    session: SessionDep,
+    actor: RequesterActor,
+    locale: LocaleDep,
+    body: StatusChange,
+    response: Response,
+) -> ExpertRequestRead:
+    expert_requests.change_status(
+        session, actor=actor, req=req, to=body.status, outcome=body.outcome, if_match=if_match()
+    )
+    return _read(session, response, locale, req)
