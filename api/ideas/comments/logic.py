@@ -219,3 +219,9 @@ def _decrement(session: Session, idea_id: uuid.UUID) -> None:
         .where(_ideas.c.id == idea_id, _ideas.c.comment_count > 0)
         .values(comment_count=_ideas.c.comment_count - 1)
     )
+
+
+def reads(rows: list[IdeaComment], actor: Actor, idea: Idea) -> list[CommentRead]:
+    """Comments as the actor sees them (the idea's moderators see hidden text and its state)."""
+    moderator = scope.is_moderator_of(actor, idea.municipality_id)
+    return [to_read(c, actor, moderator=moderator) for c in rows]

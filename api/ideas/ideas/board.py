@@ -17,6 +17,7 @@ from api.ideas import access, scope
 from api.ideas.categories import BOARD_DEFAULT, CATEGORIES, WITHDRAWABLE
 from api.ideas.ideas.schemas import (
     IdeaAuthor,
+    IdeaList,
     IdeaRead,
     IdeaViewer,
 )
@@ -213,3 +214,11 @@ def list_ideas(
         last = items[-1]
         next_cursor = encode_cursor(sort, [getattr(last, column.key), last.id])
     return items, next_cursor
+
+
+def board_page(
+    session: Session, *, actor: Actor, locale: Locale, params: PageParams, sort: str, filters: IdeaFilters
+) -> IdeaList:
+    rows, next_cursor = list_ideas(session, actor=actor, params=params, sort=sort, filters=filters)
+    ctx = viewer_context(session, actor, rows)
+    return IdeaList(items=[to_read(session, i, actor, locale, ctx) for i in rows], next_cursor=next_cursor)

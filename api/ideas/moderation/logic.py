@@ -24,7 +24,7 @@ from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.ideas import access, scope
 from api.ideas.categories import FLAGS_TO_HIDE
 from api.ideas.models import Idea, IdeaBlock, IdeaComment, IdeaFlag, ModerationCase
-from api.ideas.moderation.schemas import BlockCreate, BlockRead, FlagCreate, ModerationCaseRead
+from api.ideas.moderation.schemas import BlockCreate, BlockRead, FlagCreate, FlagRead, ModerationCaseRead
 from api.municipalities import logic as municipalities
 
 _cases = ModerationCase.__table__  # type: ignore[attr-defined]
@@ -46,7 +46,7 @@ def flag(
     idea: Idea,
     comment: IdeaComment | None,
     data: FlagCreate,
-) -> IdeaFlag:
+) -> FlagRead:
     target: Idea | IdeaComment = comment if comment is not None else idea
     target_type = "comment" if comment is not None else "idea"
     if target.author_id == actor.id:
@@ -121,7 +121,9 @@ def flag(
         case.status = "hidden"
         _set_visibility(session, target_type, target.id, "hidden")
         session.expire(target)
-    return row
+    return FlagRead(
+        target_type=row.target_type, target_id=row.target_id, reason=row.reason, created_at=row.created_at
+    )
 
 
 def _set_visibility(session: Session, target_type: str, target_id: uuid.UUID, value: str) -> None:
