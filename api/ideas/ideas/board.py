@@ -157,8 +157,8 @@ SORTS: dict[str, tuple[Any, bool]] = {
 @dataclass
 class IdeaFilters:
     municipality: str | None = None
-    category: list[str] | None = None
-    state: list[str] | None = None
+    category: Sequence[str] | None = None
+    state: Sequence[str] | None = None
     residence: str | None = None
     q: str | None = None
     open_call_id: uuid.UUID | None = None

@@ -9,6 +9,7 @@ a municipality hides all their content there and stops them taking part there.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
@@ -139,7 +140,7 @@ def list_cases(
     *,
     actor: Actor,
     params: PageParams,
-    status: list[str] | None,
+    status: Sequence[str] | None,
     municipality: str | None,
     target_type: str | None,
 ) -> tuple[list[ModerationCase], str | None]:
