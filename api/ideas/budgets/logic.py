@@ -23,7 +23,7 @@ from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale
-from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.core.pagination import PageParams
 from api.ideas import access, scope
 from api.ideas.budgets.schemas import (
     BudgetCreate,
@@ -31,18 +31,12 @@ from api.ideas.budgets.schemas import (
     BudgetUpdate,
 )
 from api.ideas.categories import residence_of
+from api.ideas.listing import dated_page
 from api.ideas.models import (
     Budget,
-    BudgetBallot,
-    BudgetBallotLine,
     BudgetProject,
 )
 from api.municipalities import logic as municipalities
-
-_ballots = BudgetBallot.__table__  # type: ignore[attr-defined]
-_lines = BudgetBallotLine.__table__  # type: ignore[attr-defined]
-_budgets = Budget.__table__  # type: ignore[attr-defined]
-
 
 ENTERABLE_STATES = ("published", "under_review", "accepted")
 
@@ -103,31 +97,30 @@ def to_read(session: Session, budget: Budget, actor: Actor, locale: Locale) -> B
     )
 
 
+def _phase_clauses(phase_filter: str | None, now: datetime) -> list[Any]:
+    running = col(Budget.finished_at).is_(None)
+    phases: dict[str, list[Any]] = {
+        "finished": [col(Budget.finished_at).is_not(None)],
+        "counting": [running, Budget.voting_until <= now],
+        "voting": [running, Budget.voting_from <= now, Budget.voting_until > now],
+        "reviewing": [running, Budget.reviewing_from <= now, Budget.voting_from > now],
+        "collecting": [running, Budget.reviewing_from > now],
+    }
+    return phases.get(phase_filter or "", [])
+
+
 def list_budgets(
     session: Session, *, actor: Actor, params: PageParams, municipality: str | None, phase_filter: str | None
 ) -> tuple[list[Budget], str | None]:
-    stmt: Any = scope.readable_budgets(actor)
-    if municipality:
-        muni = municipalities.resolve_slug(session, municipality)
-        stmt = stmt.where(scope.in_municipality(Budget.municipality_id, muni.id))
-    now = utcnow()
-    if phase_filter == "finished":
-        stmt = stmt.where(col(Budget.finished_at).is_not(None))
-    elif phase_filter == "counting":
-        stmt = stmt.where(col(Budget.finished_at).is_(None), Budget.voting_until <= now)
-    elif phase_filter == "voting":
-        stmt = stmt.where(
-            col(Budget.finished_at).is_(None), Budget.voting_from <= now, Budget.voting_until > now
-        )
-    elif phase_filter == "reviewing":
-        stmt = stmt.where(
-            col(Budget.finished_at).is_(None), Budget.reviewing_from <= now, Budget.voting_from > now
-        )
-    elif phase_filter == "collecting":
-        stmt = stmt.where(col(Budget.finished_at).is_(None), Budget.reviewing_from > now)
-    keys = [SortKey(Budget.voting_until, descending=True), SortKey(Budget.id, descending=True)]
-    rows = list(session.exec(keyset(stmt, keys=keys, params=params)).all())
-    return finish(rows, params=params, key_of=lambda b: [b.voting_until, b.id])
+    return dated_page(
+        session,
+        scope.readable_budgets(actor),
+        model=Budget,
+        deadline=Budget.voting_until,
+        municipality=municipality,
+        clauses=_phase_clauses(phase_filter, utcnow()),
+        params=params,
+    )
 
 
 def readable(session: Session, *, actor: Actor, budget_id: uuid.UUID) -> Budget:

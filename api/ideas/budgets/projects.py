@@ -22,15 +22,9 @@ from api.ideas.budgets.schemas import (
 )
 from api.ideas.models import (
     Budget,
-    BudgetBallot,
-    BudgetBallotLine,
     BudgetProject,
     Idea,
 )
-
-_ballots = BudgetBallot.__table__  # type: ignore[attr-defined]
-_lines = BudgetBallotLine.__table__  # type: ignore[attr-defined]
-_budgets = Budget.__table__  # type: ignore[attr-defined]
 
 
 def on_ballot(project: BudgetProject) -> bool:

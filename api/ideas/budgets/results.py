@@ -37,7 +37,6 @@ from api.ideas.notifications import logic as notifications
 
 _ballots = BudgetBallot.__table__  # type: ignore[attr-defined]
 _lines = BudgetBallotLine.__table__  # type: ignore[attr-defined]
-_budgets = Budget.__table__  # type: ignore[attr-defined]
 
 WON = {
     "lt": "Idėja „{title}“ laimėjo dalyvaujamajame biudžete",

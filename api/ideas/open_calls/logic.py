@@ -17,9 +17,10 @@ from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale
-from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.core.pagination import PageParams
 from api.ideas import access, scope
 from api.ideas.events import idea_link
+from api.ideas.listing import dated_page
 from api.ideas.models import Idea, OpenCall
 from api.ideas.notifications import logic as notifications
 from api.ideas.open_calls.schemas import AwardCreate, OpenCallCreate, OpenCallRead, OpenCallUpdate
@@ -74,32 +75,29 @@ def to_read(session: Session, call: OpenCall, actor: Actor, locale: Locale) -> O
     )
 
 
+def _phase_clauses(phase_filter: str | None, now: datetime) -> list[Any]:
+    unawarded = col(OpenCall.awarded_at).is_(None)
+    phases: dict[str, list[Any]] = {
+        "awarded": [col(OpenCall.awarded_at).is_not(None)],
+        "open": [unawarded, OpenCall.submissions_from <= now, OpenCall.submissions_until > now],
+        "upcoming": [unawarded, OpenCall.submissions_from > now],
+        "judging": [unawarded, OpenCall.submissions_until <= now],
+    }
+    return phases.get(phase_filter or "", [])
+
+
 def list_calls(
     session: Session, *, actor: Actor, params: PageParams, municipality: str | None, phase_filter: str | None
 ) -> tuple[list[OpenCall], str | None]:
-    stmt: Any = scope.readable_calls(actor)
-    if municipality:
-        stmt = stmt.where(
-            scope.in_municipality(
-                OpenCall.municipality_id, municipalities.resolve_slug(session, municipality).id
-            )
-        )
-    now = utcnow()
-    if phase_filter == "awarded":
-        stmt = stmt.where(col(OpenCall.awarded_at).is_not(None))
-    elif phase_filter == "open":
-        stmt = stmt.where(
-            col(OpenCall.awarded_at).is_(None),
-            OpenCall.submissions_from <= now,
-            OpenCall.submissions_until > now,
-        )
-    elif phase_filter == "upcoming":
-        stmt = stmt.where(col(OpenCall.awarded_at).is_(None), OpenCall.submissions_from > now)
-    elif phase_filter == "judging":
-        stmt = stmt.where(col(OpenCall.awarded_at).is_(None), OpenCall.submissions_until <= now)
-    keys = [SortKey(OpenCall.submissions_until, descending=True), SortKey(OpenCall.id, descending=True)]
-    rows = list(session.exec(keyset(stmt, keys=keys, params=params)).all())
-    return finish(rows, params=params, key_of=lambda c: [c.submissions_until, c.id])
+    return dated_page(
+        session,
+        scope.readable_calls(actor),
+        model=OpenCall,
+        deadline=OpenCall.submissions_until,
+        municipality=municipality,
+        clauses=_phase_clauses(phase_filter, utcnow()),
+        params=params,
+    )
 
 
 def readable(session: Session, *, actor: Actor, call_id: uuid.UUID) -> OpenCall:
