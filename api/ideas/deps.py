@@ -13,13 +13,18 @@ from functools import lru_cache
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
+from pydantic import BaseModel
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlmodel import Session
 
 from api.accounts.deps import ActorDep, oauth2, require_scopes, require_user
 from api.core import ratelimit
 from api.core.actor import Actor
 from api.core.db import SessionDep
 from api.core.errors import not_found
+from api.core.http import page_response
+from api.core.i18n import Locale, LocaleDep
+from api.core.pagination import PageDep, PageParams
 from api.core.security import TokenError, decode_token
 from api.ideas import access, scope
 from api.ideas.answers import logic as answers
@@ -109,6 +114,36 @@ def _private_when_signed_in(response: Response, actor: ActorDep) -> None:
 
 
 PrivateWhenSignedIn = Depends(_private_when_signed_in)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What every public list route of the domain reads: the request, the caller, the language and
+    the page asked for; ``answer`` sends the page with its ``Link``."""
+
+    request: Request
+    response: Response
+    session: Session
+    actor: Actor
+    locale: Locale
+    page: PageParams
+
+    def answer(self, body: BaseModel) -> Response:
+        return page_response(self.request, self.response, body)
+
+
+def _listing(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: LocaleDep,
+    page: PageDep,
+) -> Listing:
+    return Listing(request, response, session, actor, locale, page)
+
+
+ListingDep = Annotated[Listing, Depends(_listing)]
 
 
 # --- loading dependencies ---------------------------------------------------------------------------

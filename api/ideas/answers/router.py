@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 
-from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import page_response, with_etag
+from api.core.http import with_etag
 from api.core.i18n import LocaleDep
-from api.core.pagination import PageDep
 from api.ideas.answers import logic as answers
 from api.ideas.answers.schemas import AnswerCreate, AnswerList, AnswerRead, AnswerUpdate
 from api.ideas.deps import (
+    ListingDep,
     ModeratedAnswer,
     ModeratedIdea,
     Moderator,
@@ -32,18 +31,12 @@ router = APIRouter(prefix="/ideas", tags=["ideas"])
     responses=problem_responses(400, 404),
     dependencies=[PrivateWhenSignedIn],
 )
-def list_answers(
-    idea: ReadableIdea,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: ActorDep,
-    locale: LocaleDep,
-    page: PageDep,
-) -> Response:
-    rows, next_cursor = answers.list_answers(session, actor=actor, idea=idea, params=page)
-    body = AnswerList(items=[answers.to_read(a, locale) for a in rows], next_cursor=next_cursor)
-    return page_response(request, response, body)
+def list_answers(idea: ReadableIdea, listing: ListingDep) -> Response:
+    rows, next_cursor = answers.list_answers(
+        listing.session, actor=listing.actor, idea=idea, params=listing.page
+    )
+    items = [answers.to_read(a, listing.locale) for a in rows]
+    return listing.answer(AnswerList(items=items, next_cursor=next_cursor))
 
 
 @router.post(

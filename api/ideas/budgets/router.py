@@ -10,9 +10,8 @@ from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import not_found, problem_responses
-from api.core.http import NoStore, created, page_response, with_etag
+from api.core.http import NoStore, created, with_etag
 from api.core.i18n import LocaleDep
-from api.core.pagination import PageDep
 from api.ideas.budgets import ballots, projects, results
 from api.ideas.budgets import logic as budgets
 from api.ideas.budgets.schemas import (
@@ -33,6 +32,7 @@ from api.ideas.budgets.schemas import (
 )
 from api.ideas.deps import (
     BudgetManager,
+    ListingDep,
     ManagedBudget,
     ManagedProject,
     Participant,
@@ -50,20 +50,17 @@ ballot_router = APIRouter(prefix="/budgets", tags=["budgets"], dependencies=[NoS
     "", response_model=BudgetList, summary="Participatory budgets", responses=problem_responses(400, 422)
 )
 def list_budgets(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: ActorDep,
-    locale: LocaleDep,
-    page: PageDep,
+    listing: ListingDep,
     municipality: Annotated[Slug | None, Query()] = None,
     phase: Annotated[Phase | None, Query()] = None,
 ) -> Response:
-    rows, next_cursor = budgets.list_budgets(
-        session, actor=actor, params=page, municipality=municipality, phase_filter=phase
+    s, actor = listing.session, listing.actor
+    rows, cursor = budgets.list_budgets(
+        s, actor=actor, params=listing.page, municipality=municipality, phase_filter=phase
     )
-    items = [budgets.to_read(session, b, actor, locale) for b in rows]
-    return page_response(request, response, BudgetList(items=items, next_cursor=next_cursor))
+    return listing.answer(
+        BudgetList(items=[budgets.to_read(s, b, actor, listing.locale) for b in rows], next_cursor=cursor)
+    )
 
 
 @router.post(
@@ -125,20 +122,15 @@ def update_budget(
 )
 def list_projects(
     budget: ReadableBudget,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: ActorDep,
-    locale: LocaleDep,
-    page: PageDep,
+    listing: ListingDep,
     on_ballot: Annotated[bool, Query(description="Only feasible projects with a cost (the ballot)")] = False,
     feasibility: Annotated[Feasibility | None, Query()] = None,
 ) -> Response:
-    rows, next_cursor = projects.list_projects(
-        session, budget=budget, params=page, ballot_only=on_ballot, feasibility=feasibility
+    rows, cursor = projects.list_projects(
+        listing.session, budget=budget, params=listing.page, ballot_only=on_ballot, feasibility=feasibility
     )
-    items = [projects.project_read(budget, p, actor, locale) for p in rows]
-    return page_response(request, response, ProjectList(items=items, next_cursor=next_cursor))
+    items = [projects.project_read(budget, p, listing.actor, listing.locale) for p in rows]
+    return listing.answer(ProjectList(items=items, next_cursor=cursor))
 
 
 @router.post(

@@ -13,11 +13,10 @@ from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import created, page_response, with_etag
+from api.core.http import created, with_etag
 from api.core.i18n import LocaleDep
-from api.core.pagination import PageDep
 from api.ideas.categories import CATEGORIES, Category, IdeaState, Residence
-from api.ideas.deps import Moderator, Participant, PrivateWhenSignedIn, ReadableIdea, rate_limited
+from api.ideas.deps import ListingDep, Moderator, Participant, PrivateWhenSignedIn, ReadableIdea, rate_limited
 from api.ideas.fields import Slug
 from api.ideas.ideas import board, export, logic
 from api.ideas.ideas.schemas import (
@@ -48,12 +47,7 @@ MunicipalityQ = Annotated[Slug | None, Query(description="Municipality slug, e.g
     dependencies=[PrivateWhenSignedIn],
 )
 def list_ideas(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: ActorDep,
-    locale: LocaleDep,
-    page: PageDep,
+    listing: ListingDep,
     municipality: MunicipalityQ = None,
     category: Annotated[list[Category] | None, Query(description="One or more categories")] = None,
     state: Annotated[
@@ -69,8 +63,16 @@ def list_ideas(
     ] = "-published_at",
 ) -> Response:
     filters = board.IdeaFilters(municipality, category, state, residence, q, open_call, mine, following)
-    page_of = board.board_page(session, actor=actor, locale=locale, params=page, sort=sort, filters=filters)
-    return page_response(request, response, page_of)
+
+    page = board.board_page(
+        listing.session,
+        actor=listing.actor,
+        locale=listing.locale,
+        params=listing.page,
+        sort=sort,
+        filters=filters,
+    )
+    return listing.answer(page)
 
 
 @router.get("/categories", response_model=CategoryList, summary="Idea categories")

@@ -10,10 +10,9 @@ from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import created, page_response, with_etag
+from api.core.http import created, with_etag
 from api.core.i18n import LocaleDep
-from api.core.pagination import PageDep
-from api.ideas.deps import BudgetManager, ManagedCall, ReadableCall
+from api.ideas.deps import BudgetManager, ListingDep, ManagedCall, ReadableCall
 from api.ideas.fields import Slug
 from api.ideas.open_calls import logic as open_calls
 from api.ideas.open_calls.schemas import (
@@ -34,20 +33,16 @@ router = APIRouter(prefix="/open-calls", tags=["open-calls"])
     responses=problem_responses(400, 422),
 )
 def list_calls(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: ActorDep,
-    locale: LocaleDep,
-    page: PageDep,
+    listing: ListingDep,
     municipality: Annotated[Slug | None, Query()] = None,
     phase: Annotated[Literal["upcoming", "open", "judging", "awarded"] | None, Query()] = None,
 ) -> Response:
-    rows, next_cursor = open_calls.list_calls(
-        session, actor=actor, params=page, municipality=municipality, phase_filter=phase
+    s, actor, locale = listing.session, listing.actor, listing.locale
+    rows, cursor = open_calls.list_calls(
+        s, actor=actor, params=listing.page, municipality=municipality, phase_filter=phase
     )
-    items = [open_calls.to_read(session, c, actor, locale) for c in rows]
-    return page_response(request, response, OpenCallList(items=items, next_cursor=next_cursor))
+    items = [open_calls.to_read(s, c, actor, locale) for c in rows]
+    return listing.answer(OpenCallList(items=items, next_cursor=cursor))
 
 
 @router.post(
