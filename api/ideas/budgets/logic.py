@@ -31,7 +31,7 @@ from api.ideas.budgets.schemas import (
     BudgetUpdate,
 )
 from api.ideas.categories import residence_of
-from api.ideas.listing import dated_page
+from api.ideas.listing import dated_page, phase_clauses
 from api.ideas.models import (
     Budget,
     BudgetProject,
@@ -97,16 +97,12 @@ def to_read(session: Session, budget: Budget, actor: Actor, locale: Locale) -> B
     )
 
 
-def _phase_clauses(phase_filter: str | None, now: datetime) -> list[Any]:
-    running = col(Budget.finished_at).is_(None)
-    phases: dict[str, list[Any]] = {
-        "finished": [col(Budget.finished_at).is_not(None)],
-        "counting": [running, Budget.voting_until <= now],
-        "voting": [running, Budget.voting_from <= now, Budget.voting_until > now],
-        "reviewing": [running, Budget.reviewing_from <= now, Budget.voting_from > now],
-        "collecting": [running, Budget.reviewing_from > now],
-    }
-    return phases.get(phase_filter or "", [])
+PHASE_DATES: list[tuple[str, Any]] = [
+    ("collecting", None),
+    ("reviewing", Budget.reviewing_from),
+    ("voting", Budget.voting_from),
+    ("counting", Budget.voting_until),
+]
 
 
 def list_budgets(
@@ -118,7 +114,7 @@ def list_budgets(
         model=Budget,
         deadline=Budget.voting_until,
         municipality=municipality,
-        clauses=_phase_clauses(phase_filter, utcnow()),
+        clauses=phase_clauses(phase_filter, closed=("finished", col(Budget.finished_at)), stages=PHASE_DATES),
         params=params,
     )
 

@@ -20,7 +20,7 @@ from api.core.i18n import Locale
 from api.core.pagination import PageParams
 from api.ideas import access, scope
 from api.ideas.events import idea_link
-from api.ideas.listing import dated_page
+from api.ideas.listing import dated_page, phase_clauses
 from api.ideas.models import Idea, OpenCall
 from api.ideas.notifications import logic as notifications
 from api.ideas.open_calls.schemas import AwardCreate, OpenCallCreate, OpenCallRead, OpenCallUpdate
@@ -75,15 +75,11 @@ def to_read(session: Session, call: OpenCall, actor: Actor, locale: Locale) -> O
     )
 
 
-def _phase_clauses(phase_filter: str | None, now: datetime) -> list[Any]:
-    unawarded = col(OpenCall.awarded_at).is_(None)
-    phases: dict[str, list[Any]] = {
-        "awarded": [col(OpenCall.awarded_at).is_not(None)],
-        "open": [unawarded, OpenCall.submissions_from <= now, OpenCall.submissions_until > now],
-        "upcoming": [unawarded, OpenCall.submissions_from > now],
-        "judging": [unawarded, OpenCall.submissions_until <= now],
-    }
-    return phases.get(phase_filter or "", [])
+PHASE_DATES: list[tuple[str, Any]] = [
+    ("upcoming", None),
+    ("open", OpenCall.submissions_from),
+    ("judging", OpenCall.submissions_until),
+]
 
 
 def list_calls(
@@ -95,7 +91,7 @@ def list_calls(
         model=OpenCall,
         deadline=OpenCall.submissions_until,
         municipality=municipality,
-        clauses=_phase_clauses(phase_filter, utcnow()),
+        clauses=phase_clauses(phase_filter, closed=("awarded", col(OpenCall.awarded_at)), stages=PHASE_DATES),
         params=params,
     )
 
