@@ -2,7 +2,14 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# Hashed lock files (pip-tools): `make lock` regenerates them from pyproject.toml.
+LOCKS  := requirements/runtime.txt requirements/dev.txt
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCKS) | cksum | cut -d' ' -f1)
+# The client generator of the contract test lives in its own venv (it pins an older httpx).
+TOOLS  := .venv-tools
+TOOLS_STAMP := $(TOOLS)/.installed-$(shell cat requirements/contract.txt | cksum | cut -d' ' -f1)
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+               --no-emit-index-url --no-emit-find-links
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
@@ -14,16 +21,32 @@ PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
 RUN_ENV := LANGELIS_DEMO=true LANGELIS_SERVE_FRONTEND=true LANGELIS_LOG_JSON=false \
            LANGELIS_PUBLIC_BASE_URL=http://$(HOST):$(PORT)
 
-.PHONY: install run test lint typecheck test-sqlite test-postgres test-browser openapi bench clean
+.PHONY: install lock run test lint typecheck test-sqlite test-postgres test-browser openapi bench clean
 
-$(STAMP): pyproject.toml
+# Exactly the locked versions (every file checked against its hash), then the project itself,
+# editable and without dependencies. A changed lock file or pyproject.toml reinstalls.
+$(STAMP): pyproject.toml $(LOCKS)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --upgrade pip
-	@$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	@$(BIN)/python -m pip install --quiet --no-deps -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
-install: $(STAMP)
+$(TOOLS_STAMP): requirements/contract.txt
+	@test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	@$(TOOLS)/bin/python -m pip install --quiet --require-hashes -r requirements/contract.txt
+	@rm -f $(TOOLS)/.installed-*
+	@touch $(TOOLS_STAMP)
+
+install: $(STAMP) $(TOOLS_STAMP)
+
+# Re-resolve the lock files from pyproject.toml (newest allowed versions; `make lock
+# LOCK_ARGS=--upgrade-package=fastapi` for one). dev.txt is constrained by runtime.txt so both agree.
+lock:
+	@test -x $(BIN)/pip-compile || $(MAKE) install
+	$(PIP_COMPILE) $(LOCK_ARGS) -o requirements/runtime.txt pyproject.toml
+	$(PIP_COMPILE) $(LOCK_ARGS) --extra dev -c requirements/runtime.txt -o requirements/dev.txt pyproject.toml
+	$(PIP_COMPILE) $(LOCK_ARGS) -o requirements/contract.txt requirements/contract.in
 
 run: install
 	@$(RUN_ENV) $(BIN)/langelis migrate
@@ -67,4 +90,4 @@ bench: install
 	LANGELIS_SECRET_KEY=$${LANGELIS_SECRET_KEY:-bench-only-secret-key-not-for-production-000} $(BIN)/python -m bench $(BENCH)
 
 clean:
-	rm -rf $(VENV) var .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) var .mypy_cache .ruff_cache

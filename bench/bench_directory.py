@@ -64,7 +64,7 @@ def load(db: BenchDatabase) -> dict[str, Any]:
 
     from api.core.db import utcnow
     from api.directory import demo
-    from api.directory.demo_data import ORGANIZATIONS
+    from api.directory.demo.data import ORGANIZATIONS
     from api.directory.derived_fields import sort_name
     from api.directory.models import Location, Organization, Service, ServiceAtLocation
     from api.municipalities.logic import get_by_slug

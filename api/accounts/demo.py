@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from api.accounts.models import User
+from api.accounts.models import MachineClient, User
 from api.core.db import utcnow
-from api.core.security import hash_password
+from api.core.security import hash_password, hash_token
 from api.municipalities.logic import get_by_slug
 
 ADMIN_EMAIL = "admin@demo.langelis.lt"
@@ -63,6 +63,25 @@ def make_user(
     return user
 
 
+# A municipal system's machine client (demo mode only; the secret is printed to the operator).
+DEMO_CLIENT_ID = "demo-vilnius-intake"
+DEMO_CLIENT_SECRET = "Langelis-demo-2026-intake"  # noqa: S105 - demo mode only
+DEMO_CLIENT_SCOPES = ["migrants:intake"]
+
+
+def seed_client(session: Session) -> str:
+    session.add(
+        MachineClient(
+            client_id=DEMO_CLIENT_ID,
+            secret_hash=hash_token(DEMO_CLIENT_SECRET),
+            name="Vilniaus miesto gyventojų registras (demo)",
+            municipality_id=get_by_slug(session, "vilniaus-m").id,
+            scopes=DEMO_CLIENT_SCOPES,
+        )
+    )
+    return f"  machine client {DEMO_CLIENT_ID} / {DEMO_CLIENT_SECRET} (vilniaus-m: {' '.join(DEMO_CLIENT_SCOPES)})"
+
+
 def seed(session: Session) -> list[str]:
     shared_hash = hash_password(DEMO_PASSWORD)
     lines = [f"demo accounts (password for all: {DEMO_PASSWORD}):"]
@@ -78,6 +97,7 @@ def seed(session: Session) -> list[str]:
         )
         where = f" ({municipality})" if municipality else ""
         lines.append(f"  {role:<12} {email}{where}")
+    lines.append(seed_client(session))
     session.flush()
     return lines
 

@@ -105,6 +105,10 @@ def actor_in_own_session(request: Request, token: str) -> Actor:
     return actor
 
 
+# Markers read by api.core.contract to declare each operation's security in OpenAPI.
+get_actor.openapi_security = "optional"  # type: ignore[attr-defined]
+actor_in_own_session.openapi_security = "optional"  # type: ignore[attr-defined]
+
 ActorDep = Annotated[Actor, Depends(get_actor)]
 
 
@@ -114,6 +118,7 @@ def get_signed_in(actor: ActorDep) -> Actor:
     return actor
 
 
+get_signed_in.openapi_security = "required"  # type: ignore[attr-defined]
 CurrentActor = Annotated[Actor, Depends(get_signed_in)]
 
 
@@ -133,6 +138,7 @@ def require_scopes(*scopes: str) -> Callable[[Actor], Actor]:
             )
         return actor
 
+    dependency.openapi_scopes = scopes  # type: ignore[attr-defined]
     return dependency
 
 

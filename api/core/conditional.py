@@ -74,6 +74,7 @@ def if_match(request: Request) -> IfMatch:
     return IfMatch.parse(request.headers.get("if-match"))
 
 
+if_match.openapi_if_match = True  # type: ignore[attr-defined]
 IfMatchDep = Annotated[IfMatch, Depends(if_match)]
 
 

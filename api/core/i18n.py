@@ -117,6 +117,9 @@ def get_locale(
     return Locale(lang=chosen, all_translations=translations == "all")
 
 
+get_locale.openapi_accept_language = True  # type: ignore[attr-defined]
+
+
 LocaleDep = Annotated[Locale, Depends(get_locale)]
 
 

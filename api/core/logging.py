@@ -1,4 +1,5 @@
-"""Structured JSON logs with the request id of the request being served."""
+"""Logs with the request id of the request being served: structured JSON (production), or one
+readable line per record for a terminal (``LANGELIS_LOG_JSON=false``, as ``make run`` sets)."""
 
 from __future__ import annotations
 
@@ -45,12 +46,67 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(data, default=str, ensure_ascii=False)
 
 
+# Extras that only repeat the message (uvicorn's coloured copy of it).
+_TEXT_SKIPPED = {"color_message"}
+# Access-log fields, rendered first and without their names: ``GET /path 200 12.3ms``.
+_ACCESS_FIELDS = ("method", "path", "status", "duration_ms")
+
+
+def _text_value(value: Any) -> str:
+    """A value as one token: quoted (JSON) when empty or holding spaces, quotes or control characters."""
+    text = value if isinstance(value, str) else str(value)
+    if not text or any(ch.isspace() or ch in "\"'=" or not ch.isprintable() for ch in text):
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+def _duration(value: Any) -> str:
+    try:
+        return f"{float(value):.1f}ms"
+    except (TypeError, ValueError):
+        return _text_value(value)
+
+
+class TextFormatter(logging.Formatter):
+    """``time LEVEL logger message key=value … req=<request id>``, the fields of ``extra`` included.
+
+    Access lines (``method``, ``path``, ``status``, ``duration_ms``) read
+    ``INFO langelis.access GET /api/v1/services 200 12.3ms req=abc123``.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s")
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        extras = {
+            key: value
+            for key, value in record.__dict__.items()
+            if key not in _RESERVED and key not in _TEXT_SKIPPED and not key.startswith("_")
+        }
+        request_id = extras.pop("request_id", None) or current_request_id()
+        parts: list[str] = []
+        message = record.message
+        if "method" in extras and "path" in extras:
+            if message != "request":  # the access line's message says nothing the fields do not
+                parts.append(message)
+            for key in _ACCESS_FIELDS:
+                if key in extras:
+                    value = extras.pop(key)
+                    parts.append(_duration(value) if key == "duration_ms" else _text_value(value))
+        elif message:
+            parts.append(message)
+        parts.extend(f"{key}={_text_value(value)}" for key, value in extras.items())
+        if request_id:
+            parts.append(f"req={_text_value(request_id)}")
+        return " ".join([super().formatMessage(record), *parts])
+
+
 def configure_logging(level: str = "INFO", as_json: bool = True) -> None:
     handler = logging.StreamHandler(sys.stderr)
     if as_json:
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        handler.setFormatter(TextFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

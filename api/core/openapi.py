@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from api.core import contract
 from api.core.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemFieldError
 
 _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
@@ -35,6 +36,11 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         ]
     }
     components.pop("HTTPValidationError", None)
+    scopes = {}
+    for scheme in schema.get("components", {}).get("securitySchemes", {}).values():
+        for flow in scheme.get("flows", {}).values():
+            scopes.update(flow.get("scopes", {}))
+    contract.apply(app, schema, scopes=scopes)
     components.pop("ValidationError", None)
     for path_item in schema.get("paths", {}).values():
         for operation in path_item.values():

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from api.directory.categories import ancestors
+from api.directory import scope as directory_scope
+from api.directory.categories.reference import ancestors
 from api.directory.models import Service
 from api.indicators.providers import DerivedCell, Scope
 
@@ -30,7 +31,7 @@ def _live(session: Session, scope: Scope) -> list[tuple[list[str], list[str]]]:
     _, cut = scope.bounds()
     rows = session.exec(
         select(Service.categories, Service.languages).where(
-            col(Service.municipality_id).in_(list(scope.municipality_ids)),
+            directory_scope.in_municipality(Service, list(scope.municipality_ids)),
             col(Service.status) == "active",
             col(Service.created_at) < cut,
             sa.or_(col(Service.deleted_at).is_(None), col(Service.deleted_at) >= cut),

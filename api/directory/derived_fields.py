@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from api.core.i18n import normalize, resolve, search_blob
-from api.directory.categories import categories, category_keys, code_keys
-from api.directory.models import Organization, Service
+from api.directory.categories.reference import categories, category_keys, code_keys
+from api.directory.models import Service
+from api.municipalities.models import Organization
 
 WEEKDAY_BITS = {day: 1 << (day - 1) for day in range(1, 8)}
 

@@ -1,8 +1,8 @@
 """What the directory offers other domains (keyword-only, stable): where an organisation belongs,
 a brief of one service, and services matching a person's needs.
 
-The directory's own reads and writes live in ``services.py``, ``organizations.py``,
-``locations.py`` and ``search.py``.
+The directory's own reads and writes live in its subject packages (``services/``,
+``organizations/``, ``locations/``, ``hsds/``).
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from api.directory import categories as _categories
-from api.directory.models import Organization, Service
-from api.directory.schemas import ServiceBrief
+from api.directory import scope
+from api.directory.categories import reference as _categories
+from api.directory.models import Service
+from api.directory.services.schemas import ServiceBrief
+from api.municipalities.models import Organization
 
 
 def expand_categories(codes: Iterable[str]) -> set[str]:
@@ -87,7 +89,7 @@ def match_services(
         query = query.where(sa.or_(*(col(Service.category_keys).like(f"%|{c}|%") for c in codes)))
     for condition in eligibility_filters(legal_status=legal_status, age=age):
         query = query.where(condition)
-    same_place = sa.case((col(Service.municipality_id) == municipality_id, 0), else_=1)
+    same_place = sa.case((scope.in_municipality(Service, municipality_id), 0), else_=1)
     order: list[Any] = [same_place]
     if language:
         order.append(sa.case((col(Service.language_keys).like(f"%|{language}|%"), 0), else_=1))

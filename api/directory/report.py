@@ -9,9 +9,10 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
-from api.directory.catalog import stale_before
-from api.directory.categories import ancestors, categories
+from api.directory import scope
+from api.directory.categories.reference import ancestors, categories
 from api.directory.models import Service
+from api.directory.services.logic import stale_before
 from api.indicators.reports import Figures, Paragraph, ReportContext, ReportSection, Table
 
 
@@ -42,7 +43,7 @@ L = {
 def report_section(session: Session, ctx: ReportContext) -> ReportSection | None:
     rows = session.exec(
         select(Service).where(
-            col(Service.municipality_id) == ctx.municipality_id,
+            scope.in_municipality(Service, ctx.municipality_id),
             col(Service.deleted_at).is_(None),
             col(Service.status) == "active",
         )

@@ -1,21 +1,24 @@
-"""Dependencies that authorise the caller and load the records a route works on."""
+"""Dependencies that authorise the caller and load the records a route works on (through
+:mod:`api.migrants.scope`; another municipality's record is a 404)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated
 
-from fastapi import Depends, Response
-from pydantic import BaseModel
+from fastapi import Depends
 
 from api.accounts.deps import CurrentActor, require_scopes
 from api.core.actor import Actor
 from api.core.db import SessionDep
-from api.core.errors import ProblemError, not_found
-from api.core.etag import set_etag
-from api.migrants import cases, people, referrals
+from api.core.errors import not_found, problem_responses
+from api.migrants import scope
+from api.migrants.cases.logic import get as get_case
 from api.migrants.models import Case, Person, Referral
+from api.migrants.people.logic import get as get_person
+from api.migrants.referrals.inbox import get as get_inbox_referral
+from api.migrants.referrals.logic import get as get_referral
 
 ReaderActor = Annotated[Actor, Depends(require_scopes("migrants:read"))]
 WriterActor = Annotated[Actor, Depends(require_scopes("migrants:read", "migrants:write"))]
@@ -41,39 +44,19 @@ WriterById = Annotated[Actor, Depends(require_or_404("migrants:read", "migrants:
 InboxById = Annotated[Actor, Depends(require_or_404("referrals:inbox", what="referral"))]
 
 
-def require_special(actor: Actor) -> None:
-    if not actor.has("migrants:special"):
-        raise ProblemError(403, "This needs the scope migrants:special.", slug="insufficient-scope")
-
-
-def no_store(response: Response) -> None:
-    response.headers["Cache-Control"] = "no-store"
-
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def etag(response: Response, version: int, body: M) -> M:
-    set_etag(response, version, body.model_dump_json())
-    return body
-
-
-def json_body(response: Response, body: BaseModel) -> Response:
-    """The answer serialised once, for list routes: returning the model would have FastAPI dump it
-    and validate it again against the response model (still declared for OpenAPI). Headers set on
-    the injected response (no-store, Link, language) are carried over."""
-    headers = {
-        k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")
-    }
-    return Response(content=body.model_dump_json(), media_type="application/json", headers=headers)
+def municipality_of(actor: Actor) -> uuid.UUID:
+    """The staff actor's municipality (routes call it after their scopes were checked)."""
+    mid = scope.staff_municipality(actor)
+    assert mid is not None  # scopes checked: coordinators are bound to a municipality
+    return mid
 
 
 def readable_person(person_id: uuid.UUID, session: SessionDep, actor: ReaderById) -> Person:
-    return people.get(session, actor=actor, person_id=person_id)
+    return get_person(session, actor=actor, person_id=person_id)
 
 
 def writable_person(person_id: uuid.UUID, session: SessionDep, actor: WriterById) -> Person:
-    return people.get(session, actor=actor, person_id=person_id, for_update=True)
+    return get_person(session, actor=actor, person_id=person_id, for_update=True)
 
 
 ReadablePerson = Annotated[Person, Depends(readable_person)]
@@ -81,14 +64,25 @@ WritablePerson = Annotated[Person, Depends(writable_person)]
 
 
 def readable_case(case_id: uuid.UUID, session: SessionDep, actor: ReaderById) -> Case:
-    return cases.get(session, actor=actor, case_id=case_id)
+    return get_case(session, actor=actor, case_id=case_id)
 
 
 ReadableCase = Annotated[Case, Depends(readable_case)]
 
 
 def readable_referral(referral_id: uuid.UUID, session: SessionDep, actor: ReaderById) -> Referral:
-    return referrals.get(session, actor=actor, referral_id=referral_id)
+    return get_referral(session, actor=actor, referral_id=referral_id)
 
 
 ReadableReferral = Annotated[Referral, Depends(readable_referral)]
+
+
+def provider_referral(referral_id: uuid.UUID, session: SessionDep, actor: InboxById) -> Referral:
+    return get_inbox_referral(session, actor=actor, referral_id=referral_id)
+
+
+ProviderReferral = Annotated[Referral, Depends(provider_referral)]
+
+
+E_READ = problem_responses(401, 403, 404)
+E_WRITE = problem_responses(401, 403, 404, 409, 412, 422, 428)

@@ -6,7 +6,7 @@ external reference, household names, special-category notes, and every free text
 replies that held their record). What statistics need stays, coarsened: municipality, birth year,
 sex, citizenships, legal status and its history, languages and levels, arrival date, household
 members' birth years, cases, needs and referrals with their states and dates. The audit log holds
-only ids and is kept.
+only ids and is kept; the external reference survives only as a keyed hash (see ``erasures``).
 """
 
 from __future__ import annotations
@@ -17,57 +17,35 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
+from api.core.conditional import IfMatch, check, claim
 from api.core.db import utcnow
+from api.core.errors import conflict
 from api.core.i18n import Locale
-from api.core.models import AuditEntry, IdempotencyRecord
-from api.migrants import cases, people, referrals
+from api.core.models import AuditEntry
+from api.migrants import erasures
+from api.migrants.audit import PERSON, audit, audit_read
+from api.migrants.audit_log.logic import entry_read
+from api.migrants.cases.logic import close
+from api.migrants.cases.logic import to_read as case_read
+from api.migrants.mentors.logic import end_all
 from api.migrants.models import Case, CaseEvent, Need, Person, Referral, SpecialNote, Transfer
-from api.migrants.schemas import AuditRead, ExportRecipient, PersonExport
+from api.migrants.people.logic import cases_of, open_case, to_read
+from api.migrants.people.schemas import ExportRecipient, PersonExport
+from api.migrants.people.special import special_notes
+from api.migrants.referrals.briefs import briefs
+from api.migrants.referrals.logic import of_person, update_all
+from api.migrants.referrals.logic import to_read as referral_read
+from api.migrants.timeline import events_of
 
-
-def audit_read(e: AuditEntry) -> AuditRead:
-    return AuditRead(
-        id=e.id,
-        at=e.at,
-        actor_kind=e.actor_kind,
-        actor_id=e.actor_id,
-        actor_role=e.actor_role,
-        municipality_id=e.municipality_id,
-        action=e.action,
-        record_type=e.record_type,
-        record_id=e.record_id,
-        subject_id=e.subject_id,
-        purpose=e.purpose,
-        details=e.details,
-    )
+SYSTEM = Actor(kind="anonymous", role="system")
 
 
 def export(session: Session, *, actor: Actor, person: Person, locale: Locale) -> PersonExport:
-    people.audit(
-        session,
-        actor=actor,
-        action="export",
-        record_type=people.RECORD,
-        record_id=person.id,
-        subject_id=person.id,
-        municipality_id=person.municipality_id,
-    )
-    special = (
-        people.special_notes(session, actor=actor, person=person) if actor.has("migrants:special") else None
-    )
-    case_rows = cases.cases_of(session, person)
-    case_ids = [c.id for c in case_rows]
-    events = (
-        session.exec(
-            select(CaseEvent).where(col(CaseEvent.case_id).in_(case_ids)).order_by(col(CaseEvent.at))
-        ).all()
-        if case_ids
-        else []
-    )
-    refs = session.exec(
-        select(Referral).where(Referral.person_id == person.id).order_by(col(Referral.created_at))
-    ).all()
-    found = referrals.briefs(session)
+    audit_read(session, actor=actor, person=person, action="export")
+    special = special_notes(session, actor=actor, person=person) if actor.has("migrants:special") else None
+    case_rows = cases_of(session, person)
+    refs = of_person(session, person)
+    found = briefs(session)
     recipients = []
     for r in refs:
         if r.sent_at is not None:
@@ -84,19 +62,18 @@ def export(session: Session, *, actor: Actor, person: Person, locale: Locale) ->
         select(AuditEntry).where(AuditEntry.subject_id == person.id).order_by(col(AuditEntry.at)).limit(1000)
     ).all()
     return PersonExport(
-        person=people.to_read(session, person),
+        person=to_read(session, person),
         special_notes=special,
-        cases=[cases.to_read(session, c, locale) for c in case_rows],
-        timeline=[cases.event_read(e) for e in events],
-        referrals=[referrals.to_read(r, found, locale) for r in refs],
+        cases=[case_read(session, c, locale) for c in case_rows],
+        timeline=events_of(session, [c.id for c in case_rows]),
+        referrals=[referral_read(r, found, locale) for r in refs],
         recipients=recipients,
-        access_log=[audit_read(e) for e in log],
+        access_log=[entry_read(e) for e in log],
     )
 
 
-def erase(session: Session, *, actor: Actor | None, person: Person) -> None:
+def _clear_person(person: Person) -> None:
     now = utcnow()
-    pid = person.id
     if person.birth_date is not None:
         person.birth_year = person.birth_date.year
     person.given_name = ""
@@ -112,7 +89,17 @@ def erase(session: Session, *, actor: Actor | None, person: Person) -> None:
     ]
     person.anonymised_at = now
     person.updated_at = now
-    person.version += 1
+
+
+def erase(session: Session, *, actor: Actor | None, person: Person, if_match: IfMatch | None = None) -> None:
+    if if_match is not None:
+        check(if_match, person.version)
+    if person.anonymised_at is not None:
+        raise conflict("This person's data was already erased.", slug="erased")
+    pid = person.id
+    erasures.remember(session, person.municipality_id, person.external_ref)
+    claim(session, person, if_match)
+    _clear_person(person)
     session.add(person)
     session.execute(sa.delete(SpecialNote).where(col(SpecialNote.person_id) == pid))
     case_ids = select(Case.id).where(Case.person_id == pid)
@@ -121,39 +108,24 @@ def erase(session: Session, *, actor: Actor | None, person: Person) -> None:
     )
     session.execute(sa.update(Need).where(col(Need.case_id).in_(case_ids)).values(note=None))
     session.execute(sa.update(Case).where(col(Case.person_id) == pid).values(close_reason=None))
-    session.execute(
-        sa.update(Referral)
-        .where(col(Referral.person_id) == pid)
-        .values(message=None, reason=None, shared=False, updated_at=now, version=Referral.version + 1)
+    update_all(
+        session, col(Referral.person_id) == pid, message=None, reason=None, shared=False, updated_at=utcnow()
     )
     session.execute(sa.update(Transfer).where(col(Transfer.person_id) == pid).values(reason=None))
-    # A stored idempotent reply (a coordinator's POST) may hold the person's record.
-    needle = str(pid).encode()
-    if session.get_bind().dialect.name == "postgresql":
-        found = (
-            sa.func.position(sa.literal(needle, sa.LargeBinary).op("IN")(IdempotencyRecord.response_body)) > 0
-        )
-    else:
-        found = sa.func.instr(IdempotencyRecord.response_body, sa.literal(needle, sa.LargeBinary)) > 0
-    session.execute(sa.delete(IdempotencyRecord).where(found))
-    open_row = people.open_case(session, person)
+    erasures.drop_replays(session, pid)
+    open_row = open_case(session, person)
     if open_row is not None:
-        cases.close(session, actor=actor, case=open_row, reason=None)
+        close(session, actor=actor, case=open_row, reason=None)
         person.case_open = False
         person.coordinator_id = None
     if actor is not None:
-        from api.migrants import mentors
-
-        mentors.end_all(session, actor=actor, person=person, reason=None)
+        end_all(session, actor=actor, person=person, reason=None)
     session.flush()
-    from api.core import audit as core_audit
-    from api.core.actor import Actor as ActorType
-
-    core_audit.record(
+    audit(
         session,
-        actor=actor or ActorType(kind="anonymous", role="system"),
+        actor=actor or SYSTEM,
         action="erase",
-        record_type=people.RECORD,
+        record_type=PERSON,
         record_id=pid,
         municipality_id=person.municipality_id,
         subject_id=pid,

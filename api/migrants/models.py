@@ -251,3 +251,14 @@ class Transfer(SQLModel, table=True):
     decided_by: str | None = Field(default=None, max_length=64)
     decided_at: datetime | None = ts_field()
     version: int = Field(default=1, nullable=False)
+
+
+class ErasedRef(SQLModel, table=True):
+    """A municipality's external reference of an erased person, as a keyed hash (HMAC-SHA256 with
+    the app secret) of (municipality, reference): intake can refuse to re-create the person without
+    keeping anything that names them."""
+
+    __tablename__ = "migrant_erased_refs"
+
+    key_hash: str = Field(primary_key=True, max_length=64)
+    erased_at: datetime = created_field()

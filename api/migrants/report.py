@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from api.indicators.reports import Figures, Paragraph, ReportContext, ReportSection, T, Table
-from api.migrants import vocab
+from api.migrants import scope, vocab
 from api.migrants.models import Case, Referral
 
 SMALL = 5
@@ -26,12 +26,14 @@ def report_section(session: Session, ctx: ReportContext) -> ReportSection | None
     opened = session.execute(
         sa.select(sa.func.count())
         .select_from(Case)
-        .where(Case.municipality_id == mid, col(Case.opened_at) >= start, col(Case.opened_at) < end)
+        .where(scope.municipality_cases(mid), col(Case.opened_at) >= start, col(Case.opened_at) < end)
     ).scalar_one()
     rows = session.execute(
         sa.select(col(Referral.need), col(Referral.status), sa.func.count())
         .where(
-            Referral.municipality_id == mid, col(Referral.created_at) >= start, col(Referral.created_at) < end
+            scope.municipality_referrals(mid),
+            col(Referral.created_at) >= start,
+            col(Referral.created_at) < end,
         )
         .group_by(col(Referral.need), col(Referral.status))
     ).all()

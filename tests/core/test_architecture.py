@@ -21,18 +21,9 @@ DOMAINS = ("directory", "experts", "ideas", "indicators", "migrants")
 
 PENDING: dict[str, set[str]] = {
     "lines": {
-        "api/directory/demo_templates.py",
-        "api/directory/hsds.py",
-        "api/directory/router.py",
         "api/experts/demo_data.py",
-        "api/migrants/people.py",
-        "api/migrants/referrals.py",
-        "api/migrants/router.py",
-        "api/migrants/schemas.py",
-        "frontend/js/domains/migrants/workspace.js",
     },
     "tenancy": {
-        "api/directory/access.py",
         "api/experts/derived.py",
         "api/experts/expert_requests.py",
         "api/experts/invitations.py",
@@ -40,33 +31,16 @@ PENDING: dict[str, set[str]] = {
         "api/experts/mentoring.py",
         "api/experts/ranking.py",
         "api/experts/showcase.py",
-        "api/migrants/cases.py",
-        "api/migrants/package.py",
-        "api/migrants/people.py",
-        "api/migrants/report.py",
-        "api/migrants/transfers.py",
     },
-    "request": {
-        "api/directory/catalog.py",
-        "api/directory/organizations.py",
-        "api/directory/places.py",
-    },
+    "request": set(),
     "sql": {
-        "api/directory/hsds_router.py",
         "api/experts/router.py",
     },
     "app": set(),
     "downward": set(),
-    "cycles": {
-        "api.migrants.cases",
-        "api.migrants.mentors",
-        "api.migrants.people",
-        "api.migrants.referrals",
-    },
+    "cycles": set(),
     "scope": {
-        "directory",
         "experts",
-        "migrants",
     },
 }
 

@@ -65,9 +65,7 @@ def test_hostile_bodies_on_every_operation(case: Any, client: Any, auth: Any, ba
     variants = ["[" * half + plain + "]" * half, json.dumps(_poison(body))]
     headers = {**auth.headers(base.admin), "Content-Type": "application/json"}
     for content in variants:
-        r = client.request(
-            case.method, case.formatted_path, params=query, content=content, headers=headers
-        )
+        r = client.request(case.method, case.formatted_path, params=query, content=content, headers=headers)
         assert r.status_code < 500, (case.method, case.formatted_path, r.status_code, r.text[:300])
         assert r.status_code == 400 or "\\ud800" not in content, (
             case.method,

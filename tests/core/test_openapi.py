@@ -22,3 +22,15 @@ def test_every_operation_declares_problem_errors(app):
             for code, response in op["responses"].items():
                 if code.isdigit() and int(code) >= 400:
                     assert "application/problem+json" in response["content"], (path, method, code)
+
+
+def test_schema_names_are_unique_and_plain() -> None:
+    """Two models with one name make FastAPI fall back to module paths (``api__x__schemas__Name``),
+    which generated clients turn into colliding or missing classes: every name must be unique."""
+    import json
+    from pathlib import Path
+
+    document = json.loads((Path(__file__).resolve().parents[2] / "openapi" / "openapi.json").read_text())
+    names = list(document["components"]["schemas"])
+    assert [n for n in names if "__" in n] == []
+    assert len(names) == len({n.lower() for n in names})

@@ -11,7 +11,8 @@ import pytest
 from api.accounts.scopes import allowed_scopes
 from api.core.actor import Actor
 from api.directory.derived_fields import refresh_organization, refresh_service
-from api.directory.models import Organization, Service
+from api.directory.models import Service
+from api.municipalities.models import Organization
 
 
 def actor_of(user: Any) -> Actor:
@@ -67,3 +68,27 @@ def make_service(db, base):
         return service
 
     return make
+
+
+def ids(response) -> set[str]:
+    """The ids of a list answer (which must be a 200)."""
+    assert response.status_code == 200, response.text
+    return {item["id"] for item in response.json()["items"]}
+
+
+@pytest.fixture
+def marker() -> str:
+    return "zq" + uuid.uuid4().hex[:8]
+
+
+NEW_SERVICE = {
+    "name": {"lt": "Lietuvių kalbos kursai", "uk": "Курси литовської мови"},
+    "description": {"lt": "Kursai suaugusiems"},
+    "categories": ["language.course"],
+    "languages": ["lt", "uk"],
+    "level": "A1",
+    "format": "hybrid",
+    "schedule": [{"weekday": 2, "opens": "18:00", "closes": "19:30"}],
+    "start_date": "2027-01-10",
+    "end_date": "2027-05-30",
+}

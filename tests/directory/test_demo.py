@@ -11,8 +11,9 @@ from sqlmodel import select
 from api.accounts import demo as accounts_demo
 from api.accounts.models import User
 from api.directory import demo
-from api.directory.categories import categories
-from api.directory.models import Location, Organization, Service
+from api.directory.categories.reference import categories
+from api.directory.models import Location, Service
+from api.municipalities.models import Organization
 
 
 def test_demo_seed(db, client, auth) -> None:

@@ -1,7 +1,10 @@
 // Web pages of the migrants domain: the coordinator's workspace (people, person page, referrals,
 // returnee package) and the provider's inbox (see ./index.js for what a domain module exports).
 import { inboxPage } from "./migrants/inbox.js";
-import { newPersonPage, packagePage, peoplePage, personPage } from "./migrants/workspace.js";
+import { packagePage } from "./migrants/package.js";
+import { peoplePage } from "./migrants/people.js";
+import { personPage } from "./migrants/person.js";
+import { newPersonPage } from "./migrants/register.js";
 
 export const namespaces = ["migrants"];
 

@@ -1,7 +1,7 @@
 // Shared pieces of the directory pages: reference lists, labels, the service card.
 import { field, formatDate, h, select } from "../../core/dom.js";
 import { LANGUAGES, lang, pick, t } from "../../core/i18n.js";
-import { api } from "../../core/api.js";
+import { listCategories, listLegalStatuses } from "./api.js";
 import { cachedList, municipalityName } from "../../core/reference.js";
 import { badge } from "../../core/ui.js";
 
@@ -34,7 +34,7 @@ export function weekdayName(day) {
 }
 
 export function categoryTree() {
-  return cachedList("directory-categories", async () => (await api.get("/categories", { auth: false })).data.items);
+  return cachedList("directory-categories", async () => (await listCategories()).data.items);
 }
 
 export async function categoryOptions(empty) {
@@ -55,7 +55,7 @@ export async function categoryName(code) {
 }
 
 export function legalStatuses() {
-  return cachedList("directory-legal-statuses", async () => (await api.get("/services/legal-statuses", { auth: false })).data.items);
+  return cachedList("directory-legal-statuses", async () => (await listLegalStatuses()).data.items);
 }
 
 export function selectField(name, options, value, attrs = {}) {

@@ -2,7 +2,10 @@
 // the service editor, and the coordinator's list of what is stale or loses funding soon.
 import { append, clear, field, formatDate, h } from "../../core/dom.js";
 import { pick, t } from "../../core/i18n.js";
-import { api, newIdempotencyKey } from "../../core/api.js";
+import {
+  createLocation, createService, deleteService, listLocations, listOrganizations, listServices, readService, updateService,
+  verifyService,
+} from "./api.js";
 import { currentUser } from "../../core/auth.js";
 import { navigate } from "../../core/router.js";
 import { badge, bindForm, confirmDialog, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
@@ -20,7 +23,7 @@ function scopeQuery() {
 
 async function verify(service, row) {
   try {
-    const { data } = await api.post(`/services/${service.id}/verify`);
+    const { data } = await verifyService(service.id);
     showStatus(t("directory.verified_now", { name: pick(data.name) }), "success");
     row.replaceWith(serviceRow(data));
   } catch (err) {
@@ -55,7 +58,7 @@ export async function myServicesPage({ main }) {
     holder.append(pagedList({
       className: "card-list",
       empty: t("directory.no_own_services"),
-      load: async (cursor) => (await api.get("/services", { query: { ...scopeQuery(), q: q.value, cursor, limit: 20, sort: "name" } })).data,
+      load: async (cursor) => (await listServices({ ...scopeQuery(), q: q.value, cursor, limit: 20, sort: "name" })).data,
       renderItem: serviceRow,
     }));
   }
@@ -109,7 +112,7 @@ export async function editServicePage({ main, params }) {
   let service = { name: {}, description: {}, categories: [], languages: ["lt"], eligible_statuses: [], format: "in_person", status: "active", free: true, schedule: [], application_process: {}, eligibility_note: {}, cost_description: {} };
   let etag = null;
   if (editing) {
-    const res = await api.get(`/services/${params.id}`, { query: { translations: "all" } });
+    const res = await readService(params.id, { translations: "all" });
     service = res.data;
     etag = res.etag;
   }
@@ -120,7 +123,7 @@ export async function editServicePage({ main, params }) {
   let orgPicker = null;
   if (!editing && !me.organization_id) {
     const query = { limit: 100, ...(me.role === "admin" ? {} : { municipality: me.municipality }) };
-    const orgs = (await api.get("/organizations", { query })).data.items;
+    const orgs = (await listOrganizations(query)).data.items;
     orgPicker = field(t("directory.organization"), selectField("organization_id", orgs.map((o) => [o.id, pick(o.name)]), orgs[0]?.id));
   }
   const locationBox = h("fieldset", { dataset: { field: "location_ids" } }, h("legend", {}, t("directory.locations")),
@@ -129,7 +132,7 @@ export async function editServicePage({ main, params }) {
     const grid = locationBox.querySelector(".check-grid");
     clear(grid);
     if (!organizationId) return;
-    const items = (await api.get("/locations", { query: { organization: organizationId, limit: 100 } })).data.items;
+    const items = (await listLocations({ organization: organizationId, limit: 100 })).data.items;
     const chosen = (service.locations || []).map((l) => l.id);
     if (!items.length) grid.append(h("p", { class: "hint" }, t("directory.no_locations")));
     for (const loc of items) {
@@ -204,15 +207,15 @@ export async function editServicePage({ main, params }) {
     };
     if (orgPicker) body.organization_id = fd.get("organization_id");
     let saved;
-    if (editing) saved = (await api.patch(`/services/${service.id}`, body, { etag })).data;
-    else saved = (await api.post("/services", body, { idempotencyKey: newIdempotencyKey() })).data;
+    if (editing) saved = (await updateService(service.id, body, etag)).data;
+    else saved = (await createService(body)).data;
     showStatus(t("directory.saved"), "success");
     navigate(`/services/${saved.id}`);
   });
   const remove = editing ? h("button", { type: "button", class: "button danger", id: "delete-service", onclick: async () => {
     if (!confirmDialog(t("directory.delete_confirm"))) return;
     try {
-      await api.del(`/services/${service.id}`, { etag });
+      await deleteService(service.id, etag);
       showStatus(t("directory.deleted"), "success");
       navigate("/services/mine");
     } catch (err) {
@@ -235,7 +238,7 @@ export async function watchPage({ main }) {
     pagedList({
       className: "card-list",
       empty: t("directory.nothing_here"),
-      load: async (cursor) => (await api.get("/services", { query: { ...base, ...query, status: "active", cursor, limit: 20 } })).data,
+      load: async (cursor) => (await listServices({ ...base, ...query, status: "active", cursor, limit: 20 })).data,
       renderItem: serviceRow,
     }));
   append(root, [
@@ -259,7 +262,7 @@ export async function locationsPage({ main, query }) {
   const list = h("ul", { class: "card-list", id: "location-list" });
   async function load() {
     clear(list);
-    const items = (await api.get("/locations", { query: { organization: organizationId, limit: 100 } })).data.items;
+    const items = (await listLocations({ organization: organizationId, limit: 100 })).data.items;
     for (const loc of items) {
       list.append(h("li", { class: "card location-card" },
         h("h3", {}, pick(loc.name) || loc.city || ""),
@@ -282,7 +285,7 @@ export async function locationsPage({ main, query }) {
     const body = { organization_id: organizationId, confidential: fd.get("confidential") === "on" };
     for (const key of ["address", "city", "postal_code"]) if (fd.get(key)) body[key] = String(fd.get(key)).trim();
     if (fd.get("name")) body.name = { lt: String(fd.get("name")).trim() };
-    await api.post("/locations", body, { idempotencyKey: newIdempotencyKey() });
+    await createLocation(body);
     showStatus(t("directory.saved"), "success");
     form.reset();
     await load();

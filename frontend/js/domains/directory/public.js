@@ -1,7 +1,7 @@
 // Public pages: search with filters, and one service in the best language available.
 import { append, clear, field, formatDate, h } from "../../core/dom.js";
 import { pick, t } from "../../core/i18n.js";
-import { api } from "../../core/api.js";
+import { listServices, readService } from "./api.js";
 import { hasScope } from "../../core/auth.js";
 import { municipalityName, municipalityOptions } from "../../core/reference.js";
 import { replaceQuery } from "../../core/router.js";
@@ -39,7 +39,7 @@ export async function searchPage({ main, query }) {
     results.append(pagedList({
       className: "card-list",
       empty: t("directory.no_results"),
-      load: async (cursor) => (await api.get("/services", { query: { ...params, status: "active", cursor, limit: 12 } })).data,
+      load: async (cursor) => (await listServices({ ...params, status: "active", cursor, limit: 12 })).data,
       renderItem: (service) => h("li", {}, serviceCard(service)),
     }));
   }
@@ -64,7 +64,7 @@ export async function servicePage({ main, params }) {
   // The scope of the directory's styles (overlapping renders are the router's concern).
   const root = h("div", { class: "directory-page" });
   main.append(root);
-  const { data: s } = await api.get(`/services/${params.id}`);
+  const { data: s } = await readService(params.id);
   const categories = await Promise.all(s.categories.map(categoryName));
   const statuses = await legalStatuses();
   const statusNames = s.eligible_statuses.map((c) => statuses.find((x) => x.code === c)?.name || c);

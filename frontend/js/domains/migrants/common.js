@@ -1,8 +1,8 @@
 // Shared pieces of the one-stop shop pages: styles, reference lists, labels, badges.
 import { h } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { api } from "../../core/api.js";
 import { badge } from "../../core/ui.js";
+import { listCategories } from "./api.js";
 
 let cssAdded = false;
 export function addStyles() {
@@ -24,6 +24,8 @@ export const UI_LANGUAGES = ["lt", "en", "uk", "ru", "ar", "be", "hi", "uz"];
 export const needLabel = (code) => t(`migrants.need.${code}`);
 export const statusLabel = (code) => t(`migrants.legal_status.${code}`);
 export const purposeLabel = (code) => t(`migrants.purpose.${code}`);
+export const needOptions = (empty) => [...(empty ? [["", empty]] : []), ...NEEDS.map((n) => [n, needLabel(n)])];
+export const statusOptions = (empty) => [...(empty ? [["", empty]] : []), ...LEGAL_STATUSES.map((s) => [s, statusLabel(s)])];
 
 export function referralBadge(status) {
   const kind = { completed: "ok", declined: "danger", dropped: "muted", proposed: "muted" }[status] || "";
@@ -38,7 +40,7 @@ let categoriesCache = null;
 export async function categories() {
   if (!categoriesCache) {
     try {
-      const { data } = await api.get("/categories", { auth: false });
+      const { data } = await listCategories();
       const out = [];
       const walk = (items, depth) => {
         for (const c of items || []) {

@@ -3,8 +3,8 @@
 // complete or drop.
 import { clear, field, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { api } from "../../core/api.js";
 import { badge, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
+import * as m from "./api.js";
 import { REFERRAL_STATUSES, addStyles, referralBadge } from "./common.js";
 
 function item(r, reload) {
@@ -21,7 +21,7 @@ function item(r, reload) {
           if (!reason) return;
         }
         try {
-          await api.post(`/referral-inbox/${r.id}/transitions`, { status: to, reason }, { etag: `"v${r.version}"` });
+          await m.moveInboxReferral(r.id, { status: to, reason }, m.versionTag(r.version));
           showStatus(t(`migrants.referral_status.${to}`), "success");
         } catch (err) { showStatus(errorText(err), "error"); }
         reload();
@@ -48,7 +48,7 @@ export async function inboxPage({ main, query }) {
     results.append(pagedList({
       className: "rows",
       empty: t("migrants.inbox_empty"),
-      load: async (cursor) => (await api.get("/referral-inbox", { query: { cursor, limit: 25, status: status.value } })).data,
+      load: async (cursor) => (await m.listInbox({ cursor, limit: 25, status: status.value })).data,
       renderItem: (r) => item(r, load),
     }));
   };

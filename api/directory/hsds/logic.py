@@ -1,0 +1,337 @@
+"""The HSDS feed's reads: which services, organisations, terms and service-at-location links a
+query finds, one page at a time (HSDS pages by number) or streamed, shaped by :mod:`.mapping`.
+Reads only, public; confidential addresses stay hidden as everywhere else."""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from api.core.actor import ANONYMOUS, Actor
+from api.core.errors import not_found, unprocessable
+from api.core.i18n import like_escape, normalize, search_terms
+from api.directory import scope
+from api.directory.hsds import mapping
+from api.directory.hsds.taxonomy import TAXONOMIES, all_terms, taxonomy_id, taxonomy_objects, term_code
+from api.directory.models import Location, Service, ServiceAtLocation
+from api.directory.services.search import ServiceFilters, conditions
+from api.municipalities.models import Organization
+
+JSONObj = dict[str, Any]
+STREAM_BATCH = 500
+
+
+def envelope(contents: list[JSONObj], *, total: int, page: int, per_page: int) -> JSONObj:
+    pages = max(1, math.ceil(total / per_page)) if total else 1
+    return {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": page,
+        "size": len(contents),
+        "first_page": page == 1,
+        "last_page": page >= pages,
+        "empty": len(contents) == 0,
+        "contents": contents,
+    }
+
+
+def _numbered(
+    session: Session, stmt: Any, order: list[Any], *, page: int, per_page: int
+) -> tuple[int, list[Any]]:
+    """HSDS pages by number: the total and one page of ``stmt`` in ``order``."""
+    total = int(session.exec(select(sa.func.count()).select_from(stmt.subquery())).one())
+    rows = session.exec(stmt.order_by(*order).offset((page - 1) * per_page).limit(per_page)).all()
+    return total, list(rows)
+
+
+def _slice(items: list[JSONObj], *, page: int, per_page: int) -> JSONObj:
+    chunk = items[(page - 1) * per_page : page * per_page]
+    return envelope(chunk, total=len(items), page=page, per_page=per_page)
+
+
+def parse_modified_after(value: str | None) -> datetime | None:
+    """HSDS clients send any ISO 8601 time; one without a zone is UTC."""
+    try:
+        after = datetime.fromisoformat(value) if value else None
+    except ValueError as exc:
+        raise unprocessable(
+            "modified_after is not an ISO 8601 time.",
+            errors=[
+                {"loc": ["query", "modified_after"], "msg": "not a date-time", "type": "datetime_parsing"}
+            ],
+        ) from exc
+    if after is not None and after.tzinfo is None:
+        after = after.replace(tzinfo=UTC)
+    return after
+
+
+def service_filters(
+    *,
+    search: str | None,
+    taxonomy_term_id: str | None,
+    taxonomy_id_: str | None,
+    organization_id: uuid.UUID | None,
+    modified_after: datetime | None,
+) -> list[sa.ColumnElement[bool]]:
+    categories: list[str] = []
+    where: list[sa.ColumnElement[bool]] = []
+    if taxonomy_term_id:
+        found = term_code(taxonomy_term_id)
+        if found is None:
+            raise unprocessable(
+                "Unknown taxonomy term.",
+                errors=[{"loc": ["query", "taxonomy_term_id"], "msg": "unknown term", "type": "unknown_id"}],
+            )
+        taxonomy, code = found
+        if taxonomy == "langelis-service-categories":
+            # category_keys holds ancestors, so the code alone also finds its sub-categories.
+            categories = [code]
+        elif taxonomy == "langelis-legal-statuses":
+            where.append(col(Service.status_keys).like(f"%|{like_escape(code)}|%", escape="\\"))
+        elif taxonomy == "langelis-service-formats":
+            where.append(col(Service.format) == code)
+        else:
+            where.append(col(Service.level) == code)
+    if taxonomy_id_ and taxonomy_id_ not in {taxonomy_id(name) for name in TAXONOMIES}:
+        raise unprocessable(
+            "Unknown taxonomy.",
+            errors=[{"loc": ["query", "taxonomy_id"], "msg": "unknown taxonomy", "type": "unknown_id"}],
+        )
+    filters = ServiceFilters(q=search, categories=categories, organization_id=organization_id)
+    where.extend(conditions(filters))
+    if modified_after is not None:
+        # HSDS has no tombstones: deleted services simply stop appearing.
+        where.append(col(Service.updated_at) > modified_after)
+    return where
+
+
+# --- services ---------------------------------------------------------------------------------
+
+
+def links_of(
+    session: Session, service_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[tuple[ServiceAtLocation, Location]]]:
+    out: dict[uuid.UUID, list[tuple[ServiceAtLocation, Location]]] = {sid: [] for sid in service_ids}
+    if not service_ids:
+        return out
+    rows = session.exec(
+        select(ServiceAtLocation, Location)
+        .join(Location, col(Location.id) == ServiceAtLocation.location_id)
+        .where(col(ServiceAtLocation.service_id).in_(list(service_ids)), col(Location.deleted_at).is_(None))
+        .order_by(col(ServiceAtLocation.created_at), col(ServiceAtLocation.id))
+    ).all()
+    for link, location in rows:
+        out[link.service_id].append((link, location))
+    return out
+
+
+def services(
+    session: Session, rows: Sequence[Service], *, actor: Actor, lang: str, minimal: bool = False
+) -> list[JSONObj]:
+    """Services as HSDS objects; ``minimal`` leaves out their locations and organisation."""
+    ids = [s.id for s in rows]
+    links = links_of(session, ids) if not minimal else {}
+    org_ids = list({s.organization_id for s in rows})
+    orgs = (
+        {o.id: o for o in session.exec(select(Organization).where(col(Organization.id).in_(org_ids))).all()}
+        if org_ids and not minimal
+        else {}
+    )
+    terms: dict[str, JSONObj] = {
+        t["id"]: {k: t[k] for k in ("id", "code", "name", "description", "taxonomy", "language") if k in t}
+        for t in all_terms(lang)
+    }
+    return [
+        mapping.service(
+            s,
+            org=orgs.get(s.organization_id),
+            links=links.get(s.id, []),
+            actor=actor,
+            lang=lang,
+            terms=terms,
+            minimal=minimal,
+        )
+        for s in rows
+    ]
+
+
+def _shape(
+    session: Session, rows: list[Service], *, actor: Actor, lang: str, minimal: bool, full: bool
+) -> list[JSONObj]:
+    if full and not minimal:
+        return services(session, rows, actor=actor, lang=lang)
+    objs = services(session, rows, actor=actor, lang=lang, minimal=True)
+    if minimal:
+        keep = ("id", "organization_id", "name", "description", "status")
+        return [{k: o[k] for k in keep if k in o} for o in objs]
+    return objs
+
+
+def service_page(
+    session: Session,
+    where: list[sa.ColumnElement[bool]],
+    *,
+    actor: Actor,
+    lang: str,
+    page: int,
+    per_page: int,
+    minimal: bool,
+    full: bool,
+) -> JSONObj:
+    order = [col(Service.sort_name), col(Service.id)]
+    total, rows = _numbered(session, select(Service).where(*where), order, page=page, per_page=per_page)
+    contents = _shape(session, rows, actor=actor, lang=lang, minimal=minimal, full=full)
+    return envelope(contents, total=total, page=page, per_page=per_page)
+
+
+def service_lines(
+    factory: Any, where: list[sa.ColumnElement[bool]], *, actor: Actor, lang: str, minimal: bool, full: bool
+) -> Iterator[str]:
+    """Every matching service, one JSON object a line, in keyset batches with a session of its own
+    (the request's session is closed by the time a streamed body is sent)."""
+    last: tuple[str, uuid.UUID] | None = None
+    with factory() as session:
+        while True:
+            stmt = select(Service).where(*where)
+            if last is not None:
+                stmt = stmt.where(sa.tuple_(Service.sort_name, Service.id) > sa.tuple_(*last))
+            stmt = stmt.order_by(col(Service.sort_name), col(Service.id)).limit(STREAM_BATCH)
+            rows = list(session.exec(stmt).all())
+            if not rows:
+                return
+            yield "".join(
+                json.dumps(o, ensure_ascii=False) + "\n"
+                for o in _shape(session, rows, actor=actor, lang=lang, minimal=minimal, full=full)
+            )
+            last = (rows[-1].sort_name, rows[-1].id)
+            session.expunge_all()
+
+
+def one_service(session: Session, service_id: uuid.UUID, *, actor: Actor, lang: str) -> JSONObj:
+    svc = session.exec(scope.readable_services(actor).where(col(Service.id) == service_id)).first()
+    if svc is None:
+        raise not_found("service")
+    return services(session, [svc], actor=actor, lang=lang)[0]
+
+
+# --- organisations ----------------------------------------------------------------------------
+
+
+def organization_page(
+    session: Session, *, search: str | None, lang: str, page: int, per_page: int
+) -> JSONObj:
+    stmt = scope.readable_organizations(ANONYMOUS)
+    for term in search_terms(search):
+        stmt = stmt.where(col(Organization.sort_name).like(f"%{like_escape(term)}%", escape="\\"))
+    order = [col(Organization.sort_name), col(Organization.id)]
+    total, rows = _numbered(session, stmt, order, page=page, per_page=per_page)
+    contents = [mapping.organization(o, lang) for o in rows]
+    return envelope(contents, total=total, page=page, per_page=per_page)
+
+
+def one_organization(session: Session, organization_id: uuid.UUID, *, actor: Actor, lang: str) -> JSONObj:
+    org = session.exec(
+        scope.readable_organizations(actor).where(col(Organization.id) == organization_id)
+    ).first()
+    if org is None:
+        raise not_found("organization")
+    body = mapping.organization(org, lang)
+    rows = session.exec(
+        scope.readable_services(actor)
+        .where(scope.of_organization(Service, org.id))
+        .order_by(col(Service.sort_name), col(Service.id))
+        .limit(STREAM_BATCH)
+    ).all()
+    body["services"] = services(session, list(rows), actor=actor, lang=lang, minimal=True)
+    return body
+
+
+# --- taxonomies -------------------------------------------------------------------------------
+
+
+def taxonomy_page(*, page: int, per_page: int) -> JSONObj:
+    return _slice(taxonomy_objects(), page=page, per_page=per_page)
+
+
+def one_taxonomy(taxonomy: str) -> JSONObj:
+    for item in taxonomy_objects():
+        if item["id"] == taxonomy:
+            return item
+    raise not_found("taxonomy")
+
+
+def term_page(
+    *,
+    lang: str,
+    search: str | None,
+    taxonomy: str | None,
+    top_only: bool,
+    parent_id: str | None,
+    page: int,
+    per_page: int,
+) -> JSONObj:
+    items = all_terms(lang)
+    if taxonomy:
+        items = [t for t in items if t["taxonomy_id"] == taxonomy]
+    if top_only:
+        items = [t for t in items if "parent_id" not in t]
+    if parent_id:
+        items = [t for t in items if t.get("parent_id") == parent_id]
+    for term in search_terms(search):
+        items = [t for t in items if term in normalize(f"{t['name']} {t['code']} {t['description']}")]
+    return _slice(items, page=page, per_page=per_page)
+
+
+def one_term(term_id: str, *, lang: str) -> JSONObj:
+    for term in all_terms(lang):
+        if term["id"] == term_id:
+            return term
+    raise not_found("taxonomy term")
+
+
+# --- services at locations ----------------------------------------------------------------------
+
+
+def _sal_query(where: list[Any]) -> Any:
+    return (
+        select(ServiceAtLocation, Location)
+        .join(Location, col(Location.id) == ServiceAtLocation.location_id)
+        .join(Service, col(Service.id) == ServiceAtLocation.service_id)
+        .where(col(Location.deleted_at).is_(None), *where)
+    )
+
+
+def service_at_location_page(
+    session: Session,
+    where: list[sa.ColumnElement[bool]],
+    *,
+    actor: Actor,
+    lang: str,
+    page: int,
+    per_page: int,
+) -> JSONObj:
+    order = [col(ServiceAtLocation.created_at), col(ServiceAtLocation.id)]
+    total, rows = _numbered(session, _sal_query(where), order, page=page, per_page=per_page)
+    contents = [mapping.service_at_location(link, loc, actor=actor, lang=lang) for link, loc in rows]
+    return envelope(contents, total=total, page=page, per_page=per_page)
+
+
+def one_service_at_location(session: Session, link_id: uuid.UUID, *, actor: Actor, lang: str) -> JSONObj:
+    row = session.exec(
+        _sal_query([col(ServiceAtLocation.id) == link_id, col(Service.deleted_at).is_(None)])
+    ).first()
+    if row is None:
+        raise not_found("service at location")
+    link, loc = row
+    body = mapping.service_at_location(link, loc, actor=actor, lang=lang)
+    svc = session.get(Service, link.service_id)
+    if svc is not None:
+        body["service"] = services(session, [svc], actor=actor, lang=lang, minimal=True)[0]
+    return body

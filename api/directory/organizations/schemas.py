@@ -1,0 +1,53 @@
+"""Organisation request and response models."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from api.core.i18n import OptionalTranslations, Translations
+from api.core.pagination import Page
+from api.directory.vocab import OrganizationKind, Phone, Url
+
+
+class OrganizationCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    municipality: str | None = Field(default=None, description="Municipality code; defaults to yours")
+    name: Translations
+    kind: OrganizationKind = "ngo"
+    description: OptionalTranslations = Field(default_factory=dict)
+    website: Url | None = None
+    email: EmailStr | None = None
+    phones: list[Phone] = Field(default_factory=list, max_length=10)
+
+
+class OrganizationUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Translations | None = None
+    kind: OrganizationKind | None = None
+    description: OptionalTranslations | None = None
+    website: Url | None = None
+    email: EmailStr | None = None
+    phones: list[Phone] | None = Field(default=None, max_length=10)
+
+
+class OrganizationRead(BaseModel):
+    id: uuid.UUID
+    municipality: str
+    name: Any
+    kind: str
+    description: Any
+    website: str | None
+    email: str | None
+    phones: list[str]
+    version: int
+    last_modified: datetime
+
+
+class OrganizationList(Page[OrganizationRead]):
+    pass

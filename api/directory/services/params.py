@@ -1,0 +1,89 @@
+"""The service filters as typed query parameters (async: pure parsing, so FastAPI runs them in the
+event loop instead of a worker thread each)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import UTC
+from typing import Annotated, Literal
+
+from fastapi import Depends, Query
+
+from api.core.types import IsoDate, IsoDateTime
+from api.directory.services.search import ServiceFilters
+from api.directory.vocab import CefrLevel, ServiceFormat, ServiceStatus
+
+
+async def _common_filters(
+    q: Annotated[
+        str | None, Query(max_length=200, description="Free text in any language; diacritics ignored")
+    ] = None,
+    category: Annotated[
+        list[str] | None, Query(max_length=20, description="Category code(s); sub-categories included")
+    ] = None,
+    municipality: Annotated[
+        list[str] | None, Query(max_length=60, description="Municipality code(s)")
+    ] = None,
+    organization: Annotated[uuid.UUID | None, Query(description="Organisation id")] = None,
+    language: Annotated[
+        str | None, Query(pattern=r"^[a-z]{2}$", description="Delivered in this language (ISO 639-1)")
+    ] = None,
+    eligible_status: Annotated[
+        str | None, Query(max_length=40, description="Open to this legal status (legal-statuses.csv)")
+    ] = None,
+    age: Annotated[int | None, Query(ge=0, le=120, description="Open to a person of this age")] = None,
+    level: Annotated[CefrLevel | None, Query(description="CEFR level of a language course")] = None,
+    free: Annotated[bool | None, Query(description="true: free of charge only")] = None,
+    status: Annotated[list[ServiceStatus] | None, Query(max_length=4)] = None,
+    open_on: Annotated[IsoDate | None, Query(description="Active and running on this date")] = None,
+    modified_after: Annotated[
+        IsoDateTime | None, Query(description="Changed after this time; deleted services come as tombstones")
+    ] = None,
+    stale: Annotated[bool | None, Query(description="true: not verified for 180 days")] = None,
+    funding_ends_before: Annotated[IsoDate | None, Query(description="Funding ends before this date")] = None,
+) -> ServiceFilters:
+    return ServiceFilters(
+        q=q,
+        categories=list(category or []),
+        municipalities=list(municipality or []),
+        organization_id=organization,
+        language=language,
+        eligible_status=eligible_status,
+        age=age,
+        level=level,
+        free=free,
+        status=list(status or []),
+        open_on=open_on,
+        # A time without a zone is taken as UTC (the column is UTC; a naive value cannot be compared).
+        modified_after=modified_after.replace(tzinfo=UTC)
+        if modified_after and modified_after.tzinfo is None
+        else modified_after,
+        stale=stale,
+        funding_ends_before=funding_ends_before,
+    )
+
+
+CommonFilters = Annotated[ServiceFilters, Depends(_common_filters)]
+
+
+async def service_filters(
+    common: CommonFilters,
+    format: Annotated[list[ServiceFormat] | None, Query(max_length=4, description="Delivery format")] = None,
+) -> ServiceFilters:
+    return replace(common, format=list(format or []))
+
+
+async def export_filters(
+    common: CommonFilters,
+    service_format: Annotated[
+        list[ServiceFormat] | None,
+        Query(max_length=4, description="Delivery format (`format` is the file's)"),
+    ] = None,
+) -> ServiceFilters:
+    return replace(common, format=list(service_format or []))
+
+
+ServiceFiltersDep = Annotated[ServiceFilters, Depends(service_filters)]
+ExportFiltersDep = Annotated[ServiceFilters, Depends(export_filters)]
+ExportFormat = Literal["csv", "ndjson"]

@@ -1,0 +1,196 @@
+"""HTTP routes of services: search and export (the hot public reads), one service, legal statuses,
+and the changes (create, change, verify, delete)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
+from sqlmodel import Session
+
+from api.accounts.deps import ActorDep
+from api.core.actor import Actor
+from api.core.conditional import IfMatchDep
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.etag import none_match
+from api.core.hot import AsyncLocaleDep, AsyncPageDep, read_in_thread
+from api.core.http import created, page_response, with_etag
+from api.core.i18n import Locale, LocaleDep
+from api.directory.categories.reference import legal_statuses
+from api.directory.categories.schemas import LegalStatusList, LegalStatusRead
+from api.directory.deps import (
+    AsyncActorDep,
+    OptionalIfMatchDep,
+    ReadableService,
+    VerifiableService,
+    WritableService,
+)
+from api.directory.models import Service
+from api.directory.services import export, search
+from api.directory.services import logic as catalog
+from api.directory.services.params import ExportFiltersDep, ExportFormat, ServiceFiltersDep
+from api.directory.services.schemas import ServiceCreate, ServiceList, ServiceRead, ServiceUpdate
+from api.directory.vocab import ServiceSort
+
+router = APIRouter(prefix="/services", tags=["directory"])
+
+
+def _answer(
+    response: Response, session: Session, service: Service, actor: Actor, locale: Locale
+) -> ServiceRead:
+    """One service as the API shows it, with its version ETag."""
+    return with_etag(
+        response, service.version, catalog.read(session, [service], actor=actor, locale=locale)[0]
+    )
+
+
+@router.get(
+    "",
+    response_model=ServiceList,
+    summary="Search and list services (filters combine with AND; keyset pages)",
+    responses=problem_responses(400, 422),
+)
+async def list_services(
+    request: Request,
+    response: Response,
+    actor: AsyncActorDep,
+    locale: AsyncLocaleDep,
+    page: AsyncPageDep,
+    filters: ServiceFiltersDep,
+    sort: Annotated[ServiceSort | None, Query(description="Default: relevance with q, else name")] = None,
+) -> Response:
+    # The hottest route: every dependency is async and the database work runs in one worker thread.
+    items, next_cursor = await read_in_thread(
+        request,
+        lambda session: search.search(
+            session, actor=actor, filters=filters, params=page, sort=sort, locale=locale
+        ),
+    )
+    return page_response(request, response, ServiceList(items=items, next_cursor=next_cursor))
+
+
+@router.get(
+    "/export",
+    summary="Every matching service, streamed as CSV or NDJSON",
+    responses={
+        200: {"content": {"text/csv": {}, "application/x-ndjson": {}}, "description": "The services"},
+        **problem_responses(304, 422),
+    },
+    response_class=StreamingResponse,
+)
+def export_services(
+    request: Request,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: LocaleDep,
+    filters: ExportFiltersDep,
+    format: ExportFormat = "csv",
+    sort: Annotated[ServiceSort | None, Query()] = None,
+) -> Response:
+    etag = export.etag(session, filters=filters, query=request.url.query, locale=locale, actor=actor)
+    if none_match(request.headers.get("if-none-match"), etag):
+        return Response(status_code=304, headers={"ETag": etag})
+    media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
+    return StreamingResponse(
+        export.export_chunks(
+            request.app.state.session_factory,
+            actor=actor,
+            filters=filters,
+            sort=sort,
+            locale=locale,
+            fmt=format,
+        ),
+        media_type=media,
+        headers={
+            "Content-Disposition": f'attachment; filename="services.{format}"',
+            "ETag": etag,
+            "Content-Language": locale.lang,
+        },
+    )
+
+
+@router.get(
+    "/legal-statuses",
+    response_model=LegalStatusList,
+    summary="Legal statuses a service may be open to (legal-statuses.csv)",
+)
+def list_legal_statuses(locale: LocaleDep) -> LegalStatusList:
+    return LegalStatusList(
+        items=[LegalStatusRead(code=code, name=locale.text(name)) for code, name in legal_statuses().items()]
+    )
+
+
+@router.get(
+    "/{service_id}", response_model=ServiceRead, summary="One service", responses=problem_responses(404)
+)
+def read_service(
+    service: ReadableService, response: Response, session: SessionDep, actor: ActorDep, locale: AsyncLocaleDep
+) -> ServiceRead:
+    return _answer(response, session, service, actor, locale)
+
+
+@router.post(
+    "",
+    response_model=ServiceRead,
+    status_code=status.HTTP_201_CREATED,
+    summary="Add a service (providers for their organisation, coordinators in their municipality)",
+    responses=problem_responses(401, 403, 422),
+)
+def create_service(
+    body: ServiceCreate, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
+) -> ServiceRead:
+    service = catalog.create(session, actor=actor, data=body)
+    created(response, f"/api/v1/services/{service.id}")
+    return _answer(response, session, service, actor, locale)
+
+
+@router.patch(
+    "/{service_id}",
+    response_model=ServiceRead,
+    summary="Change a service (If-Match required)",
+    responses=problem_responses(401, 403, 404, 412, 422, 428),
+)
+def update_service(
+    service: WritableService,
+    body: ServiceUpdate,
+    if_match: IfMatchDep,
+    response: Response,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: LocaleDep,
+) -> ServiceRead:
+    service = catalog.update(session, actor=actor, service=service, data=body, if_match=if_match)
+    return _answer(response, session, service, actor, locale)
+
+
+@router.post(
+    "/{service_id}/verify",
+    response_model=ServiceRead,
+    summary="Mark the service's information as checked today (assured_date)",
+    responses=problem_responses(401, 404, 412),
+)
+def verify_service(
+    service: VerifiableService,
+    if_match: OptionalIfMatchDep,
+    response: Response,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: LocaleDep,
+) -> ServiceRead:
+    service = catalog.verify(session, actor=actor, service=service, if_match=if_match)
+    return _answer(response, session, service, actor, locale)
+
+
+@router.delete(
+    "/{service_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete a service (a tombstone stays for syncs; If-Match required)",
+    responses=problem_responses(401, 403, 404, 412, 428),
+)
+def delete_service(
+    service: WritableService, if_match: IfMatchDep, session: SessionDep, actor: ActorDep
+) -> Response:
+    catalog.delete(session, actor=actor, service=service, if_match=if_match)
+    return Response(status_code=204)

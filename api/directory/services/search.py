@@ -1,0 +1,219 @@
+"""Finding services: typed filters combined with AND, diacritic-insensitive free text ranked by
+where it matched, keyset pages on the sort key and id, and exports streamed in keyset batches.
+
+Free text: every translation of the name, description, organisation name, category names,
+eligibility note and how-to-apply is folded once when written (lower case, no diacritics, Cyrillic
+too) into ``search_text``; a query is folded the same way and each of its words must occur
+(``LIKE '%word%'``, answered by a trigram index on PostgreSQL). Hits in the (Lithuanian) name rank
+first.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from api.core.actor import Actor
+from api.core.i18n import Locale, like_escape, search_terms
+from api.core.pagination import PageParams, SortKey, after, decode_cursor, finish, order_by
+from api.directory import scope
+from api.directory.codes import municipality_id
+from api.directory.derived_fields import WEEKDAY_BITS
+from api.directory.models import Service
+from api.directory.services import logic as catalog
+from api.directory.services.schemas import ServiceRead, ServiceTombstone
+from api.municipalities.models import Organization
+
+_FAR_PAST = date(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class ServiceFilters:
+    q: str | None = None
+    categories: list[str] = field(default_factory=list)
+    municipality_ids: list[uuid.UUID] = field(default_factory=list)
+    # Municipality codes as given; resolved to ids by :func:`resolved` (unknown code: 422).
+    municipalities: list[str] = field(default_factory=list)
+    organization_id: uuid.UUID | None = None
+    language: str | None = None
+    eligible_status: str | None = None
+    age: int | None = None
+    format: list[str] = field(default_factory=list)
+    level: str | None = None
+    free: bool | None = None
+    status: list[str] = field(default_factory=list)
+    open_on: date | None = None
+    modified_after: datetime | None = None
+    stale: bool | None = None
+    funding_ends_before: date | None = None
+
+
+def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
+    return column.like(f"%|{like_escape(code)}|%", escape="\\")
+
+
+def resolved(session: Session, f: ServiceFilters) -> ServiceFilters:
+    if not f.municipalities:
+        return f
+    ids = [municipality_id(session, slug) for slug in f.municipalities]
+    return replace(f, municipality_ids=[*f.municipality_ids, *ids], municipalities=[])
+
+
+def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.ColumnElement[bool]]:
+    where: list[sa.ColumnElement[bool]] = []
+    if f.modified_after is None:
+        where.append(col(Service.deleted_at).is_(None))
+    else:
+        where.append(col(Service.updated_at) > f.modified_after)
+    for term in search_terms(f.q):
+        where.append(col(Service.search_text).like(f"%{like_escape(term)}%", escape="\\"))
+    if f.categories:
+        where.append(sa.or_(*(_like(col(Service.category_keys), c) for c in f.categories)))
+    if f.municipality_ids:
+        ids = f.municipality_ids
+        where.append(scope.in_municipality(Service, ids))
+    if f.organization_id:
+        where.append(scope.of_organization(Service, f.organization_id))
+    if f.language:
+        where.append(_like(col(Service.language_keys), f.language))
+    if f.eligible_status:
+        where.append(
+            sa.or_(col(Service.status_keys) == "", _like(col(Service.status_keys), f.eligible_status))
+        )
+    if f.age is not None:
+        where.append(sa.or_(col(Service.age_min).is_(None), col(Service.age_min) <= f.age))
+        where.append(sa.or_(col(Service.age_max).is_(None), col(Service.age_max) >= f.age))
+    if f.format:
+        where.append(col(Service.format).in_(f.format))
+    if f.level:
+        where.append(col(Service.level) == f.level)
+    if f.free is not None:
+        where.append(col(Service.free).is_(f.free))
+    if f.status:
+        where.append(col(Service.status).in_(f.status))
+    if f.open_on is not None:
+        bit = WEEKDAY_BITS[f.open_on.isoweekday()]
+        where.append(col(Service.status) == "active")
+        where.append(sa.or_(col(Service.start_date).is_(None), col(Service.start_date) <= f.open_on))
+        where.append(sa.or_(col(Service.end_date).is_(None), col(Service.end_date) >= f.open_on))
+        where.append(sa.or_(col(Service.weekday_mask) == 0, col(Service.weekday_mask).op("&")(bit) != 0))
+    if f.stale is not None:
+        cut = catalog.stale_before(today)
+        is_stale = sa.or_(col(Service.assured_date).is_(None), col(Service.assured_date) < cut)
+        where.append(is_stale if f.stale else sa.not_(is_stale))
+    if f.funding_ends_before is not None:
+        where.append(col(Service.funding_ends_on) < f.funding_ends_before)
+    return where
+
+
+def _score(q: str | None) -> Any:
+    """Each word found in the name counts 2; every row here already holds every word."""
+    terms = search_terms(q)
+    parts = [
+        sa.case((col(Service.sort_name).like(f"%{like_escape(t)}%", escape="\\"), 2), else_=0) for t in terms
+    ]
+    return sa.literal(0) if not parts else sum(parts[1:], parts[0])
+
+
+def sort_keys(sort: str, q: str | None) -> tuple[str, list[SortKey]]:
+    if sort == "relevance" and search_terms(q):
+        return "relevance", [
+            SortKey(_score(q), True),
+            SortKey(col(Service.sort_name)),
+            SortKey(col(Service.id)),
+        ]
+    if sort == "-name":
+        return sort, [SortKey(col(Service.sort_name), True), SortKey(col(Service.id), True)]
+    if sort == "last_modified":
+        return sort, [SortKey(col(Service.updated_at)), SortKey(col(Service.id))]
+    if sort == "-last_modified":
+        return sort, [SortKey(col(Service.updated_at), True), SortKey(col(Service.id), True)]
+    if sort == "-assured_date":
+        return sort, [
+            SortKey(sa.func.coalesce(col(Service.assured_date), _FAR_PAST), True),
+            SortKey(col(Service.id), True),
+        ]
+    return "name", [SortKey(col(Service.sort_name)), SortKey(col(Service.id))]
+
+
+def effective_sort(filters: ServiceFilters, sort: str | None) -> str:
+    if filters.modified_after is not None and sort is None:
+        return "last_modified"  # a sync reads changes in the order they happened
+    if sort is None:
+        return "relevance" if search_terms(filters.q) else "name"
+    return sort
+
+
+def key_after(keys: list[SortKey], values: list[Any] | tuple[Any, ...]) -> sa.ColumnElement[bool]:
+    """Rows after the cursor. One direction: a row-value comparison, which both databases answer
+    with an index range scan (the OR-expanded form made PostgreSQL walk the index from the start,
+    so deep pages got slower); mixed directions (relevance): the core expansion."""
+    if len({k.descending for k in keys}) == 1:
+        left = sa.tuple_(*(k.column for k in keys))
+        right = sa.tuple_(*(sa.literal(v, type_=k.column.type) for k, v in zip(keys, values, strict=True)))
+        return left < right if keys[0].descending else left > right
+    return after(keys, values)
+
+
+def key_values(sort_name: str, service: Service, score: int | None) -> tuple[Any, ...]:
+    if sort_name == "relevance":
+        return (score, service.sort_name, service.id)
+    if sort_name in ("name", "-name"):
+        return (service.sort_name, service.id)
+    if sort_name in ("last_modified", "-last_modified"):
+        return (service.updated_at, service.id)
+    return (service.assured_date or _FAR_PAST, service.id)
+
+
+def search(
+    session: Session,
+    *,
+    actor: Actor,
+    filters: ServiceFilters,
+    params: PageParams,
+    sort: str | None,
+    locale: Locale,
+) -> tuple[list[ServiceRead | ServiceTombstone], str | None]:
+    filters = resolved(session, filters)
+    name, keys = sort_keys(effective_sort(filters, sort), filters.q)
+    # The organisation's name comes with the page (one round trip fewer than loading it after).
+    score = keys[0].column if name == "relevance" else sa.literal(None)
+    stmt = (
+        select(Service, Organization.name, score.label("k0"))
+        .join(Organization, col(Organization.id) == Service.organization_id)
+        .where(*conditions(filters))
+    )
+    if params.cursor:
+        stmt = stmt.where(key_after(keys, decode_cursor(params.cursor, name, len(keys))))
+    rows = session.exec(stmt.order_by(*order_by(keys)).limit(params.limit + 1)).all()
+    page, next_cursor = finish(
+        rows, params=params, key_of=lambda r: key_values(name, r[0], r[2]), sort_name=name
+    )
+    services = [r[0] for r in page]
+    org_names = {r[0].organization_id: dict(r[1]) for r in page}
+    live = catalog.read(
+        session,
+        [s for s in services if s.deleted_at is None],
+        actor=actor,
+        locale=locale,
+        org_names=org_names,
+    )
+    by_id = {r.id: r for r in live}
+    items: list[ServiceRead | ServiceTombstone] = [
+        by_id[s.id] if s.deleted_at is None else catalog.tombstone(s) for s in services
+    ]
+    return items, next_cursor
+
+
+def fingerprint(session: Session, *, filters: ServiceFilters) -> tuple[int, str]:
+    """How many match and when the newest changed: enough for an export's ETag."""
+    filters = resolved(session, filters)
+    row = session.exec(
+        select(sa.func.count(), sa.func.max(Service.updated_at)).where(*conditions(filters))
+    ).one()
+    return int(row[0]), str(row[1])

@@ -1,0 +1,36 @@
+"""The person's consents: read them, record a grant or a withdrawal (takes effect at once)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.core.db import SessionDep
+from api.core.http import NoStore
+from api.migrants.consent import logic
+from api.migrants.deps import E_READ, E_WRITE, ReadablePerson, ReaderById, WritablePerson, WriterById
+from api.migrants.people.schemas import ConsentChange, ConsentList
+
+router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
+
+
+@router.get(
+    "/{person_id}/consents", response_model=ConsentList, summary="The person's consents", responses=E_READ
+)
+def list_consents(session: SessionDep, actor: ReaderById, person: ReadablePerson) -> ConsentList:
+    return ConsentList(items=logic.listing(session, actor=actor, person=person))
+
+
+@router.post(
+    "/{person_id}/consents",
+    response_model=ConsentList,
+    summary="Record that the person granted or withdrew a consent (takes effect at once)",
+    responses=E_WRITE,
+)
+def change_consent(
+    session: SessionDep, actor: WriterById, person: WritablePerson, body: ConsentChange
+) -> ConsentList:
+    items = logic.change(session, actor=actor, person=person, purpose=body.purpose, action=body.action)
+    return ConsentList(items=items)
+
+
+routers = [router]

@@ -1,0 +1,53 @@
+"""The person's mentors (experts domain): list, link to the open case, end the link."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Response
+
+from api.core.db import SessionDep
+from api.core.http import NoStore
+from api.migrants.audit import audit_read
+from api.migrants.deps import E_READ, E_WRITE, ReadablePerson, ReaderById, WritablePerson, WriterById
+from api.migrants.mentors import logic
+from api.migrants.schemas import CaseMentorList, CaseMentorRead, MentorLink
+
+router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
+
+
+@router.get(
+    "/{person_id}/mentors", response_model=CaseMentorList, summary="The person's mentors", responses=E_READ
+)
+def list_mentors(session: SessionDep, actor: ReaderById, person: ReadablePerson) -> CaseMentorList:
+    audit_read(session, actor=actor, person=person, action="read_mentors")
+    return CaseMentorList(items=logic.listing(session, person=person))
+
+
+@router.post(
+    "/{person_id}/mentors",
+    response_model=CaseMentorRead,
+    status_code=201,
+    summary="Link a mentor to the open case (needs the mentoring_contact consent)",
+    responses=E_WRITE,
+)
+def link_mentor(
+    session: SessionDep, actor: WriterById, person: WritablePerson, body: MentorLink
+) -> CaseMentorRead:
+    return logic.link(session, actor=actor, person=person, mentor_id=body.mentor_id)
+
+
+@router.delete(
+    "/{person_id}/mentors/{mentor_id}",
+    status_code=204,
+    summary="End a mentor's link to the open case",
+    responses=E_WRITE,
+)
+def unlink_mentor(
+    session: SessionDep, actor: WriterById, person: WritablePerson, mentor_id: uuid.UUID
+) -> Response:
+    logic.unlink(session, actor=actor, person=person, mentor_id=mentor_id)
+    return Response(status_code=204)
+
+
+routers = [router]

@@ -1,0 +1,206 @@
+"""Referrals: service suggestions for a person's need, the coordinator's /referrals and the
+provider's /referral-inbox (only what the service needs)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from api.core.conditional import IfMatchDep
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.http import NoStore, created, page_response, with_etag
+from api.core.i18n import LocaleDep
+from api.core.pagination import PageDep
+from api.migrants.deps import (
+    E_READ,
+    E_WRITE,
+    InboxActor,
+    InboxById,
+    ProviderReferral,
+    ReadablePerson,
+    ReadableReferral,
+    ReaderActor,
+    ReaderById,
+    WriterActor,
+    WriterById,
+)
+from api.migrants.referrals import inbox as provider
+from api.migrants.referrals import logic
+from api.migrants.referrals.schemas import (
+    ReferralCreate,
+    ReferralList,
+    ReferralMove,
+    ReferralRead,
+    SuggestionList,
+)
+from api.migrants.schemas import ReferralInboxItem, ReferralInboxList, ReferralStatus
+
+person_router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
+router = APIRouter(prefix="/referrals", tags=["referrals"], dependencies=[NoStore])
+inbox_router = APIRouter(prefix="/referral-inbox", tags=["referrals"], dependencies=[NoStore])
+Statuses = Annotated[list[ReferralStatus] | None, Query(alias="status", max_length=7)]
+
+
+@person_router.get(
+    "/{person_id}/suggestions",
+    response_model=SuggestionList,
+    summary="Directory services matching a need, the person's language, legal status and age",
+    responses=problem_responses(401, 403, 404, 422),
+)
+def suggest(
+    session: SessionDep,
+    actor: ReaderById,
+    person: ReadablePerson,
+    locale: LocaleDep,
+    need: Annotated[str, Query(max_length=30)],
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> SuggestionList:
+    categories, items = logic.suggestions(
+        session, actor=actor, person=person, need=need, locale=locale, limit=limit
+    )
+    return SuggestionList(need=need, categories=categories, items=items)
+
+
+@router.get(
+    "",
+    response_model=ReferralList,
+    summary="Your municipality's referrals, last changed first",
+    responses=problem_responses(400, 401, 403, 422),
+)
+def list_referrals(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: ReaderActor,
+    page: PageDep,
+    locale: LocaleDep,
+    person_id: uuid.UUID | None = None,
+    status_: Statuses = None,
+) -> Response:
+    items, next_cursor = logic.list_for_coordinator(
+        session, actor=actor, params=page, person_id=person_id, status=list(status_ or []), locale=locale
+    )
+    return page_response(request, response, ReferralList(items=items, next_cursor=next_cursor))
+
+
+@router.post(
+    "",
+    response_model=ReferralRead,
+    status_code=201,
+    summary="Refer a person to a service for a need (needs the provider_sharing consent to send)",
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+def create_referral(
+    session: SessionDep, actor: WriterActor, body: ReferralCreate, locale: LocaleDep, response: Response
+) -> ReferralRead:
+    referral = logic.refer(
+        session,
+        actor=actor,
+        person_id=body.person_id,
+        service_id=body.service_id,
+        need=body.need,
+        message=body.message,
+        send=body.send,
+    )
+    created(response, f"/api/v1/referrals/{referral.id}")
+    return with_etag(response, referral.version, logic.answer(session, referral, locale))
+
+
+@router.get("/{referral_id}", response_model=ReferralRead, summary="One referral", responses=E_READ)
+def read_referral(
+    session: SessionDep, actor: ReaderById, referral: ReadableReferral, locale: LocaleDep, response: Response
+) -> ReferralRead:
+    body = logic.read(session, actor=actor, referral=referral, locale=locale)
+    return with_etag(response, referral.version, body)
+
+
+@router.post(
+    "/{referral_id}/transitions",
+    response_model=ReferralRead,
+    summary="Send or drop a referral (If-Match)",
+    responses=E_WRITE,
+)
+def move_referral(
+    session: SessionDep,
+    actor: WriterById,
+    referral: ReadableReferral,
+    if_match: IfMatchDep,
+    body: ReferralMove,
+    locale: LocaleDep,
+    response: Response,
+) -> ReferralRead:
+    logic.move(
+        session,
+        actor=actor,
+        referral=referral,
+        to=body.status,
+        reason=body.reason,
+        side="coordinator",
+        if_match=if_match,
+    )
+    return with_etag(response, referral.version, logic.answer(session, referral, locale))
+
+
+@inbox_router.get(
+    "",
+    response_model=ReferralInboxList,
+    summary="Referrals to your organisation's services (only what the service needs)",
+    responses=problem_responses(400, 401, 403, 422),
+)
+def list_inbox(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: InboxActor,
+    page: PageDep,
+    locale: LocaleDep,
+    status_: Statuses = None,
+) -> Response:
+    items, next_cursor = provider.inbox(
+        session, actor=actor, params=page, status=list(status_ or []), locale=locale
+    )
+    return page_response(request, response, ReferralInboxList(items=items, next_cursor=next_cursor))
+
+
+@inbox_router.get(
+    "/{referral_id}", response_model=ReferralInboxItem, summary="One referral in your inbox", responses=E_READ
+)
+def read_inbox(
+    referral_id: uuid.UUID, session: SessionDep, actor: InboxById, locale: LocaleDep, response: Response
+) -> ReferralInboxItem:
+    item = provider.inbox_read(session, actor=actor, referral_id=referral_id, locale=locale)
+    return with_etag(response, item.version, item)
+
+
+@inbox_router.post(
+    "/{referral_id}/transitions",
+    response_model=ReferralInboxItem,
+    summary="Accept, decline (reason), start, complete or drop (reason) a referral (If-Match)",
+    responses=E_WRITE,
+)
+def move_inbox(
+    referral_id: uuid.UUID,
+    session: SessionDep,
+    actor: InboxById,
+    referral: ProviderReferral,
+    if_match: IfMatchDep,
+    body: ReferralMove,
+    locale: LocaleDep,
+    response: Response,
+) -> ReferralInboxItem:
+    item = provider.move_in_inbox(
+        session,
+        actor=actor,
+        referral=referral,
+        to=body.status,
+        reason=body.reason,
+        if_match=if_match,
+        locale=locale,
+    )
+    return with_etag(response, item.version, item)
+
+
+routers = [person_router, router, inbox_router]

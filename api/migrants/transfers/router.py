@@ -1,0 +1,66 @@
+"""Transfers: ask another municipality to take a person over; the receiving one decides."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.http import NoStore
+from api.migrants.deps import E_WRITE, ReaderActor, WritablePerson, WriterById
+from api.migrants.schemas import TransferCreate, TransferList, TransferRead
+from api.migrants.transfers import logic
+
+person_router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
+router = APIRouter(tags=["migrants"], dependencies=[NoStore])
+
+
+@person_router.post(
+    "/{person_id}/transfers",
+    response_model=TransferRead,
+    status_code=201,
+    summary="Ask another municipality to take the person over",
+    responses=E_WRITE,
+)
+def request_transfer(
+    session: SessionDep, actor: WriterById, person: WritablePerson, body: TransferCreate
+) -> TransferRead:
+    row = logic.request(session, actor=actor, person=person, to_slug=body.to_municipality, reason=body.reason)
+    return logic.to_read(session, actor, row)
+
+
+@router.get(
+    "/transfers",
+    response_model=TransferList,
+    summary="Transfers into and out of your municipality",
+    responses=problem_responses(401, 403, 422),
+)
+def list_transfers(
+    session: SessionDep,
+    actor: ReaderActor,
+    status_: Annotated[Literal["pending", "accepted", "rejected"] | None, Query(alias="status")] = None,
+) -> TransferList:
+    return TransferList(items=logic.listing(session, actor=actor, status=status_))
+
+
+@router.post(
+    "/transfers/{transfer_id}/{decision}",
+    response_model=TransferRead,
+    summary="Accept or reject a transfer into your municipality",
+    responses=E_WRITE,
+)
+def decide_transfer(
+    transfer_id: uuid.UUID,
+    decision: Literal["accept", "reject"],
+    session: SessionDep,
+    actor: WriterById,
+) -> TransferRead:
+    row = logic.get(session, actor=actor, transfer_id=transfer_id)
+    logic.decide(session, actor=actor, row=row, accept=decision == "accept")
+    return logic.to_read(session, actor, row)
+
+
+routers = [person_router, router]
