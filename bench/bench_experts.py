@@ -79,7 +79,7 @@ def load(db: BenchDatabase) -> dict[str, Any]:
     from api.accounts.models import User
     from api.core.db import utcnow
     from api.core.security import hash_password
-    from api.experts import demo_people
+    from api.experts.demo import people as demo_people
     from api.municipalities.models import Municipality
 
     started = time.perf_counter()

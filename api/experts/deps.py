@@ -46,6 +46,7 @@ def _if_match_after_body(request: Request) -> _IfMatchAfterBody:
     return _IfMatchAfterBody(request.headers.get("if-match"))
 
 
+_if_match_after_body.openapi_if_match = True  # type: ignore[attr-defined]
 IfMatchAfterBody = Annotated[_IfMatchAfterBody, Depends(_if_match_after_body)]
 
 

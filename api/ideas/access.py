@@ -1,5 +1,6 @@
-"""Who sees and may change what. Tenancy lives in these query helpers: another municipality's idea
-is not found (404) for its moderators, never forbidden."""
+"""Small shared look-ups of the ideas domain: municipality slugs (cached), loading a scoped row or
+404, public timestamps, and whether a person is blocked in a municipality. The tenancy filters
+themselves live in :mod:`api.ideas.scope`."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from api.core.actor import Actor
 from api.core.errors import ProblemError, not_found
+from api.ideas import scope
 from api.ideas.models import Idea, IdeaBlock
 from api.municipalities import logic as municipalities
 from api.municipalities.models import Municipality
@@ -50,62 +51,20 @@ def floor_hour(value: datetime | None) -> datetime | None:
     return value.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
 
 
-def public_clause() -> Any:
-    return sa.and_(
-        col(Idea.state) != "draft", col(Idea.moderation) == "visible", sa.not_(col(Idea.author_blocked))
-    )
+def first_or_404(session: Session, stmt: Any, what: str) -> Any:
+    """The one row a scoped statement finds, or 404 (another municipality's record is not found)."""
+    row = session.exec(stmt).first()
+    if row is None:
+        raise not_found(what)
+    return row
 
 
-def is_moderator_of(actor: Actor, municipality_id: uuid.UUID) -> bool:
-    return actor.has("ideas:moderate") and (actor.is_admin or actor.municipality_id == municipality_id)
+def readable_idea(session: Session, actor: Actor, idea_id: uuid.UUID) -> Idea:
+    return first_or_404(session, scope.readable_ideas(actor).where(Idea.id == idea_id), "idea")
 
 
-def is_budget_manager_of(actor: Actor, municipality_id: uuid.UUID) -> bool:
-    return actor.has("budgets:manage") and (actor.is_admin or actor.municipality_id == municipality_id)
-
-
-def readable_ideas(actor: Actor) -> Any:
-    """Public ideas for everyone; your own (drafts too); everything but others' drafts for moderators
-    of the idea's municipality."""
-    return select(Idea).where(readable_clause(actor))
-
-
-def readable_clause(actor: Actor) -> Any:
-    clauses = [public_clause()]
-    if actor.kind == "user" and actor.id is not None:
-        clauses.append(Idea.author_id == actor.id)
-    if actor.has("ideas:moderate"):
-        if actor.is_admin:
-            clauses.append(Idea.state != "draft")
-        elif actor.municipality_id is not None:
-            clauses.append(
-                sa.and_(col(Idea.municipality_id) == actor.municipality_id, col(Idea.state) != "draft")
-            )
-    return sa.or_(*clauses) if len(clauses) > 1 else clauses[0]
-
-
-def moderated_ideas(actor: Actor) -> Any:
-    """Ideas the actor moderates: their municipality's (all for admins), never drafts."""
-    stmt = select(Idea).where(Idea.state != "draft")
-    if actor.is_admin:
-        return stmt
-    if actor.has("ideas:moderate") and actor.municipality_id is not None:
-        return stmt.where(Idea.municipality_id == actor.municipality_id)
-    return stmt.where(sa.false())
-
-
-def get_readable_idea(session: Session, actor: Actor, idea_id: uuid.UUID) -> Idea:
-    idea = session.exec(readable_ideas(actor).where(Idea.id == idea_id)).first()
-    if idea is None:
-        raise not_found("idea")
-    return idea
-
-
-def get_moderated_idea(session: Session, actor: Actor, idea_id: uuid.UUID) -> Idea:
-    idea = session.exec(moderated_ideas(actor).where(Idea.id == idea_id)).first()
-    if idea is None:
-        raise not_found("idea")
-    return idea
+def moderated_idea(session: Session, actor: Actor, idea_id: uuid.UUID) -> Idea:
+    return first_or_404(session, scope.moderated_ideas(actor).where(Idea.id == idea_id), "idea")
 
 
 def is_blocked(session: Session, user_id: uuid.UUID | None, municipality_id: uuid.UUID) -> bool:

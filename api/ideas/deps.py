@@ -1,19 +1,39 @@
-"""Dependencies of the ideas domain: its own settings (rate limits), and who may participate."""
+"""Dependencies of the ideas domain: its own settings (rate limits), who may participate, and the
+loading dependencies (``ReadableIdea``, ``ManagedBudget``…) that find a record through
+:mod:`api.ideas.scope` and turn "no row" into 404.
+
+Routes put these after their actor parameter, so that a missing sign-in is still a 401 first."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
+from pydantic import BaseModel
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlmodel import Session
 
-from api.accounts.deps import oauth2, require_scopes, require_user
+from api.accounts.deps import ActorDep, oauth2, require_scopes, require_user
 from api.core import ratelimit
 from api.core.actor import Actor
 from api.core.db import SessionDep
+from api.core.errors import not_found
+from api.core.http import page_response
+from api.core.i18n import Locale, LocaleDep
+from api.core.pagination import PageDep, PageParams
 from api.core.security import TokenError, decode_token
+from api.ideas import access, scope
+from api.ideas.answers import logic as answers
+from api.ideas.budgets import logic as budgets
+from api.ideas.budgets import projects
+from api.ideas.comments import logic as comments
+from api.ideas.models import Budget, BudgetProject, Idea, IdeaAnswer, IdeaComment, ModerationCase, OpenCall
+from api.ideas.moderation import logic as moderation
+from api.ideas.open_calls import logic as open_calls
 
 
 class IdeasSettings(BaseSettings):
@@ -85,3 +105,154 @@ def rate_limited(kind: str) -> Callable[..., None]:
         )
 
     return dependency
+
+
+def _private_when_signed_in(response: Response, actor: ActorDep) -> None:
+    """What a signed-in person sees carries their own flags (voted, following…): never shared."""
+    if actor.is_authenticated:
+        response.headers["Cache-Control"] = "private, no-store"
+
+
+PrivateWhenSignedIn = Depends(_private_when_signed_in)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What every public list route of the domain reads: the request, the caller, the language and
+    the page asked for; ``answer`` sends the page with its ``Link``."""
+
+    request: Request
+    response: Response
+    session: Session
+    actor: Actor
+    locale: Locale
+    page: PageParams
+
+    def answer(self, body: BaseModel) -> Response:
+        return page_response(self.request, self.response, body)
+
+
+def _listing(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: LocaleDep,
+    page: PageDep,
+) -> Listing:
+    return Listing(request, response, session, actor, locale, page)
+
+
+ListingDep = Annotated[Listing, Depends(_listing)]
+
+
+# --- loading dependencies ---------------------------------------------------------------------------
+
+
+def _readable_idea(idea_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Idea:
+    return access.readable_idea(session, actor, idea_id)
+
+
+def _moderated_idea(idea_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Idea:
+    return access.moderated_idea(session, actor, idea_id)
+
+
+ReadableIdea = Annotated[Idea, Depends(_readable_idea)]
+ModeratedIdea = Annotated[Idea, Depends(_moderated_idea)]
+
+
+@dataclass(frozen=True)
+class CommentOn:
+    idea: Idea
+    comment: IdeaComment
+
+
+@dataclass(frozen=True)
+class AnswerOn:
+    idea: Idea
+    answer: IdeaAnswer
+
+
+def _readable_comment(
+    idea_id: uuid.UUID, comment_id: uuid.UUID, session: SessionDep, actor: ActorDep
+) -> CommentOn:
+    idea = access.readable_idea(session, actor, idea_id)
+    return CommentOn(idea, comments.get_comment(session, actor=actor, idea=idea, comment_id=comment_id))
+
+
+def _readable_answer(
+    idea_id: uuid.UUID, answer_id: uuid.UUID, session: SessionDep, actor: ActorDep
+) -> AnswerOn:
+    """Unpublished answers are the idea's moderators' only."""
+    idea = access.readable_idea(session, actor, idea_id)
+    answer = answers.get(session, idea=idea, answer_id=answer_id)
+    if answer.published_at is None and not scope.is_moderator_of(actor, idea.municipality_id):
+        raise not_found("answer")
+    return AnswerOn(idea, answer)
+
+
+def _moderated_answer(
+    idea_id: uuid.UUID, answer_id: uuid.UUID, session: SessionDep, actor: ActorDep
+) -> AnswerOn:
+    idea = access.moderated_idea(session, actor, idea_id)
+    return AnswerOn(idea, answers.get(session, idea=idea, answer_id=answer_id))
+
+
+ReadableComment = Annotated[CommentOn, Depends(_readable_comment)]
+ReadableAnswer = Annotated[AnswerOn, Depends(_readable_answer)]
+ModeratedAnswer = Annotated[AnswerOn, Depends(_moderated_answer)]
+
+
+def _readable_case(case_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> ModerationCase:
+    return moderation.get_case(session, actor=actor, case_id=case_id)
+
+
+ReadableCase = Annotated[ModerationCase, Depends(_readable_case)]
+
+
+def _readable_budget(budget_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Budget:
+    return budgets.readable(session, actor=actor, budget_id=budget_id)
+
+
+def _managed_budget(budget_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Budget:
+    return budgets.managed(session, actor=actor, budget_id=budget_id)
+
+
+ReadableBudget = Annotated[Budget, Depends(_readable_budget)]
+ManagedBudget = Annotated[Budget, Depends(_managed_budget)]
+
+
+@dataclass(frozen=True)
+class ProjectOf:
+    budget: Budget
+    project: BudgetProject
+
+
+def _readable_project(
+    budget_id: uuid.UUID, project_id: uuid.UUID, session: SessionDep, actor: ActorDep
+) -> ProjectOf:
+    budget = budgets.readable(session, actor=actor, budget_id=budget_id)
+    return ProjectOf(budget, projects.get_project(session, budget=budget, project_id=project_id))
+
+
+def _managed_project(
+    budget_id: uuid.UUID, project_id: uuid.UUID, session: SessionDep, actor: ActorDep
+) -> ProjectOf:
+    budget = budgets.managed(session, actor=actor, budget_id=budget_id)
+    return ProjectOf(budget, projects.get_project(session, budget=budget, project_id=project_id))
+
+
+ReadableProject = Annotated[ProjectOf, Depends(_readable_project)]
+ManagedProject = Annotated[ProjectOf, Depends(_managed_project)]
+
+
+def _readable_call(call_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> OpenCall:
+    return open_calls.readable(session, actor=actor, call_id=call_id)
+
+
+def _managed_call(call_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> OpenCall:
+    return open_calls.managed(session, actor=actor, call_id=call_id)
+
+
+ReadableCall = Annotated[OpenCall, Depends(_readable_call)]
+ManagedCall = Annotated[OpenCall, Depends(_managed_call)]

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from api.ideas.models import Idea
+from api.ideas.scope import in_municipalities
 from api.indicators.providers import DerivedCell, Scope
 
 RESIDENCES = ("resident", "diaspora")
@@ -29,7 +30,7 @@ class IdeasSubmitted:
         # An author whose account was deleted still counts as one person per idea.
         person = sa.func.coalesce(sa.cast(idea.c.author_id, sa.String), sa.cast(idea.c.id, sa.String))
         submitted = (
-            idea.c.municipality_id.in_(list(scope.municipality_ids)),
+            in_municipalities(idea.c.municipality_id, scope.municipality_ids),
             idea.c.published_at.is_not(None),
             idea.c.published_at >= start,
             idea.c.published_at < end,

@@ -1,7 +1,7 @@
 // The ideas board (filters, sort, pages) and the "propose an idea" form.
 import { clear, field, formatDate, h, select } from "../../core/dom.js";
 import { lang, t } from "../../core/i18n.js";
-import { api, download } from "../../core/api.js";
+import { createIdea, downloadIdeas, listIdeas } from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityOptions } from "../../core/reference.js";
 import { navigate, replaceQuery } from "../../core/router.js";
@@ -42,7 +42,7 @@ export async function boardPage({ main, query }) {
     replaceQuery(params);
     clear(results);
     results.append(pagedList({
-      load: async (cursor) => (await api.get("/ideas", { query: { ...params, cursor, limit: 20 } })).data,
+      load: async (cursor) => (await listIdeas({ ...params, cursor, limit: 20 })).data,
       renderItem: ideaCard,
       empty: t("ideas.none"),
     }));
@@ -51,7 +51,7 @@ export async function boardPage({ main, query }) {
   filters.addEventListener("change", () => load());
 
   const actions = [
-    h("button", { type: "button", class: "button secondary", onclick: () => download("/ideas/export", { format: "csv", ...current() }, "ideas.csv") }, t("core.download_csv")),
+    h("button", { type: "button", class: "button secondary", onclick: () => downloadIdeas(current(), "ideas.csv") }, t("core.download_csv")),
   ];
   if (me && me.scopes.includes("ideas:participate")) {
     actions.unshift(h("a", { class: "button", href: `#/ideas/new${current().municipality ? `?municipality=${current().municipality}` : ""}`, id: "propose-link" }, t("ideas.propose")));
@@ -65,7 +65,7 @@ async function myIdeas(main) {
   clear(main);
   main.append(pageHeader(t("ideas.my_ideas"), h("a", { class: "button secondary", href: "#/ideas" }, t("core.back"))),
     pagedList({
-      load: async (cursor) => (await api.get("/ideas", { query: { mine: true, cursor } })).data,
+      load: async (cursor) => (await listIdeas({ mine: true, cursor })).data,
       renderItem: ideaCard,
       empty: t("ideas.none"),
     }));
@@ -101,7 +101,7 @@ export async function proposePage({ main, query }) {
     if (d.place) body.place = d.place;
     if (d.author_name) body.author_name = d.author_name;
     if (d.open_call_id) body.open_call_id = d.open_call_id;
-    const { data } = await api.post("/ideas", body);
+    const { data } = await createIdea(body);
     showStatus(t(data.state === "draft" ? "ideas.saved_draft" : "ideas.published"), "success");
     navigate(`/ideas/${data.id}`);
   });

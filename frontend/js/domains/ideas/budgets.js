@@ -2,7 +2,7 @@
 // against the budget for knapsack, choices left for approval), review, counting and results.
 import { clear, field, formatDate, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { api, download } from "../../core/api.js";
+import * as ideasApi from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityName, municipalityOptions } from "../../core/reference.js";
 import { navigate, render } from "../../core/router.js";
@@ -27,7 +27,7 @@ export async function budgetsPage({ main, query }) {
     const params = Object.fromEntries([...new FormData(filters).entries()].filter(([, v]) => v));
     clear(results);
     results.append(pagedList({
-      load: async (cursor) => (await api.get("/budgets", { query: { ...params, cursor } })).data,
+      load: async (cursor) => (await ideasApi.listBudgets({ ...params, cursor })).data,
       renderItem: (b) => h("li", { class: "card" },
         h("h2", {}, h("a", { href: `#/budgets/${b.id}` }, b.title)),
         h("p", {}, phaseBadge(b.phase), " ", money(b.total_amount, b.currency)),
@@ -80,7 +80,7 @@ export async function newBudgetPage({ main }) {
     };
     if (d.ballot_rule === "approval") body.max_choices = Number(d.max_choices);
     for (const k of ["collecting_from", "reviewing_from", "voting_from", "voting_until"]) body[k] = new Date(d[k]).toISOString();
-    const { data } = await api.post("/budgets", body);
+    const { data } = await ideasApi.createBudget(body);
     navigate(`/budgets/${data.id}`);
   });
   main.append(h("h1", {}, t("ideas.new_budget")), form);
@@ -89,12 +89,11 @@ export async function newBudgetPage({ main }) {
 export async function budgetPage({ main, params }) {
   ensureCss();
   const me = auth.currentUser();
-  const { data: budget } = await api.get(`/budgets/${params.id}`);
-  const path = `/budgets/${budget.id}`;
+  const { data: budget } = await ideasApi.readBudget(params.id);
   const projects = [];
   let cursor = null;
   do {
-    const { data } = await api.get(`${path}/projects`, { query: { cursor, limit: 100 } });
+    const { data } = await ideasApi.listProjects(budget.id, { cursor, limit: 100 });
     projects.push(...data.items);
     cursor = data.next_cursor;
   } while (cursor);
@@ -135,8 +134,7 @@ function projectsSection(projects) {
 }
 
 async function ballotSection(budget, projects) {
-  const path = `/budgets/${budget.id}`;
-  const { data: mine } = await api.get(`${path}/ballot`);
+  const { data: mine } = await ideasApi.readBallot(budget.id);
   const chosen = new Set(mine.project_ids);
   const onBallot = projects.filter((p) => p.on_ballot);
   const knapsack = budget.ballot_rule === "knapsack";
@@ -166,12 +164,12 @@ async function ballotSection(budget, projects) {
       h("p", { class: "field-error", hidden: true, id: "project_ids-error" })),
     total, submit,
     mine.project_ids.length ? h("button", { type: "button", class: "button secondary", onclick: async () => {
-      try { await api.del(`${path}/ballot`); showStatus(t("ideas.ballot_withdrawn"), "success"); render(); } catch (err) { showStatus(errorText(err), "error"); }
+      try { await ideasApi.withdrawBallot(budget.id); showStatus(t("ideas.ballot_withdrawn"), "success"); render(); } catch (err) { showStatus(errorText(err), "error"); }
     } }, t("ideas.withdraw_ballot")) : null);
   boxes.forEach((b) => b.addEventListener("change", update));
   update();
   bindForm(form, async () => {
-    await api.put(`${path}/ballot`, { project_ids: boxes.filter((b) => b.checked).map((b) => b.value) });
+    await ideasApi.castBallot(budget.id, boxes.filter((b) => b.checked).map((b) => b.value));
     showStatus(t("ideas.ballot_saved"), "success");
     const saved = form.querySelector(".ballot-saved") || h("p", { class: "notice ballot-saved", role: "status" });
     saved.textContent = t("ideas.ballot_saved");
@@ -182,7 +180,7 @@ async function ballotSection(budget, projects) {
 }
 
 async function resultsSection(budget) {
-  const { data } = await api.get(`/budgets/${budget.id}/results`);
+  const { data } = await ideasApi.readResults(budget.id);
   return h("section", { "aria-labelledby": "results-h", id: "results" },
     h("h2", { id: "results-h" }, t(data.finished ? "ideas.results" : "ideas.preliminary_results")),
     h("p", {}, t("ideas.results_summary", { ballots: data.ballot_count, allocated: money(data.allocated), total: money(data.total_amount) })),
@@ -194,7 +192,7 @@ async function resultsSection(budget) {
       { label: t("ideas.result"), render: (r) => [r.selected ? badge(t("ideas.winner"), "ok") : badge(t("ideas.not_selected"), "muted"), r.overridden ? [" ", badge(t("ideas.overridden"), "warn")] : null] },
     ], data.items, { caption: t("ideas.results_caption") }),
     data.overrides.length ? h("div", {}, h("h3", {}, t("ideas.overrides")), h("ul", {}, data.overrides.map((o) => h("li", {}, `${o.selected ? "+" : "−"} ${data.items.find((i) => i.project_id === o.project_id)?.title || ""}: ${o.reason}`)))) : null,
-    h("button", { type: "button", class: "button secondary", onclick: () => download(`/budgets/${budget.id}/results/export`, { format: "csv" }, "results.csv") }, t("core.download_csv")));
+    h("button", { type: "button", class: "button secondary", onclick: () => ideasApi.downloadResults(budget.id, "results.csv") }, t("core.download_csv")));
 }
 
 // Enter an idea of the budget's municipality as a project: search the board by words (any language,
@@ -211,7 +209,7 @@ function enterIdeaForm(budget, projects, { mine = false } = {}) {
     h("button", { type: "submit", class: "button secondary" }, t("ideas.enter_idea")));
   async function refresh() {
     const q = query.value.trim();
-    const { data } = await api.get("/ideas", { query: { municipality: budget.municipality, q: q || undefined, mine: mine || undefined, limit: 20, sort: "-vote_count" } });
+    const { data } = await ideasApi.listIdeas({ municipality: budget.municipality, q: q || undefined, mine: mine || undefined, limit: 20, sort: "-vote_count" });
     const options = data.items.filter((i) => !entered.has(i.id) && i.state !== "draft" && i.state !== "withdrawn");
     picker.replaceChildren(...(options.length
       ? options.map((i) => h("option", { value: i.id }, `${i.title} (${i.vote_count})`))
@@ -223,7 +221,7 @@ function enterIdeaForm(budget, projects, { mine = false } = {}) {
   bindForm(form, async () => {
     const ideaId = new FormData(form).get("idea_id");
     if (!ideaId) return;
-    await api.post(`/budgets/${budget.id}/projects`, { idea_id: ideaId });
+    await ideasApi.addProject(budget.id, ideaId);
     showStatus(t("core.saved"), "success");
     render();
   });
@@ -231,9 +229,8 @@ function enterIdeaForm(budget, projects, { mine = false } = {}) {
 }
 
 async function managerSection(budget, projects) {
-  const path = `/budgets/${budget.id}`;
   const box = h("section", { class: "manager", "aria-labelledby": "manage-h" }, h("h2", { id: "manage-h" }, t("ideas.manage_budget")));
-  const withEtag = async (fn) => { const current = await api.get(path); return fn(current.etag); };
+  const withEtag = async (fn) => { const current = await ideasApi.readBudget(budget.id); return fn(current.etag); };
   const run = (fn, ok) => async () => { try { await fn(); showStatus(ok || t("core.saved"), "success"); render(); } catch (err) { showStatus(errorText(err), "error"); } };
   if (["collecting", "reviewing"].includes(budget.phase)) {
     for (const p of projects) {
@@ -247,8 +244,8 @@ async function managerSection(budget, projects) {
         const d = Object.fromEntries(new FormData(form).entries());
         const body = { feasibility: d.feasibility, cost: d.cost ? Number(d.cost) : null };
         if (d.feasibility_explanation) body.feasibility_explanation = { lt: d.feasibility_explanation };
-        const current = await api.get(`${path}/projects/${p.id}`);
-        await api.patch(`${path}/projects/${p.id}`, body, { etag: current.etag });
+        const current = await ideasApi.readProject(budget.id, p.id);
+        await ideasApi.updateProject(budget.id, p.id, body, current.etag);
         showStatus(t("core.saved"), "success");
       });
       box.append(form);
@@ -256,10 +253,10 @@ async function managerSection(budget, projects) {
     box.append(h("h3", {}, t("ideas.add_idea_to_budget")), enterIdeaForm(budget, projects));
   }
   if (budget.phase === "voting") {
-    box.append(h("button", { type: "button", class: "button danger", id: "close-voting", onclick: run(() => withEtag((etag) => api.patch(path, { voting_until: new Date().toISOString() }, { etag })), t("ideas.voting_closed_now")) }, t("ideas.close_voting")));
+    box.append(h("button", { type: "button", class: "button danger", id: "close-voting", onclick: run(() => withEtag((etag) => ideasApi.updateBudget(budget.id, { voting_until: new Date().toISOString() }, etag)), t("ideas.voting_closed_now")) }, t("ideas.close_voting")));
   }
   if (budget.phase === "counting") {
-    box.append(h("button", { type: "button", class: "button", id: "count-button", onclick: run(() => withEtag((etag) => api.post(`${path}/count`, undefined, { etag })), t("ideas.counted")) }, t(budget.counted_at ? "ideas.recount" : "ideas.count")));
+    box.append(h("button", { type: "button", class: "button", id: "count-button", onclick: run(() => withEtag((etag) => ideasApi.countBallots(budget.id, etag)), t("ideas.counted")) }, t(budget.counted_at ? "ideas.recount" : "ideas.count")));
     if (budget.counted_at) {
       const form = h("form", { class: "form", novalidate: true },
         h("h3", {}, t("ideas.override")),
@@ -269,10 +266,10 @@ async function managerSection(budget, projects) {
         h("button", { type: "submit", class: "button secondary" }, t("ideas.override")));
       bindForm(form, async () => {
         const d = Object.fromEntries(new FormData(form).entries());
-        await api.post(`${path}/overrides`, { project_id: d.project_id, selected: d.selected === "true", reason: d.reason });
+        await ideasApi.overrideResult(budget.id, { project_id: d.project_id, selected: d.selected === "true", reason: d.reason });
         render();
       });
-      box.append(form, h("button", { type: "button", class: "button", id: "finish-button", onclick: run(() => withEtag((etag) => api.post(`${path}/finish`, undefined, { etag })), t("ideas.results_published")) }, t("ideas.publish_results")));
+      box.append(form, h("button", { type: "button", class: "button", id: "finish-button", onclick: run(() => withEtag((etag) => ideasApi.finishBudget(budget.id, etag)), t("ideas.results_published")) }, t("ideas.publish_results")));
     }
   }
   return box;

@@ -1,15 +1,12 @@
 // Shared pieces of the ideas pages: badges, money, categories, the stylesheet.
-import { h } from "../../core/dom.js";
+import { h, useStyle } from "../../core/dom.js";
 import { lang, t } from "../../core/i18n.js";
-import { api } from "../../core/api.js";
+import { listCategories } from "./api.js";
 import { cachedList } from "../../core/reference.js";
 import { badge } from "../../core/ui.js";
 
-let cssAdded = false;
 export function ensureCss() {
-  if (cssAdded) return;
-  cssAdded = true;
-  document.head.append(h("link", { rel: "stylesheet", href: "css/ideas.css" }));
+  useStyle("ideas");
 }
 
 export const STATES = ["published", "under_review", "accepted", "rejected", "in_progress", "implemented", "withdrawn"];
@@ -32,7 +29,7 @@ export function money(amount, currency = "EUR") {
 }
 
 export function categories() {
-  return cachedList("idea-categories", async () => (await api.get("/ideas/categories", { auth: false })).data.items);
+  return cachedList("idea-categories", async () => (await listCategories()).data.items);
 }
 
 export async function categoryOptions(withEmpty) {

@@ -1,7 +1,7 @@
 // One idea: votes, following, flags, the official answer, the discussion; author and moderator tools.
 import { clear, field, formatDate, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { api } from "../../core/api.js";
+import * as ideasApi from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityName } from "../../core/reference.js";
 import { navigate, render } from "../../core/router.js";
@@ -22,12 +22,12 @@ async function act(fn, okMessage) {
   }
 }
 
-function flagForm(path, onDone) {
+function flagForm(send, onDone) {
   const form = h("form", { class: "inline-form flag-form" },
     field(t("ideas.flag_reason"), select("reason", REASONS.map((r) => [r, t(`ideas.reasons.${r}`)]), "spam")),
     h("button", { type: "submit", class: "button small secondary" }, t("ideas.flag")));
   bindForm(form, async () => {
-    await api.post(path, { reason: new FormData(form).get("reason") });
+    await send({ reason: new FormData(form).get("reason") });
     showStatus(t("ideas.flagged"), "success");
     onDone?.();
   });
@@ -37,8 +37,7 @@ function flagForm(path, onDone) {
 export async function ideaPage({ main, params }) {
   ensureCss();
   const me = auth.currentUser();
-  const { data: idea, etag } = await api.get(`/ideas/${params.id}`);
-  const path = `/ideas/${idea.id}`;
+  const { data: idea, etag } = await ideasApi.readIdea(params.id);
   const participant = Boolean(me && me.scopes.includes("ideas:participate"));
 
   const voteCount = h("span", { id: "vote-count", "aria-live": "polite" }, t("ideas.votes_count", { count: idea.vote_count }));
@@ -49,7 +48,7 @@ export async function ideaPage({ main, params }) {
     if (!me) { navigate("/login", { next: `/ideas/${idea.id}` }); return; }
     voteButton.disabled = true;
     await act(async () => {
-      const { data } = voted ? await api.del(`${path}/vote`) : await api.put(`${path}/vote`);
+      const { data } = voted ? await ideasApi.withdrawVote(idea.id) : await ideasApi.vote(idea.id);
       voted = data.voted;
       voteCount.textContent = t("ideas.votes_count", { count: data.vote_count });
       voteButton.textContent = t(voted ? "ideas.unvote" : "ideas.vote");
@@ -66,7 +65,7 @@ export async function ideaPage({ main, params }) {
   let following = idea.viewer.following;
   const followButton = h("button", { type: "button", class: "button secondary", id: "follow-button", "aria-pressed": String(following) }, t(following ? "ideas.unfollow" : "ideas.follow"));
   followButton.addEventListener("click", () => act(async () => {
-    if (following) await api.del(`${path}/follow`); else await api.put(`${path}/follow`);
+    if (following) await ideasApi.unfollow(idea.id); else await ideasApi.follow(idea.id);
     following = !following;
     followButton.textContent = t(following ? "ideas.unfollow" : "ideas.follow");
     followButton.setAttribute("aria-pressed", String(following));
@@ -100,7 +99,7 @@ export async function ideaPage({ main, params }) {
   // Flag the idea.
   if (participant && !idea.author.is_you && idea.state !== "draft") {
     main.append(idea.viewer.flagged ? h("p", { class: "hint" }, t("ideas.already_flagged"))
-      : h("details", { class: "flag-box" }, h("summary", {}, t("ideas.flag_idea")), flagForm(`${path}/flags`, render)));
+      : h("details", { class: "flag-box" }, h("summary", {}, t("ideas.flag_idea")), flagForm((body) => ideasApi.flagIdea(idea.id, body), render)));
   }
 
   // Official answers.
@@ -115,11 +114,10 @@ export async function ideaPage({ main, params }) {
 }
 
 function authorTools(idea, etag) {
-  const path = `/ideas/${idea.id}`;
   const box = h("section", { class: "author-tools", "aria-labelledby": "author-h" }, h("h2", { id: "author-h" }, t("ideas.your_idea")));
   if (idea.viewer.can_publish) {
     box.append(h("button", { type: "button", class: "button", id: "publish-idea", onclick: () => act(async () => {
-      await api.post(`${path}/state`, { state: "published" }, { etag });
+      await ideasApi.changeIdeaState(idea.id, "published", etag);
       render();
     }, t("ideas.published")) }, t("ideas.publish")));
   }
@@ -130,9 +128,9 @@ function authorTools(idea, etag) {
       h("button", { type: "submit", class: "button secondary" }, t("core.save")));
     bindForm(form, async () => {
       const d = Object.fromEntries(new FormData(form).entries());
-      const { data: full } = await api.get(path, { query: { translations: "all" } });
+      const { data: full } = await ideasApi.readIdea(idea.id, { translations: "all" });
       const code = Object.keys(full.title)[0] || "lt";
-      await api.patch(path, { title: { [code]: d.title }, body: { [code]: d.body } }, { etag });
+      await ideasApi.updateIdea(idea.id, { title: { [code]: d.title }, body: { [code]: d.body } }, etag);
       showStatus(t("core.saved"), "success");
       render();
     });
@@ -141,15 +139,14 @@ function authorTools(idea, etag) {
   if (idea.viewer.can_withdraw) {
     box.append(h("button", { type: "button", class: "button danger", onclick: () => {
       if (!window.confirm(t("ideas.confirm_withdraw"))) return;
-      act(async () => { await api.post(`${path}/state`, { state: "withdrawn" }, { etag }); render(); }, t("ideas.withdrawn"));
+      act(async () => { await ideasApi.changeIdeaState(idea.id, "withdrawn", etag); render(); }, t("ideas.withdrawn"));
     } }, t("ideas.withdraw")));
   }
   return box;
 }
 
 async function loadAnswers(box, idea) {
-  const path = `/ideas/${idea.id}/answers`;
-  const { data } = await api.get(path, { query: { limit: 50 } });
+  const { data } = await ideasApi.listAnswers(idea.id, { limit: 50 });
   const list = h("div", {});
   for (const a of data.items) {
     list.append(h("article", { class: a.published_at ? "answer" : "answer draft" },
@@ -158,13 +155,13 @@ async function loadAnswers(box, idea) {
       paragraphs(a.body),
       !a.published_at && idea.viewer.can_moderate ? h("p", {},
         h("button", { type: "button", class: "button small", onclick: () => act(async () => {
-          const current = await api.get(`${path}/${a.id}`);
-          await api.post(`${path}/${a.id}/publish`, undefined, { etag: current.etag });
+          const current = await ideasApi.readAnswer(idea.id, a.id);
+          await ideasApi.publishAnswer(idea.id, a.id, current.etag);
           render();
         }, t("ideas.answer_published")) }, t("ideas.publish_answer")), " ",
         h("button", { type: "button", class: "button small danger", onclick: () => act(async () => {
-          const current = await api.get(`${path}/${a.id}`);
-          await api.del(`${path}/${a.id}`, { etag: current.etag });
+          const current = await ideasApi.readAnswer(idea.id, a.id);
+          await ideasApi.deleteAnswer(idea.id, a.id, current.etag);
           render();
         }) }, t("core.delete"))) : null));
   }
@@ -180,7 +177,7 @@ async function loadAnswers(box, idea) {
       const d = Object.fromEntries(new FormData(form).entries());
       const body = { body: { lt: d.body } };
       if (d.new_state) body.new_state = d.new_state;
-      await api.post(path, body);
+      await ideasApi.createAnswer(idea.id, body);
       showStatus(t("ideas.answer_saved"), "success");
       render();
     });
@@ -189,12 +186,11 @@ async function loadAnswers(box, idea) {
 }
 
 async function loadComments(box, idea, participant) {
-  const path = `/ideas/${idea.id}/comments`;
   const list = h("ol", { class: "comment-list", id: "comment-list" });
   const more = h("button", { type: "button", class: "button secondary", hidden: true }, t("core.load_more"));
   let cursor = null;
   async function next() {
-    const { data } = await api.get(path, { query: { cursor, limit: 50 } });
+    const { data } = await ideasApi.listComments(idea.id, { cursor, limit: 50 });
     for (const c of data.items) list.append(commentItem(c, idea, participant));
     cursor = data.next_cursor;
     more.hidden = !cursor;
@@ -204,18 +200,18 @@ async function loadComments(box, idea, participant) {
   box.append(list, more);
   await next();
   const commentable = ["published", "under_review", "accepted", "rejected", "in_progress", "implemented"].includes(idea.state);
-  if (participant && commentable) box.append(commentForm(path, null));
+  if (participant && commentable) box.append(commentForm(idea.id, null));
   else if (!auth.currentUser()) box.append(h("p", {}, h("a", { href: `#/login?next=/ideas/${idea.id}` }, t("ideas.sign_in_to_comment"))));
 }
 
-function commentForm(path, parentId) {
+function commentForm(ideaId, parentId) {
   const id = parentId ? `reply-${parentId}` : "comment-body";
   const form = h("form", { class: "form comment-form", novalidate: true },
     field(t(parentId ? "ideas.your_reply" : "ideas.your_comment"), h("textarea", { name: "body", id, rows: 3, required: true, maxlength: 5000 })),
     h("button", { type: "submit", class: "button", id: parentId ? undefined : "comment-submit" }, t(parentId ? "ideas.reply" : "ideas.comment")));
   bindForm(form, async () => {
     const body = String(new FormData(form).get("body") || "");
-    await api.post(path, { body, parent_id: parentId });
+    await ideasApi.createComment(ideaId, { body, parent_id: parentId });
     showStatus(t("ideas.comment_posted"), "success");
     render();
   });
@@ -223,7 +219,6 @@ function commentForm(path, parentId) {
 }
 
 function commentItem(c, idea, participant) {
-  const path = `/ideas/${idea.id}/comments/${c.id}`;
   const item = h("li", { class: `comment depth-${c.depth}`, id: `comment-${c.id}` });
   const text = c.deleted ? h("p", { class: "muted-text" }, t("ideas.comment_deleted"))
     : c.body === null ? h("p", { class: "muted-text" }, t("ideas.comment_hidden"))
@@ -235,7 +230,7 @@ function commentItem(c, idea, participant) {
     text);
   const tools = h("div", { class: "comment-tools" });
   if (participant && c.can_reply) {
-    tools.append(h("details", {}, h("summary", {}, t("ideas.reply")), commentForm(`/ideas/${idea.id}/comments`, c.id)));
+    tools.append(h("details", {}, h("summary", {}, t("ideas.reply")), commentForm(idea.id, c.id)));
   }
   if (c.is_mine && !c.deleted) {
     if (c.editable_until && new Date(c.editable_until) > new Date() && c.body !== null) {
@@ -243,18 +238,18 @@ function commentItem(c, idea, participant) {
         field(t("ideas.your_comment"), h("textarea", { name: "body", rows: 3 }, c.body)),
         h("button", { type: "submit", class: "button small secondary" }, t("core.save")));
       bindForm(form, async () => {
-        const current = await api.get(path);
-        await api.patch(path, { body: String(new FormData(form).get("body")) }, { etag: current.etag });
+        const current = await ideasApi.readComment(idea.id, c.id);
+        await ideasApi.editComment(idea.id, c.id, { body: String(new FormData(form).get("body")) }, current.etag);
         render();
       });
       tools.append(h("details", {}, h("summary", {}, t("core.edit")), form));
     }
     tools.append(h("button", { type: "button", class: "button small danger", onclick: () => {
       if (!window.confirm(t("ideas.confirm_delete_comment"))) return;
-      act(async () => { const current = await api.get(path); await api.del(path, { etag: current.etag }); render(); });
+      act(async () => { const current = await ideasApi.readComment(idea.id, c.id); await ideasApi.deleteComment(idea.id, c.id, current.etag); render(); });
     } }, t("core.delete")));
   } else if (participant && !c.deleted && c.body !== null) {
-    tools.append(h("details", { class: "flag-box" }, h("summary", {}, t("ideas.flag")), flagForm(`${path}/flags`)));
+    tools.append(h("details", { class: "flag-box" }, h("summary", {}, t("ideas.flag")), flagForm((body) => ideasApi.flagComment(idea.id, c.id, body))));
   }
   if (tools.children.length) item.append(tools);
   return item;

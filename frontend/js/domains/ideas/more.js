@@ -1,7 +1,7 @@
 // Open calls, the moderation queue with blocks, and notifications.
 import { clear, field, formatDate, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { api } from "../../core/api.js";
+import * as ideasApi from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityName, municipalityOptions } from "../../core/reference.js";
 import { navigate, render } from "../../core/router.js";
@@ -15,7 +15,7 @@ export async function callsPage({ main }) {
   ensureCss();
   const me = auth.currentUser();
   const list = pagedList({
-    load: async (cursor) => (await api.get("/open-calls", { query: { cursor } })).data,
+    load: async (cursor) => (await ideasApi.listCalls({ cursor })).data,
     renderItem: (c) => h("li", { class: "card" },
       h("h2", {}, h("a", { href: `#/open-calls/${c.id}` }, c.title)),
       h("p", {}, badge(t(`ideas.call_phases.${c.phase}`), c.phase === "open" ? "ok" : "muted"), " ", c.prize, c.prize_amount ? ` · ${money(c.prize_amount)}` : ""),
@@ -48,7 +48,7 @@ export async function newCallPage({ main }) {
       submissions_until: d.submissions_until ? new Date(`${d.submissions_until}T23:59:00`).toISOString() : null,
     };
     if (d.prize_amount) body.prize_amount = Number(d.prize_amount);
-    const { data } = await api.post("/open-calls", body);
+    const { data } = await ideasApi.createCall(body);
     navigate(`/open-calls/${data.id}`);
   });
   main.append(h("h1", {}, t("ideas.new_call")), form);
@@ -57,7 +57,7 @@ export async function newCallPage({ main }) {
 export async function callPage({ main, params }) {
   ensureCss();
   const me = auth.currentUser();
-  const { data: call } = await api.get(`/open-calls/${params.id}`);
+  const { data: call } = await ideasApi.readCall(params.id);
   main.append(pageHeader(call.title,
     call.phase === "open" && me ? h("a", { class: "button", href: `#/ideas/new?open_call=${call.id}&municipality=${call.municipality}&category=culture` }, t("ideas.submit_entry")) : null),
   h("p", {}, badge(t(`ideas.call_phases.${call.phase}`), call.phase === "open" ? "ok" : "muted"), " ", await municipalityName(call.municipality)),
@@ -68,14 +68,14 @@ export async function callPage({ main, params }) {
     h("dt", {}, t("ideas.entries")), h("dd", {}, String(call.entry_count))),
   call.award_note ? h("p", { class: "notice" }, call.award_note) : null);
   const entries = pagedList({
-    load: async (cursor) => (await api.get("/ideas", { query: { open_call: call.id, sort: "-vote_count", cursor } })).data,
+    load: async (cursor) => (await ideasApi.listIdeas({ open_call: call.id, sort: "-vote_count", cursor })).data,
     renderItem: ideaCard,
     empty: t("ideas.no_entries"),
   });
   main.append(h("h2", {}, t("ideas.entries")), entries);
   await entries.ready;
   if (call.can_manage && call.phase === "judging") {
-    const { data } = await api.get("/ideas", { query: { open_call: call.id, sort: "-vote_count", limit: 100 } });
+    const { data } = await ideasApi.listIdeas({ open_call: call.id, sort: "-vote_count", limit: 100 });
     const form = h("form", { class: "form", novalidate: true },
       h("h2", {}, t("ideas.award")),
       field(t("ideas.winning_entry"), select("idea_id", data.items.map((i) => [i.id, i.title]), "")),
@@ -83,8 +83,8 @@ export async function callPage({ main, params }) {
       h("button", { type: "submit", class: "button" }, t("ideas.award")));
     bindForm(form, async () => {
       const d = Object.fromEntries(new FormData(form).entries());
-      const current = await api.get(`/open-calls/${call.id}`);
-      await api.post(`/open-calls/${call.id}/award`, { idea_id: d.idea_id, note: d.note ? { lt: d.note } : {} }, { etag: current.etag });
+      const current = await ideasApi.readCall(call.id);
+      await ideasApi.awardCall(call.id, { idea_id: d.idea_id, note: d.note ? { lt: d.note } : {} }, current.etag);
       render();
     });
     main.append(form);
@@ -102,8 +102,8 @@ export async function moderationPage({ main, query }) {
   const queue = h("div", { id: "moderation-queue" });
   const decide = (c, action) => async () => {
     try {
-      const current = await api.get(`/moderation/cases/${c.id}`);
-      await api.post(`/moderation/cases/${c.id}/${action}`, undefined, { etag: current.etag });
+      const current = await ideasApi.readCase(c.id);
+      await ideasApi.decideCase(c.id, action, current.etag);
       showStatus(t("core.saved"), "success");
       render();
     } catch (err) { showStatus(errorText(err), "error"); }
@@ -114,7 +114,7 @@ export async function moderationPage({ main, query }) {
     queue.append(pagedList({
       listTag: "ul",
       className: "rows",
-      load: async (cursor) => (await api.get("/moderation/cases", { query: { status: s || undefined, cursor } })).data,
+      load: async (cursor) => (await ideasApi.listCases({ status: s || undefined, cursor })).data,
       renderItem: (c) => h("li", { class: "row case" },
         badge(t(`ideas.case_status.${c.status}`), c.status === "hidden" ? "danger" : "warn"),
         badge(t(`ideas.target.${c.target_type}`), "muted"),
@@ -138,11 +138,11 @@ export async function moderationPage({ main, query }) {
     blocks.append(pagedList({
       listTag: "ul",
       className: "rows",
-      load: async (cursor) => (await api.get("/moderation/blocks", { query: { cursor } })).data,
+      load: async (cursor) => (await ideasApi.listBlocks({ cursor })).data,
       renderItem: (b) => h("li", { class: "row" }, h("strong", {}, b.display_name || b.user_id), " ", badge(b.municipality, "muted"), " ", b.reason, " ",
         h("span", { class: "hint" }, formatDateTime(b.created_at)), " ",
         h("button", { type: "button", class: "button small secondary", onclick: async () => {
-          try { await api.del(`/moderation/blocks/${b.municipality}/${b.user_id}`); loadBlocks(); } catch (err) { showStatus(errorText(err), "error"); }
+          try { await ideasApi.deleteBlock(b.municipality, b.user_id); loadBlocks(); } catch (err) { showStatus(errorText(err), "error"); }
         } }, t("ideas.unblock"))),
       empty: t("ideas.no_blocks"),
     }));
@@ -157,7 +157,7 @@ export async function moderationPage({ main, query }) {
   blockForm.fill = (id, name) => { userInput.value = id; who.textContent = name || ""; blockForm.scrollIntoView(); userInput.focus(); };
   bindForm(blockForm, async () => {
     const d = Object.fromEntries(new FormData(blockForm).entries());
-    await api.post("/moderation/blocks", { user_id: d.user_id, reason: d.reason });
+    await ideasApi.createBlock({ user_id: d.user_id, reason: d.reason });
     blockForm.reset();
     who.textContent = "";
     loadBlocks();
@@ -179,14 +179,14 @@ export async function notificationsPage({ main }) {
     list.append(pagedList({
       listTag: "ul",
       className: "rows notifications",
-      load: async (cursor) => (await api.get("/notifications", { query: { cursor } })).data,
+      load: async (cursor) => (await ideasApi.listNotifications({ cursor })).data,
       renderItem: (n) => {
         const item = h("li", { class: n.read ? "row" : "row unread" },
           n.read ? null : badge(t("ideas.unread"), "warn"),
-          h("a", { href: n.link || "#/notifications", onclick: () => api.post(`/notifications/${n.id}/read`).catch(() => null) }, n.title),
+          h("a", { href: n.link || "#/notifications", onclick: () => ideasApi.markNotification(n.id, true).catch(() => null) }, n.title),
           h("span", { class: "hint" }, formatDateTime(n.created_at)),
           h("button", { type: "button", class: "button small secondary", onclick: async () => {
-            await api.post(`/notifications/${n.id}/${n.read ? "unread" : "read"}`);
+            await ideasApi.markNotification(n.id, !n.read);
             load();
           } }, t(n.read ? "ideas.mark_unread" : "ideas.mark_read")));
         return item;
@@ -195,6 +195,6 @@ export async function notificationsPage({ main }) {
     }));
   }
   main.append(pageHeader(t("ideas.notifications_title"),
-    h("button", { type: "button", class: "button secondary", onclick: async () => { await api.post("/notifications/read-all"); load(); } }, t("ideas.mark_all_read"))), list);
+    h("button", { type: "button", class: "button secondary", onclick: async () => { await ideasApi.markAllRead(); load(); } }, t("ideas.mark_all_read"))), list);
   load();
 }

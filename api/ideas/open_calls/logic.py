@@ -9,18 +9,21 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from api.core import audit
 from api.core.actor import Actor
+from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
-from api.core.errors import conflict, not_found, unprocessable
+from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale
-from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.ideas import access, notifications
-from api.ideas.budget_schemas import AwardCreate, OpenCallCreate, OpenCallRead, OpenCallUpdate
-from api.ideas.logic import idea_link
+from api.core.pagination import PageParams
+from api.ideas import access, scope
+from api.ideas.events import idea_link
+from api.ideas.listing import dated_page, phase_clauses
 from api.ideas.models import Idea, OpenCall
+from api.ideas.notifications import logic as notifications
+from api.ideas.open_calls.schemas import AwardCreate, OpenCallCreate, OpenCallRead, OpenCallUpdate
 from api.municipalities import logic as municipalities
 
 AWARDED = {
@@ -47,7 +50,7 @@ def to_read(session: Session, call: OpenCall, actor: Actor, locale: Locale) -> O
         session.execute(
             sa.select(sa.func.count())
             .select_from(Idea)
-            .where(col(Idea.open_call_id) == call.id, access.public_clause())
+            .where(col(Idea.open_call_id) == call.id, scope.public_clause())
         ).scalar_one()
     )
     return OpenCallRead(
@@ -66,53 +69,47 @@ def to_read(session: Session, call: OpenCall, actor: Actor, locale: Locale) -> O
         if call.award_note
         else (None if not locale.all_translations else {}),
         awarded_at=call.awarded_at,
-        can_manage=access.is_budget_manager_of(actor, call.municipality_id),
+        can_manage=scope.is_budget_manager_of(actor, call.municipality_id),
         created_at=call.created_at,
         updated_at=call.updated_at,
     )
 
 
+PHASE_DATES: list[tuple[str, Any]] = [
+    ("upcoming", None),
+    ("open", OpenCall.submissions_from),
+    ("judging", OpenCall.submissions_until),
+]
+
+
 def list_calls(
-    session: Session, *, params: PageParams, municipality: str | None, phase_filter: str | None
+    session: Session, *, actor: Actor, params: PageParams, municipality: str | None, phase_filter: str | None
 ) -> tuple[list[OpenCall], str | None]:
-    stmt: Any = select(OpenCall)
-    if municipality:
-        stmt = stmt.where(OpenCall.municipality_id == municipalities.resolve_slug(session, municipality).id)
-    now = utcnow()
-    if phase_filter == "awarded":
-        stmt = stmt.where(col(OpenCall.awarded_at).is_not(None))
-    elif phase_filter == "open":
-        stmt = stmt.where(
-            col(OpenCall.awarded_at).is_(None),
-            OpenCall.submissions_from <= now,
-            OpenCall.submissions_until > now,
-        )
-    elif phase_filter == "upcoming":
-        stmt = stmt.where(col(OpenCall.awarded_at).is_(None), OpenCall.submissions_from > now)
-    elif phase_filter == "judging":
-        stmt = stmt.where(col(OpenCall.awarded_at).is_(None), OpenCall.submissions_until <= now)
-    keys = [SortKey(OpenCall.submissions_until, descending=True), SortKey(OpenCall.id, descending=True)]
-    rows = list(session.exec(keyset(stmt, keys=keys, params=params)).all())
-    return finish(rows, params=params, key_of=lambda c: [c.submissions_until, c.id])
+    return dated_page(
+        session,
+        scope.readable_calls(actor),
+        model=OpenCall,
+        deadline=OpenCall.submissions_until,
+        municipality=municipality,
+        clauses=phase_clauses(phase_filter, closed=("awarded", col(OpenCall.awarded_at)), stages=PHASE_DATES),
+        params=params,
+    )
 
 
-def get(session: Session, call_id: uuid.UUID) -> OpenCall:
-    call = session.get(OpenCall, call_id)
-    if call is None:
-        raise not_found("open call")
-    return call
+def readable(session: Session, *, actor: Actor, call_id: uuid.UUID) -> OpenCall:
+    return access.first_or_404(
+        session, scope.readable_calls(actor).where(OpenCall.id == call_id), "open call"
+    )
 
 
-def get_managed(session: Session, *, actor: Actor, call_id: uuid.UUID) -> OpenCall:
-    call = session.get(OpenCall, call_id)
-    if call is None or not access.is_budget_manager_of(actor, call.municipality_id):
-        raise not_found("open call")
-    return call
+def managed(session: Session, *, actor: Actor, call_id: uuid.UUID) -> OpenCall:
+    """Another municipality's call is not found for its would-be managers."""
+    return access.first_or_404(session, scope.managed_calls(actor).where(OpenCall.id == call_id), "open call")
 
 
 def create(session: Session, *, actor: Actor, data: OpenCallCreate) -> OpenCall:
     municipality = municipalities.resolve_slug(session, data.municipality)
-    if not access.is_budget_manager_of(actor, municipality.id):
+    if not scope.is_budget_manager_of(actor, municipality.id):
         raise unprocessable(
             "You manage another municipality's open calls.",
             errors=[{"loc": ["body", "municipality"], "msg": "not yours", "type": "value_error"}],
@@ -125,7 +122,8 @@ def create(session: Session, *, actor: Actor, data: OpenCallCreate) -> OpenCall:
     return call
 
 
-def update(session: Session, *, call: OpenCall, data: OpenCallUpdate) -> OpenCall:
+def update(session: Session, *, call: OpenCall, data: OpenCallUpdate, if_match: IfMatch) -> OpenCall:
+    claim(session, call, if_match)
     if call.awarded_at is not None:
         raise conflict("The prize was awarded; the call is closed.", slug="call-awarded")
     for key, value in data.model_dump(exclude_unset=True).items():
@@ -137,11 +135,13 @@ def update(session: Session, *, call: OpenCall, data: OpenCallUpdate) -> OpenCal
             errors=[{"loc": ["body", "submissions_until"], "msg": "out of order", "type": "value_error"}],
         )
     call.updated_at = utcnow()
-    call.version += 1
     return call
 
 
-def award(session: Session, *, actor: Actor, call: OpenCall, data: AwardCreate) -> OpenCall:
+def award(
+    session: Session, *, actor: Actor, call: OpenCall, data: AwardCreate, if_match: IfMatch
+) -> OpenCall:
+    claim(session, call, if_match)
     if phase(call) != "judging":
         raise conflict("The prize is awarded once submissions have closed, and only once.", slug="call-phase")
     idea = session.get(Idea, data.idea_id)
@@ -157,7 +157,6 @@ def award(session: Session, *, actor: Actor, call: OpenCall, data: AwardCreate) 
             errors=[{"loc": ["body", "idea_id"], "msg": "not an entry", "type": "value_error"}],
         )
     call.awarded_idea_id, call.award_note, call.awarded_at = idea.id, data.note, utcnow()
-    call.version += 1
     notifications.notify_many(
         session,
         user_ids=notifications.followers(session, idea.id),

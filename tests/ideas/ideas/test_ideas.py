@@ -156,7 +156,7 @@ def test_export_csv_rounds_timestamps_and_shows_no_emails(client, auth, base, ma
 
 
 def test_export_streams_every_idea_in_batches(client, auth, base, make_idea, monkeypatch):
-    from api.ideas import logic
+    from api.ideas.ideas import export as logic
 
     monkeypatch.setattr(logic, "EXPORT_BATCH", 2)
     made = {make_idea(base.resident, municipality="rokiskio-r")["id"] for _ in range(5)}

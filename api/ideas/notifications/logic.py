@@ -20,7 +20,7 @@ from api.core.errors import not_found
 from api.core.i18n import LANGUAGES, Locale, resolve
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.ideas.models import IdeaFollow, Notification
-from api.ideas.schemas import NotificationRead
+from api.ideas.notifications.schemas import NotificationRead
 
 _table = Notification.__table__  # type: ignore[attr-defined]
 

@@ -9,21 +9,23 @@ a municipality hides all their content there and stops them taking part there.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Sequence
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from api.accounts.models import User
 from api.core import audit
 from api.core.actor import Actor
+from api.core.conditional import IfMatch, claim
 from api.core.db import dialect_insert, utcnow
-from api.core.errors import ProblemError, conflict, not_found, unprocessable
+from api.core.errors import conflict, not_found, unprocessable
+from api.core.i18n import resolve
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.ideas import access
+from api.ideas import access, scope
 from api.ideas.categories import FLAGS_TO_HIDE
 from api.ideas.models import Idea, IdeaBlock, IdeaComment, IdeaFlag, ModerationCase
-from api.ideas.schemas import BlockCreate, BlockRead, FlagCreate, ModerationCaseRead
+from api.ideas.moderation.schemas import BlockCreate, BlockRead, FlagCreate, FlagRead, ModerationCaseRead
 from api.municipalities import logic as municipalities
 
 _cases = ModerationCase.__table__  # type: ignore[attr-defined]
@@ -45,7 +47,7 @@ def flag(
     idea: Idea,
     comment: IdeaComment | None,
     data: FlagCreate,
-) -> IdeaFlag:
+) -> FlagRead:
     target: Idea | IdeaComment = comment if comment is not None else idea
     target_type = "comment" if comment is not None else "idea"
     if target.author_id == actor.id:
@@ -113,14 +115,16 @@ def flag(
         .returning(_cases.c.open_flags, _cases.c.status)
     ).one()
     if open_flags >= FLAGS_TO_HIDE and status == "open":
-        session.execute(
-            sa.update(_cases)
-            .where(_cases.c.id == case_id)
-            .values(status="hidden", version=_cases.c.version + 1)
-        )
+        # The counter update above holds the case's row: this read and claim see the latest version.
+        case = session.get(ModerationCase, case_id, populate_existing=True)
+        assert case is not None
+        claim(session, case, None)
+        case.status = "hidden"
         _set_visibility(session, target_type, target.id, "hidden")
         session.expire(target)
-    return row
+    return FlagRead(
+        target_type=row.target_type, target_id=row.target_id, reason=row.reason, created_at=row.created_at
+    )
 
 
 def _set_visibility(session: Session, target_type: str, target_id: uuid.UUID, value: str) -> None:
@@ -131,30 +135,20 @@ def _set_visibility(session: Session, target_type: str, target_id: uuid.UUID, va
 # --- the queue -------------------------------------------------------------------------------------
 
 
-def cases_of(actor: Actor) -> Any:
-    stmt = select(ModerationCase)
-    if actor.is_admin:
-        return stmt
-    if actor.municipality_id is None:
-        return stmt.where(sa.false())
-    return stmt.where(ModerationCase.municipality_id == actor.municipality_id)
-
-
 def list_cases(
     session: Session,
     *,
     actor: Actor,
     params: PageParams,
-    status: list[str] | None,
+    status: Sequence[str] | None,
     municipality: str | None,
     target_type: str | None,
 ) -> tuple[list[ModerationCase], str | None]:
-    stmt = cases_of(actor)
+    stmt = scope.readable_cases(actor)
     stmt = stmt.where(col(ModerationCase.status).in_(status or ["open", "hidden"]))
     if municipality:
-        stmt = stmt.where(
-            ModerationCase.municipality_id == municipalities.resolve_slug(session, municipality).id
-        )
+        muni = municipalities.resolve_slug(session, municipality)
+        stmt = stmt.where(scope.in_municipality(ModerationCase.municipality_id, muni.id))
     if target_type:
         stmt = stmt.where(ModerationCase.target_type == target_type)
     keys = [
@@ -166,15 +160,11 @@ def list_cases(
 
 
 def get_case(session: Session, *, actor: Actor, case_id: uuid.UUID) -> ModerationCase:
-    case = session.exec(cases_of(actor).where(ModerationCase.id == case_id)).first()
-    if case is None:
-        raise not_found("moderation case")
-    return case
+    stmt = scope.readable_cases(actor).where(ModerationCase.id == case_id)
+    return access.first_or_404(session, stmt, "moderation case")
 
 
 def case_read(session: Session, case: ModerationCase, lang: str) -> ModerationCaseRead:
-    from api.core.i18n import resolve
-
     target = _target(session, case.target_type, case.target_id)
     if isinstance(target, Idea):
         excerpt = resolve(target.title, lang) or ""
@@ -211,9 +201,10 @@ def case_read(session: Session, case: ModerationCase, lang: str) -> ModerationCa
 
 
 def decide(
-    session: Session, *, actor: Actor, case: ModerationCase, action: str, note: str | None
+    session: Session, *, actor: Actor, case: ModerationCase, action: str, note: str | None, if_match: IfMatch
 ) -> ModerationCase:
     """hide, restore (visible again, open flags cleared) or remove (for good)."""
+    claim(session, case, if_match)
     if case.status == "removed":
         raise conflict("The content was removed; there is nothing more to decide.", slug="invalid-state")
     now = utcnow()
@@ -247,7 +238,6 @@ def decide(
             )
     session.expire(target)
     case.decided_at, case.decided_by, case.decision_note = now, actor.id, note
-    case.version += 1
     audit.record(
         session,
         actor=actor,
@@ -263,21 +253,13 @@ def decide(
 # --- blocks -----------------------------------------------------------------------------------------
 
 
-def _block_scope(actor: Actor) -> Any:
-    stmt = select(IdeaBlock)
-    if actor.is_admin:
-        return stmt
-    if actor.municipality_id is None:
-        return stmt.where(sa.false())
-    return stmt.where(IdeaBlock.municipality_id == actor.municipality_id)
-
-
 def list_blocks(
     session: Session, *, actor: Actor, params: PageParams, municipality: str | None
 ) -> tuple[list[IdeaBlock], str | None]:
-    stmt = _block_scope(actor)
+    stmt = scope.readable_blocks(actor)
     if municipality:
-        stmt = stmt.where(IdeaBlock.municipality_id == municipalities.resolve_slug(session, municipality).id)
+        muni = municipalities.resolve_slug(session, municipality)
+        stmt = stmt.where(scope.in_municipality(IdeaBlock.municipality_id, muni.id))
     keys = [SortKey(IdeaBlock.created_at, descending=True), SortKey(IdeaBlock.user_id, descending=True)]
     rows = list(session.exec(keyset(stmt, keys=keys, params=params)).all())
     return finish(rows, params=params, key_of=lambda b: [b.created_at, b.user_id])
@@ -298,7 +280,9 @@ def _mark_blocked(session: Session, municipality_id: uuid.UUID, user_id: uuid.UU
     for table in (_ideas, _comments):
         session.execute(
             sa.update(table)
-            .where(table.c.author_id == user_id, table.c.municipality_id == municipality_id)
+            .where(
+                table.c.author_id == user_id, scope.in_municipality(table.c.municipality_id, municipality_id)
+            )
             .values(author_blocked=value)
         )
 
@@ -306,7 +290,7 @@ def _mark_blocked(session: Session, municipality_id: uuid.UUID, user_id: uuid.UU
 def block(session: Session, *, actor: Actor, data: BlockCreate) -> IdeaBlock:
     if data.municipality:
         municipality_id = municipalities.resolve_slug(session, data.municipality).id
-        if not access.is_moderator_of(actor, municipality_id):
+        if not scope.is_moderator_of(actor, municipality_id):
             raise unprocessable(
                 "You moderate another municipality.",
                 errors=[{"loc": ["body", "municipality"], "msg": "not yours", "type": "value_error"}],
@@ -346,7 +330,9 @@ def block(session: Session, *, actor: Actor, data: BlockCreate) -> IdeaBlock:
 def unblock(session: Session, *, actor: Actor, municipality: str, user_id: uuid.UUID) -> None:
     municipality_id = municipalities.get_by_slug(session, municipality).id
     row = session.exec(
-        _block_scope(actor).where(IdeaBlock.municipality_id == municipality_id, IdeaBlock.user_id == user_id)
+        scope.readable_blocks(actor).where(
+            scope.in_municipality(IdeaBlock.municipality_id, municipality_id), IdeaBlock.user_id == user_id
+        )
     ).first()
     if row is None:
         raise not_found("block")
@@ -361,6 +347,3 @@ def unblock(session: Session, *, actor: Actor, municipality: str, user_id: uuid.
         municipality_id=municipality_id,
         subject_id=user_id,
     )
-
-
-__all__ = ["ProblemError"]

@@ -20,10 +20,10 @@ from api.accounts.models import User
 from api.core.actor import Actor
 from api.core.db import dialect_insert, utcnow
 from api.core.errors import ProblemError, conflict, not_found
-from api.ideas import access
+from api.ideas import access, scope
 from api.ideas.categories import VOTABLE, residence_of
 from api.ideas.models import Idea, IdeaBlock, IdeaSettings, IdeaVote
-from api.ideas.schemas import VoteRead
+from api.ideas.votes.schemas import VoteRead
 
 _votes = IdeaVote.__table__  # type: ignore[attr-defined]
 _ideas = Idea.__table__  # type: ignore[attr-defined]
@@ -41,12 +41,15 @@ def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
     one statement, since voting is the hottest write path."""
     blocked = (
         sa.exists()
-        .where(_blocks.c.municipality_id == _ideas.c.municipality_id, _blocks.c.user_id == actor.id)
+        .where(
+            scope.in_municipality(_blocks.c.municipality_id, _ideas.c.municipality_id),
+            _blocks.c.user_id == actor.id,
+        )
         .label("blocked")
     )
     limit = (
         sa.select(_settings.c.yearly_vote_limit)
-        .where(_settings.c.municipality_id == _ideas.c.municipality_id)
+        .where(scope.in_municipality(_settings.c.municipality_id, _ideas.c.municipality_id))
         .scalar_subquery()
         .label("vote_limit")
     )
@@ -59,7 +62,7 @@ def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
             _ideas.c.vote_count,
             blocked,
             limit,
-        ).where(_ideas.c.id == idea_id, access.readable_clause(actor))
+        ).where(_ideas.c.id == idea_id, scope.readable_clause(actor))
     ).first()
     if row is None:
         raise not_found("idea")
@@ -78,7 +81,7 @@ def _used_this_year(session: Session, user_id: uuid.UUID, municipality_id: uuid.
             .select_from(_votes)
             .where(
                 _votes.c.user_id == user_id,
-                _votes.c.municipality_id == municipality_id,
+                scope.in_municipality(_votes.c.municipality_id, municipality_id),
                 _votes.c.created_at >= _year_start(utcnow()),
             )
         ).scalar_one()
@@ -168,7 +171,7 @@ def withdraw(
     actor: Actor,
     idea_id: uuid.UUID,
 ) -> VoteRead:
-    idea = access.get_readable_idea(session, actor, idea_id)
+    idea = access.readable_idea(session, actor, idea_id)
     deleted = session.execute(
         sa.delete(_votes)
         .where(_votes.c.idea_id == idea.id, _votes.c.user_id == actor.id)
@@ -194,7 +197,7 @@ def withdraw(
 
 
 def my_vote(session: Session, *, actor: Actor, idea_id: uuid.UUID) -> VoteRead:
-    idea = access.get_readable_idea(session, actor, idea_id)
+    idea = access.readable_idea(session, actor, idea_id)
     voted = (
         session.execute(
             sa.select(_votes.c.idea_id).where(_votes.c.idea_id == idea.id, _votes.c.user_id == actor.id)

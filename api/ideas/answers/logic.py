@@ -14,15 +14,17 @@ from sqlmodel import Session, col, select
 
 from api.core import audit
 from api.core.actor import Actor
+from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.ideas import access, notifications
+from api.ideas import scope
+from api.ideas.answers.schemas import AnswerCreate, AnswerRead, AnswerUpdate
 from api.ideas.categories import MUNICIPAL_MOVES
-from api.ideas.logic import STATE_NAMES, idea_link, notify_state_change
+from api.ideas.events import idea_link, notify_state_change
 from api.ideas.models import Idea, IdeaAnswer
-from api.ideas.schemas import AnswerCreate, AnswerRead, AnswerUpdate
+from api.ideas.notifications import logic as notifications
 
 ANSWERED = {
     "lt": "Savivaldybė atsakė į idėją „{title}“",
@@ -48,7 +50,7 @@ def list_answers(
     session: Session, *, actor: Actor, idea: Idea, params: PageParams
 ) -> tuple[list[IdeaAnswer], str | None]:
     stmt: Any = select(IdeaAnswer).where(IdeaAnswer.idea_id == idea.id)
-    if not access.is_moderator_of(actor, idea.municipality_id):
+    if not scope.is_moderator_of(actor, idea.municipality_id):
         stmt = stmt.where(col(IdeaAnswer.published_at).is_not(None))
     keys = [SortKey(IdeaAnswer.created_at), SortKey(IdeaAnswer.id)]
     rows = list(session.exec(keyset(stmt, keys=keys, params=params)).all())
@@ -86,7 +88,10 @@ def get(session: Session, *, idea: Idea, answer_id: uuid.UUID) -> IdeaAnswer:
     return answer
 
 
-def update(session: Session, *, idea: Idea, answer: IdeaAnswer, data: AnswerUpdate) -> IdeaAnswer:
+def update(
+    session: Session, *, idea: Idea, answer: IdeaAnswer, data: AnswerUpdate, if_match: IfMatch
+) -> IdeaAnswer:
+    claim(session, answer, if_match)
     if answer.published_at is not None:
         raise conflict("A published answer cannot be changed; write a new one.", slug="answer-published")
     changes = data.model_dump(exclude_unset=True)
@@ -96,26 +101,28 @@ def update(session: Session, *, idea: Idea, answer: IdeaAnswer, data: AnswerUpda
     if changes.get("body"):
         answer.body = changes["body"]
     answer.updated_at = utcnow()
-    answer.version += 1
     return answer
 
 
-def delete(session: Session, *, answer: IdeaAnswer) -> None:
+def delete(session: Session, *, answer: IdeaAnswer, if_match: IfMatch) -> None:
+    claim(session, answer, if_match)
     if answer.published_at is not None:
         raise conflict("A published answer cannot be deleted.", slug="answer-published")
     session.delete(answer)
 
 
-def publish(session: Session, *, actor: Actor, idea: Idea, answer: IdeaAnswer) -> IdeaAnswer:
+def publish(
+    session: Session, *, actor: Actor, idea: Idea, answer: IdeaAnswer, if_match: IfMatch
+) -> IdeaAnswer:
+    claim(session, answer, if_match)
     if answer.published_at is not None:
         raise conflict("The answer is already published.", slug="answer-published")
     _check_move(idea, answer.new_state)
     now = utcnow()
     answer.published_at, answer.published_by = now, actor.id
-    answer.version += 1
+    claim(session, idea, None)
     idea.answered_at = now
     idea.updated_at = now
-    idea.version += 1
     link = idea_link(idea.id)
     notifications.notify_many(
         session,
@@ -139,6 +146,3 @@ def publish(session: Session, *, actor: Actor, idea: Idea, answer: IdeaAnswer) -
         details={"answer_id": str(answer.id), "state": idea.state},
     )
     return answer
-
-
-__all__ = ["STATE_NAMES"]

@@ -14,14 +14,17 @@ from sqlmodel import Session, col, select
 
 from api.accounts.models import User
 from api.core.actor import Actor
+from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import conflict, forbidden, not_found, unprocessable
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.ideas import access, notifications
+from api.ideas import access, scope
 from api.ideas.categories import COMMENT_EDIT_MINUTES, MAX_COMMENT_DEPTH, VOTABLE, residence_of
-from api.ideas.logic import follow, idea_link
+from api.ideas.comments.schemas import CommentCreate, CommentRead, CommentUpdate
+from api.ideas.events import idea_link
+from api.ideas.ideas.logic import follow
 from api.ideas.models import Idea, IdeaComment
-from api.ideas.schemas import CommentCreate, CommentRead, CommentUpdate
+from api.ideas.notifications import logic as notifications
 
 _ideas = Idea.__table__  # type: ignore[attr-defined]
 _comments = IdeaComment.__table__  # type: ignore[attr-defined]
@@ -76,7 +79,7 @@ def list_comments(
     session: Session, *, actor: Actor, idea: Idea, params: PageParams
 ) -> tuple[list[IdeaComment], str | None]:
     stmt = select(IdeaComment).where(IdeaComment.idea_id == idea.id)
-    if not access.is_moderator_of(actor, idea.municipality_id):
+    if not scope.is_moderator_of(actor, idea.municipality_id):
         # A blocked person's comments disappear (their own view keeps them).
         visible = sa.not_(col(IdeaComment.author_blocked))
         if actor.id is not None:
@@ -94,7 +97,7 @@ def get_comment(session: Session, *, actor: Actor, idea: Idea, comment_id: uuid.
     hidden_for_public = comment.author_blocked or comment.moderation == "removed"
     if (
         hidden_for_public
-        and not access.is_moderator_of(actor, idea.municipality_id)
+        and not scope.is_moderator_of(actor, idea.municipality_id)
         and comment.author_id != actor.id
     ):
         raise not_found("comment")
@@ -180,7 +183,10 @@ def create(
     return comment
 
 
-def edit(session: Session, *, actor: Actor, comment: IdeaComment, data: CommentUpdate) -> IdeaComment:
+def edit(
+    session: Session, *, actor: Actor, comment: IdeaComment, data: CommentUpdate, if_match: IfMatch
+) -> IdeaComment:
+    claim(session, comment, if_match)
     if comment.author_id != actor.id:
         raise forbidden("Only the author may edit a comment.")
     if comment.deleted_at is not None or comment.moderation != "visible":
@@ -192,18 +198,17 @@ def edit(session: Session, *, actor: Actor, comment: IdeaComment, data: CommentU
         )
     comment.body = data.body
     comment.edited_at = utcnow()
-    comment.version += 1
     return comment
 
 
-def delete(session: Session, *, actor: Actor, comment: IdeaComment) -> None:
+def delete(session: Session, *, actor: Actor, comment: IdeaComment, if_match: IfMatch) -> None:
     """Soft delete by the author: the thread keeps its place, the text and the name go."""
+    claim(session, comment, if_match)
     if comment.author_id != actor.id:
         raise forbidden("Only the author may delete a comment.")
     if comment.deleted_at is not None:
         return
     comment.deleted_at = utcnow()
-    comment.version += 1
     if comment.moderation != "removed":
         _decrement(session, comment.idea_id)
 
@@ -216,8 +221,7 @@ def _decrement(session: Session, idea_id: uuid.UUID) -> None:
     )
 
 
-def moderator_flag(actor: Actor, idea: Idea) -> bool:
-    return access.is_moderator_of(actor, idea.municipality_id)
-
-
-__all__ = ["col", "create", "delete", "edit", "get_comment", "list_comments", "to_read"]
+def reads(rows: list[IdeaComment], actor: Actor, idea: Idea) -> list[CommentRead]:
+    """Comments as the actor sees them (the idea's moderators see hidden text and its state)."""
+    moderator = scope.is_moderator_of(actor, idea.municipality_id)
+    return [to_read(c, actor, moderator=moderator) for c in rows]

@@ -1,4 +1,4 @@
-"""Request and response models of participatory budgets and open calls."""
+"""Request and response models of participatory budgets: budgets, projects, ballots, results."""
 
 from __future__ import annotations
 
@@ -7,22 +7,24 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, model_validator
+from pydantic import BaseModel, Field, StringConstraints, model_validator
 
+from api.core.http import Page
 from api.core.i18n import OptionalTranslations, Translations
-from api.ideas.schemas import Slug
-from api.ideas.schemas import _In as _BaseIn
+from api.core.types import IsoDateTime
+from api.ideas.fields import In, Slug
 
 Amount = Annotated[int, Field(ge=1, le=100_000_000_000)]
+
 Eligibility = Literal["residents", "everyone"]
+
 BallotRule = Literal["knapsack", "approval"]
+
 CountingMethod = Literal["greedy", "equal_shares"]
+
 Phase = Literal["collecting", "reviewing", "voting", "counting", "finished"]
+
 Feasibility = Literal["pending", "feasible", "unfeasible"]
-
-
-class _In(_BaseIn):
-    pass
 
 
 def _check_dates(values: list[datetime | None]) -> None:
@@ -35,7 +37,7 @@ def _check_dates(values: list[datetime | None]) -> None:
         raise ValueError("voting must last longer than an instant (voting_from < voting_until)")
 
 
-class BudgetCreate(_In):
+class BudgetCreate(In):
     municipality: Slug
     title: Translations
     description: OptionalTranslations = Field(default_factory=dict)
@@ -46,10 +48,10 @@ class BudgetCreate(_In):
         default=None, ge=1, le=100, description="Approval ballots: up to N projects"
     )
     counting_method: CountingMethod = "greedy"
-    collecting_from: AwareDatetime
-    reviewing_from: AwareDatetime
-    voting_from: AwareDatetime
-    voting_until: AwareDatetime
+    collecting_from: IsoDateTime
+    reviewing_from: IsoDateTime
+    voting_from: IsoDateTime
+    voting_until: IsoDateTime
 
     @model_validator(mode="after")
     def _rules(self) -> BudgetCreate:
@@ -61,7 +63,7 @@ class BudgetCreate(_In):
         return self
 
 
-class BudgetUpdate(_In):
+class BudgetUpdate(In):
     title: Translations | None = None
     description: OptionalTranslations | None = None
     total_amount: Amount | None = None
@@ -69,10 +71,10 @@ class BudgetUpdate(_In):
     ballot_rule: BallotRule | None = None
     max_choices: int | None = Field(default=None, ge=1, le=100)
     counting_method: CountingMethod | None = None
-    collecting_from: AwareDatetime | None = None
-    reviewing_from: AwareDatetime | None = None
-    voting_from: AwareDatetime | None = None
-    voting_until: AwareDatetime | None = None
+    collecting_from: IsoDateTime | None = None
+    reviewing_from: IsoDateTime | None = None
+    voting_from: IsoDateTime | None = None
+    voting_until: IsoDateTime | None = None
 
 
 class BudgetRead(BaseModel):
@@ -101,16 +103,15 @@ class BudgetRead(BaseModel):
     updated_at: datetime
 
 
-class BudgetList(BaseModel):
-    items: list[BudgetRead]
-    next_cursor: str | None = None
+class BudgetList(Page[BudgetRead]):
+    pass
 
 
-class ProjectCreate(_In):
+class ProjectCreate(In):
     idea_id: uuid.UUID
 
 
-class ProjectUpdate(_In):
+class ProjectUpdate(In):
     title: Translations | None = None
     cost: Amount | None = None
     feasibility: Feasibility | None = None
@@ -133,12 +134,11 @@ class ProjectRead(BaseModel):
     updated_at: datetime
 
 
-class ProjectList(BaseModel):
-    items: list[ProjectRead]
-    next_cursor: str | None = None
+class ProjectList(Page[ProjectRead]):
+    pass
 
 
-class BallotPut(_In):
+class BallotPut(In):
     project_ids: list[uuid.UUID] = Field(max_length=200)
 
 
@@ -151,7 +151,7 @@ class BallotRead(BaseModel):
     updated_at: datetime | None
 
 
-class OverrideCreate(_In):
+class OverrideCreate(In):
     project_id: uuid.UUID
     selected: bool
     reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)]
@@ -191,57 +191,3 @@ class BudgetResults(BaseModel):
     items: list[ResultRow]
     overrides: list[OverrideRead]
     details: dict[str, Any]
-
-
-class OpenCallCreate(_In):
-    municipality: Slug
-    title: Translations
-    description: OptionalTranslations = Field(default_factory=dict)
-    prize: Translations = Field(description="The named prize, e.g. the city's logo award")
-    prize_amount: int | None = Field(default=None, ge=0, le=100_000_000)
-    submissions_from: AwareDatetime
-    submissions_until: AwareDatetime
-
-    @model_validator(mode="after")
-    def _order(self) -> OpenCallCreate:
-        if self.submissions_from >= self.submissions_until:
-            raise ValueError("submissions_from must be before submissions_until")
-        return self
-
-
-class OpenCallUpdate(_In):
-    title: Translations | None = None
-    description: OptionalTranslations | None = None
-    prize: Translations | None = None
-    prize_amount: int | None = Field(default=None, ge=0, le=100_000_000)
-    submissions_from: AwareDatetime | None = None
-    submissions_until: AwareDatetime | None = None
-
-
-class AwardCreate(_In):
-    idea_id: uuid.UUID
-    note: OptionalTranslations = Field(default_factory=dict)
-
-
-class OpenCallRead(BaseModel):
-    id: uuid.UUID
-    municipality: str
-    title: Any
-    description: Any
-    prize: Any
-    prize_amount: int | None
-    submissions_from: datetime
-    submissions_until: datetime
-    phase: Literal["upcoming", "open", "judging", "awarded"]
-    entry_count: int
-    awarded_idea_id: uuid.UUID | None
-    award_note: Any
-    awarded_at: datetime | None
-    can_manage: bool = False
-    created_at: datetime
-    updated_at: datetime
-
-
-class OpenCallList(BaseModel):
-    items: list[OpenCallRead]
-    next_cursor: str | None = None

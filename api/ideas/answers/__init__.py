@@ -1,0 +1,1 @@
+"""Official answers of the municipality: private until published."""

@@ -1,0 +1,1 @@
+"""Participatory budgets: phases, projects, ballots, counting and results."""

@@ -1,0 +1,195 @@
+"""Participatory budgets: phases by date, projects from ideas, ballots, counting, overrides, results.
+
+Phases follow the dates: collecting (from ``collecting_from``; ideas are entered), reviewing (from
+``reviewing_from``; cost estimates and feasibility verdicts), voting (``voting_from`` until
+``voting_until``; one ballot per person, changeable until voting closes), counting (after
+``voting_until``: a manager counts, may override with a recorded reason, and publishes), finished.
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from api.accounts.models import User
+from api.core import audit
+from api.core.actor import Actor
+from api.core.conditional import IfMatch, claim
+from api.core.db import utcnow
+from api.core.errors import conflict, unprocessable
+from api.core.i18n import Locale
+from api.core.pagination import PageParams
+from api.ideas import access, scope
+from api.ideas.budgets.schemas import (
+    BudgetCreate,
+    BudgetRead,
+    BudgetUpdate,
+)
+from api.ideas.categories import residence_of
+from api.ideas.listing import dated_page, phase_clauses
+from api.ideas.models import (
+    Budget,
+    BudgetProject,
+)
+from api.municipalities import logic as municipalities
+
+ENTERABLE_STATES = ("published", "under_review", "accepted")
+
+
+def phase(budget: Budget, now: datetime | None = None) -> str:
+    now = now or utcnow()
+    if budget.finished_at is not None:
+        return "finished"
+    if now >= budget.voting_until:
+        return "counting"
+    if now >= budget.voting_from:
+        return "voting"
+    if now >= budget.reviewing_from:
+        return "reviewing"
+    return "collecting"
+
+
+def eligible(budget: Budget, user: User | None) -> bool:
+    if user is None:
+        return False
+    return budget.eligibility == "everyone" or residence_of(user.country) == "resident"
+
+
+def to_read(session: Session, budget: Budget, actor: Actor, locale: Locale) -> BudgetRead:
+    project_count = int(
+        session.execute(
+            sa.select(sa.func.count())
+            .select_from(BudgetProject)
+            .where(col(BudgetProject.budget_id) == budget.id)
+        ).scalar_one()
+    )
+    user = session.get(User, actor.id) if actor.kind == "user" else None
+    current = phase(budget)
+    return BudgetRead(
+        id=budget.id,
+        municipality=access.slug_of(session, budget.municipality_id),
+        title=locale.text(budget.title),
+        description=locale.text(budget.description),
+        total_amount=budget.total_amount,
+        currency=budget.currency,
+        eligibility=budget.eligibility,
+        ballot_rule=budget.ballot_rule,
+        max_choices=budget.max_choices,
+        counting_method=budget.counting_method,
+        collecting_from=budget.collecting_from,
+        reviewing_from=budget.reviewing_from,
+        voting_from=budget.voting_from,
+        voting_until=budget.voting_until,
+        phase=current,
+        counted_at=budget.counted_at,
+        finished_at=budget.finished_at,
+        project_count=project_count,
+        ballot_count=budget.ballot_count,
+        can_manage=scope.is_budget_manager_of(actor, budget.municipality_id),
+        can_vote=current == "voting" and actor.has("ideas:participate") and eligible(budget, user),
+        created_at=budget.created_at,
+        updated_at=budget.updated_at,
+    )
+
+
+PHASE_DATES: list[tuple[str, Any]] = [
+    ("collecting", None),
+    ("reviewing", Budget.reviewing_from),
+    ("voting", Budget.voting_from),
+    ("counting", Budget.voting_until),
+]
+
+
+def list_budgets(
+    session: Session, *, actor: Actor, params: PageParams, municipality: str | None, phase_filter: str | None
+) -> tuple[list[Budget], str | None]:
+    return dated_page(
+        session,
+        scope.readable_budgets(actor),
+        model=Budget,
+        deadline=Budget.voting_until,
+        municipality=municipality,
+        clauses=phase_clauses(phase_filter, closed=("finished", col(Budget.finished_at)), stages=PHASE_DATES),
+        params=params,
+    )
+
+
+def readable(session: Session, *, actor: Actor, budget_id: uuid.UUID) -> Budget:
+    return access.first_or_404(session, scope.readable_budgets(actor).where(Budget.id == budget_id), "budget")
+
+
+def managed(session: Session, *, actor: Actor, budget_id: uuid.UUID) -> Budget:
+    """Tenancy: another municipality's budget is not found for its would-be managers."""
+    return access.first_or_404(session, scope.managed_budgets(actor).where(Budget.id == budget_id), "budget")
+
+
+def create(session: Session, *, actor: Actor, data: BudgetCreate) -> Budget:
+    municipality = municipalities.resolve_slug(session, data.municipality)
+    if not scope.is_budget_manager_of(actor, municipality.id):
+        raise unprocessable(
+            "You manage another municipality's budgets.",
+            errors=[{"loc": ["body", "municipality"], "msg": "not yours", "type": "value_error"}],
+        )
+    budget = Budget(
+        municipality_id=municipality.id,
+        **data.model_dump(exclude={"municipality"}),
+        created_by=actor.id,
+    )
+    session.add(budget)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="create",
+        record_type="budget",
+        record_id=budget.id,
+        municipality_id=municipality.id,
+    )
+    return budget
+
+
+LOCKED_AFTER_VOTING_STARTS = {"total_amount", "eligibility", "ballot_rule", "max_choices", "voting_from"}
+
+
+def update(
+    session: Session, *, actor: Actor, budget: Budget, data: BudgetUpdate, if_match: IfMatch
+) -> Budget:
+    claim(session, budget, if_match)
+    changes = data.model_dump(exclude_unset=True)
+    current = phase(budget)
+    if current == "finished":
+        raise conflict("A finished budget cannot be changed.", slug="budget-finished")
+    if current in ("voting", "counting"):
+        locked = sorted(
+            k for k in LOCKED_AFTER_VOTING_STARTS & set(changes) if changes[k] != getattr(budget, k)
+        )
+        if locked:
+            raise conflict(
+                f"Once voting has started these cannot change: {', '.join(locked)}.", slug="budget-locked"
+            )
+    if current == "counting" and budget.counted_at is not None and "voting_until" in changes:
+        raise conflict("The ballots were counted; voting cannot reopen.", slug="budget-locked")
+    for key, value in changes.items():
+        if value is None and key not in ("max_choices",):
+            continue
+        setattr(budget, key, value)
+    dates = [budget.collecting_from, budget.reviewing_from, budget.voting_from, budget.voting_until]
+    if any(a > b for a, b in itertools.pairwise(dates)) or budget.voting_from >= budget.voting_until:
+        raise unprocessable(
+            "The phases must be in order: collecting_from ≤ reviewing_from ≤ voting_from < voting_until.",
+            errors=[{"loc": ["body"], "msg": "phase dates out of order", "type": "value_error"}],
+        )
+    if budget.ballot_rule == "approval" and not budget.max_choices:
+        raise unprocessable(
+            "An approval ballot needs max_choices.",
+            errors=[{"loc": ["body", "max_choices"], "msg": "required for approval", "type": "missing"}],
+        )
+    if budget.ballot_rule == "knapsack":
+        budget.max_choices = None
+    budget.updated_at = utcnow()
+    return budget

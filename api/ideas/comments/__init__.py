@@ -1,0 +1,1 @@
+"""The discussion on an idea: threaded comments, edits, soft deletion."""

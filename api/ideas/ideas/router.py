@@ -1,0 +1,247 @@
+"""HTTP routes of ideas: the board, categories, export, statistics, settings, proposing, editing,
+state moves and following. Fixed paths (``/categories``, ``/export``…) come before ``/{idea_id}``."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.responses import StreamingResponse
+
+from api.accounts.deps import ActorDep
+from api.core.conditional import IfMatchDep
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.http import created, with_etag
+from api.core.i18n import LocaleDep
+from api.ideas.categories import CATEGORIES, Category, IdeaState, Residence
+from api.ideas.deps import ListingDep, Moderator, Participant, PrivateWhenSignedIn, ReadableIdea, rate_limited
+from api.ideas.fields import Slug
+from api.ideas.ideas import board, export, logic
+from api.ideas.ideas.schemas import (
+    CategoryList,
+    CategoryRead,
+    IdeaCreate,
+    IdeaList,
+    IdeaRead,
+    IdeaSettingsRead,
+    IdeaSettingsUpdate,
+    IdeaSort,
+    IdeaStateChange,
+    IdeaStats,
+    IdeaUpdate,
+)
+
+router = APIRouter(prefix="/ideas", tags=["ideas"])
+
+SlugPath = Annotated[str, Path(min_length=2, max_length=60, pattern=r"^[a-z0-9-]+$")]
+MunicipalityQ = Annotated[Slug | None, Query(description="Municipality slug, e.g. `vilniaus-m`")]
+
+
+@router.get(
+    "",
+    response_model=IdeaList,
+    summary="The ideas board",
+    responses=problem_responses(400, 422),
+    dependencies=[PrivateWhenSignedIn],
+)
+def list_ideas(
+    listing: ListingDep,
+    municipality: MunicipalityQ = None,
+    category: Annotated[list[Category] | None, Query(description="One or more categories")] = None,
+    state: Annotated[
+        list[IdeaState] | None, Query(description="One or more states (default: all public but withdrawn)")
+    ] = None,
+    residence: Annotated[Residence | None, Query(description="The author's residence when proposing")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text, ignoring case and diacritics")] = None,
+    open_call: Annotated[uuid.UUID | None, Query(description="Entries of an open call")] = None,
+    mine: Annotated[bool, Query(description="Only your ideas (drafts included)")] = False,
+    following: Annotated[bool, Query(description="Only ideas you follow")] = False,
+    sort: Annotated[
+        IdeaSort, Query(description="Order; `-answered_at` lists answered ideas only")
+    ] = "-published_at",
+) -> Response:
+    filters = board.IdeaFilters(municipality, category, state, residence, q, open_call, mine, following)
+
+    page = board.board_page(
+        listing.session,
+        actor=listing.actor,
+        locale=listing.locale,
+        params=listing.page,
+        sort=sort,
+        filters=filters,
+    )
+    return listing.answer(page)
+
+
+@router.get("/categories", response_model=CategoryList, summary="Idea categories")
+def list_categories(locale: LocaleDep) -> CategoryList:
+    return CategoryList(items=[CategoryRead(code=k, name=locale.text(v)) for k, v in CATEGORIES.items()])
+
+
+@router.get(
+    "/export",
+    summary="Open data: public ideas as CSV (display names only, timestamps rounded down to the hour)",
+    responses={200: {"content": {"text/csv": {}}, "description": "CSV"}, **problem_responses(422)},
+    response_class=Response,
+)
+def export_ideas(
+    request: Request,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: LocaleDep,
+    format: Annotated[Literal["csv"], Query(description="Only csv")] = "csv",
+    municipality: MunicipalityQ = None,
+    category: Annotated[list[Category] | None, Query()] = None,
+    state: Annotated[list[IdeaState] | None, Query()] = None,
+    residence: Annotated[Residence | None, Query()] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    open_call: Annotated[uuid.UUID | None, Query()] = None,
+) -> Response:
+    filters = board.IdeaFilters(municipality, category, state, residence, q, open_call)
+    stmt = export.export_statement(session, actor=actor, filters=filters)
+    return StreamingResponse(
+        export.export_csv_chunks(request.app.state.session_factory, stmt, lang=locale.lang),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="ideas-{municipality or "all"}.csv"'},
+    )
+
+
+@router.get(
+    "/stats",
+    response_model=IdeaStats,
+    summary="Participation: ideas, votes and comments by residence",
+    responses=problem_responses(422),
+)
+def idea_stats(session: SessionDep, municipality: MunicipalityQ = None) -> IdeaStats:
+    return logic.stats(session, municipality=municipality)
+
+
+@router.get(
+    "/settings/{municipality}",
+    response_model=IdeaSettingsRead,
+    summary="A municipality's participation settings",
+    responses=problem_responses(404),
+)
+def read_settings(session: SessionDep, municipality: SlugPath) -> IdeaSettingsRead:
+    return logic.read_settings(session, municipality)
+
+
+@router.put(
+    "/settings/{municipality}",
+    response_model=IdeaSettingsRead,
+    summary="Set the yearly vote limit per person (moderators of the municipality)",
+    responses=problem_responses(401, 403, 404, 422),
+)
+def update_settings(
+    session: SessionDep, actor: Moderator, municipality: SlugPath, body: IdeaSettingsUpdate
+) -> IdeaSettingsRead:
+    return logic.update_settings(session, actor=actor, slug=municipality, data=body)
+
+
+@router.post(
+    "",
+    response_model=IdeaRead,
+    status_code=201,
+    summary="Propose an idea",
+    responses=problem_responses(401, 403, 409, 422, 429),
+    dependencies=[Depends(rate_limited("idea"))],
+)
+def create_idea(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Participant,
+    locale: LocaleDep,
+    body: IdeaCreate,
+) -> IdeaRead:
+    idea = logic.create_idea(session, actor=actor, data=body)
+    created(response, f"{request.url.path}/{idea.id}")
+    return with_etag(response, idea.version, board.read_one(session, idea, actor, locale))
+
+
+@router.get(
+    "/{idea_id}",
+    response_model=IdeaRead,
+    summary="An idea",
+    responses=problem_responses(404),
+    dependencies=[PrivateWhenSignedIn],
+)
+def read_idea(
+    idea: ReadableIdea, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
+) -> IdeaRead:
+    return with_etag(response, idea.version, board.read_one(session, idea, actor, locale))
+
+
+@router.patch(
+    "/{idea_id}",
+    response_model=IdeaRead,
+    summary="Edit your idea (only before its first vote or answer)",
+    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+)
+def update_idea(
+    response: Response,
+    session: SessionDep,
+    actor: Participant,
+    idea: ReadableIdea,
+    if_match: IfMatchDep,
+    locale: LocaleDep,
+    body: IdeaUpdate,
+) -> IdeaRead:
+    logic.update_idea(session, actor=actor, idea=idea, data=body, if_match=if_match)
+    return with_etag(response, idea.version, board.read_one(session, idea, actor, locale))
+
+
+@router.delete(
+    "/{idea_id}",
+    status_code=204,
+    summary="Delete your draft",
+    responses=problem_responses(401, 403, 404, 409, 412, 428),
+)
+def delete_idea(
+    session: SessionDep, actor: Participant, idea: ReadableIdea, if_match: IfMatchDep
+) -> Response:
+    logic.delete_draft(session, actor=actor, idea=idea, if_match=if_match)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/{idea_id}/state",
+    response_model=IdeaRead,
+    summary="Publish your draft or withdraw your idea",
+    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+)
+def change_state(
+    response: Response,
+    session: SessionDep,
+    actor: Participant,
+    idea: ReadableIdea,
+    if_match: IfMatchDep,
+    locale: LocaleDep,
+    body: IdeaStateChange,
+) -> IdeaRead:
+    logic.change_state(session, actor=actor, idea=idea, state=body.state, if_match=if_match)
+    return with_etag(response, idea.version, board.read_one(session, idea, actor, locale))
+
+
+@router.put(
+    "/{idea_id}/follow",
+    status_code=204,
+    summary="Follow an idea (notifications on changes, answers, comments)",
+    responses=problem_responses(401, 403, 404, 409),
+)
+def follow(session: SessionDep, actor: Participant, idea: ReadableIdea) -> Response:
+    logic.follow(session, actor=actor, idea=idea)
+    return Response(status_code=204)
+
+
+@router.delete(
+    "/{idea_id}/follow",
+    status_code=204,
+    summary="Stop following an idea",
+    responses=problem_responses(401, 403, 404),
+)
+def unfollow(session: SessionDep, actor: Participant, idea: ReadableIdea) -> Response:
+    logic.unfollow(session, actor=actor, idea=idea)
+    return Response(status_code=204)

@@ -1,0 +1,1 @@
+"""Flags, the moderation queue and its decisions, blocks."""

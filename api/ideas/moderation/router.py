@@ -1,0 +1,168 @@
+"""HTTP routes of moderation: flagging ideas and comments, the queue and its decisions, blocks."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+
+from api.core.conditional import IfMatchDep
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.http import NoStore, page_response, with_etag
+from api.core.i18n import LocaleDep
+from api.core.pagination import PageDep
+from api.ideas.deps import Moderator, Participant, ReadableCase, ReadableComment, ReadableIdea, rate_limited
+from api.ideas.fields import Slug
+from api.ideas.models import ModerationCase
+from api.ideas.moderation import logic as moderation
+from api.ideas.moderation.schemas import (
+    BlockCreate,
+    BlockList,
+    BlockRead,
+    FlagCreate,
+    FlagRead,
+    ModerationCaseList,
+    ModerationCaseRead,
+    ModerationDecision,
+)
+
+SlugPath = Annotated[str, Path(min_length=2, max_length=60, pattern=r"^[a-z0-9-]+$")]
+CaseStatus = Literal["open", "hidden", "restored", "removed"]
+Action = Literal["hide", "restore", "remove"]
+flags = APIRouter(prefix="/ideas", tags=["ideas"])
+router = APIRouter(prefix="/moderation", tags=["moderation"], dependencies=[NoStore])
+
+
+@flags.post(
+    "/{idea_id}/flags",
+    response_model=FlagRead,
+    status_code=201,
+    summary="Flag an idea for moderation",
+    responses=problem_responses(401, 403, 404, 409, 422, 429),
+    dependencies=[Depends(rate_limited("flag"))],
+)
+def flag_idea(session: SessionDep, actor: Participant, idea: ReadableIdea, body: FlagCreate) -> FlagRead:
+    return moderation.flag(session, actor=actor, idea=idea, comment=None, data=body)
+
+
+@flags.post(
+    "/{idea_id}/comments/{comment_id}/flags",
+    response_model=FlagRead,
+    status_code=201,
+    summary="Flag a comment for moderation",
+    responses=problem_responses(401, 403, 404, 409, 422, 429),
+    dependencies=[Depends(rate_limited("flag"))],
+)
+def flag_comment(
+    session: SessionDep, actor: Participant, found: ReadableComment, body: FlagCreate
+) -> FlagRead:
+    return moderation.flag(session, actor=actor, idea=found.idea, comment=found.comment, data=body)
+
+
+@router.get(
+    "/cases",
+    response_model=ModerationCaseList,
+    summary="The moderation queue of your municipality (default: open and hidden)",
+    responses=problem_responses(400, 401, 403, 422),
+)
+def list_cases(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Moderator,
+    locale: LocaleDep,
+    page: PageDep,
+    status: Annotated[list[CaseStatus] | None, Query()] = None,
+    municipality: Annotated[Slug | None, Query()] = None,
+    target_type: Annotated[Literal["idea", "comment"] | None, Query()] = None,
+) -> Response:
+    rows, next_cursor = moderation.list_cases(
+        session, actor=actor, params=page, status=status, municipality=municipality, target_type=target_type
+    )
+    items = [moderation.case_read(session, c, locale.lang) for c in rows]
+    return page_response(request, response, ModerationCaseList(items=items, next_cursor=next_cursor))
+
+
+@router.get(
+    "/cases/{case_id}",
+    response_model=ModerationCaseRead,
+    summary="A moderation case",
+    responses=problem_responses(401, 403, 404),
+)
+def read_case(
+    response: Response, session: SessionDep, actor: Moderator, case: ReadableCase, locale: LocaleDep
+) -> ModerationCaseRead:
+    return with_etag(response, case.version, moderation.case_read(session, case, locale.lang))
+
+
+def _decision(
+    case_id: uuid.UUID, action: Action, session: SessionDep, actor: Moderator
+) -> tuple[ModerationCase, Action]:
+    """The case (404 outside your municipality) and the action, in the path's order."""
+    return moderation.get_case(session, actor=actor, case_id=case_id), action
+
+
+@router.post(
+    "/cases/{case_id}/{action}",
+    response_model=ModerationCaseRead,
+    summary="Decide: hide, restore (visible again) or remove the flagged content",
+    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+)
+def decide(
+    decision: Annotated[tuple[ModerationCase, Action], Depends(_decision)],
+    response: Response,
+    session: SessionDep,
+    actor: Moderator,
+    if_match: IfMatchDep,
+    locale: LocaleDep,
+    body: ModerationDecision | None = None,
+) -> ModerationCaseRead:
+    case, action = decision
+    note = body.note if body else None
+    moderation.decide(session, actor=actor, case=case, action=action, note=note, if_match=if_match)
+    return with_etag(response, case.version, moderation.case_read(session, case, locale.lang))
+
+
+@router.get(
+    "/blocks",
+    response_model=BlockList,
+    summary="People blocked in your municipality",
+    responses=problem_responses(400, 401, 403, 422),
+)
+def list_blocks(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Moderator,
+    page: PageDep,
+    municipality: Annotated[Slug | None, Query()] = None,
+) -> Response:
+    rows, next_cursor = moderation.list_blocks(session, actor=actor, params=page, municipality=municipality)
+    items = [moderation.block_read(session, b) for b in rows]
+    return page_response(request, response, BlockList(items=items, next_cursor=next_cursor))
+
+
+@router.post(
+    "/blocks",
+    response_model=BlockRead,
+    status_code=201,
+    summary="Block a person: their content in the municipality is hidden",
+    responses=problem_responses(401, 403, 409, 422),
+)
+def create_block(session: SessionDep, actor: Moderator, body: BlockCreate) -> BlockRead:
+    return moderation.block_read(session, moderation.block(session, actor=actor, data=body))
+
+
+@router.delete(
+    "/blocks/{municipality}/{user_id}",
+    status_code=204,
+    summary="Lift a block",
+    responses=problem_responses(401, 403, 404),
+)
+def delete_block(
+    municipality: SlugPath, user_id: uuid.UUID, session: SessionDep, actor: Moderator
+) -> Response:
+    moderation.unblock(session, actor=actor, municipality=municipality, user_id=user_id)
+    return Response(status_code=204)

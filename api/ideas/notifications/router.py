@@ -1,0 +1,90 @@
+"""HTTP routes of in-app notifications: yours, newest first; unread count; marking read or unread."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from api.accounts.deps import UserActor
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.http import NoStore, page_response
+from api.core.i18n import LocaleDep
+from api.core.pagination import PageDep
+from api.ideas.notifications import logic as notifications
+from api.ideas.notifications.schemas import (
+    MarkedRead,
+    NotificationList,
+    NotificationRead,
+    NotificationSummary,
+)
+
+router = APIRouter(prefix="/notifications", tags=["notifications"], dependencies=[NoStore])
+
+
+@router.get(
+    "",
+    response_model=NotificationList,
+    summary="Your notifications, newest first",
+    responses=problem_responses(400, 401, 403),
+)
+def list_notifications(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: UserActor,
+    locale: LocaleDep,
+    page: PageDep,
+    unread: Annotated[bool | None, Query(description="true: unread only; false: read only")] = None,
+    kind: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z0-9_]+$")] = None,
+) -> Response:
+    rows, next_cursor = notifications.list_notifications(
+        session, actor=actor, params=page, unread=unread, kind=kind
+    )
+    items = [notifications.to_read(n, locale) for n in rows]
+    return page_response(request, response, NotificationList(items=items, next_cursor=next_cursor))
+
+
+@router.get(
+    "/summary",
+    response_model=NotificationSummary,
+    summary="How many unread",
+    responses=problem_responses(401, 403),
+)
+def summary(session: SessionDep, actor: UserActor) -> NotificationSummary:
+    return NotificationSummary(unread=notifications.unread_count(session, actor=actor))
+
+
+@router.post(
+    "/read-all", response_model=MarkedRead, summary="Mark all as read", responses=problem_responses(401, 403)
+)
+def read_all(session: SessionDep, actor: UserActor) -> MarkedRead:
+    return MarkedRead(updated=notifications.mark_all_read(session, actor=actor))
+
+
+@router.post(
+    "/{notification_id}/read",
+    response_model=NotificationRead,
+    summary="Mark as read",
+    responses=problem_responses(401, 403, 404),
+)
+def mark_read(
+    notification_id: uuid.UUID, session: SessionDep, actor: UserActor, locale: LocaleDep
+) -> NotificationRead:
+    row = notifications.mark(session, actor=actor, notification_id=notification_id, read=True)
+    return notifications.to_read(row, locale)
+
+
+@router.post(
+    "/{notification_id}/unread",
+    response_model=NotificationRead,
+    summary="Mark as unread",
+    responses=problem_responses(401, 403, 404),
+)
+def mark_unread(
+    notification_id: uuid.UUID, session: SessionDep, actor: UserActor, locale: LocaleDep
+) -> NotificationRead:
+    row = notifications.mark(session, actor=actor, notification_id=notification_id, read=False)
+    return notifications.to_read(row, locale)

@@ -1,0 +1,1 @@
+"""Open calls: ideas competing for a named prize."""

@@ -1,0 +1,1 @@
+"""Votes on ideas: one per person and idea, exact under concurrency."""

@@ -1,0 +1,53 @@
+"""HTTP routes of votes: your vote on an idea, casting it (201 when new) and withdrawing it."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Depends, Response, status
+
+from api.core.db import SessionDep
+from api.core.errors import problem_responses
+from api.core.http import NoStore
+from api.ideas.deps import Participant, rate_limited
+from api.ideas.votes import logic as votes
+from api.ideas.votes.schemas import VoteRead
+
+router = APIRouter(prefix="/ideas", tags=["ideas"], dependencies=[NoStore])
+
+
+@router.get(
+    "/{idea_id}/vote",
+    response_model=VoteRead,
+    summary="Your vote on an idea",
+    responses=problem_responses(401, 403, 404),
+)
+def read_vote(idea_id: uuid.UUID, session: SessionDep, actor: Participant) -> VoteRead:
+    return votes.my_vote(session, actor=actor, idea_id=idea_id)
+
+
+@router.put(
+    "/{idea_id}/vote",
+    response_model=VoteRead,
+    summary="Vote for an idea (201 when new, 200 when you had already voted)",
+    responses={
+        201: {"description": "Vote cast", "model": VoteRead},
+        **problem_responses(401, 403, 404, 409, 429),
+    },
+    dependencies=[Depends(rate_limited("vote"))],
+)
+def cast_vote(idea_id: uuid.UUID, response: Response, session: SessionDep, actor: Participant) -> VoteRead:
+    vote, new = votes.cast(session, actor=actor, idea_id=idea_id)
+    response.status_code = status.HTTP_201_CREATED if new else status.HTTP_200_OK
+    return vote
+
+
+@router.delete(
+    "/{idea_id}/vote",
+    response_model=VoteRead,
+    summary="Withdraw your vote",
+    responses=problem_responses(401, 403, 404, 429),
+    dependencies=[Depends(rate_limited("vote"))],
+)
+def withdraw_vote(idea_id: uuid.UUID, session: SessionDep, actor: Participant) -> VoteRead:
+    return votes.withdraw(session, actor=actor, idea_id=idea_id)
