@@ -1,17 +1,16 @@
-"""The query parameters of the HSDS feed (the names of the HSDS 3.0 OpenAPI) and the rule that a
-parameter we do not apply is a 400, never ignored (issue 11). Every dependency here is async: pure
-parsing, so the HSDS reads pay no extra thread hop."""
+"""The query parameters of the HSDS feed (the names of the HSDS 3.0 OpenAPI) and their parsing; a
+parameter we cannot apply is a 400 naming it, never ignored (issue 11). The dependency that refuses
+undeclared parameters is :func:`api.directory.deps.only_known_parameters`."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import Depends, Query, Request, Response
+from fastapi import Query
 
 from api.core.errors import ProblemError
-from api.core.i18n import LangCode, Locale, get_locale
 
 PageQ = Annotated[int, Query(ge=1, le=100000, description="Page number, from 1")]
 PerPageQ = Annotated[int, Query(ge=1, le=100, description="Items per page")]
@@ -45,8 +44,6 @@ ProximityQ = Annotated[
     ),
 ]
 
-_KNOWN: dict[int, frozenset[str]] = {}
-
 
 def bad_parameter(name: str, detail: str) -> ProblemError:
     return ProblemError(
@@ -56,54 +53,6 @@ def bad_parameter(name: str, detail: str) -> ProblemError:
         title="Unsupported query parameter",
         errors=[{"loc": ["query", name], "msg": detail, "type": "unsupported"}],
     )
-
-
-def _query_names(dependant: Any) -> frozenset[str]:
-    names: set[str] = set()
-    todo = [dependant]
-    while todo:
-        current = todo.pop()
-        names.update(p.alias for p in current.query_params)
-        todo.extend(current.dependencies)
-    return frozenset(names)
-
-
-async def only_known_parameters(request: Request) -> None:
-    """A query parameter the route does not declare is refused: a partner must never believe a
-    filter was applied when it was not."""
-    route: Any = request.scope.get("route")
-    if route is None:
-        return
-    known = _KNOWN.get(id(route))
-    if known is None:
-        known = _query_names(route.dependant)
-        _KNOWN[id(route)] = known
-    unknown = sorted(set(request.query_params) - known)
-    if unknown:
-        names = ", ".join(unknown)
-        raise ProblemError(
-            400,
-            f"Unsupported query parameter(s): {names}. This endpoint takes: {', '.join(sorted(known))}.",
-            slug="unsupported-parameter",
-            title="Unsupported query parameter",
-            errors=[
-                {"loc": ["query", n], "msg": "not supported here", "type": "unsupported"} for n in unknown
-            ],
-        )
-
-
-async def hsds_locale(
-    request: Request,
-    response: Response,
-    lang: Annotated[LangCode | None, Query(description="Response language (else Accept-Language)")] = None,
-) -> Locale:
-    """HSDS objects carry one language, so there is no ``translations=all`` here."""
-    return get_locale(request, response, lang, None)
-
-
-hsds_locale.openapi_accept_language = True  # type: ignore[attr-defined]
-
-HsdsLocaleDep = Annotated[Locale, Depends(hsds_locale)]
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 Reads only, public; the queries and shapes are in :mod:`.logic` and :mod:`.reads`.
 
 Every parameter of the HSDS 3.0 OpenAPI for an endpoint we serve either works or is a 400 naming
-it; so is any parameter the endpoint does not declare (:func:`.params.only_known_parameters`). The
+it; so is any parameter the endpoint does not declare (:func:`api.directory.deps.only_known_parameters`). The
 answers are serialised once from plain dicts; the ``Hsds…`` models describe them in OpenAPI."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from fastapi.responses import StreamingResponse
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
+from api.directory.deps import HsdsLocaleDep, only_known_parameters
 from api.directory.hsds import logic, reads
 from api.directory.hsds import schemas as s
 from api.directory.hsds.mapping import HSDS_VERSION
@@ -25,7 +26,6 @@ from api.directory.hsds.params import (
     CodeQ,
     FormatQ,
     FullQ,
-    HsdsLocaleDep,
     MinimalQ,
     ModifiedAfterQ,
     PageQ,
@@ -33,7 +33,6 @@ from api.directory.hsds.params import (
     PostcodeQ,
     ProximityQ,
     SearchQ,
-    only_known_parameters,
     parse_proximity,
 )
 from api.directory.hsds.places import location_filter
