@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request, Response
 from sqlmodel import Session, col
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -20,6 +20,7 @@ from api.core.conditional import IfMatch
 from api.core.db import SessionDep
 from api.core.errors import ProblemError, not_found
 from api.core.hot import in_thread
+from api.core.i18n import LangCode, Locale, get_locale
 from api.directory import scope
 from api.directory.models import Location, Service
 from api.municipalities.models import Organization
@@ -112,3 +113,56 @@ WritableOrganization = Annotated[Organization, Depends(writable_organization)]
 ManagedOrganization = Annotated[Organization, Depends(managed_organization)]
 ReadableLocation = Annotated[Location, Depends(readable_location)]
 WritableLocation = Annotated[Location, Depends(writable_location)]
+
+
+# --- the HSDS feed: pure parsing, so async (no thread hop) ---------------------------------------
+
+_KNOWN: dict[int, frozenset[str]] = {}
+
+
+def _query_names(dependant: Any) -> frozenset[str]:
+    names: set[str] = set()
+    todo = [dependant]
+    while todo:
+        current = todo.pop()
+        names.update(p.alias for p in current.query_params)
+        todo.extend(current.dependencies)
+    return frozenset(names)
+
+
+async def only_known_parameters(request: Request) -> None:
+    """A query parameter the route does not declare is refused: a partner must never believe a
+    filter was applied when it was not."""
+    route: Any = request.scope.get("route")
+    if route is None:
+        return
+    known = _KNOWN.get(id(route))
+    if known is None:
+        known = _query_names(route.dependant)
+        _KNOWN[id(route)] = known
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        names = ", ".join(unknown)
+        raise ProblemError(
+            400,
+            f"Unsupported query parameter(s): {names}. This endpoint takes: {', '.join(sorted(known))}.",
+            slug="unsupported-parameter",
+            title="Unsupported query parameter",
+            errors=[
+                {"loc": ["query", n], "msg": "not supported here", "type": "unsupported"} for n in unknown
+            ],
+        )
+
+
+async def hsds_locale(
+    request: Request,
+    response: Response,
+    lang: Annotated[LangCode | None, Query(description="Response language (else Accept-Language)")] = None,
+) -> Locale:
+    """HSDS objects carry one language, so there is no ``translations=all`` here."""
+    return get_locale(request, response, lang, None)
+
+
+hsds_locale.openapi_accept_language = True  # type: ignore[attr-defined]
+
+HsdsLocaleDep = Annotated[Locale, Depends(hsds_locale)]

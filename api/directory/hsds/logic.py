@@ -7,19 +7,19 @@ from __future__ import annotations
 import json
 import math
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from api.core.actor import ANONYMOUS, Actor
+from api.core.actor import Actor
 from api.core.errors import not_found, unprocessable
-from api.core.i18n import like_escape, normalize, search_terms
+from api.core.i18n import like_escape
 from api.directory import scope
 from api.directory.hsds import mapping
-from api.directory.hsds.taxonomy import TAXONOMIES, all_terms, taxonomy_id, taxonomy_objects, term_code
+from api.directory.hsds.taxonomy import TAXONOMIES, all_terms, taxonomy_id, term_code
 from api.directory.models import Location, Service, ServiceAtLocation
 from api.directory.services.search import ServiceFilters, conditions
 from api.municipalities.models import Organization
@@ -42,7 +42,7 @@ def envelope(contents: list[JSONObj], *, total: int, page: int, per_page: int) -
     }
 
 
-def _numbered(
+def numbered(
     session: Session, stmt: Any, order: list[Any], *, page: int, per_page: int
 ) -> tuple[int, list[Any]]:
     """HSDS pages by number: the total and one page of ``stmt`` in ``order``."""
@@ -51,7 +51,7 @@ def _numbered(
     return total, list(rows)
 
 
-def _slice(items: list[JSONObj], *, page: int, per_page: int) -> JSONObj:
+def sliced(items: list[JSONObj], *, page: int, per_page: int) -> JSONObj:
     chunk = items[(page - 1) * per_page : page * per_page]
     return envelope(chunk, total=len(items), page=page, per_page=per_page)
 
@@ -99,17 +99,32 @@ def service_filters(
             where.append(col(Service.format) == code)
         else:
             where.append(col(Service.level) == code)
-    if taxonomy_id_ and taxonomy_id_ not in {taxonomy_id(name) for name in TAXONOMIES}:
-        raise unprocessable(
-            "Unknown taxonomy.",
-            errors=[{"loc": ["query", "taxonomy_id"], "msg": "unknown taxonomy", "type": "unknown_id"}],
-        )
+    if taxonomy_id_:
+        where.append(_in_taxonomy(taxonomy_id_))
     filters = ServiceFilters(q=search, categories=categories, organization_id=organization_id)
     where.extend(conditions(filters))
     if modified_after is not None:
         # HSDS has no tombstones: deleted services simply stop appearing.
-        where.append(col(Service.updated_at) > modified_after)
+        where.append(col(Service.updated_at) >= modified_after)
     return where
+
+
+def _in_taxonomy(wanted: str) -> sa.ColumnElement[bool]:
+    """Services with any term of the taxonomy (HSDS ``taxonomy_id``)."""
+    names = {taxonomy_id(name): name for name in TAXONOMIES}
+    name = names.get(wanted) or (wanted if wanted in TAXONOMIES else None)
+    if name is None:
+        raise unprocessable(
+            "Unknown taxonomy.",
+            errors=[{"loc": ["query", "taxonomy_id"], "msg": "unknown taxonomy", "type": "unknown_id"}],
+        )
+    if name == "langelis-service-categories":
+        return col(Service.category_keys) != ""
+    if name == "langelis-legal-statuses":
+        return col(Service.status_keys) != ""
+    if name == "cefr":
+        return col(Service.level).is_not(None)
+    return sa.true()  # every service has a delivery format
 
 
 # --- services ---------------------------------------------------------------------------------
@@ -186,32 +201,44 @@ def service_page(
     full: bool,
 ) -> JSONObj:
     order = [col(Service.sort_name), col(Service.id)]
-    total, rows = _numbered(session, select(Service).where(*where), order, page=page, per_page=per_page)
+    total, rows = numbered(session, select(Service).where(*where), order, page=page, per_page=per_page)
     contents = _shape(session, rows, actor=actor, lang=lang, minimal=minimal, full=full)
     return envelope(contents, total=total, page=page, per_page=per_page)
+
+
+def keyset_lines(
+    factory: Any,
+    stmt: Any,
+    keys: list[Any],
+    key_of: Callable[[Any], tuple[Any, ...]],
+    shape: Callable[[Session, list[Any]], list[JSONObj]],
+) -> Iterator[str]:
+    """Every row of ``stmt``, one JSON object a line, in keyset batches with a session of its own
+    (the request's session is closed by the time a streamed body is sent)."""
+    last: tuple[Any, ...] | None = None
+    with factory() as session:
+        while True:
+            batch = stmt
+            if last is not None:
+                batch = batch.where(sa.tuple_(*keys) > sa.tuple_(*last))
+            rows = list(session.exec(batch.order_by(*keys).limit(STREAM_BATCH)).all())
+            if not rows:
+                return
+            yield "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in shape(session, rows))
+            last = key_of(rows[-1])
+            session.expunge_all()
 
 
 def service_lines(
     factory: Any, where: list[sa.ColumnElement[bool]], *, actor: Actor, lang: str, minimal: bool, full: bool
 ) -> Iterator[str]:
-    """Every matching service, one JSON object a line, in keyset batches with a session of its own
-    (the request's session is closed by the time a streamed body is sent)."""
-    last: tuple[str, uuid.UUID] | None = None
-    with factory() as session:
-        while True:
-            stmt = select(Service).where(*where)
-            if last is not None:
-                stmt = stmt.where(sa.tuple_(Service.sort_name, Service.id) > sa.tuple_(*last))
-            stmt = stmt.order_by(col(Service.sort_name), col(Service.id)).limit(STREAM_BATCH)
-            rows = list(session.exec(stmt).all())
-            if not rows:
-                return
-            yield "".join(
-                json.dumps(o, ensure_ascii=False) + "\n"
-                for o in _shape(session, rows, actor=actor, lang=lang, minimal=minimal, full=full)
-            )
-            last = (rows[-1].sort_name, rows[-1].id)
-            session.expunge_all()
+    return keyset_lines(
+        factory,
+        select(Service).where(*where),
+        [col(Service.sort_name), col(Service.id)],
+        lambda s: (s.sort_name, s.id),
+        lambda session, rows: _shape(session, rows, actor=actor, lang=lang, minimal=minimal, full=full),
+    )
 
 
 def one_service(session: Session, service_id: uuid.UUID, *, actor: Actor, lang: str) -> JSONObj:
@@ -219,81 +246,6 @@ def one_service(session: Session, service_id: uuid.UUID, *, actor: Actor, lang: 
     if svc is None:
         raise not_found("service")
     return services(session, [svc], actor=actor, lang=lang)[0]
-
-
-# --- organisations ----------------------------------------------------------------------------
-
-
-def organization_page(
-    session: Session, *, search: str | None, lang: str, page: int, per_page: int
-) -> JSONObj:
-    stmt = scope.readable_organizations(ANONYMOUS)
-    for term in search_terms(search):
-        stmt = stmt.where(col(Organization.sort_name).like(f"%{like_escape(term)}%", escape="\\"))
-    order = [col(Organization.sort_name), col(Organization.id)]
-    total, rows = _numbered(session, stmt, order, page=page, per_page=per_page)
-    contents = [mapping.organization(o, lang) for o in rows]
-    return envelope(contents, total=total, page=page, per_page=per_page)
-
-
-def one_organization(session: Session, organization_id: uuid.UUID, *, actor: Actor, lang: str) -> JSONObj:
-    org = session.exec(
-        scope.readable_organizations(actor).where(col(Organization.id) == organization_id)
-    ).first()
-    if org is None:
-        raise not_found("organization")
-    body = mapping.organization(org, lang)
-    rows = session.exec(
-        scope.readable_services(actor)
-        .where(scope.of_organization(Service, org.id))
-        .order_by(col(Service.sort_name), col(Service.id))
-        .limit(STREAM_BATCH)
-    ).all()
-    body["services"] = services(session, list(rows), actor=actor, lang=lang, minimal=True)
-    return body
-
-
-# --- taxonomies -------------------------------------------------------------------------------
-
-
-def taxonomy_page(*, page: int, per_page: int) -> JSONObj:
-    return _slice(taxonomy_objects(), page=page, per_page=per_page)
-
-
-def one_taxonomy(taxonomy: str) -> JSONObj:
-    for item in taxonomy_objects():
-        if item["id"] == taxonomy:
-            return item
-    raise not_found("taxonomy")
-
-
-def term_page(
-    *,
-    lang: str,
-    search: str | None,
-    taxonomy: str | None,
-    top_only: bool,
-    parent_id: str | None,
-    page: int,
-    per_page: int,
-) -> JSONObj:
-    items = all_terms(lang)
-    if taxonomy:
-        items = [t for t in items if t["taxonomy_id"] == taxonomy]
-    if top_only:
-        items = [t for t in items if "parent_id" not in t]
-    if parent_id:
-        items = [t for t in items if t.get("parent_id") == parent_id]
-    for term in search_terms(search):
-        items = [t for t in items if term in normalize(f"{t['name']} {t['code']} {t['description']}")]
-    return _slice(items, page=page, per_page=per_page)
-
-
-def one_term(term_id: str, *, lang: str) -> JSONObj:
-    for term in all_terms(lang):
-        if term["id"] == term_id:
-            return term
-    raise not_found("taxonomy term")
 
 
 # --- services at locations ----------------------------------------------------------------------
@@ -308,6 +260,29 @@ def _sal_query(where: list[Any]) -> Any:
     )
 
 
+def modified_link_after(after: datetime) -> sa.ColumnElement[bool]:
+    """A link changed when its service, its location or the link itself did."""
+    return sa.or_(
+        col(Service.updated_at) >= after,
+        col(Location.updated_at) >= after,
+        col(ServiceAtLocation.created_at) >= after,
+    )
+
+
+def _links_shape(
+    session: Session, rows: Sequence[Any], *, actor: Actor, lang: str, full: bool
+) -> list[JSONObj]:
+    contents = [mapping.service_at_location(link, loc, actor=actor, lang=lang) for link, loc in rows]
+    if full and rows:
+        wanted = list({link.service_id for link, _ in rows})
+        found = session.exec(select(Service).where(col(Service.id).in_(wanted))).all()
+        nested = {o["id"]: o for o in services(session, list(found), actor=actor, lang=lang, minimal=True)}
+        for body, (link, _) in zip(contents, rows, strict=True):
+            if str(link.service_id) in nested:
+                body["service"] = nested[str(link.service_id)]
+    return contents
+
+
 def service_at_location_page(
     session: Session,
     where: list[sa.ColumnElement[bool]],
@@ -316,11 +291,24 @@ def service_at_location_page(
     lang: str,
     page: int,
     per_page: int,
+    full: bool = False,
 ) -> JSONObj:
     order = [col(ServiceAtLocation.created_at), col(ServiceAtLocation.id)]
-    total, rows = _numbered(session, _sal_query(where), order, page=page, per_page=per_page)
-    contents = [mapping.service_at_location(link, loc, actor=actor, lang=lang) for link, loc in rows]
+    total, rows = numbered(session, _sal_query(where), order, page=page, per_page=per_page)
+    contents = _links_shape(session, rows, actor=actor, lang=lang, full=full)
     return envelope(contents, total=total, page=page, per_page=per_page)
+
+
+def service_at_location_lines(
+    factory: Any, where: list[sa.ColumnElement[bool]], *, actor: Actor, lang: str, full: bool
+) -> Iterator[str]:
+    return keyset_lines(
+        factory,
+        _sal_query(where),
+        [col(ServiceAtLocation.id)],
+        lambda row: (row[0].id,),
+        lambda session, rows: _links_shape(session, rows, actor=actor, lang=lang, full=full),
+    )
 
 
 def one_service_at_location(session: Session, link_id: uuid.UUID, *, actor: Actor, lang: str) -> JSONObj:

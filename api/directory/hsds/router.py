@@ -1,30 +1,60 @@
 """The HSDS 3.0 feed under ``/hsds`` (Open Referral's API names, paging envelope and objects).
-Reads only, public; the queries and shapes are in :mod:`.logic`."""
+Reads only, public; the queries and shapes are in :mod:`.logic` and :mod:`.reads`.
+
+Every parameter of the HSDS 3.0 OpenAPI for an endpoint we serve either works or is a 400 naming
+it; so is any parameter the endpoint does not declare (:func:`api.directory.deps.only_known_parameters`). The
+answers are serialised once from plain dicts; the ``Hsds…`` models describe them in OpenAPI."""
 
 from __future__ import annotations
 
 import json
 import uuid
-from typing import Annotated, Any, Literal
+from collections.abc import Iterator
+from typing import Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import StreamingResponse
 
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.i18n import LocaleDep
-from api.directory.hsds import logic
+from api.directory.deps import HsdsLocaleDep, only_known_parameters
+from api.directory.hsds import logic, reads
+from api.directory.hsds import schemas as s
 from api.directory.hsds.mapping import HSDS_VERSION
+from api.directory.hsds.params import (
+    CodeQ,
+    FormatQ,
+    FullQ,
+    MinimalQ,
+    ModifiedAfterQ,
+    PageQ,
+    PerPageQ,
+    PostcodeQ,
+    ProximityQ,
+    SearchQ,
+    parse_proximity,
+)
+from api.directory.hsds.places import location_filter
 
-router = APIRouter(prefix="/hsds", tags=["hsds"])
+router = APIRouter(prefix="/hsds", tags=["hsds"], dependencies=[Depends(only_known_parameters)])
 
-PageQ = Annotated[int, Query(ge=1, le=100000, description="Page number, from 1")]
-PerPageQ = Annotated[int, Query(ge=1, le=100, description="Items per page")]
-FormatQ = Annotated[Literal["json", "ndjson"] | None, Query(description="ndjson streams every match")]
-SearchQ = Annotated[str | None, Query(max_length=200)]
-CodeQ = Annotated[str | None, Query(max_length=60)]
-JSONObj = dict[str, Any]
+NDJSON = "application/x-ndjson"
+
+
+def _page(model: type[Any], what: str) -> dict[int | str, dict[str, Any]]:
+    return {
+        200: {
+            "model": model,
+            "description": f"An HSDS page of {what}; with format=ndjson every match, one a line",
+            "content": {NDJSON: {"schema": {"type": "string", "description": "One JSON object a line"}}},
+        },
+        **problem_responses(400, 422),
+    }
+
+
+def _one(model: type[Any]) -> dict[int | str, dict[str, Any]]:
+    return {200: {"model": model, "description": "One HSDS object"}, **problem_responses(400, 404, 422)}
 
 
 def _json(body: Any, lang: str) -> Response:
@@ -35,33 +65,27 @@ def _json(body: Any, lang: str) -> Response:
     )
 
 
-@router.get("", summary="HSDS: about this API", responses=problem_responses())
+def _stream(lines: Iterator[str], lang: str) -> Response:
+    return StreamingResponse(lines, media_type=NDJSON, headers={"Content-Language": lang})
+
+
+@router.get("", summary="HSDS: about this API", response_model=s.HsdsAbout, responses=problem_responses(400))
 @router.get("/", summary="HSDS: about this API", include_in_schema=False)
-def hsds_root(request: Request) -> JSONObj:
+def hsds_root(request: Request) -> s.HsdsAbout:
     base = str(request.base_url).rstrip("/")
-    return {
-        "version": HSDS_VERSION,
-        "profile": "https://openreferral.org/imports/hsds/",
-        "openapi_url": f"{base}/api/v1/openapi.json",
-    }
+    return s.HsdsAbout(
+        version=HSDS_VERSION,
+        profile="https://openreferral.org/imports/hsds/",
+        openapi_url=f"{base}/api/v1/openapi.json",
+    )
 
 
-@router.get(
-    "/services",
-    summary="HSDS: services",
-    responses={
-        200: {
-            "description": "An HSDS page of services, or with format=ndjson one service per line",
-            "content": {"application/json": {}, "application/x-ndjson": {}},
-        },
-        **problem_responses(422),
-    },
-)
+@router.get("/services", summary="HSDS: services", responses=_page(s.HsdsServicePage, "services"))
 def hsds_services(
     request: Request,
     session: SessionDep,
     actor: ActorDep,
-    locale: LocaleDep,
+    locale: HsdsLocaleDep,
     search: SearchQ = None,
     page: PageQ = 1,
     per_page: PerPageQ = 50,
@@ -69,9 +93,9 @@ def hsds_services(
     taxonomy_term_id: CodeQ = None,
     taxonomy_id: CodeQ = None,
     organization_id: uuid.UUID | None = None,
-    modified_after: Annotated[Any, Query()] = None,
-    minimal: bool = False,
-    full: bool = False,
+    modified_after: ModifiedAfterQ = None,
+    minimal: MinimalQ = False,
+    full: FullQ = False,
 ) -> Response:
     where = logic.service_filters(
         search=search,
@@ -80,113 +104,156 @@ def hsds_services(
         organization_id=organization_id,
         modified_after=logic.parse_modified_after(modified_after),
     )
+    shape: dict[str, Any] = {"actor": actor, "lang": locale.lang, "minimal": minimal, "full": full}
     if format == "ndjson":
-        return StreamingResponse(
-            logic.service_lines(
-                request.app.state.session_factory,
-                where,
-                actor=actor,
-                lang=locale.lang,
-                minimal=minimal,
-                full=full,
-            ),
-            media_type="application/x-ndjson",
-            headers={"Content-Language": locale.lang},
-        )
-    body = logic.service_page(
-        session,
-        where,
-        actor=actor,
-        lang=locale.lang,
-        page=page,
-        per_page=per_page,
-        minimal=minimal,
-        full=full,
-    )
+        return _stream(logic.service_lines(request.app.state.session_factory, where, **shape), locale.lang)
+    body = logic.service_page(session, where, page=page, per_page=per_page, **shape)
     return _json(body, locale.lang)
 
 
-@router.get("/services/{service_id}", summary="HSDS: one service", responses=problem_responses(404))
-def hsds_service(service_id: uuid.UUID, session: SessionDep, actor: ActorDep, locale: LocaleDep) -> Response:
+@router.get("/services/{service_id}", summary="HSDS: one service", responses=_one(s.HsdsService))
+def hsds_service(
+    service_id: uuid.UUID, session: SessionDep, actor: ActorDep, locale: HsdsLocaleDep
+) -> Response:
     return _json(logic.one_service(session, service_id, actor=actor, lang=locale.lang), locale.lang)
 
 
-@router.get("/organizations", summary="HSDS: organisations", responses=problem_responses(422))
+@router.get(
+    "/organizations", summary="HSDS: organisations", responses=_page(s.HsdsOrganizationPage, "organisations")
+)
 def hsds_organizations(
-    session: SessionDep, locale: LocaleDep, search: SearchQ = None, page: PageQ = 1, per_page: PerPageQ = 50
+    request: Request,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: HsdsLocaleDep,
+    search: SearchQ = None,
+    full_service: FullQ = False,
+    full: FullQ = False,
+    page: PageQ = 1,
+    per_page: PerPageQ = 50,
+    format: FormatQ = None,
+    modified_after: ModifiedAfterQ = None,
+    minimal: MinimalQ = False,
 ) -> Response:
-    body = logic.organization_page(session, search=search, lang=locale.lang, page=page, per_page=per_page)
+    query: dict[str, Any] = {"search": search, "modified_after": logic.parse_modified_after(modified_after)}
+    shape: dict[str, Any] = {
+        "actor": actor,
+        "lang": locale.lang,
+        "full": full,
+        "full_service": full_service,
+        "minimal": minimal,
+    }
+    if format == "ndjson":
+        lines = reads.organization_lines(request.app.state.session_factory, **query, **shape)
+        return _stream(lines, locale.lang)
+    body = reads.organization_page(session, page=page, per_page=per_page, **query, **shape)
     return _json(body, locale.lang)
 
 
 @router.get(
     "/organizations/{organization_id}",
     summary="HSDS: one organisation with its services",
-    responses=problem_responses(404),
+    responses=_one(s.HsdsOrganization),
 )
 def hsds_organization(
-    organization_id: uuid.UUID, session: SessionDep, actor: ActorDep, locale: LocaleDep
+    organization_id: uuid.UUID,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: HsdsLocaleDep,
+    full_service: FullQ = False,
 ) -> Response:
-    return _json(logic.one_organization(session, organization_id, actor=actor, lang=locale.lang), locale.lang)
-
-
-@router.get("/taxonomies", summary="HSDS: taxonomies", responses=problem_responses(422))
-def hsds_taxonomies(locale: LocaleDep, page: PageQ = 1, per_page: PerPageQ = 50) -> Response:
-    return _json(logic.taxonomy_page(page=page, per_page=per_page), locale.lang)
-
-
-@router.get("/taxonomies/{taxonomy_id}", summary="HSDS: one taxonomy", responses=problem_responses(404))
-def hsds_taxonomy(taxonomy_id: str, locale: LocaleDep) -> Response:
-    return _json(logic.one_taxonomy(taxonomy_id), locale.lang)
-
-
-@router.get("/taxonomy_terms", summary="HSDS: taxonomy terms", responses=problem_responses(422))
-def hsds_taxonomy_terms(
-    locale: LocaleDep,
-    search: SearchQ = None,
-    page: PageQ = 1,
-    per_page: PerPageQ = 50,
-    taxonomy_id: CodeQ = None,
-    top_only: bool = False,
-    parent_id: CodeQ = None,
-) -> Response:
-    body = logic.term_page(
-        lang=locale.lang,
-        search=search,
-        taxonomy=taxonomy_id,
-        top_only=top_only,
-        parent_id=parent_id,
-        page=page,
-        per_page=per_page,
+    body = reads.one_organization(
+        session, organization_id, actor=actor, lang=locale.lang, full_service=full_service
     )
     return _json(body, locale.lang)
 
 
-@router.get("/taxonomy_terms/{term_id}", summary="HSDS: one taxonomy term", responses=problem_responses(404))
-def hsds_taxonomy_term(term_id: str, locale: LocaleDep) -> Response:
-    return _json(logic.one_term(term_id, lang=locale.lang), locale.lang)
-
-
-@router.get("/service_at_locations", summary="HSDS: services at locations", responses=problem_responses(422))
-def hsds_service_at_locations(
-    session: SessionDep,
-    actor: ActorDep,
-    locale: LocaleDep,
+@router.get("/taxonomies", summary="HSDS: taxonomies", responses=_page(s.HsdsTaxonomyPage, "taxonomies"))
+async def hsds_taxonomies(
+    locale: HsdsLocaleDep,
     search: SearchQ = None,
-    taxonomy_term_id: CodeQ = None,
-    organization_id: uuid.UUID | None = None,
     page: PageQ = 1,
     per_page: PerPageQ = 50,
+    format: FormatQ = None,
 ) -> Response:
+    if format == "ndjson":
+        return _stream(reads.lines(reads.taxonomies(search=search)), locale.lang)
+    return _json(reads.taxonomy_page(search=search, page=page, per_page=per_page), locale.lang)
+
+
+@router.get("/taxonomies/{taxonomy_id}", summary="HSDS: one taxonomy", responses=_one(s.HsdsTaxonomy))
+async def hsds_taxonomy(taxonomy_id: str, locale: HsdsLocaleDep) -> Response:
+    return _json(reads.one_taxonomy(taxonomy_id), locale.lang)
+
+
+@router.get(
+    "/taxonomy_terms", summary="HSDS: taxonomy terms", responses=_page(s.HsdsTaxonomyTermPage, "terms")
+)
+async def hsds_taxonomy_terms(
+    locale: HsdsLocaleDep,
+    search: SearchQ = None,
+    page: PageQ = 1,
+    per_page: PerPageQ = 50,
+    format: FormatQ = None,
+    taxonomy_id: CodeQ = None,
+    top_only: bool = False,
+    parent_id: CodeQ = None,
+) -> Response:
+    items = reads.terms(
+        lang=locale.lang, search=search, taxonomy=taxonomy_id, top_only=top_only, parent_id=parent_id
+    )
+    if format == "ndjson":
+        return _stream(reads.lines(items), locale.lang)
+    return _json(logic.sliced(items, page=page, per_page=per_page), locale.lang)
+
+
+@router.get(
+    "/taxonomy_terms/{term_id}", summary="HSDS: one taxonomy term", responses=_one(s.HsdsTaxonomyTerm)
+)
+async def hsds_taxonomy_term(term_id: str, locale: HsdsLocaleDep) -> Response:
+    return _json(reads.one_term(term_id, lang=locale.lang), locale.lang)
+
+
+@router.get(
+    "/service_at_locations",
+    summary="HSDS: services at locations",
+    responses=_page(s.HsdsServiceAtLocationPage, "services at locations"),
+)
+def hsds_service_at_locations(
+    request: Request,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: HsdsLocaleDep,
+    search: SearchQ = None,
+    taxonomy_term_id: CodeQ = None,
+    taxonomy_id: CodeQ = None,
+    organization_id: uuid.UUID | None = None,
+    modified_after: ModifiedAfterQ = None,
+    full: FullQ = False,
+    page: PageQ = 1,
+    per_page: PerPageQ = 50,
+    format: FormatQ = None,
+    postcode: PostcodeQ = None,
+    proximity: ProximityQ = None,
+) -> Response:
+    near = parse_proximity(proximity, postcode)
+    after = logic.parse_modified_after(modified_after)
     where = logic.service_filters(
         search=search,
         taxonomy_term_id=taxonomy_term_id,
-        taxonomy_id_=None,
+        taxonomy_id_=taxonomy_id,
         organization_id=organization_id,
         modified_after=None,
     )
+    if after is not None:
+        where.append(logic.modified_link_after(after))
+    where += location_filter(session, actor=actor, postcode=postcode, near=near)
+    if format == "ndjson":
+        factory = request.app.state.session_factory
+        lines = logic.service_at_location_lines(factory, where, actor=actor, lang=locale.lang, full=full)
+        return _stream(lines, locale.lang)
     body = logic.service_at_location_page(
-        session, where, actor=actor, lang=locale.lang, page=page, per_page=per_page
+        session, where, actor=actor, lang=locale.lang, page=page, per_page=per_page, full=full
     )
     return _json(body, locale.lang)
 
@@ -194,9 +261,9 @@ def hsds_service_at_locations(
 @router.get(
     "/service_at_locations/{link_id}",
     summary="HSDS: one service at a location",
-    responses=problem_responses(404),
+    responses=_one(s.HsdsServiceAtLocation),
 )
 def hsds_service_at_location(
-    link_id: uuid.UUID, session: SessionDep, actor: ActorDep, locale: LocaleDep
+    link_id: uuid.UUID, session: SessionDep, actor: ActorDep, locale: HsdsLocaleDep
 ) -> Response:
     return _json(logic.one_service_at_location(session, link_id, actor=actor, lang=locale.lang), locale.lang)

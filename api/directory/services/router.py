@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Body, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
@@ -30,6 +30,12 @@ from api.directory.deps import (
 from api.directory.models import Service
 from api.directory.services import export, search
 from api.directory.services import logic as catalog
+from api.directory.services.examples import (
+    CREATE_EXAMPLES,
+    SERVICE_LIST,
+    SERVICE_READ,
+    example_content,
+)
 from api.directory.services.params import ExportFiltersDep, ExportFormat, ServiceFiltersDep
 from api.directory.services.schemas import ServiceCreate, ServiceList, ServiceRead, ServiceUpdate
 from api.directory.vocab import ServiceSort
@@ -50,7 +56,10 @@ def _answer(
     "",
     response_model=ServiceList,
     summary="Search and list services (filters combine with AND; keyset pages)",
-    responses=problem_responses(400, 422),
+    responses={
+        200: {"description": "One page of services", "content": example_content(SERVICE_LIST)},
+        **problem_responses(400, 422),
+    },
 )
 async def list_services(
     request: Request,
@@ -75,7 +84,14 @@ async def list_services(
     "/export",
     summary="Every matching service, streamed as CSV or NDJSON",
     responses={
-        200: {"content": {"text/csv": {}, "application/x-ndjson": {}}, "description": "The services"},
+        200: {
+            "description": "The services: CSV with a header row (`format=csv`) or one JSON object a line "
+            "(`format=ndjson`; a deleted service is a tombstone line with `modified_after`)",
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/x-ndjson": {"schema": {"type": "string"}},
+            },
+        },
         **problem_responses(304, 422),
     },
     response_class=StreamingResponse,
@@ -123,7 +139,13 @@ def list_legal_statuses(locale: LocaleDep) -> LegalStatusList:
 
 
 @router.get(
-    "/{service_id}", response_model=ServiceRead, summary="One service", responses=problem_responses(404)
+    "/{service_id}",
+    response_model=ServiceRead,
+    summary="One service",
+    responses={
+        200: {"description": "The service", "content": example_content(SERVICE_READ)},
+        **problem_responses(404),
+    },
 )
 def read_service(
     service: ReadableService, response: Response, session: SessionDep, actor: ActorDep, locale: AsyncLocaleDep
@@ -136,10 +158,17 @@ def read_service(
     response_model=ServiceRead,
     status_code=status.HTTP_201_CREATED,
     summary="Add a service (providers for their organisation, coordinators in their municipality)",
-    responses=problem_responses(401, 403, 422),
+    responses={
+        201: {"description": "The service as created", "content": example_content(SERVICE_READ)},
+        **problem_responses(401, 403, 422),
+    },
 )
 def create_service(
-    body: ServiceCreate, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
+    body: Annotated[ServiceCreate, Body(openapi_examples=CREATE_EXAMPLES)],
+    response: Response,
+    session: SessionDep,
+    actor: ActorDep,
+    locale: LocaleDep,
 ) -> ServiceRead:
     service = catalog.create(session, actor=actor, data=body)
     created(response, f"/api/v1/services/{service.id}")
