@@ -15,7 +15,7 @@ PORT   ?= 8000
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
-PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS)
 
 # Demo settings for `make run` (an embedded SQLite file in var/, a known demo secret).
 RUN_ENV := LANGELIS_DEMO=true LANGELIS_SERVE_FRONTEND=true LANGELIS_LOG_JSON=false \

@@ -190,16 +190,46 @@ def is_writer(request: Request) -> bool:
     return request.app.state.engine.dialect.name == "sqlite" and "authorization" in request.headers
 
 
+_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, asyncio.Semaphore]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def request_slots(engine: Engine) -> int:
+    """How many requests may hold a connection at once: the pool, less a few for short side work
+    (the token check of the hot public reads, /readyz). A request waits for a slot on the event loop
+    (no thread, no connection); without this, requests holding connections could wait for worker
+    threads held by requests waiting for connections."""
+    pool = engine.pool
+    size = getattr(pool, "size", None)
+    if not callable(size):
+        return 1_000_000
+    capacity = int(size()) + max(0, int(getattr(pool, "_max_overflow", 0)))
+    return max(1, capacity - 4)
+
+
+def _slot(request: Request) -> asyncio.Semaphore:
+    loop = asyncio.get_running_loop()
+    per_loop = _slots.setdefault(loop, {})
+    engine = request.app.state.engine
+    key = id(engine)
+    if key not in per_loop:
+        per_loop[key] = asyncio.Semaphore(request_slots(engine))
+    return per_loop[key]
+
+
 async def _turn(request: Request) -> AsyncIterator[bool]:
-    """Waits for the write gate (SQLite writers only) and marks reads as deferred transactions."""
+    """Takes a connection slot, then the write gate (SQLite writers only); marks reads as deferred
+    transactions."""
     writer = is_writer(request)
     # Set in the request's own task, so every thread the request runs code in sees it.
     _reading.set(not writer)
-    if writer and request.app.state.engine.dialect.name == "sqlite":
-        async with write_gate():
+    async with _slot(request):
+        if writer and request.app.state.engine.dialect.name == "sqlite":
+            async with write_gate():
+                yield writer
+        else:
             yield writer
-    else:
-        yield writer
 
 
 def get_session(

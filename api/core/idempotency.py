@@ -137,27 +137,53 @@ class IdempotencyMiddleware:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
-        secret = False
+        # The answer is stored *before* its last byte leaves, so a client that retries as soon as
+        # it has the answer gets the replay, not "still being processed".
+        mode = "buffer"  # "buffer" until stored, then "pass"; "secret" answers are never kept
+        stored = False
+        size = 0
 
         async def capture(message: Message) -> None:
-            nonlocal secret
+            nonlocal mode, stored, size
             if message["type"] == "http.response.start":
                 headers = message.get("headers", [])
-                secret = any(k.lower() == _NO_REPLAY for k, _ in headers)
-                if secret:
+                if any(k.lower() == _NO_REPLAY for k, _ in headers):
+                    mode = "secret"
                     message = {**message, "headers": [(k, v) for k, v in headers if k.lower() != _NO_REPLAY]}
+                    await send(message)
+                    return
                 start.update(message)
-            elif message["type"] == "http.response.body" and not secret:
-                chunks.append(message.get("body", b""))
-            await send(message)
+                return
+            if message["type"] != "http.response.body" or mode in ("secret", "pass"):
+                await send(message)
+                return
+            chunk = message.get("body", b"")
+            chunks.append(chunk)
+            size += len(chunk)
+            if message.get("more_body") and size <= MAX_STORED_BODY:
+                return
+            if not message.get("more_body"):
+                with anyio.CancelScope(shield=True):
+                    await _in_thread(scope, _store, factory, owner, key, start, b"".join(chunks))
+                stored = True
+            # Too large to keep (the record is dropped at the end), or stored: send what we hold.
+            mode = "pass"
+            await send(start)
+            await send(
+                {
+                    "type": "http.response.body",
+                    "body": b"".join(chunks),
+                    "more_body": message.get("more_body", False),
+                }
+            )
 
         try:
             await self.app(scope, replay_receive, capture)
         finally:
-            if secret:
-                start["status"] = 599  # forget the key: the answer held a secret
-            with anyio.CancelScope(shield=True):
-                await _in_thread(scope, _store, factory, owner, key, start, b"".join(chunks))
+            if not stored:
+                # A secret, an answer too large to keep, or a failure: forget the key.
+                with anyio.CancelScope(shield=True):
+                    await _in_thread(scope, _store, factory, owner, key, {"status": 599}, b"")
 
     def _owner(self, headers: dict[bytes, bytes]) -> str:
         auth = headers.get(b"authorization", b"").decode("latin-1")

@@ -144,11 +144,9 @@ def test_exhausted_pool_answers_503_with_retry_after(
     from api.core.db import make_engine
     from api.main import create_app
 
-    if test_database.dialect != "sqlite":
-        pytest.skip("the pool size is set per dialect; one dialect shows the mechanism")
-    engine = make_engine(test_database.url, pool_timeout=0.2, threads=0)
+    engine = make_engine(test_database.url, pool_size=1, max_overflow=0, pool_timeout=0.2, threads=0)
     app = create_app(settings, engine)
-    held = [engine.connect() for _ in range(4)]  # the whole pool (threads + 4)
+    held = [engine.connect() for _ in range(engine.pool.size())]  # the whole pool
     try:
         with TestClient(app) as c:
             r = c.get("/api/v1/me", headers=auth.headers(base.admin))

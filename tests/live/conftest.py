@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -37,7 +38,6 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     for item in items:
         if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.live)
-            item.add_marker(pytest.mark.xdist_group("live"))
 
 
 def _free_port() -> int:
@@ -94,13 +94,16 @@ class LiveServer:
 
 def start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
+    # The server's log goes to a file (a pipe nobody reads would fill and stall the server).
+    log = Path(tempfile.mkdtemp(prefix="langelis-live-")) / "server.log"
     proc = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log.open("wb"),
     )
+    proc.log_path = log  # type: ignore[attr-defined]
     url = f"http://127.0.0.1:{port}"
     with httpx.Client(timeout=1) as client:
         for _ in range(600):  # polling for the port to open, not pacing a test
