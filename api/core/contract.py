@@ -40,6 +40,14 @@ HEADERS = {
         "schema": {"type": "string"},
     },
     "Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}},
+    "X-Request-ID": {
+        "description": "The request's id (yours when you sent a sane one), also in the server's logs",
+        "schema": {"type": "string"},
+    },
+    "Idempotent-Replayed": {
+        "description": "`true` when this is the stored answer to an earlier request with the same key",
+        "schema": {"type": "string"},
+    },
 }
 PARAMETERS = {
     "If-Match": {
@@ -56,6 +64,13 @@ PARAMETERS = {
         "description": "Any unique string: a retry with the same key and body is done once and "
         "answered with the first answer (Idempotent-Replayed: true)",
         "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    },
+    "X-Request-ID": {
+        "name": "X-Request-ID",
+        "in": "header",
+        "required": False,
+        "description": "Your id for this request (8–64 of A-Z a-z 0-9 . _ -), echoed and logged",
+        "schema": {"type": "string", "pattern": "^[A-Za-z0-9._-]{8,64}$"},
     },
     "Accept-Language": {
         "name": "Accept-Language",
@@ -141,13 +156,19 @@ def apply(app: FastAPI, schema: dict[str, Any], *, scopes: dict[str, str]) -> No
                 operation["security"] = security
             if any(getattr(c, "openapi_if_match", False) for c in calls):
                 _add_parameter(operation, "If-Match")
-            if method == "post" and not path.startswith("/api/v1/auth/"):
+            keyed = method == "post" and not path.startswith("/api/v1/auth/")
+            if keyed:
                 _add_parameter(operation, "Idempotency-Key")
+            _add_parameter(operation, "X-Request-ID")
             reads_language = any(getattr(c, "openapi_accept_language", False) for c in calls)
             if reads_language:
                 _add_parameter(operation, "Accept-Language")
             is_list = any(p.get("name") == "cursor" for p in operation.get("parameters", []))
             for code, response in operation.get("responses", {}).items():
+                if code[0] in "2345" or code == "default":
+                    _add_header(response, "X-Request-ID")
+                if keyed and code in ("200", "201"):
+                    _add_header(response, "Idempotent-Replayed")
                 if code in ("200", "201"):
                     _add_header(response, "ETag")
                     if reads_language:

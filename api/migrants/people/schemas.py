@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
 from api.core.http import Page
 from api.core.types import CountryCode, IsoDate, LanguageCode, LanguageLevel
@@ -64,6 +64,24 @@ class PersonCreate(PersonFields):
 
 class IntakeCreate(PersonFields):
     """What a municipal system sends, e.g. on a residence declaration. ``external_ref`` is required."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "external_ref": "GDV-000123",
+                    "given_name": "Rūta",
+                    "family_name": "Grįžusi",
+                    "birth_date": "1990-02-02",
+                    "legal_status": "returnee",
+                    "citizenships": ["LT"],
+                    "preferred_language": "lt",
+                    "consents": ["case_management"],
+                }
+            ]
+        },
+    )
 
     external_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     consents: list[Purpose] = Field(default_factory=list, max_length=4)
