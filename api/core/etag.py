@@ -3,8 +3,8 @@
 * Every successful GET carries an ETag: routes for a single record set a strong, version-based one
   (``entity_etag``); for everything else :class:`ETagMiddleware` hashes the body. ``If-None-Match``
   then answers 304.
-* Changes (PATCH, DELETE, state moves) call :func:`require_if_match`: 428 without ``If-Match``,
-  412 when the record moved on since the client read it.
+* Changes (PATCH, DELETE, state moves) go through :mod:`api.core.conditional` (``IfMatchDep`` and
+  ``claim``): 428 without ``If-Match``, 412 when the record moved on since the client read it.
 """
 
 from __future__ import annotations
@@ -13,12 +13,9 @@ import hashlib
 import re
 from typing import Any
 
-from fastapi import Request, Response
+from fastapi import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.core.errors import ProblemError
-
-_VERSION_RE = re.compile(r'^(?:W/)?"v(\d+)(?:-[^"]*)?"$')
 MAX_HASHED_BODY = 8 * 1024 * 1024
 
 
@@ -50,28 +47,6 @@ def none_match(if_none_match: str | None, etag: str) -> bool:
         return False
     tags = _split(if_none_match)
     return "*" in tags or any(_weak_equal(tag, etag) for tag in tags)
-
-
-def require_if_match(request: Request, version: int) -> None:
-    header = request.headers.get("if-match")
-    if not header:
-        raise ProblemError(
-            428,
-            "This change needs an If-Match header with the ETag you last read.",
-            slug="precondition-required",
-        )
-    for tag in _split(header):
-        if tag == "*":
-            return
-        match = _VERSION_RE.match(tag)
-        if match and int(match.group(1)) == version:
-            return
-    raise ProblemError(
-        412,
-        "The record changed since you read it; read it again and retry.",
-        slug="precondition-failed",
-        current_etag=entity_etag(version),
-    )
 
 
 def body_etag(body: bytes) -> str:
