@@ -116,7 +116,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         for router in own:
             api.include_router(router)
         for router in getattr(module, "root_routers", []):
-            app.include_router(router)
+            app.include_router(router, dependencies=[Depends(refuse_unknown_query)])
     app.include_router(api)
     customise_openapi(app)
 

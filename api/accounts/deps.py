@@ -22,6 +22,11 @@ from api.core.security import TokenError, decode_token
 oauth2 = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", scopes=SCOPES, auto_error=False)
 
 
+def client_address(request: Request) -> str:
+    """The caller's address as the server sees it (uvicorn applies trusted X-Forwarded-For)."""
+    return request.client.host if request.client else "unknown"
+
+
 def unauthorized(detail: str = "Sign in to do this.", error: str | None = None) -> ProblemError:
     challenge = 'Bearer realm="langelis"'
     if error:

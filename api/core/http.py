@@ -109,5 +109,7 @@ async def refuse_unknown_query(request: Request) -> None:
             400,
             f"Unknown query parameter(s): {', '.join(unknown)}. This operation accepts: {accepted}.",
             slug="unknown-parameter",
-            unknown=unknown,
+            errors=[
+                {"loc": ["query", n], "msg": "not supported here", "type": "unsupported"} for n in unknown
+            ],
         )

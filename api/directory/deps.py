@@ -117,42 +117,6 @@ WritableLocation = Annotated[Location, Depends(writable_location)]
 
 # --- the HSDS feed: pure parsing, so async (no thread hop) ---------------------------------------
 
-_KNOWN: dict[int, frozenset[str]] = {}
-
-
-def _query_names(dependant: Any) -> frozenset[str]:
-    names: set[str] = set()
-    todo = [dependant]
-    while todo:
-        current = todo.pop()
-        names.update(p.alias for p in current.query_params)
-        todo.extend(current.dependencies)
-    return frozenset(names)
-
-
-async def only_known_parameters(request: Request) -> None:
-    """A query parameter the route does not declare is refused: a partner must never believe a
-    filter was applied when it was not."""
-    route: Any = request.scope.get("route")
-    if route is None:
-        return
-    known = _KNOWN.get(id(route))
-    if known is None:
-        known = _query_names(route.dependant)
-        _KNOWN[id(route)] = known
-    unknown = sorted(set(request.query_params) - known)
-    if unknown:
-        names = ", ".join(unknown)
-        raise ProblemError(
-            400,
-            f"Unsupported query parameter(s): {names}. This endpoint takes: {', '.join(sorted(known))}.",
-            slug="unsupported-parameter",
-            title="Unsupported query parameter",
-            errors=[
-                {"loc": ["query", n], "msg": "not supported here", "type": "unsupported"} for n in unknown
-            ],
-        )
-
 
 async def hsds_locale(
     request: Request,

@@ -28,8 +28,6 @@ from api.core.pagination import PageDep, set_link_header
 # Client records and their secrets are never cached.
 clients = APIRouter(prefix="/clients", tags=["clients"], dependencies=[NoStore])
 
-NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
-
 
 ClientManager = Annotated[Actor, Depends(require_scopes("clients:manage"))]
 
@@ -57,7 +55,6 @@ def create_client(
 ) -> ClientRead:
     client, secret = logic.create_client(session, actor=actor, data=body)
     response.headers["Location"] = f"/api/v1/clients/{client.id}"
-    response.headers.update(NO_STORE)
     response.headers[NO_REPLAY] = "1"  # a retry with the same Idempotency-Key never sees the secret
     return logic.client_read(session, client, secret)
 
@@ -108,7 +105,6 @@ def rotate_secret(
 ) -> ClientRead:
     client = logic.get_client(session, client_id)
     secret = logic.rotate_client_secret(session, client=client)
-    response.headers.update(NO_STORE)
     response.headers[NO_REPLAY] = "1"
     return logic.client_read(session, client, secret)
 

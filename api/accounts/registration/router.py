@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
+from api.accounts.deps import client_address
 from api.accounts.registration import logic
 from api.accounts.schemas import (
     AccountRead,
@@ -19,14 +20,9 @@ from api.accounts.users.logic import account_read
 from api.core.config import SettingsDep
 from api.core.db import SessionDep
 from api.core.errors import not_found, problem_responses
+from api.core.http import NoStore
 
 auth = APIRouter(prefix="/auth", tags=["auth"])
-
-NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
-
-
-def _client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
 
 
 @auth.post(
@@ -39,24 +35,25 @@ def _client_ip(request: Request) -> str:
 def register(
     request: Request, session: SessionDep, settings: SettingsDep, body: RegisterRequest
 ) -> RegisterAccepted:
-    logic.register(session, settings, data=body, client_ip=_client_ip(request))
+    logic.register(session, settings, data=body, client_ip=client_address(request))
     return RegisterAccepted(detail="If the address can be registered, a confirmation link was sent to it.")
 
 
 @auth.post(
     "/confirm",
+    dependencies=[NoStore],
     response_model=AccountRead,
     summary="Confirm an email address",
     responses=problem_responses(400),
 )
 def confirm(session: SessionDep, body: ConfirmRequest, response: Response) -> AccountRead:
     user = logic.confirm_email(session, token=body.token)
-    response.headers.update(NO_STORE)
     return account_read(session, user)
 
 
 @auth.get(
     "/demo-outbox",
+    dependencies=[NoStore],
     response_model=OutboxList,
     summary="Demo mode only: the mail that would have been sent to an address",
     responses=problem_responses(404),
@@ -69,7 +66,6 @@ def demo_outbox(
 ) -> OutboxList:
     if not settings.demo:
         raise not_found("page")
-    response.headers.update(NO_STORE)
     rows = logic.demo_outbox(session, email=email)
     return OutboxList(
         items=[

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from api.accounts.deps import CurrentActor
+from api.accounts.deps import CurrentActor, client_address
 from api.accounts.schemas import (
     LogoutRequest,
     TokenResponse,
@@ -22,10 +22,6 @@ from api.core.errors import ProblemError, problem_response, problem_responses
 auth = APIRouter(prefix="/auth", tags=["auth"])
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
-
-
-def _client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
 
 
 def _basic_credentials(request: Request) -> tuple[str, str] | None:
@@ -68,7 +64,7 @@ def token(
             username=username,
             password=password,
             scope=scope,
-            client_ip=_client_ip(request),
+            client_ip=client_address(request),
         )
     elif grant_type == "client_credentials":
         basic = _basic_credentials(request)
@@ -76,7 +72,12 @@ def token(
         if not cid or not secret:
             raise logic.oauth_error("invalid_client", "Client authentication is required.", status=401)
         result = logic.client_credentials_grant(
-            session, settings, client_id=cid, client_secret=secret, scope=scope, client_ip=_client_ip(request)
+            session,
+            settings,
+            client_id=cid,
+            client_secret=secret,
+            scope=scope,
+            client_ip=client_address(request),
         )
     else:
         if not refresh_token:

@@ -21,19 +21,18 @@ from api.core.conditional import IfMatchDep, claim
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.etag import set_etag
+from api.core.http import NoStore
 from api.core.pagination import PageDep, set_link_header
 from api.municipalities import logic as municipalities
 
-me = APIRouter(tags=["auth"])
-users = APIRouter(prefix="/users", tags=["users"])
-
-NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+# Account data is personal: never cached.
+me = APIRouter(tags=["auth"], dependencies=[NoStore])
+users = APIRouter(prefix="/users", tags=["users"], dependencies=[NoStore])
 
 
 @me.get("/me", response_model=AccountRead, summary="Your account", responses=problem_responses(401))
 def read_me(session: SessionDep, actor: UserActor, response: Response) -> AccountRead:
     user = logic.get_me(session, actor=actor)
-    response.headers["Cache-Control"] = "no-store"
     set_etag(response, user.version)
     return logic.account_read(session, user)
 
@@ -49,7 +48,6 @@ def update_me(
 ) -> AccountRead:
     claim(session, logic.get_me(session, actor=actor), if_match)
     user = logic.update_me(session, actor=actor, data=body)
-    response.headers["Cache-Control"] = "no-store"
     set_etag(response, user.version)
     return logic.account_read(session, user)
 
@@ -87,7 +85,6 @@ def list_users(
         active=active,
         q=q,
     )
-    response.headers["Cache-Control"] = "no-store"
     set_link_header(request, response, next_cursor)
     slugs = municipalities.slug_map(session)
     return UserList(items=[logic.account_read(session, u, slugs) for u in rows], next_cursor=next_cursor)
@@ -103,7 +100,6 @@ def list_users(
 def create_user(session: SessionDep, actor: UserManager, body: UserCreate, response: Response) -> AccountRead:
     user = logic.create_user(session, actor=actor, data=body)
     response.headers["Location"] = f"/api/v1/users/{user.id}"
-    response.headers["Cache-Control"] = "no-store"
     set_etag(response, user.version)
     return logic.account_read(session, user)
 
@@ -116,7 +112,6 @@ def create_user(session: SessionDep, actor: UserManager, body: UserCreate, respo
 )
 def get_user(user_id: uuid.UUID, session: SessionDep, actor: UserManager, response: Response) -> AccountRead:
     user = logic.get_user(session, actor=actor, user_id=user_id)
-    response.headers["Cache-Control"] = "no-store"
     set_etag(response, user.version)
     return logic.account_read(session, user)
 
@@ -138,7 +133,6 @@ def update_user(
     user = logic.get_user(session, actor=actor, user_id=user_id)
     claim(session, user, if_match)
     user = logic.update_user(session, actor=actor, user=user, data=body)
-    response.headers["Cache-Control"] = "no-store"
     set_etag(response, user.version)
     return logic.account_read(session, user)
 

@@ -1,6 +1,6 @@
 """The query parameters of the HSDS feed (the names of the HSDS 3.0 OpenAPI) and their parsing; a
 parameter we cannot apply is a 400 naming it, never ignored (issue 11). The dependency that refuses
-undeclared parameters is :func:`api.directory.deps.only_known_parameters`."""
+undeclared parameters is :func:`api.core.http.refuse_unknown_query` (app-wide)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 Reads only, public; the queries and shapes are in :mod:`.logic` and :mod:`.reads`.
 
 Every parameter of the HSDS 3.0 OpenAPI for an endpoint we serve either works or is a 400 naming
-it; so is any parameter the endpoint does not declare (:func:`api.directory.deps.only_known_parameters`). The
+it; so is any parameter the endpoint does not declare (:func:`api.core.http.refuse_unknown_query`, which the app applies to every operation). The
 answers are serialised once from plain dicts; the ``Hsds…`` models describe them in OpenAPI."""
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import StreamingResponse
 
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.directory.deps import HsdsLocaleDep, only_known_parameters
+from api.directory.deps import HsdsLocaleDep
 from api.directory.hsds import logic, reads
 from api.directory.hsds import schemas as s
 from api.directory.hsds.mapping import HSDS_VERSION
@@ -37,7 +37,7 @@ from api.directory.hsds.params import (
 )
 from api.directory.hsds.places import location_filter
 
-router = APIRouter(prefix="/hsds", tags=["hsds"], dependencies=[Depends(only_known_parameters)])
+router = APIRouter(prefix="/hsds", tags=["hsds"])
 
 NDJSON = "application/x-ndjson"
 

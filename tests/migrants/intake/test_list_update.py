@@ -48,7 +48,7 @@ def test_pages_in_reference_order(client, intake, as_client):
     assert seen == [f"PG-{n}" for n in range(5)]
     assert client.get(URL, params={"cursor": "garbage"}, headers=h).status_code == 400
     assert client.get(URL, params={"limit": 101}, headers=h).status_code == 422
-    # Unknown query parameters are ignored, as on every list.
+    # An unknown query parameter is refused, as on every operation.
     assert client.get(URL, params={"colour": "blue"}, headers=h).status_code == 400  # never ignored
 
 
