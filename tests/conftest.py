@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -43,13 +45,21 @@ class TestDatabase:
     cleanup: Any = None
 
 
-def _create_database(tmp_path_factory: pytest.TempPathFactory) -> TestDatabase:
+def free_port() -> int:
+    """A port nobody listens on, for a real server started by a test."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def create_database(directory: Path, prefix: str = "langelis_test") -> TestDatabase:
+    """A fresh, empty database of the dialect under test: a SQLite file in ``directory`` or a new
+    PostgreSQL database (``cleanup`` drops it)."""
     wanted = os.environ.get("LANGELIS_TEST_DATABASE_URL", "sqlite")
     if wanted == "sqlite" or wanted.startswith("sqlite"):
-        path = tmp_path_factory.mktemp("db") / "langelis-test.db"
-        return TestDatabase(url=f"sqlite:///{path}", dialect="sqlite")
+        return TestDatabase(url=f"sqlite:///{directory / 'langelis-test.db'}", dialect="sqlite")
     url = make_url(wanted.replace("postgresql://", "postgresql+psycopg://", 1))
-    name = f"langelis_test_{_worker_suffix()}"
+    name = f"{prefix}_{_worker_suffix()}"
     admin = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
@@ -75,7 +85,7 @@ def _create_database(tmp_path_factory: pytest.TempPathFactory) -> TestDatabase:
 
 @pytest.fixture(scope="session")
 def test_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestDatabase]:
-    db = _create_database(tmp_path_factory)
+    db = create_database(tmp_path_factory.mktemp("db"))
     yield db
     if db.cleanup:
         db.cleanup()

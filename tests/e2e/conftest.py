@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REQUIRE_BROWSER, TEST_SECRET
+from tests.conftest import REQUIRE_BROWSER, TEST_SECRET, free_port
 
 CHROMIUM = os.environ.get("LANGELIS_CHROMIUM", "/usr/bin/chromium")
 DEMO_PASSWORD = "Langelis-demo-2026"
@@ -28,12 +27,6 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     for item in items:
         if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.e2e)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +53,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     app = create_app(settings)
     with app.state.session_factory() as session:
         registry.seed(session, demo=True)
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, log_level="warning")
     )

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -21,10 +19,8 @@ from typing import Any
 
 import httpx
 import pytest
-import sqlalchemy as sa
-from sqlalchemy.engine import make_url
 
-from tests.conftest import REQUIRE_PG, TEST_SECRET
+from tests.conftest import TEST_SECRET, create_database, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "Langelis-demo-2026"
@@ -40,37 +36,9 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
             item.add_marker(pytest.mark.live)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _fresh_database(tmp: Path) -> tuple[str, Callable[[], None]]:
-    wanted = os.environ.get("LANGELIS_TEST_DATABASE_URL", "sqlite")
-    if wanted.startswith("sqlite"):
-        return f"sqlite:///{tmp / 'live.db'}", lambda: None
-    url = make_url(wanted.replace("postgresql://", "postgresql+psycopg://", 1))
-    name = f"langelis_live_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    except sa.exc.OperationalError as exc:
-        if REQUIRE_PG:
-            raise
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(
-                sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
-                {"n": name},
-            )
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
-
-    return url.set(database=name).render_as_string(hide_password=False), drop
+    db = create_database(tmp, prefix="langelis_live")
+    return db.url, db.cleanup or (lambda: None)
 
 
 @dataclass
@@ -93,7 +61,7 @@ class LiveServer:
 
 
 def start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
+    port = free_port()
     # The server's log goes to a file (a pipe nobody reads would fill and stall the server).
     log = Path(tempfile.mkdtemp(prefix="langelis-live-")) / "server.log"
     proc = subprocess.Popen(
