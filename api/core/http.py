@@ -8,6 +8,8 @@
 * ``Page[T]``: the one list envelope; a named list is ``class ThingList(Page[ThingRead]): ...``.
   ``page_response`` sets ``Link: <…>; rel="next"`` and serialises the page once.
 * ``json_body``: an answer serialised once, keeping the headers set on the injected response.
+* ``op(model, summary, errors)``: a route's OpenAPI declaration in one line,
+  ``@router.get("/{id}", **op(ThingRead, "One thing", (404,)))``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from fastapi import Depends, Request, Response
 from pydantic import BaseModel
 
 from api.core.db import mark_writer
-from api.core.errors import ProblemError
+from api.core.errors import ProblemError, problem_responses
 from api.core.etag import set_etag
 from api.core.pagination import Page, set_link_header
 
@@ -28,6 +30,7 @@ __all__ = [
     "created",
     "json_body",
     "no_store",
+    "op",
     "page_response",
     "with_etag",
 ]
@@ -43,6 +46,27 @@ async def no_store(request: Request, response: Response) -> None:
 
 
 NoStore: Any = Depends(no_store)
+
+
+def op(
+    model: Any,
+    summary: str,
+    errors: tuple[int, ...] = (),
+    *,
+    status: int | None = None,
+    responses: dict[int | str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The keyword arguments of a route decorator: its answer model (None for an empty answer), its
+    summary, the problem statuses it may answer (RFC 9457 bodies) and its success status."""
+    spec: dict[str, Any] = {
+        "summary": summary,
+        "responses": {**problem_responses(*errors), **(responses or {})},
+    }
+    if model is not None:
+        spec["response_model"] = model
+    if status is not None:
+        spec["status_code"] = status
+    return spec
 
 
 def with_etag(response: Response, version: int, body: M) -> M:

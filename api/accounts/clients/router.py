@@ -21,7 +21,7 @@ from api.core.conditional import IfMatchDep, claim
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.etag import set_etag
-from api.core.http import NoStore
+from api.core.http import NoStore, op
 from api.core.idempotency import NO_REPLAY
 from api.core.pagination import PageDep, set_link_header
 
@@ -45,10 +45,7 @@ def list_clients(
 
 @clients.post(
     "",
-    response_model=ClientWithSecret,
-    status_code=201,
-    summary="Create a machine client (the secret is shown once)",
-    responses=problem_responses(401, 403, 422),
+    **op(ClientWithSecret, "Create a machine client (the secret is shown once)", (401, 403, 422), status=201),
 )
 def create_client(
     session: SessionDep, actor: ClientManager, body: ClientCreate, response: Response
@@ -59,12 +56,7 @@ def create_client(
     return logic.client_read(session, client, secret)
 
 
-@clients.get(
-    "/{client_id}",
-    response_model=ClientRead,
-    summary="Get a machine client",
-    responses=problem_responses(401, 403, 404),
-)
+@clients.get("/{client_id}", **op(ClientRead, "Get a machine client", (401, 403, 404)))
 def get_client(
     client_id: uuid.UUID, session: SessionDep, actor: ClientManager, response: Response
 ) -> ClientRead:
@@ -73,12 +65,7 @@ def get_client(
     return logic.client_read(session, client)
 
 
-@clients.patch(
-    "/{client_id}",
-    response_model=ClientRead,
-    summary="Change a machine client",
-    responses=problem_responses(401, 403, 404, 412, 422, 428),
-)
+@clients.patch("/{client_id}", **op(ClientRead, "Change a machine client", (401, 403, 404, 412, 422, 428)))
 def update_client(
     client_id: uuid.UUID,
     if_match: IfMatchDep,
@@ -96,9 +83,7 @@ def update_client(
 
 @clients.post(
     "/{client_id}/secret",
-    response_model=ClientWithSecret,
-    summary="Issue a new secret (the old one stops working)",
-    responses=problem_responses(401, 403, 404),
+    **op(ClientWithSecret, "Issue a new secret (the old one stops working)", (401, 403, 404)),
 )
 def rotate_secret(
     client_id: uuid.UUID, session: SessionDep, actor: ClientManager, response: Response
@@ -109,12 +94,7 @@ def rotate_secret(
     return logic.client_read(session, client, secret)
 
 
-@clients.delete(
-    "/{client_id}",
-    status_code=204,
-    summary="Disable a machine client",
-    responses=problem_responses(401, 403, 404, 412, 428),
-)
+@clients.delete("/{client_id}", **op(None, "Disable a machine client", (401, 403, 404, 412, 428), status=204))
 def disable_client(
     client_id: uuid.UUID, if_match: IfMatchDep, session: SessionDep, actor: ClientManager
 ) -> Response:

@@ -20,17 +20,19 @@ from api.accounts.users.logic import account_read
 from api.core.config import SettingsDep
 from api.core.db import SessionDep
 from api.core.errors import not_found, problem_responses
-from api.core.http import NoStore
+from api.core.http import NoStore, op
 
 auth = APIRouter(prefix="/auth", tags=["auth"])
 
 
 @auth.post(
     "/register",
-    response_model=RegisterAccepted,
-    status_code=202,
-    summary="Register as a resident or an expert; a confirmation link is mailed",
-    responses=problem_responses(422, 429),
+    **op(
+        RegisterAccepted,
+        "Register as a resident or an expert; a confirmation link is mailed",
+        (422, 429),
+        status=202,
+    ),
 )
 def register(
     request: Request, session: SessionDep, settings: SettingsDep, body: RegisterRequest

@@ -17,7 +17,8 @@ from api.accounts.schemas import (
 from api.accounts.tokens import logic
 from api.core.config import SettingsDep
 from api.core.db import SessionDep
-from api.core.errors import ProblemError, problem_response, problem_responses
+from api.core.errors import ProblemError, problem_response
+from api.core.http import op
 
 auth = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -38,9 +39,9 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
 
 @auth.post(
     "/token",
-    response_model=TokenResponse,
-    summary="Get tokens (OAuth 2.0: password, client_credentials, refresh_token)",
-    responses=problem_responses(400, 401, 429),
+    **op(
+        TokenResponse, "Get tokens (OAuth 2.0: password, client_credentials, refresh_token)", (400, 401, 429)
+    ),
 )
 def token(
     request: Request,
@@ -97,9 +98,12 @@ def token(
 
 @auth.post(
     "/logout",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Sign out: revoke this access token and the refresh token's family",
-    responses=problem_responses(401),
+    **op(
+        None,
+        "Sign out: revoke this access token and the refresh token's family",
+        (401,),
+        status=status.HTTP_204_NO_CONTENT,
+    ),
 )
 def logout(
     session: SessionDep, settings: SettingsDep, actor: CurrentActor, body: LogoutRequest | None = None

@@ -21,7 +21,7 @@ from api.core.conditional import IfMatchDep, claim
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.etag import set_etag
-from api.core.http import NoStore
+from api.core.http import NoStore, op
 from api.core.pagination import PageDep, set_link_header
 from api.municipalities import logic as municipalities
 
@@ -37,12 +37,7 @@ def read_me(session: SessionDep, actor: UserActor, response: Response) -> Accoun
     return logic.account_read(session, user)
 
 
-@me.patch(
-    "/me",
-    response_model=AccountRead,
-    summary="Change your account",
-    responses=problem_responses(401, 412, 422, 428),
-)
+@me.patch("/me", **op(AccountRead, "Change your account", (401, 412, 422, 428)))
 def update_me(
     if_match: IfMatchDep, session: SessionDep, actor: UserActor, body: MeUpdate, response: Response
 ) -> AccountRead:
@@ -90,13 +85,7 @@ def list_users(
     return UserList(items=[logic.account_read(session, u, slugs) for u in rows], next_cursor=next_cursor)
 
 
-@users.post(
-    "",
-    response_model=AccountRead,
-    status_code=201,
-    summary="Create an account",
-    responses=problem_responses(401, 403, 409, 422),
-)
+@users.post("", **op(AccountRead, "Create an account", (401, 403, 409, 422), status=201))
 def create_user(session: SessionDep, actor: UserManager, body: UserCreate, response: Response) -> AccountRead:
     user = logic.create_user(session, actor=actor, data=body)
     response.headers["Location"] = f"/api/v1/users/{user.id}"
@@ -104,24 +93,14 @@ def create_user(session: SessionDep, actor: UserManager, body: UserCreate, respo
     return logic.account_read(session, user)
 
 
-@users.get(
-    "/{user_id}",
-    response_model=AccountRead,
-    summary="Get an account",
-    responses=problem_responses(401, 403, 404),
-)
+@users.get("/{user_id}", **op(AccountRead, "Get an account", (401, 403, 404)))
 def get_user(user_id: uuid.UUID, session: SessionDep, actor: UserManager, response: Response) -> AccountRead:
     user = logic.get_user(session, actor=actor, user_id=user_id)
     set_etag(response, user.version)
     return logic.account_read(session, user)
 
 
-@users.patch(
-    "/{user_id}",
-    response_model=AccountRead,
-    summary="Change an account",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
-)
+@users.patch("/{user_id}", **op(AccountRead, "Change an account", (401, 403, 404, 409, 412, 422, 428)))
 def update_user(
     user_id: uuid.UUID,
     if_match: IfMatchDep,
@@ -139,9 +118,7 @@ def update_user(
 
 @users.delete(
     "/{user_id}",
-    status_code=204,
-    summary="Deactivate an account and end its sessions",
-    responses=problem_responses(401, 403, 404, 409, 412, 428),
+    **op(None, "Deactivate an account and end its sessions", (401, 403, 404, 409, 412, 428), status=204),
 )
 def deactivate_user(
     user_id: uuid.UUID, if_match: IfMatchDep, session: SessionDep, actor: UserManager

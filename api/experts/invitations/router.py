@@ -13,7 +13,7 @@ from api.core.actor import Actor
 from api.core.config import SettingsDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import NoStore, created, page_response, with_etag
+from api.core.http import NoStore, created, op, page_response, with_etag
 from api.core.i18n import Locale, LocaleDep
 from api.core.pagination import PageDep
 from api.experts.deps import (
@@ -65,9 +65,11 @@ def _item(session: Session, response: Response, locale: Locale, inv: ExpertInvit
 
 @board.get(
     "/proposals",
-    response_model=ProposalList,
-    summary="Experts Langelis proposes for the request, best first, with score and reason",
-    responses=problem_responses(400, 401, 403, 404),
+    **op(
+        ProposalList,
+        "Experts Langelis proposes for the request, best first, with score and reason",
+        (400, 401, 403, 404),
+    ),
 )
 def list_proposals(
     request: Request,
@@ -82,12 +84,7 @@ def list_proposals(
     return page_response(request, response, ProposalList(items=items, next_cursor=next_cursor))
 
 
-@board.get(
-    "/invitations",
-    response_model=InvitationList,
-    summary="Invitations and answers of a request",
-    responses=problem_responses(400, 401, 403, 404),
-)
+@board.get("/invitations", **op(InvitationList, "Invitations and answers of a request", (400, 401, 403, 404)))
 def list_invitations(
     request: Request,
     response: Response,
@@ -105,10 +102,12 @@ def list_invitations(
 
 @board.post(
     "/invitations",
-    response_model=InvitationRead,
-    status_code=status.HTTP_201_CREATED,
-    summary="Invite an expert (they get a message)",
-    responses=problem_responses(401, 403, 404, 409, 422),
+    **op(
+        InvitationRead,
+        "Invite an expert (they get a message)",
+        (401, 403, 404, 409, 422),
+        status=status.HTTP_201_CREATED,
+    ),
 )
 def create_invitation(
     req: ManagedRequest,
@@ -127,10 +126,7 @@ def create_invitation(
 
 
 @board.get(
-    "/invitations/{invitation_id}",
-    response_model=InvitationRead,
-    summary="An invitation and its answer",
-    responses=problem_responses(401, 403, 404),
+    "/invitations/{invitation_id}", **op(InvitationRead, "An invitation and its answer", (401, 403, 404))
 )
 def read_invitation(
     inv: RequestInvitation, session: SessionDep, actor: RequesterActor, locale: LocaleDep, response: Response
@@ -140,9 +136,7 @@ def read_invitation(
 
 @board.patch(
     "/invitations/{invitation_id}",
-    response_model=InvitationRead,
-    summary="Record the hours an expert gave",
-    responses=_RESPOND_ERRORS,
+    **op(InvitationRead, "Record the hours an expert gave", responses=_RESPOND_ERRORS),
 )
 def record_hours(
     inv: RequestInvitation,
@@ -162,9 +156,7 @@ def record_hours(
 
 @board.post(
     "/invitations/{invitation_id}/withdraw",
-    response_model=InvitationRead,
-    summary="Withdraw an invitation not yet answered",
-    responses=_CHANGE_ERRORS,
+    **op(InvitationRead, "Withdraw an invitation not yet answered", responses=_CHANGE_ERRORS),
 )
 def withdraw_invitation(
     inv: RequestInvitation,
@@ -182,12 +174,7 @@ def withdraw_invitation(
 # --- the expert's inbox ---------------------------------------------------------------------------
 
 
-@mine.get(
-    "",
-    response_model=InboxList,
-    summary="Your invitations and answers, newest first",
-    responses=problem_responses(400, 401, 403, 404),
-)
+@mine.get("", **op(InboxList, "Your invitations and answers, newest first", (400, 401, 403, 404)))
 def list_inbox(
     request: Request,
     response: Response,
@@ -216,12 +203,7 @@ def read_inbox_invitation(
     return _item(session, response, locale, inv)
 
 
-@mine.post(
-    "/{invitation_id}/accept",
-    response_model=InboxItem,
-    summary="Accept an invitation",
-    responses=_RESPOND_ERRORS,
-)
+@mine.post("/{invitation_id}/accept", **op(InboxItem, "Accept an invitation", responses=_RESPOND_ERRORS))
 def accept_invitation(
     inv: InboxInvitation,
     if_match: IfMatchAfterBody,
@@ -234,12 +216,7 @@ def accept_invitation(
     return _item(session, response, locale, inv)
 
 
-@mine.post(
-    "/{invitation_id}/decline",
-    response_model=InboxItem,
-    summary="Decline an invitation",
-    responses=_RESPOND_ERRORS,
-)
+@mine.post("/{invitation_id}/decline", **op(InboxItem, "Decline an invitation", responses=_RESPOND_ERRORS))
 def decline_invitation(
     inv: InboxInvitation,
     if_match: IfMatchAfterBody,
@@ -255,9 +232,11 @@ def decline_invitation(
 
 @mine.post(
     "/{invitation_id}/answer",
-    response_model=InboxItem,
-    summary="Answer an invitation with a written opinion or an offer of time",
-    responses=_RESPOND_ERRORS,
+    **op(
+        InboxItem,
+        "Answer an invitation with a written opinion or an offer of time",
+        responses=_RESPOND_ERRORS,
+    ),
 )
 def answer_invitation(
     inv: InboxInvitation,

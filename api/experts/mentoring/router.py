@@ -10,8 +10,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import NoStore, page_response, with_etag
+from api.core.http import NoStore, op, page_response, with_etag
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.core.types import LanguageCode
@@ -28,9 +27,11 @@ SearchSort = Literal["relevance", "name", "-confirmed_at"]
 
 @mentors.get(
     "",
-    response_model=MentorHitList,
-    summary="Find mentors: experts and local volunteers who offer to mentor newcomers",
-    responses=problem_responses(400, 401, 403, 422),
+    **op(
+        MentorHitList,
+        "Find mentors: experts and local volunteers who offer to mentor newcomers",
+        (400, 401, 403, 422),
+    ),
 )
 def search_mentors(
     request: Request,
@@ -61,10 +62,7 @@ def search_mentors(
 
 
 @mentorships.get(
-    "",
-    response_model=MentorshipList,
-    summary="Your municipality's mentorships (mentor ↔ case reference)",
-    responses=problem_responses(400, 401, 403),
+    "", **op(MentorshipList, "Your municipality's mentorships (mentor ↔ case reference)", (400, 401, 403))
 )
 def list_mentorships(
     request: Request,
@@ -83,21 +81,13 @@ def list_mentorships(
     return page_response(request, response, MentorshipList(items=items, next_cursor=next_cursor))
 
 
-@mentorships.get(
-    "/{mentorship_id}",
-    response_model=MentorshipRead,
-    summary="A mentorship",
-    responses=problem_responses(401, 403, 404),
-)
+@mentorships.get("/{mentorship_id}", **op(MentorshipRead, "A mentorship", (401, 403, 404)))
 def read_mentorship(row: ReadableMentorship, session: SessionDep, response: Response) -> MentorshipRead:
     return with_etag(response, row.version, mentoring.reads(session, [row])[0])
 
 
 @mentorships.post(
-    "/{mentorship_id}/end",
-    response_model=MentorshipRead,
-    summary="End a mentorship",
-    responses=problem_responses(401, 403, 404, 409, 412, 428),
+    "/{mentorship_id}/end", **op(MentorshipRead, "End a mentorship", (401, 403, 404, 409, 412, 428))
 )
 def end_mentorship(
     row: ReadableMentorship,

@@ -14,7 +14,7 @@ from sqlmodel import Session
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import NoStore, created, page_response, with_etag
+from api.core.http import NoStore, created, op, page_response, with_etag
 from api.core.i18n import Locale, LocaleDep
 from api.core.pagination import PageDep
 from api.experts.deps import (
@@ -61,10 +61,7 @@ def list_competences(session: SessionDep, locale: LocaleDep) -> CompetenceList:
 
 
 @own.get(
-    "",
-    response_model=ExpertHitList,
-    summary="Search experts, best match first, with the reason for each",
-    responses=problem_responses(400, 401, 422),
+    "", **op(ExpertHitList, "Search experts, best match first, with the reason for each", (400, 401, 422))
 )
 def search_experts(
     request: Request,
@@ -83,11 +80,7 @@ def search_experts(
 
 
 @own.post(
-    "",
-    response_model=ExpertOwn,
-    status_code=status.HTTP_201_CREATED,
-    summary="Create your expert profile",
-    responses=problem_responses(401, 403, 409, 422),
+    "", **op(ExpertOwn, "Create your expert profile", (401, 403, 409, 422), status=status.HTTP_201_CREATED)
 )
 def create_profile(
     session: SessionDep, actor: ExpertActor, locale: LocaleDep, body: ExpertProfileCreate, response: Response
@@ -108,9 +101,9 @@ def read_own_profile(
 
 @cards.get(
     "/showcase",
-    response_model=ShowcaseList,
-    summary="Notable experts (kraštiečiai) each municipality shows as role models",
-    responses=problem_responses(400, 401, 422),
+    **op(
+        ShowcaseList, "Notable experts (kraštiečiai) each municipality shows as role models", (400, 401, 422)
+    ),
 )
 def list_showcase(
     request: Request,
@@ -129,9 +122,7 @@ def list_showcase(
 
 @cards.get(
     "/{expert_id}",
-    response_model=ExpertCard,
-    summary="An expert's card (contact details only for staff, with consent)",
-    responses=problem_responses(401, 404),
+    **op(ExpertCard, "An expert's card (contact details only for staff, with consent)", (401, 404)),
 )
 def read_expert(
     expert_id: uuid.UUID, session: SessionDep, actor: ActorDep, locale: LocaleDep, response: Response
@@ -140,12 +131,7 @@ def read_expert(
     return with_etag(response, profile.version, card)
 
 
-@cards.patch(
-    "/{expert_id}",
-    response_model=ExpertOwn,
-    summary="Change your expert profile",
-    responses=problem_responses(401, 403, 404, 412, 422, 428),
-)
+@cards.patch("/{expert_id}", **op(ExpertOwn, "Change your expert profile", (401, 403, 404, 412, 422, 428)))
 def update_profile(
     profile: OwnedProfile,
     if_match: IfMatchAfterBody,
@@ -161,9 +147,11 @@ def update_profile(
 
 @cards.post(
     "/{expert_id}/confirm",
-    response_model=ExpertOwn,
-    summary="Confirm your profile is current (keeps it in search for 13 more months)",
-    responses=_CHANGE_ERRORS,
+    **op(
+        ExpertOwn,
+        "Confirm your profile is current (keeps it in search for 13 more months)",
+        responses=_CHANGE_ERRORS,
+    ),
 )
 def confirm_profile(
     profile: OwnedProfile,
@@ -179,9 +167,12 @@ def confirm_profile(
 
 @cards.delete(
     "/{expert_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Delete your expert profile (personal data erased; anonymous hours kept)",
-    responses=_CHANGE_ERRORS,
+    **op(
+        None,
+        "Delete your expert profile (personal data erased; anonymous hours kept)",
+        responses=_CHANGE_ERRORS,
+        status=status.HTTP_204_NO_CONTENT,
+    ),
 )
 def delete_profile(
     profile: OwnedProfile, if_match: IfMatchAfterBody, session: SessionDep, actor: ExpertActor
@@ -192,9 +183,11 @@ def delete_profile(
 
 @cards.put(
     "/{expert_id}/showcase",
-    response_model=ShowcaseEntry,
-    summary="Show an expert from your municipality as a notable kraštietis (or change the story)",
-    responses=problem_responses(401, 403, 404, 422),
+    **op(
+        ShowcaseEntry,
+        "Show an expert from your municipality as a notable kraštietis (or change the story)",
+        (401, 403, 404, 422),
+    ),
 )
 def put_showcase(
     expert_id: uuid.UUID,
@@ -213,9 +206,12 @@ def put_showcase(
 
 @cards.delete(
     "/{expert_id}/showcase",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Take an expert out of your municipality's showcase",
-    responses=problem_responses(401, 403, 404, 422),
+    **op(
+        None,
+        "Take an expert out of your municipality's showcase",
+        (401, 403, 404, 422),
+        status=status.HTTP_204_NO_CONTENT,
+    ),
 )
 def delete_showcase(
     expert_id: uuid.UUID,

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import NoStore, created, page_response, with_etag
+from api.core.http import NoStore, created, op, page_response, with_etag
 from api.core.i18n import Locale, LocaleDep
 from api.core.pagination import PageDep
 from api.core.types import IsoDate
@@ -48,9 +48,11 @@ def _read(session: Session, response: Response, locale: Locale, req: ExpertReque
 
 @router.get(
     "",
-    response_model=ExpertRequestList,
-    summary="Your requests for expertise (your municipality's, or your organisation's)",
-    responses=problem_responses(400, 401, 403),
+    **op(
+        ExpertRequestList,
+        "Your requests for expertise (your municipality's, or your organisation's)",
+        (400, 401, 403),
+    ),
 )
 def list_requests(
     request: Request,
@@ -75,10 +77,12 @@ def list_requests(
 
 @router.post(
     "",
-    response_model=ExpertRequestRead,
-    status_code=status.HTTP_201_CREATED,
-    summary="Post a request for expertise (a draft until you open it)",
-    responses=problem_responses(401, 403, 422),
+    **op(
+        ExpertRequestRead,
+        "Post a request for expertise (a draft until you open it)",
+        (401, 403, 422),
+        status=status.HTTP_201_CREATED,
+    ),
 )
 def create_request(
     session: SessionDep,
@@ -97,9 +101,7 @@ def create_request(
 
 @router.get(
     "/public",
-    response_model=PublicRequestList,
-    summary="Public requests still taking answers: any expert may answer",
-    responses=problem_responses(400, 401, 422),
+    **op(PublicRequestList, "Public requests still taking answers: any expert may answer", (400, 401, 422)),
 )
 def list_public_requests(
     request: Request,
@@ -118,12 +120,7 @@ def list_public_requests(
     return page_response(request, response, PublicRequestList(items=items, next_cursor=next_cursor))
 
 
-@router.get(
-    "/public/{request_id}",
-    response_model=PublicRequestRead,
-    summary="A public request",
-    responses=problem_responses(401, 404),
-)
+@router.get("/public/{request_id}", **op(PublicRequestRead, "A public request", (401, 404)))
 def read_public_request(
     request_id: uuid.UUID, session: SessionDep, locale: LocaleDep, response: Response
 ) -> PublicRequestRead:
@@ -174,24 +171,14 @@ def list_contributors(
     return invitations.contributors(session, actor=actor, first=from_, last=to, municipality=municipality)
 
 
-@router.get(
-    "/{request_id}",
-    response_model=ExpertRequestRead,
-    summary="A request for expertise",
-    responses=problem_responses(401, 403, 404),
-)
+@router.get("/{request_id}", **op(ExpertRequestRead, "A request for expertise", (401, 403, 404)))
 def read_request(
     req: ManagedRequest, session: SessionDep, locale: LocaleDep, response: Response
 ) -> ExpertRequestRead:
     return _read(session, response, locale, req)
 
 
-@router.patch(
-    "/{request_id}",
-    response_model=ExpertRequestRead,
-    summary="Change a request",
-    responses=_CHANGE_ERRORS,
-)
+@router.patch("/{request_id}", **op(ExpertRequestRead, "Change a request", responses=_CHANGE_ERRORS))
 def update_request(
     req: ManagedRequest,
     if_match: IfMatchAfterBody,
@@ -207,9 +194,11 @@ def update_request(
 
 @router.post(
     "/{request_id}/status",
-    response_model=ExpertRequestRead,
-    summary="Move a request: open, in_progress, answered, closed (with outcome) or cancelled",
-    responses=_CHANGE_ERRORS,
+    **op(
+        ExpertRequestRead,
+        "Move a request: open, in_progress, answered, closed (with outcome) or cancelled",
+        responses=_CHANGE_ERRORS,
+    ),
 )
 def change_status(
     req: ManagedRequest,

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import with_etag
+from api.core.http import op, with_etag
 from api.core.i18n import LocaleDep
 from api.ideas.answers import logic as answers
 from api.ideas.answers.schemas import AnswerCreate, AnswerList, AnswerRead, AnswerUpdate
@@ -41,10 +41,12 @@ def list_answers(idea: ReadableIdea, listing: ListingDep) -> Response:
 
 @router.post(
     "/{idea_id}/answers",
-    response_model=AnswerRead,
-    status_code=201,
-    summary="Write an official answer (private until published)",
-    responses=problem_responses(401, 403, 404, 409, 422),
+    **op(
+        AnswerRead,
+        "Write an official answer (private until published)",
+        (401, 403, 404, 409, 422),
+        status=201,
+    ),
 )
 def create_answer(
     response: Response,
@@ -58,21 +60,14 @@ def create_answer(
     return with_etag(response, answer.version, answers.to_read(answer, locale))
 
 
-@router.get(
-    "/{idea_id}/answers/{answer_id}",
-    response_model=AnswerRead,
-    summary="An official answer",
-    responses=problem_responses(404),
-)
+@router.get("/{idea_id}/answers/{answer_id}", **op(AnswerRead, "An official answer", (404,)))
 def read_answer(found: ReadableAnswer, response: Response, locale: LocaleDep) -> AnswerRead:
     return with_etag(response, found.answer.version, answers.to_read(found.answer, locale))
 
 
 @router.patch(
     "/{idea_id}/answers/{answer_id}",
-    response_model=AnswerRead,
-    summary="Change an unpublished answer",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    **op(AnswerRead, "Change an unpublished answer", (401, 403, 404, 409, 412, 422, 428)),
 )
 def update_answer(
     response: Response,
@@ -89,9 +84,7 @@ def update_answer(
 
 @router.delete(
     "/{idea_id}/answers/{answer_id}",
-    status_code=204,
-    summary="Delete an unpublished answer",
-    responses=problem_responses(401, 403, 404, 409, 412, 428),
+    **op(None, "Delete an unpublished answer", (401, 403, 404, 409, 412, 428), status=204),
 )
 def delete_answer(
     session: SessionDep, actor: Moderator, found: ModeratedAnswer, if_match: IfMatchDep
@@ -102,9 +95,11 @@ def delete_answer(
 
 @router.post(
     "/{idea_id}/answers/{answer_id}/publish",
-    response_model=AnswerRead,
-    summary="Publish an answer: its state applies and followers are notified",
-    responses=problem_responses(401, 403, 404, 409, 412, 428),
+    **op(
+        AnswerRead,
+        "Publish an answer: its state applies and followers are notified",
+        (401, 403, 404, 409, 412, 428),
+    ),
 )
 def publish_answer(
     response: Response,

@@ -10,7 +10,7 @@ from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import not_found, problem_responses
-from api.core.http import NoStore, created, with_etag
+from api.core.http import NoStore, created, op, with_etag
 from api.core.i18n import LocaleDep
 from api.ideas.budgets import ballots, projects, results
 from api.ideas.budgets import logic as budgets
@@ -63,13 +63,7 @@ def list_budgets(
     )
 
 
-@router.post(
-    "",
-    response_model=BudgetRead,
-    status_code=201,
-    summary="Open a participatory budget",
-    responses=problem_responses(401, 403, 422),
-)
+@router.post("", **op(BudgetRead, "Open a participatory budget", (401, 403, 422), status=201))
 def create_budget(
     request: Request,
     response: Response,
@@ -83,12 +77,7 @@ def create_budget(
     return with_etag(response, budget.version, budgets.to_read(session, budget, actor, locale))
 
 
-@router.get(
-    "/{budget_id}",
-    response_model=BudgetRead,
-    summary="A participatory budget",
-    responses=problem_responses(404),
-)
+@router.get("/{budget_id}", **op(BudgetRead, "A participatory budget", (404,)))
 def read_budget(
     budget: ReadableBudget, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
 ) -> BudgetRead:
@@ -97,9 +86,7 @@ def read_budget(
 
 @router.patch(
     "/{budget_id}",
-    response_model=BudgetRead,
-    summary="Change a budget (dates, rules before voting)",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    **op(BudgetRead, "Change a budget (dates, rules before voting)", (401, 403, 404, 409, 412, 422, 428)),
 )
 def update_budget(
     response: Response,
@@ -114,12 +101,7 @@ def update_budget(
     return with_etag(response, budget.version, budgets.to_read(session, budget, actor, locale))
 
 
-@router.get(
-    "/{budget_id}/projects",
-    response_model=ProjectList,
-    summary="Projects of a budget",
-    responses=problem_responses(400, 404),
-)
+@router.get("/{budget_id}/projects", **op(ProjectList, "Projects of a budget", (400, 404)))
 def list_projects(
     budget: ReadableBudget,
     listing: ListingDep,
@@ -135,10 +117,12 @@ def list_projects(
 
 @router.post(
     "/{budget_id}/projects",
-    response_model=ProjectRead,
-    status_code=201,
-    summary="Enter an idea (its author, while collecting; managers until voting)",
-    responses=problem_responses(401, 403, 404, 409, 422),
+    **op(
+        ProjectRead,
+        "Enter an idea (its author, while collecting; managers until voting)",
+        (401, 403, 404, 409, 422),
+        status=201,
+    ),
 )
 def add_project(
     response: Response,
@@ -152,12 +136,7 @@ def add_project(
     return with_etag(response, project.version, projects.project_read(budget, project, actor, locale))
 
 
-@router.get(
-    "/{budget_id}/projects/{project_id}",
-    response_model=ProjectRead,
-    summary="A project",
-    responses=problem_responses(404),
-)
+@router.get("/{budget_id}/projects/{project_id}", **op(ProjectRead, "A project", (404,)))
 def read_project(
     found: ReadableProject, response: Response, actor: ActorDep, locale: LocaleDep
 ) -> ProjectRead:
@@ -167,9 +146,11 @@ def read_project(
 
 @router.patch(
     "/{budget_id}/projects/{project_id}",
-    response_model=ProjectRead,
-    summary="Review a project: cost estimate and feasibility verdict with its explanation",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    **op(
+        ProjectRead,
+        "Review a project: cost estimate and feasibility verdict with its explanation",
+        (401, 403, 404, 409, 412, 422, 428),
+    ),
 )
 def update_project(
     response: Response,
@@ -187,9 +168,7 @@ def update_project(
 
 @router.delete(
     "/{budget_id}/projects/{project_id}",
-    status_code=204,
-    summary="Remove a project (before voting)",
-    responses=problem_responses(401, 403, 404, 409, 412, 428),
+    **op(None, "Remove a project (before voting)", (401, 403, 404, 409, 412, 428), status=204),
 )
 def delete_project(
     session: SessionDep, actor: BudgetManager, found: ManagedProject, if_match: IfMatchDep
@@ -198,12 +177,7 @@ def delete_project(
     return Response(status_code=204)
 
 
-@ballot_router.get(
-    "/{budget_id}/ballot",
-    response_model=BallotRead,
-    summary="Your ballot",
-    responses=problem_responses(401, 403, 404),
-)
+@ballot_router.get("/{budget_id}/ballot", **op(BallotRead, "Your ballot", (401, 403, 404)))
 def read_ballot(session: SessionDep, actor: Participant, budget: ReadableBudget) -> BallotRead:
     return ballots.ballot_read(session, actor=actor, budget=budget)
 
@@ -222,10 +196,7 @@ def cast_ballot(
 
 
 @ballot_router.delete(
-    "/{budget_id}/ballot",
-    status_code=204,
-    summary="Withdraw your ballot",
-    responses=problem_responses(401, 403, 404, 409),
+    "/{budget_id}/ballot", **op(None, "Withdraw your ballot", (401, 403, 404, 409), status=204)
 )
 def withdraw_ballot(session: SessionDep, actor: Participant, budget: ReadableBudget) -> Response:
     ballots.withdraw_ballot(session, actor=actor, budget=budget)
@@ -234,9 +205,7 @@ def withdraw_ballot(session: SessionDep, actor: Participant, budget: ReadableBud
 
 @router.post(
     "/{budget_id}/count",
-    response_model=BudgetResults,
-    summary="Count the ballots (after voting closes)",
-    responses=problem_responses(401, 403, 404, 409, 412, 428),
+    **op(BudgetResults, "Count the ballots (after voting closes)", (401, 403, 404, 409, 412, 428)),
 )
 def count(
     session: SessionDep, actor: BudgetManager, budget: ManagedBudget, if_match: IfMatchDep, locale: LocaleDep
@@ -247,10 +216,9 @@ def count(
 
 @router.post(
     "/{budget_id}/overrides",
-    response_model=BudgetResults,
-    status_code=201,
-    summary="Override a result, with the reason on record",
-    responses=problem_responses(401, 403, 404, 409, 422),
+    **op(
+        BudgetResults, "Override a result, with the reason on record", (401, 403, 404, 409, 422), status=201
+    ),
 )
 def create_override(
     session: SessionDep, actor: BudgetManager, budget: ManagedBudget, locale: LocaleDep, body: OverrideCreate
@@ -261,9 +229,7 @@ def create_override(
 
 @router.post(
     "/{budget_id}/finish",
-    response_model=BudgetResults,
-    summary="Publish the results; winning ideas go in_progress",
-    responses=problem_responses(401, 403, 404, 409, 412, 428),
+    **op(BudgetResults, "Publish the results; winning ideas go in_progress", (401, 403, 404, 409, 412, 428)),
 )
 def finish(
     session: SessionDep, actor: BudgetManager, budget: ManagedBudget, if_match: IfMatchDep, locale: LocaleDep
@@ -274,9 +240,7 @@ def finish(
 
 @router.get(
     "/{budget_id}/results",
-    response_model=BudgetResults,
-    summary="Results (public once published; managers after counting)",
-    responses=problem_responses(404),
+    **op(BudgetResults, "Results (public once published; managers after counting)", (404,)),
 )
 def read_results(
     budget: ReadableBudget, session: SessionDep, actor: ActorDep, locale: LocaleDep

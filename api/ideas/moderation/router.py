@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import NoStore, page_response, with_etag
+from api.core.http import NoStore, op, page_response, with_etag
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.ideas.deps import Moderator, Participant, ReadableCase, ReadableComment, ReadableIdea, rate_limited
@@ -63,9 +63,11 @@ def flag_comment(
 
 @router.get(
     "/cases",
-    response_model=ModerationCaseList,
-    summary="The moderation queue of your municipality (default: open and hidden)",
-    responses=problem_responses(400, 401, 403, 422),
+    **op(
+        ModerationCaseList,
+        "The moderation queue of your municipality (default: open and hidden)",
+        (400, 401, 403, 422),
+    ),
 )
 def list_cases(
     request: Request,
@@ -85,12 +87,7 @@ def list_cases(
     return page_response(request, response, ModerationCaseList(items=items, next_cursor=next_cursor))
 
 
-@router.get(
-    "/cases/{case_id}",
-    response_model=ModerationCaseRead,
-    summary="A moderation case",
-    responses=problem_responses(401, 403, 404),
-)
+@router.get("/cases/{case_id}", **op(ModerationCaseRead, "A moderation case", (401, 403, 404)))
 def read_case(
     response: Response, session: SessionDep, actor: Moderator, case: ReadableCase, locale: LocaleDep
 ) -> ModerationCaseRead:
@@ -106,9 +103,11 @@ def _decision(
 
 @router.post(
     "/cases/{case_id}/{action}",
-    response_model=ModerationCaseRead,
-    summary="Decide: hide, restore (visible again) or remove the flagged content",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    **op(
+        ModerationCaseRead,
+        "Decide: hide, restore (visible again) or remove the flagged content",
+        (401, 403, 404, 409, 412, 422, 428),
+    ),
 )
 def decide(
     decision: Annotated[tuple[ModerationCase, Action], Depends(_decision)],
@@ -125,12 +124,7 @@ def decide(
     return with_etag(response, case.version, moderation.case_read(session, case, locale.lang))
 
 
-@router.get(
-    "/blocks",
-    response_model=BlockList,
-    summary="People blocked in your municipality",
-    responses=problem_responses(400, 401, 403, 422),
-)
+@router.get("/blocks", **op(BlockList, "People blocked in your municipality", (400, 401, 403, 422)))
 def list_blocks(
     request: Request,
     response: Response,
@@ -146,21 +140,18 @@ def list_blocks(
 
 @router.post(
     "/blocks",
-    response_model=BlockRead,
-    status_code=201,
-    summary="Block a person: their content in the municipality is hidden",
-    responses=problem_responses(401, 403, 409, 422),
+    **op(
+        BlockRead,
+        "Block a person: their content in the municipality is hidden",
+        (401, 403, 409, 422),
+        status=201,
+    ),
 )
 def create_block(session: SessionDep, actor: Moderator, body: BlockCreate) -> BlockRead:
     return moderation.block_read(session, moderation.block(session, actor=actor, data=body))
 
 
-@router.delete(
-    "/blocks/{municipality}/{user_id}",
-    status_code=204,
-    summary="Lift a block",
-    responses=problem_responses(401, 403, 404),
-)
+@router.delete("/blocks/{municipality}/{user_id}", **op(None, "Lift a block", (401, 403, 404), status=204))
 def delete_block(
     municipality: SlugPath, user_id: uuid.UUID, session: SessionDep, actor: Moderator
 ) -> Response:

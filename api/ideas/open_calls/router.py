@@ -10,7 +10,7 @@ from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import created, with_etag
+from api.core.http import created, op, with_etag
 from api.core.i18n import LocaleDep
 from api.ideas.deps import BudgetManager, ListingDep, ManagedCall, ReadableCall
 from api.ideas.fields import Slug
@@ -26,12 +26,7 @@ from api.ideas.open_calls.schemas import (
 router = APIRouter(prefix="/open-calls", tags=["open-calls"])
 
 
-@router.get(
-    "",
-    response_model=OpenCallList,
-    summary="Open calls (logo, city gate, anthem…)",
-    responses=problem_responses(400, 422),
-)
+@router.get("", **op(OpenCallList, "Open calls (logo, city gate, anthem…)", (400, 422)))
 def list_calls(
     listing: ListingDep,
     municipality: Annotated[Slug | None, Query()] = None,
@@ -45,13 +40,7 @@ def list_calls(
     return listing.answer(OpenCallList(items=items, next_cursor=cursor))
 
 
-@router.post(
-    "",
-    response_model=OpenCallRead,
-    status_code=201,
-    summary="Open a call with a named prize",
-    responses=problem_responses(401, 403, 422),
-)
+@router.post("", **op(OpenCallRead, "Open a call with a named prize", (401, 403, 422), status=201))
 def create_call(
     request: Request,
     response: Response,
@@ -74,12 +63,7 @@ def read_call(
     return with_etag(response, call.version, open_calls.to_read(session, call, actor, locale))
 
 
-@router.patch(
-    "/{call_id}",
-    response_model=OpenCallRead,
-    summary="Change an open call",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
-)
+@router.patch("/{call_id}", **op(OpenCallRead, "Change an open call", (401, 403, 404, 409, 412, 422, 428)))
 def update_call(
     response: Response,
     session: SessionDep,
@@ -95,9 +79,11 @@ def update_call(
 
 @router.post(
     "/{call_id}/award",
-    response_model=OpenCallRead,
-    summary="Award the prize to an entry (after submissions close)",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    **op(
+        OpenCallRead,
+        "Award the prize to an entry (after submissions close)",
+        (401, 403, 404, 409, 412, 422, 428),
+    ),
 )
 def award(
     response: Response,

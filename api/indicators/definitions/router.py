@@ -13,8 +13,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import created, page_response, with_etag
+from api.core.http import created, op, page_response, with_etag
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.indicators.definitions import logic
@@ -31,12 +30,7 @@ collection = APIRouter(tags=["indicators"])
 item = APIRouter(tags=["indicators"])
 
 
-@collection.get(
-    "",
-    response_model=DefinitionList,
-    summary="List indicator definitions",
-    responses=problem_responses(400, 422),
-)
+@collection.get("", **op(DefinitionList, "List indicator definitions", (400, 422)))
 def list_definitions(
     request: Request,
     response: Response,
@@ -58,10 +52,12 @@ def list_definitions(
 
 @collection.post(
     "",
-    response_model=DefinitionRead,
-    status_code=201,
-    summary="Create an indicator definition (a computed one with numerator, denominator and factor)",
-    responses=problem_responses(401, 403, 409, 422),
+    **op(
+        DefinitionRead,
+        "Create an indicator definition (a computed one with numerator, denominator and factor)",
+        (401, 403, 409, 422),
+        status=201,
+    ),
 )
 def create_definition(
     data: DefinitionCreate, response: Response, session: SessionDep, actor: Writer, locale: LocaleDep
@@ -71,21 +67,14 @@ def create_definition(
     return with_etag(response, d.version, logic.to_read(d, locale))
 
 
-@item.get(
-    "/{code}",
-    response_model=DefinitionRead,
-    summary="Get an indicator definition",
-    responses=problem_responses(404),
-)
+@item.get("/{code}", **op(DefinitionRead, "Get an indicator definition", (404,)))
 def get_definition(d: ReadableDefinition, response: Response, locale: LocaleDep) -> DefinitionRead:
     return with_etag(response, d.version, logic.to_read(d, locale))
 
 
 @item.patch(
     "/{code}",
-    response_model=DefinitionRead,
-    summary="Change an indicator definition (If-Match)",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    **op(DefinitionRead, "Change an indicator definition (If-Match)", (401, 403, 404, 409, 412, 422, 428)),
 )
 def update_definition(
     data: DefinitionUpdate,
@@ -102,9 +91,12 @@ def update_definition(
 
 @item.delete(
     "/{code}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Delete an indicator definition without observations (If-Match)",
-    responses=problem_responses(401, 403, 404, 409, 412, 428),
+    **op(
+        None,
+        "Delete an indicator definition without observations (If-Match)",
+        (401, 403, 404, 409, 412, 428),
+        status=status.HTTP_204_NO_CONTENT,
+    ),
 )
 def delete_definition(
     d: WritableDefinition, if_match: IfMatchDep, session: SessionDep, actor: Writer

@@ -8,8 +8,7 @@ from fastapi import APIRouter, Request, Response
 
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import NoStore, page_response, with_etag
+from api.core.http import NoStore, op, page_response, with_etag
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.migrants import timeline
@@ -34,10 +33,7 @@ router = APIRouter(prefix="/cases", tags=["migrants"], dependencies=[NoStore])
 
 @person_router.post(
     "/{person_id}/cases",
-    response_model=CaseRead,
-    status_code=201,
-    summary="Open a case (one open case per person and municipality)",
-    responses=E_WRITE,
+    **op(CaseRead, "Open a case (one open case per person and municipality)", responses=E_WRITE, status=201),
 )
 def open_case(
     session: SessionDep,
@@ -60,12 +56,7 @@ def read_case(
     return with_etag(response, case.version, logic.read(session, actor=actor, case=case, locale=locale))
 
 
-@router.patch(
-    "/{case_id}",
-    response_model=CaseRead,
-    summary="Change the coordinator, close or reopen",
-    responses=E_WRITE,
-)
+@router.patch("/{case_id}", **op(CaseRead, "Change the coordinator, close or reopen", responses=E_WRITE))
 def update_case(
     session: SessionDep,
     actor: WriterById,
@@ -127,9 +118,7 @@ def update_need(
 
 @router.get(
     "/{case_id}/timeline",
-    response_model=CaseEventList,
-    summary="The case's notes and events, newest first",
-    responses=problem_responses(400, 401, 403, 404),
+    **op(CaseEventList, "The case's notes and events, newest first", (400, 401, 403, 404)),
 )
 def read_timeline(
     request: Request,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.core.db import SessionDep
-from api.core.http import NoStore
+from api.core.http import NoStore, op
 from api.migrants.consent import logic
 from api.migrants.deps import E_READ, E_WRITE, ReadablePerson, ReaderById, WritablePerson, WriterById
 from api.migrants.people.schemas import ConsentChange, ConsentList
@@ -22,9 +22,11 @@ def list_consents(session: SessionDep, actor: ReaderById, person: ReadablePerson
 
 @router.post(
     "/{person_id}/consents",
-    response_model=ConsentList,
-    summary="Record that the person granted or withdrew a consent (takes effect at once)",
-    responses=E_WRITE,
+    **op(
+        ConsentList,
+        "Record that the person granted or withdrew a consent (takes effect at once)",
+        responses=E_WRITE,
+    ),
 )
 def change_consent(
     session: SessionDep, actor: WriterById, person: WritablePerson, body: ConsentChange

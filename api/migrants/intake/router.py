@@ -9,8 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import NoStore, page_response, with_etag
+from api.core.http import NoStore, op, page_response, with_etag
 from api.core.pagination import PageDep
 from api.core.types import IsoDateTime
 from api.migrants.deps import E_READ, E_WRITE, IntakeActor, IntakeById, IntakePerson, WritableIntakePerson
@@ -24,9 +23,11 @@ REF = "/{external_ref:path}"
 
 @router.get(
     "",
-    response_model=IntakeStatusList,
-    summary="Your intake's people and their case and referral status, in external_ref order",
-    responses=problem_responses(400, 401, 403, 422),
+    **op(
+        IntakeStatusList,
+        "Your intake's people and their case and referral status, in external_ref order",
+        (400, 401, 403, 422),
+    ),
 )
 def list_intake_status(
     request: Request,
@@ -50,9 +51,11 @@ def list_intake_status(
 
 @router.get(
     REF,
-    response_model=IntakeStatus,
-    summary="The status of a person your intake made: case and referrals, no names (audited)",
-    responses=E_READ,
+    **op(
+        IntakeStatus,
+        "The status of a person your intake made: case and referrals, no names (audited)",
+        responses=E_READ,
+    ),
 )
 def read_intake_status(
     session: SessionDep, actor: IntakeById, person: IntakePerson, response: Response
@@ -62,9 +65,11 @@ def read_intake_status(
 
 @router.patch(
     REF,
-    response_model=IntakeStatus,
-    summary="Change the non-identifying intake fields of a person your intake made (If-Match)",
-    responses=E_WRITE,
+    **op(
+        IntakeStatus,
+        "Change the non-identifying intake fields of a person your intake made (If-Match)",
+        responses=E_WRITE,
+    ),
 )
 def update_intake(
     session: SessionDep,

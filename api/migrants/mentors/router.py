@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, Response
 
 from api.core.db import SessionDep
-from api.core.http import NoStore
+from api.core.http import NoStore, op
 from api.migrants.audit import audit_read
 from api.migrants.deps import E_READ, E_WRITE, ReadablePerson, ReaderById, WritablePerson, WriterById
 from api.migrants.mentors import logic
@@ -26,10 +26,12 @@ def list_mentors(session: SessionDep, actor: ReaderById, person: ReadablePerson)
 
 @router.post(
     "/{person_id}/mentors",
-    response_model=CaseMentorRead,
-    status_code=201,
-    summary="Link a mentor to the open case (needs the mentoring_contact consent)",
-    responses=E_WRITE,
+    **op(
+        CaseMentorRead,
+        "Link a mentor to the open case (needs the mentoring_contact consent)",
+        responses=E_WRITE,
+        status=201,
+    ),
 )
 def link_mentor(
     session: SessionDep, actor: WriterById, person: WritablePerson, body: MentorLink
@@ -39,9 +41,7 @@ def link_mentor(
 
 @router.delete(
     "/{person_id}/mentors/{mentor_id}",
-    status_code=204,
-    summary="End a mentor's link to the open case",
-    responses=E_WRITE,
+    **op(None, "End a mentor's link to the open case", responses=E_WRITE, status=204),
 )
 def unlink_mentor(
     session: SessionDep, actor: WriterById, person: WritablePerson, mentor_id: uuid.UUID

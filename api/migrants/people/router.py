@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import NoStore, created, page_response, with_etag
+from api.core.http import NoStore, created, op, page_response, with_etag
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.migrants import gdpr
@@ -45,12 +45,7 @@ from api.migrants.people.schemas import (
 router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
 
 
-@router.get(
-    "",
-    response_model=PersonList,
-    summary="Search your municipality's people",
-    responses=problem_responses(400, 401, 403, 422),
-)
+@router.get("", **op(PersonList, "Search your municipality's people", (400, 401, 403, 422)))
 def list_people(
     request: Request,
     response: Response,
@@ -80,10 +75,12 @@ def list_people(
 
 @router.post(
     "",
-    response_model=PersonRead,
-    status_code=status.HTTP_201_CREATED,
-    summary="Register a person (opens the case; a returnee gets the package proposed)",
-    responses=problem_responses(401, 403, 409, 422),
+    **op(
+        PersonRead,
+        "Register a person (opens the case; a returnee gets the package proposed)",
+        (401, 403, 409, 422),
+        status=status.HTTP_201_CREATED,
+    ),
 )
 def create_person(
     session: SessionDep, actor: WriterActor, body: PersonCreate, response: Response
@@ -134,9 +131,12 @@ def update_person(
 
 @router.delete(
     "/{person_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Erase a person (GDPR art. 17): anonymise everywhere, keep coarse statistics",
-    responses=problem_responses(401, 403, 404, 409, 412, 428),
+    **op(
+        None,
+        "Erase a person (GDPR art. 17): anonymise everywhere, keep coarse statistics",
+        (401, 403, 404, 409, 412, 428),
+        status=status.HTTP_204_NO_CONTENT,
+    ),
 )
 def erase_person(
     session: SessionDep, actor: WriterById, person: WritablePerson, if_match: IfMatchDep
@@ -147,9 +147,7 @@ def erase_person(
 
 @router.get(
     "/{person_id}/export",
-    response_model=PersonExport,
-    summary="Everything held on the person and who received it (GDPR art. 15)",
-    responses=E_READ,
+    **op(PersonExport, "Everything held on the person and who received it (GDPR art. 15)", responses=E_READ),
 )
 def export_person(
     session: SessionDep, actor: ReaderById, person: ReadablePerson, locale: LocaleDep, response: Response
@@ -160,9 +158,7 @@ def export_person(
 
 @router.get(
     "/{person_id}/special-notes",
-    response_model=SpecialNoteList,
-    summary="Special-category notes (GDPR art. 9); needs migrants:special",
-    responses=E_READ,
+    **op(SpecialNoteList, "Special-category notes (GDPR art. 9); needs migrants:special", responses=E_READ),
 )
 def list_special(session: SessionDep, actor: ReaderById, person: ReadablePerson) -> SpecialNoteList:
     return SpecialNoteList(items=special.special_notes(session, actor=actor, person=person))
@@ -170,10 +166,9 @@ def list_special(session: SessionDep, actor: ReaderById, person: ReadablePerson)
 
 @router.post(
     "/{person_id}/special-notes",
-    response_model=SpecialNoteRead,
-    status_code=201,
-    summary="Add a special-category note; needs migrants:special",
-    responses=E_WRITE,
+    **op(
+        SpecialNoteRead, "Add a special-category note; needs migrants:special", responses=E_WRITE, status=201
+    ),
 )
 def add_special(
     session: SessionDep, actor: ReaderById, person: ReadablePerson, body: SpecialNoteCreate

@@ -10,8 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import NoStore, created, page_response, with_etag
+from api.core.http import NoStore, created, op, page_response, with_etag
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.migrants.deps import (
@@ -46,9 +45,11 @@ Statuses = Annotated[list[ReferralStatus] | None, Query(alias="status", max_leng
 
 @person_router.get(
     "/{person_id}/suggestions",
-    response_model=SuggestionList,
-    summary="Directory services matching a need, the person's language, legal status and age",
-    responses=problem_responses(401, 403, 404, 422),
+    **op(
+        SuggestionList,
+        "Directory services matching a need, the person's language, legal status and age",
+        (401, 403, 404, 422),
+    ),
 )
 def suggest(
     session: SessionDep,
@@ -64,12 +65,7 @@ def suggest(
     return SuggestionList(need=need, categories=categories, items=items)
 
 
-@router.get(
-    "",
-    response_model=ReferralList,
-    summary="Your municipality's referrals, last changed first",
-    responses=problem_responses(400, 401, 403, 422),
-)
+@router.get("", **op(ReferralList, "Your municipality's referrals, last changed first", (400, 401, 403, 422)))
 def list_referrals(
     request: Request,
     response: Response,
@@ -88,10 +84,12 @@ def list_referrals(
 
 @router.post(
     "",
-    response_model=ReferralRead,
-    status_code=201,
-    summary="Refer a person to a service for a need (needs the provider_sharing consent to send)",
-    responses=problem_responses(401, 403, 404, 409, 422),
+    **op(
+        ReferralRead,
+        "Refer a person to a service for a need (needs the provider_sharing consent to send)",
+        (401, 403, 404, 409, 422),
+        status=201,
+    ),
 )
 def create_referral(
     session: SessionDep, actor: WriterActor, body: ReferralCreate, locale: LocaleDep, response: Response
@@ -118,10 +116,7 @@ def read_referral(
 
 
 @router.post(
-    "/{referral_id}/transitions",
-    response_model=ReferralRead,
-    summary="Send or drop a referral (If-Match)",
-    responses=E_WRITE,
+    "/{referral_id}/transitions", **op(ReferralRead, "Send or drop a referral (If-Match)", responses=E_WRITE)
 )
 def move_referral(
     session: SessionDep,
@@ -146,9 +141,11 @@ def move_referral(
 
 @inbox_router.get(
     "",
-    response_model=ReferralInboxList,
-    summary="Referrals to your organisation's services (only what the service needs)",
-    responses=problem_responses(400, 401, 403, 422),
+    **op(
+        ReferralInboxList,
+        "Referrals to your organisation's services (only what the service needs)",
+        (400, 401, 403, 422),
+    ),
 )
 def list_inbox(
     request: Request,
@@ -177,9 +174,11 @@ def read_inbox(
 
 @inbox_router.post(
     "/{referral_id}/transitions",
-    response_model=ReferralInboxItem,
-    summary="Accept, decline (reason), start, complete or drop (reason) a referral (If-Match)",
-    responses=E_WRITE,
+    **op(
+        ReferralInboxItem,
+        "Accept, decline (reason), start, complete or drop (reason) a referral (If-Match)",
+        responses=E_WRITE,
+    ),
 )
 def move_inbox(
     referral_id: uuid.UUID,

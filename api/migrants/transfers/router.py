@@ -8,8 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import NoStore
+from api.core.http import NoStore, op
 from api.migrants.deps import E_WRITE, ReaderActor, WritablePerson, WriterById
 from api.migrants.schemas import TransferCreate, TransferList, TransferRead
 from api.migrants.transfers import logic
@@ -20,10 +19,7 @@ router = APIRouter(tags=["migrants"], dependencies=[NoStore])
 
 @person_router.post(
     "/{person_id}/transfers",
-    response_model=TransferRead,
-    status_code=201,
-    summary="Ask another municipality to take the person over",
-    responses=E_WRITE,
+    **op(TransferRead, "Ask another municipality to take the person over", responses=E_WRITE, status=201),
 )
 def request_transfer(
     session: SessionDep, actor: WriterById, person: WritablePerson, body: TransferCreate
@@ -32,12 +28,7 @@ def request_transfer(
     return logic.to_read(session, actor, row)
 
 
-@router.get(
-    "/transfers",
-    response_model=TransferList,
-    summary="Transfers into and out of your municipality",
-    responses=problem_responses(401, 403, 422),
-)
+@router.get("/transfers", **op(TransferList, "Transfers into and out of your municipality", (401, 403, 422)))
 def list_transfers(
     session: SessionDep,
     actor: ReaderActor,
@@ -48,9 +39,7 @@ def list_transfers(
 
 @router.post(
     "/transfers/{transfer_id}/{decision}",
-    response_model=TransferRead,
-    summary="Accept or reject a transfer into your municipality",
-    responses=E_WRITE,
+    **op(TransferRead, "Accept or reject a transfer into your municipality", responses=E_WRITE),
 )
 def decide_transfer(
     transfer_id: uuid.UUID,
