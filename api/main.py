@@ -109,6 +109,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     app.router.on_startup.append(_size_thread_pool)
     # Every API operation refuses query parameters it does not know (400), never ignores them.
+    registry.import_models()  # every table, and the session listeners (the translation tracker)
     api = APIRouter(prefix=API_PREFIX, dependencies=[Depends(refuse_unknown_query)])
     api.add_api_route("", api_index, methods=["GET"], tags=["system"], summary="API version and links")
     for _domain, module in registry.modules("router"):

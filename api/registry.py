@@ -21,6 +21,7 @@ DOMAINS: tuple[str, ...] = (
     "experts",
     "ideas",
     "indicators",
+    "translations",
 )
 
 
@@ -45,6 +46,9 @@ def import_models() -> None:
 
     for _ in modules("models"):
         pass
+    # Session-wide listeners (e.g. the translation tracker) register themselves when imported.
+    for _ in modules("listeners"):
+        pass
 
 
 def seed(session: object, *, demo: bool) -> list[str]:
@@ -54,6 +58,7 @@ def seed(session: object, *, demo: bool) -> list[str]:
     from api.accounts import demo as accounts_demo
 
     assert isinstance(session, Session)
+    import_models()
     lines: list[str] = []
     for domain, module in modules("reference"):
         loaded = module.load(session)

@@ -34,6 +34,10 @@ SCOPES: dict[str, str] = {
     "indicators:publish": "Publish indicator data",
     "users:manage": "Manage accounts",
     "clients:manage": "Manage machine clients",
+    "translate:lt": "Translate public texts into Lithuanian (volunteer translators)",
+    "translate:en": "Translate public texts into English (volunteer translators)",
+    "translate:uk": "Translate public texts into Ukrainian (volunteer translators)",
+    "translate:ru": "Translate public texts into Russian (volunteer translators)",
 }
 
 _PARTICIPANT = {"profile", "ideas:participate"}
@@ -84,8 +88,11 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
 }
 
 # Scopes an admin may additionally grant to a person (never more than the role could use).
+_TRANSLATOR = frozenset({"translate:lt", "translate:en", "translate:uk", "translate:ru"})
 GRANTABLE: dict[str, frozenset[str]] = {
     "coordinator": frozenset({"migrants:special"}),
+    "resident": _TRANSLATOR,
+    "expert": _TRANSLATOR,
 }
 
 # Scopes a machine client may hold; a client bound to an organisation gets no municipality-wide scope.

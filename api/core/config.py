@@ -64,6 +64,13 @@ class Settings(BaseSettings):
 
     retention_closed_case_days: int = 5 * 365
 
+    # Machine translation, off unless a provider is set: a LibreTranslate- or DeepL-compatible API.
+    translation_provider: Literal["none", "libretranslate", "deepl"] = "none"
+    translation_url: str = ""
+    translation_api_key: str = ""
+    # Characters each municipality (and the national texts) may send per calendar month.
+    translation_monthly_characters: int = 500_000
+
     @model_validator(mode="after")
     def _secret_required_outside_demo(self) -> Settings:
         if not self.secret_key and not self.jwt_private_key:

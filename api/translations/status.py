@@ -1,0 +1,146 @@
+"""The status rules, applied in the transaction that changes a text (see ``listeners``).
+
+The tracker (``api.translations.listeners``) looks at every new or changed record of a registered type (see
+``registry``) and, per translatable field, compares the translation map before and after:
+
+* the original's text changed → every other language that was ``up_to_date`` or ``machine`` becomes
+  ``outdated`` (keeping the source text it was made from, for the diff), unless the same change
+  rewrote it too;
+* another language's text changed → ``up_to_date`` (``machine`` when written by the machine
+  translator), translated from the original as it is now; removed → ``missing`` (no row).
+
+Changes made with Core ``UPDATE`` statements bypass the tracker; every domain changes texts through
+its ORM rows.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from api.core.db import utcnow
+from api.translations.models import TranslationState
+
+STATUSES = ("original", "up_to_date", "outdated", "machine", "missing")
+_PREFERENCE = ("lt", "en", "uk", "ru")
+_MACHINE = "langelis_translation_machine"
+
+
+def default_original(texts: Mapping[str, Any]) -> str | None:
+    """The original language when none is on record: Lithuanian if present, then English,
+    Ukrainian, Russian, then the first other language (sorted: JSONB does not keep key order)."""
+    present = [lang for lang, text in texts.items() if text]
+    for lang in _PREFERENCE:
+        if lang in present:
+            return lang
+    return sorted(present)[0] if present else None
+
+
+def resolve(texts: Mapping[str, Any], rows: Mapping[str, TranslationState], lang: str) -> str:
+    """The status of one language of one text."""
+    if not texts.get(lang):
+        return "missing"
+    if lang in rows:
+        return rows[lang].status
+    return "original" if original_of(texts, rows) == lang else "up_to_date"
+
+
+def original_of(texts: Mapping[str, Any], rows: Mapping[str, TranslationState]) -> str | None:
+    for lang, row in rows.items():
+        if row.status == "original":
+            return lang
+    return default_original(texts)
+
+
+def is_machine(session: Session) -> bool:
+    return bool(session.info.get(_MACHINE))
+
+
+@contextmanager
+def machine_written(session: Session) -> Iterator[None]:
+    """Texts set inside this block (and flushed in it) are machine translations."""
+    session.info[_MACHINE] = True
+    try:
+        yield
+    finally:
+        session.info.pop(_MACHINE, None)
+
+
+def _rows(
+    session: Session, record_type: str, record_id: uuid.UUID, field: str
+) -> dict[str, TranslationState]:
+    found = session.exec(
+        select(TranslationState).where(
+            TranslationState.record_type == record_type,
+            TranslationState.record_id == record_id,
+            TranslationState.field == field,
+        )
+    ).all()
+    return {row.lang: row for row in found}
+
+
+def _set(
+    session: Session,
+    rows: dict[str, TranslationState],
+    key: tuple[str, uuid.UUID, str],
+    lang: str,
+    status: str,
+    **values: Any,
+) -> None:
+    row = rows.get(lang)
+    if row is None:
+        row = TranslationState(record_type=key[0], record_id=key[1], field=key[2], lang=lang, status=status)
+        rows[lang] = row
+    row.status = status
+    row.changed_at = utcnow()
+    for name, value in values.items():
+        setattr(row, name, value)
+    session.add(row)
+
+
+def track(
+    session: Session, key: tuple[str, uuid.UUID, str], old: Mapping[str, Any], new: Mapping[str, Any]
+) -> None:
+    """Apply the rules to one field's change from ``old`` to ``new``."""
+    changed = {lang for lang in {*old, *new} if old.get(lang) != new.get(lang)}
+    if not changed:
+        return
+    rows = _rows(session, *key)
+    source = original_of(old, rows) if old else default_original(new)
+    if source is None:
+        return
+    machine = is_machine(session)
+    if source not in rows and old:
+        _set(session, rows, key, source, "original")
+    if source in changed and not new.get(source):
+        # The original was removed: the first remaining language becomes the original.
+        source = default_original(new) or source
+        if new.get(source):
+            _set(session, rows, key, source, "original", source_lang=None, source_text=None)
+    for lang in list(new):
+        if lang == source or not new.get(lang):
+            continue
+        if lang in changed:
+            status = "machine" if machine else "up_to_date"
+            _set(session, rows, key, lang, status, source_lang=source, source_text=new.get(source))
+        elif source in changed and resolve(old, rows, lang) in ("up_to_date", "machine"):
+            _set(session, rows, key, lang, "outdated", source_lang=source, source_text=old.get(source))
+    for lang in changed:
+        if not new.get(lang) and lang in rows and lang != source:
+            session.delete(rows.pop(lang))
+
+
+def states(session: Session, record_type: str, record_ids: list[uuid.UUID]) -> dict[Any, TranslationState]:
+    """Every row of these records: {(record_id, field, lang): row}."""
+    if not record_ids:
+        return {}
+    found = session.exec(
+        select(TranslationState).where(
+            TranslationState.record_type == record_type, col(TranslationState.record_id).in_(record_ids)
+        )
+    ).all()
+    return {(row.record_id, row.field, row.lang): row for row in found}

@@ -1,0 +1,118 @@
+"""Translation status transitions, through the API, on both databases: editing the original outdates
+the others in the same transaction; translating makes a text up to date; the workspace queue shows
+what changed in the source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+URL = "/api/v1/translations"
+
+
+def statuses(client, auth, who, record_type: str, record_id: str) -> dict[str, Any]:
+    answer = client.get(f"{URL}/records/{record_type}/{record_id}", headers=auth.headers(who))
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
+def test_a_new_record_has_its_original_and_its_translations(client, auth, base, service) -> None:
+    body = statuses(client, auth, base.provider, "service", service["id"])
+    name, description = body["translation_status"]["name"], body["translation_status"]["description"]
+    assert name["lt"]["status"] == "original"
+    assert name["uk"]["status"] == "up_to_date" and name["uk"]["source_lang"] == "lt"
+    assert name["en"]["status"] == "missing" and name["ru"]["status"] == "missing"
+    assert description["en"]["status"] == "up_to_date"
+    assert body["texts"]["name"]["uk"] == "Курси литовської мови"
+    assert body["version"] == service["version"]
+
+
+def test_changing_the_original_outdates_the_others_and_translating_brings_them_back(
+    client, auth, base, service
+) -> None:
+    headers = auth.headers(base.provider, **{"If-Match": service["etag"]})
+    changed = {"lt": "Kursai suaugusiems vakarais ir savaitgaliais", "en": "Evening courses for adults"}
+    answer = client.patch(f"/api/v1/services/{service['id']}", json={"description": changed}, headers=headers)
+    assert answer.status_code == 200, answer.text
+    body = statuses(client, auth, base.provider, "service", service["id"])
+    assert body["translation_status"]["description"]["en"]["status"] == "outdated"
+    assert body["translation_status"]["description"]["lt"]["status"] == "original"
+    assert body["translation_status"]["name"]["uk"]["status"] == "up_to_date"  # another field: untouched
+
+    queue = client.get(
+        f"{URL}/queue", params={"lang": "en", "status": "outdated"}, headers=auth.headers(base.provider)
+    )
+    assert queue.status_code == 200, queue.text
+    item = next(i for i in queue.json()["items"] if i["record_id"] == service["id"])
+    assert item["field"] == "description" and item["status"] == "outdated"
+    assert item["source_text"] == changed["lt"] and item["text"] == changed["en"]
+    inserted = "".join(p["text"] for p in item["changes"] if p["op"] == "insert")
+    assert "savaitgaliais" in inserted
+    assert item["link"] == f"#/services/{service['id']}"
+
+    etag = client.get(f"/api/v1/services/{service['id']}").headers["ETag"]
+    saved = client.put(
+        f"{URL}/records/service/{service['id']}/description/en",
+        json={"text": "Evening and weekend courses for adults"},
+        headers=auth.headers(base.provider, **{"If-Match": etag}),
+    )
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["translation_status"]["description"]["en"]["status"] == "up_to_date"
+    assert saved.headers["ETag"]
+    again = client.get(
+        f"{URL}/queue", params={"lang": "en", "status": "outdated"}, headers=auth.headers(base.provider)
+    )
+    assert service["id"] not in {i["record_id"] for i in again.json()["items"]}
+
+
+def test_changing_original_and_translation_together_keeps_it_current(client, auth, base, service) -> None:
+    headers = auth.headers(base.provider, **{"If-Match": service["etag"]})
+    both = {"lt": "Nauji kursai", "en": "New courses"}
+    assert (
+        client.patch(
+            f"/api/v1/services/{service['id']}", json={"description": both}, headers=headers
+        ).status_code
+        == 200
+    )
+    body = statuses(client, auth, base.provider, "service", service["id"])
+    assert body["translation_status"]["description"]["en"]["status"] == "up_to_date"
+
+
+def test_missing_texts_are_queued_and_a_stale_save_is_refused(client, auth, base, service) -> None:
+    queue = client.get(
+        f"{URL}/queue", params={"lang": "ru", "record_type": "service"}, headers=auth.headers(base.provider)
+    )
+    mine = [i for i in queue.json()["items"] if i["record_id"] == service["id"]]
+    assert {i["field"] for i in mine} == {"name", "description"}
+    assert all(i["status"] == "missing" and i["text"] is None for i in mine)
+    stale = client.put(
+        f"{URL}/records/service/{service['id']}/name/ru",
+        json={"text": "Курсы литовского языка"},
+        headers=auth.headers(base.provider, **{"If-Match": '"v999"'}),
+    )
+    assert stale.status_code == 412, stale.text
+    missing = client.put(
+        f"{URL}/records/service/{service['id']}/name/ru",
+        json={"text": "x"},
+        headers=auth.headers(base.provider),
+    )
+    assert missing.status_code == 428
+
+
+def test_queue_pages_with_a_cursor(client, auth, base, service) -> None:
+    seen: list[tuple[str, str]] = []
+    cursor = None
+    for _ in range(20):
+        params: dict[str, Any] = {"lang": "ru", "limit": 1}
+        if cursor:
+            params["cursor"] = cursor
+        page = client.get(f"{URL}/queue", params=params, headers=auth.headers(base.provider)).json()
+        seen += [(i["record_id"], i["field"]) for i in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert len(seen) == len(set(seen))
+    assert {(service["id"], "name"), (service["id"], "description")} <= set(seen)
+    bad = client.get(
+        f"{URL}/queue", params={"lang": "ru", "cursor": "nonsense"}, headers=auth.headers(base.provider)
+    )
+    assert bad.status_code == 400 and bad.headers["content-type"].startswith("application/problem+json")
