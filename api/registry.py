@@ -42,13 +42,16 @@ def modules(kind: str) -> Iterator[tuple[str, ModuleType]]:
 
 def import_models() -> None:
     """Import every table so that SQLModel.metadata knows the whole schema."""
-    import api.core.models  # noqa: F401
+    import api.core.models
 
     for _ in modules("models"):
         pass
-    # Session-wide listeners (e.g. the translation tracker) register themselves when imported.
-    for _ in modules("listeners"):
-        pass
+    # Every domain's translatable texts; importing the status keeper registers its session listener.
+    import api.core.translation_status  # noqa: F401
+    from api.core import translatable
+
+    for _, module in modules("translatable"):
+        translatable.register(module.ENTRIES)
 
 
 def seed(session: object, *, demo: bool) -> list[str]:

@@ -1,4 +1,5 @@
-"""Tables shared by every domain: rate-limit counters, idempotency records, the audit log, the outbox.
+"""Tables shared by every domain: rate-limit counters, idempotency records, the audit log, the outbox,
+the status of translated texts.
 
 They live in the database so that several workers or replicas behave as one.
 """
@@ -12,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from api.core.db import UTCDateTime, created_field, id_field, json_field, ts_field
+from api.core.db import UTCDateTime, created_field, id_field, json_field, ts_field, utcnow
 
 
 class RateLimitCounter(SQLModel, table=True):
@@ -76,3 +77,26 @@ class OutboxMessage(SQLModel, table=True):
     body: str = Field(sa_type=sa.Text, nullable=False)
     payload: dict[str, Any] = json_field()
     sent_at: datetime | None = ts_field()
+
+
+class TranslationState(SQLModel, table=True):
+    """What a record's translation map cannot tell about one language of one text (see
+    ``api.core.translation_status``): no text → ``missing``; a row → its status; no row →
+    ``original`` for the record's original language, ``up_to_date`` for the others."""
+
+    __tablename__ = "translation_states"
+    __table_args__ = (
+        sa.UniqueConstraint("record_type", "record_id", "field", "lang", name="uq_translation_states_text"),
+        sa.Index("ix_translation_states_lang_status", "lang", "status"),
+    )
+
+    id: uuid.UUID = id_field()
+    record_type: str = Field(max_length=40, nullable=False)
+    record_id: uuid.UUID = Field(nullable=False)
+    field: str = Field(max_length=40, nullable=False)
+    lang: str = Field(max_length=12, nullable=False)
+    status: str = Field(max_length=12, nullable=False)
+    source_lang: str | None = Field(default=None, max_length=12)
+    # The source text this translation was made from (what the diff of an outdated text starts from).
+    source_text: str | None = Field(default=None, sa_type=sa.Text)
+    changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

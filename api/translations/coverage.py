@@ -11,13 +11,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from api.core import translation_status as rules
 from api.core.actor import Actor
 from api.core.errors import ProblemError, not_found
+from api.core.models import TranslationState
+from api.core.translatable import WORK_LANGUAGES, Translatable, entries
 from api.municipalities.logic import get_by_slug
 from api.municipalities.models import Municipality
-from api.translations import status as rules
-from api.translations.models import TranslationState
-from api.translations.registry import ENTRIES, WORK_LANGUAGES, Translatable, municipality_column
 from api.translations.schemas import CoverageCell, CoverageDomain, CoverageReport, OutdatedText
 
 _PREFERENCE = ("lt", "en", "uk", "ru")
@@ -43,8 +43,8 @@ def _where(entry: Translatable, municipality_id: uuid.UUID | None) -> list[Any]:
     deleted = getattr(entry.model, "deleted_at", None)
     if deleted is not None:
         clauses.append(deleted.is_(None))
-    if municipality_id is not None:
-        clauses.append(municipality_column(entry) == municipality_id)
+    if municipality_id is not None and entry.municipality is not None:
+        clauses.append(getattr(entry.model, entry.municipality) == municipality_id)
     return clauses
 
 
@@ -125,7 +125,7 @@ def report(
 ) -> CoverageReport:
     domains: dict[str, Counter[tuple[str, str]]] = {}
     outdated: list[OutdatedText] = []
-    for entry in ENTRIES:
+    for entry in entries():
         if municipality_id is not None and entry.municipality is None:
             continue
         domains.setdefault(entry.domain, Counter()).update(_entry_counts(session, entry, municipality_id))

@@ -12,12 +12,12 @@ import httpx
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from api.core import translation_status as rules
 from api.core.conditional import claim
 from api.core.config import Settings
 from api.core.errors import ProblemError, conflict
-from api.translations import status as rules
+from api.core.translatable import Translatable
 from api.translations.models import MachineUsage
-from api.translations.registry import Translatable
 
 _DEEPL_TARGETS = {"en": "EN-GB", "pt": "PT-PT", "zh": "ZH-HANS"}
 

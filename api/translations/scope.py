@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from api.core.actor import Actor
-from api.translations.registry import Translatable
+from api.core.translatable import Translatable
 
 
 def volunteer_languages(actor: Actor) -> set[str]:

@@ -11,12 +11,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from api.core import translation_status as rules
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
 from api.core.errors import ProblemError, not_found
-from api.translations import status as rules
-from api.translations.models import TranslationState
-from api.translations.registry import BY_TYPE, ENTRIES, WORK_LANGUAGES, Translatable
+from api.core.models import TranslationState
+from api.core.translatable import WORK_LANGUAGES, Translatable, by_type, entries
 from api.translations.schemas import DiffPart, LanguageStatus, RecordTranslations, TranslationItem
 from api.translations.scope import editable_ids, edits_source
 
@@ -71,7 +71,7 @@ def queue(
     stable order (record type, field, record id) with a keyset cursor."""
     start_entry, start_field, after = _cursor(cursor)
     items: list[TranslationItem] = []
-    for e_index, entry in enumerate(ENTRIES):
+    for e_index, entry in enumerate(entries()):
         if e_index < start_entry or (record_type and entry.record_type != record_type):
             continue
         ids = editable_ids(actor, entry, lang)
@@ -152,7 +152,7 @@ def load(
     session: Session, *, actor: Actor, record_type: str, record_id: uuid.UUID, lang: str | None = None
 ) -> tuple[Translatable, Any]:
     """The record, if the actor may translate it (into ``lang``); 404 otherwise."""
-    entry = BY_TYPE.get(record_type)
+    entry = by_type(record_type)
     if entry is None:
         raise not_found("record type")
     ids = editable_ids(actor, entry, lang)

@@ -57,7 +57,11 @@ def test_budget_exhausted_is_a_clear_error_and_nothing_is_lost(client, auth, bas
     texts = client.get(f"{URL}/records/service/{service['id']}", headers=auth.headers(base.provider)).json()
     assert "ru" not in texts["texts"]["description"] and texts["texts"]["name"]["en"].startswith("[en]")
     status = client.get(f"{URL}/machine", headers=auth.headers(base.provider)).json()
-    assert status == {"provider": "libretranslate", "monthly_budget": 30, "used_this_month": len("Lietuvių kalbos kursai")}
+    assert status == {
+        "provider": "libretranslate",
+        "monthly_budget": 30,
+        "used_this_month": len("Lietuvių kalbos kursai"),
+    }
 
 
 def test_a_failing_provider_changes_nothing(client, auth, base, service, provider) -> None:

@@ -8,5 +8,6 @@ import * as migrants from "./migrants.js";
 import * as experts from "./experts.js";
 import * as ideas from "./ideas.js";
 import * as indicators from "./indicators.js";
+import * as translations from "./translations.js";
 
-export const domains = [directory, migrants, experts, ideas, indicators];
+export const domains = [directory, migrants, experts, ideas, indicators, translations];

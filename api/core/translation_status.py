@@ -1,6 +1,6 @@
-"""The status rules, applied in the transaction that changes a text (see ``listeners``).
+"""The status of every translated text, kept in the transaction that changes it.
 
-The tracker (``api.translations.listeners``) looks at every new or changed record of a registered type (see
+A ``before_flush`` listener looks at every new or changed record of a registered type (see
 ``registry``) and, per translatable field, compares the translation map before and after:
 
 * the original's text changed → every other language that was ``up_to_date`` or ``machine`` becomes
@@ -20,10 +20,12 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy import event, inspect
 from sqlmodel import Session, col, select
 
 from api.core.db import utcnow
-from api.translations.models import TranslationState
+from api.core.models import TranslationState
+from api.core.translatable import by_model
 
 STATUSES = ("original", "up_to_date", "outdated", "machine", "missing")
 _PREFERENCE = ("lt", "en", "uk", "ru")
@@ -144,3 +146,32 @@ def states(session: Session, record_type: str, record_ids: list[uuid.UUID]) -> d
         )
     ).all()
     return {(row.record_id, row.field, row.lang): row for row in found}
+
+
+def _history(obj: Any, field: str, is_new: bool) -> tuple[Mapping[str, Any], Mapping[str, Any]] | None:
+    history = inspect(obj).attrs[field].history
+    if not history.has_changes():
+        return None
+    new = history.added[0] if history.added else {}
+    if is_new:
+        return {}, new or {}
+    old = history.deleted[0] if history.deleted else {}
+    return old or {}, new or {}
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    pending = [(obj, False) for obj in session.dirty] + [(obj, True) for obj in session.new]
+    for obj, is_new in pending:
+        entry = by_model(type(obj))
+        if entry is None:
+            continue
+        for field in entry.fields:
+            change = _history(obj, field, is_new)
+            if change is None:
+                continue
+            old, new = change
+            if is_new and not is_machine(session):
+                continue  # a new record's texts are its original and its translations: no row needed
+            with session.no_autoflush:
+                track(session, (entry.record_type, obj.id, field), old, new)
