@@ -39,13 +39,20 @@ Translations = Annotated[dict[str, str], AfterValidator(_check_translations), Af
 OptionalTranslations = Annotated[dict[str, str], AfterValidator(_check_translations)]
 
 
+def reference_names(row: dict[str, str], prefix: str = "name") -> dict[str, str]:
+    """A reference-data CSV row's ``<prefix>_<lang>`` columns as a translation map."""
+    return {lang: row[f"{prefix}_{lang}"] for lang in LANGUAGES if row.get(f"{prefix}_{lang}")}
+
+
 def fallback_chain(lang: str) -> list[str]:
-    chain = [lang, "lt", "en"]
+    """The reader's language, then English (more readers of Ukrainian, Russian or Arabic read it than
+    Lithuanian), then Lithuanian."""
+    chain = [lang, "en", "lt"]
     return list(dict.fromkeys(c for c in chain if c))
 
 
 def resolve(value: dict[str, str] | None, lang: str) -> str | None:
-    """The text in ``lang``, else Lithuanian, else English, else any language given."""
+    """The text in ``lang``, else English, else Lithuanian, else any language given."""
     if not value:
         return None
     for code in fallback_chain(lang):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pycountry
 
+from api.core.i18n import reference_names
 from api.core.types import CEFR_LEVELS, country_codes, language_codes
 
 REFERENCE = Path(__file__).resolve().parents[1] / "reference"
@@ -108,42 +109,19 @@ def _read_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-# Ukrainian and Russian names for the legal statuses of the reference list (which has lt/en).
-_LEGAL_STATUS_UK_RU = {
-    "asylum_seeker": ("Шукач притулку", "Лицо, ищущее убежища"),
-    "refugee": ("Статус біженця", "Статус беженца"),
-    "subsidiary_protection": ("Додатковий захист", "Дополнительная защита"),
-    "temporary_protection": ("Тимчасовий захист", "Временная защита"),
-    "temporary_residence": ("Дозвіл на тимчасове проживання", "Вид на временное жительство"),
-    "permanent_residence": ("Дозвіл на постійне проживання", "Вид на постоянное жительство"),
-    "eu_citizen": ("Громадянин ЄС/ЄЕЗ або член його сім'ї", "Гражданин ЕС/ЕЭЗ или член его семьи"),
-    "returnee": ("Громадянин Литви, що повертається", "Возвращающийся гражданин Литвы"),
-    "naturalised": ("Натуралізований громадянин Литви", "Натурализованный гражданин Литвы"),
-    "stateless": ("Особа без громадянства", "Лицо без гражданства"),
-    "other": ("Інше", "Другое"),
-}
-
-
 @lru_cache
 def _legal_statuses() -> dict[str, dict[str, str]]:
-    out = {}
-    for row in _read_csv("legal-statuses.csv"):
-        uk, ru = _LEGAL_STATUS_UK_RU.get(row["code"], (row["name_en"], row["name_en"]))
-        out[row["code"]] = {"lt": row["name_lt"], "en": row["name_en"], "uk": uk, "ru": ru}
-    return out
+    return {row["code"]: reference_names(row) for row in _read_csv("legal-statuses.csv")}
 
 
 @lru_cache
 def _categories() -> dict[str, dict[str, str]]:
-    return {
-        row["code"]: {k: row[f"name_{k}"] for k in LANGS if row.get(f"name_{k}")}
-        for row in _read_csv("service-categories.csv")
-    }
+    return {row["code"]: reference_names(row) for row in _read_csv("service-categories.csv")}
 
 
 @lru_cache
 def _competences() -> dict[str, dict[str, str]]:
-    return {row["code"]: {"lt": row["name_lt"], "en": row["name_en"]} for row in _read_csv("competences.csv")}
+    return {row["code"]: reference_names(row) for row in _read_csv("competences.csv")}
 
 
 @lru_cache

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from api.core.errors import unprocessable
+from api.core.i18n import reference_names
 
 REFERENCE = Path(__file__).resolve().parent.parent / "reference"
 
@@ -43,7 +44,7 @@ def needs() -> dict[str, NeedDef]:
         return {
             row["code"]: NeedDef(
                 code=row["code"],
-                name={"lt": row["name_lt"], "en": row["name_en"]},
+                name=reference_names(row),
                 categories=tuple(c for c in row["typical_categories"].split(";") if c),
             )
             for row in csv.DictReader(fh)
@@ -53,7 +54,7 @@ def needs() -> dict[str, NeedDef]:
 @lru_cache
 def legal_statuses() -> dict[str, dict[str, str]]:
     with (REFERENCE / "legal-statuses.csv").open(encoding="utf-8") as fh:
-        return {row["code"]: {"lt": row["name_lt"], "en": row["name_en"]} for row in csv.DictReader(fh)}
+        return {row["code"]: reference_names(row) for row in csv.DictReader(fh)}
 
 
 def check_need(code: str, *, loc: list[str | int] | None = None) -> str:

@@ -21,7 +21,9 @@ def test_normalize(text, expected):
 
 def test_fallback_chain():
     value = {"en": "Hello", "lt": "Labas"}
-    assert resolve(value, "uk") == "Labas"
+    assert resolve(value, "uk") == "Hello"  # English before Lithuanian for a Ukrainian reader
+    assert resolve(value, "lt") == "Labas"
+    assert resolve({"lt": "Labas"}, "ru") == "Labas"
     assert resolve({"en": "Hello"}, "uk") == "Hello"
     assert resolve({"ru": "Привет"}, "uk") == "Привет"
     assert resolve({}, "lt") is None
@@ -44,9 +46,14 @@ def test_language_negotiation_on_responses(client):
     assert r.json()["name"] == "Šiauliai city municipality"
     r = client.get("/api/v1/municipalities/siauliu-m?lang=uk")
     assert r.headers["content-language"] == "uk"
-    assert r.json()["name"] == "Šiaulių miesto savivaldybė"  # no Ukrainian name: falls back to Lithuanian
+    assert r.json()["name"] == "Самоврядування міста Шяуляй"
     r = client.get("/api/v1/municipalities/siauliu-m?translations=all")
-    assert r.json()["name"] == {"lt": "Šiaulių miesto savivaldybė", "en": "Šiauliai city municipality"}
+    assert r.json()["name"] == {
+        "lt": "Šiaulių miesto savivaldybė",
+        "en": "Šiauliai city municipality",
+        "uk": "Самоврядування міста Шяуляй",
+        "ru": "Самоуправление города Шяуляй",
+    }
 
 
 def test_diacritic_insensitive_municipality_search(client):

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from api.core.i18n import reference_names
+
 REFERENCE = Path(__file__).resolve().parents[2] / "reference"
 
 
@@ -28,7 +30,7 @@ def categories() -> dict[str, Category]:
         row["code"]: Category(
             code=row["code"],
             parent=row["parent"] or None,
-            name={lang: row[f"name_{lang}"] for lang in ("lt", "en", "uk", "ru") if row.get(f"name_{lang}")},
+            name=reference_names(row),
             position=index,
         )
         for index, row in enumerate(rows)
@@ -38,7 +40,7 @@ def categories() -> dict[str, Category]:
 @cache
 def legal_statuses() -> dict[str, dict[str, str]]:
     with (REFERENCE / "legal-statuses.csv").open(encoding="utf-8") as handle:
-        return {row["code"]: {"lt": row["name_lt"], "en": row["name_en"]} for row in csv.DictReader(handle)}
+        return {row["code"]: reference_names(row) for row in csv.DictReader(handle)}
 
 
 @cache
