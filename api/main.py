@@ -22,6 +22,7 @@ from api.core.errors import install_error_handlers, problem_response
 from api.core.etag import ETagMiddleware
 from api.core.http import refuse_unknown_query
 from api.core.idempotency import IdempotencyMiddleware
+from api.core.localize import ProblemLanguageMiddleware
 from api.core.logging import configure_logging
 from api.core.middleware import BodyGuardMiddleware, BodyLimitMiddleware, RequestContextMiddleware
 from api.core.openapi import customise_openapi
@@ -126,6 +127,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(settings))
+    app.add_middleware(ProblemLanguageMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
