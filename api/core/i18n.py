@@ -10,6 +10,8 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, Query, Request, Response
 from pydantic import AfterValidator
 
+from api.core.types import language_codes
+
 LANGUAGES: tuple[str, ...] = ("lt", "en", "uk", "ru")
 DEFAULT_LANGUAGE = "lt"
 LangCode = Literal["lt", "en", "uk", "ru"]
@@ -17,9 +19,13 @@ MAX_TRANSLATION_LENGTH = 20_000
 
 
 def _check_translations(value: dict[str, str]) -> dict[str, str]:
-    unknown = sorted(set(value) - set(LANGUAGES))
+    """Content may be written in any ISO 639-1 language (Arabic, Farsi, Turkish…), not only in the
+    four languages of the interface."""
+    unknown = sorted(set(value) - set(LANGUAGES) - language_codes())
     if unknown:
-        raise ValueError(f"unknown language code(s) {unknown}; use {list(LANGUAGES)}")
+        raise ValueError(
+            f"unknown language code(s) {unknown}; use ISO 639-1 codes such as lt, en, uk, ru, ar"
+        )
     cleaned = {k: v.strip() for k, v in value.items() if isinstance(v, str) and v.strip()}
     for lang, text in cleaned.items():
         if len(text) > MAX_TRANSLATION_LENGTH:

@@ -116,3 +116,22 @@ def test_queue_pages_with_a_cursor(client, auth, base, service) -> None:
         f"{URL}/queue", params={"lang": "ru", "cursor": "nonsense"}, headers=auth.headers(base.provider)
     )
     assert bad.status_code == 400 and bad.headers["content-type"].startswith("application/problem+json")
+
+
+def test_content_may_be_written_in_arabic_beside_the_interface_languages(client, auth, base) -> None:
+    body = {
+        "organization_id": str(base.org.id),
+        "name": {"lt": "Konsultacijos arabų kalba", "ar": "استشارات باللغة العربية"},
+        "categories": ["info"],
+        "format": "in_person",
+    }
+    created = client.post("/api/v1/services", json=body, headers=auth.headers(base.provider))
+    assert created.status_code == 201, created.text
+    full = client.get(f"/api/v1/services/{created.json()['id']}?translations=all").json()
+    assert full["name"]["ar"] == "استشارات باللغة العربية"
+    status = statuses(client, auth, base.provider, "service", created.json()["id"])
+    assert status["translation_status"]["name"]["ar"]["status"] == "up_to_date"
+    bad = client.post(
+        "/api/v1/services", json={**body, "name": {"xx": "nonsense"}}, headers=auth.headers(base.provider)
+    )
+    assert bad.status_code == 422 and "xx" in str(bad.json()["errors"])
