@@ -1,24 +1,16 @@
 // Shared pieces of the translations pages: language names in the reader's own language
 // (Intl.DisplayNames), status badges and labels of record types and fields.
 import { h, useStyle } from "../../core/dom.js";
-import { lang, t } from "../../core/i18n.js";
+import { t } from "../../core/i18n.js";
+import { languageName } from "../../core/texts.js";
 import { badge } from "../../core/ui.js";
+
+export { languageName };
 
 export const WORK_LANGUAGES = ["lt", "en", "uk", "ru"];
 
 export function addStyles() {
   useStyle("translations");
-}
-
-// A language's name in the interface language (never the raw code).
-export function languageName(code) {
-  try {
-    const names = new Intl.DisplayNames([lang()], { type: "language" });
-    const name = names.of(code);
-    return name ? name.charAt(0).toLocaleUpperCase(lang()) + name.slice(1) : code;
-  } catch {
-    return code;
-  }
 }
 
 export function statusBadge(status) {
