@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from api.core.actor import Actor
 
 # Languages a translator works in (the interface languages); content may carry more (e.g. ar).
@@ -55,3 +57,13 @@ def by_type(record_type: str) -> Translatable | None:
 
 def by_model(model: Any) -> Translatable | None:
     return _BY_MODEL.get(model)
+
+
+class WithTranslationStatus(BaseModel):
+    """Read models of translatable records: ``translations=all`` adds the status of every text."""
+
+    translation_status: dict[str, dict[str, str]] | None = Field(
+        default=None,
+        description="With `translations=all`: for each translatable field, the status of each language "
+        "(`original`, `up_to_date`, `outdated`, `machine`, `missing`)",
+    )

@@ -135,3 +135,19 @@ def test_content_may_be_written_in_arabic_beside_the_interface_languages(client,
         "/api/v1/services", json={**body, "name": {"xx": "nonsense"}}, headers=auth.headers(base.provider)
     )
     assert bad.status_code == 422 and "xx" in str(bad.json()["errors"])
+
+
+def test_reads_with_all_translations_carry_the_status(client) -> None:
+    url = "/api/v1/indicators/population_total"
+    plain = client.get(url).json()
+    assert plain["translation_status"] is None
+    full = client.get(url, params={"translations": "all"}).json()
+    assert full["name"]["uk"] == "Чисельність населення"
+    assert full["translation_status"]["name"] == {
+        "lt": "original",
+        "en": "up_to_date",
+        "uk": "up_to_date",
+        "ru": "up_to_date",
+    }
+    listed = client.get("/api/v1/indicators", params={"translations": "all", "limit": 3}).json()
+    assert all(item["translation_status"]["name"]["lt"] == "original" for item in listed["items"])

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from api.core.http import Page
 from api.core.i18n import OptionalTranslations, Translations
+from api.core.translatable import WithTranslationStatus
 from api.core.types import LanguageCode
 from api.experts.profiles.ranking import ExpertLevel, Way
 from api.experts.profiles.schemas import CompetenceCode, CompetenceRef, ExpertCard, Reason
@@ -95,7 +96,7 @@ class InvitationCounts(BaseModel):
     withdrawn: int = 0
 
 
-class ExpertRequestRead(BaseModel):
+class ExpertRequestRead(WithTranslationStatus):
     id: uuid.UUID
     municipality: str
     organization_id: uuid.UUID | None = None

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from api.core.http import Page
 from api.core.i18n import OptionalTranslations, Translations
+from api.core.translatable import WithTranslationStatus
 from api.core.types import IsoDateTime
 from api.ideas.fields import In, Slug
 
@@ -77,7 +78,7 @@ class BudgetUpdate(In):
     voting_until: IsoDateTime | None = None
 
 
-class BudgetRead(BaseModel):
+class BudgetRead(WithTranslationStatus):
     id: uuid.UUID
     municipality: str
     title: Any

@@ -6,10 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
 from api.core.http import Page
 from api.core.i18n import OptionalTranslations, Translations
+from api.core.translatable import WithTranslationStatus
 from api.core.types import IsoDateTime
 from api.ideas.fields import In, Slug
 
@@ -44,7 +45,7 @@ class AwardCreate(In):
     note: OptionalTranslations = Field(default_factory=dict)
 
 
-class OpenCallRead(BaseModel):
+class OpenCallRead(WithTranslationStatus):
     id: uuid.UUID
     municipality: str
     title: Any

@@ -46,7 +46,7 @@ def list_definitions(
     rows, cursor = logic.list_definitions(
         session, actor=actor, params=page, domain=domain, source_kind=source_kind, computed=computed, q=q
     )
-    items = [logic.to_read(d, locale) for d in rows]
+    items = [logic.to_read(d, locale, session) for d in rows]
     return page_response(request, response, DefinitionList(items=items, next_cursor=cursor))
 
 
@@ -64,12 +64,14 @@ def create_definition(
 ) -> DefinitionRead:
     d = logic.create_definition(session, actor=actor, data=data)
     created(response, f"/api/v1/indicators/{d.code}")
-    return with_etag(response, d.version, logic.to_read(d, locale))
+    return with_etag(response, d.version, logic.to_read(d, locale, session))
 
 
 @item.get("/{code}", **op(DefinitionRead, "Get an indicator definition", (404,)))
-def get_definition(d: ReadableDefinition, response: Response, locale: LocaleDep) -> DefinitionRead:
-    return with_etag(response, d.version, logic.to_read(d, locale))
+def get_definition(
+    d: ReadableDefinition, response: Response, session: SessionDep, locale: LocaleDep
+) -> DefinitionRead:
+    return with_etag(response, d.version, logic.to_read(d, locale, session))
 
 
 @item.patch(
@@ -86,7 +88,7 @@ def update_definition(
     locale: LocaleDep,
 ) -> DefinitionRead:
     d = logic.update_definition(session, actor=actor, d=d, data=data, if_match=if_match)
-    return with_etag(response, d.version, logic.to_read(d, locale))
+    return with_etag(response, d.version, logic.to_read(d, locale, session))
 
 
 @item.delete(

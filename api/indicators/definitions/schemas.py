@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from api.core.http import Page
 from api.core.i18n import OptionalTranslations, Translations
+from api.core.translatable import WithTranslationStatus
 
 RESERVED_CODES = frozenset({"data", "imports", "changes", "publish", "unpublish", "derivations"})
 
@@ -103,7 +104,7 @@ class Rollup(BaseModel):
     places: Literal["sum", "average"]
 
 
-class DefinitionRead(BaseModel):
+class DefinitionRead(WithTranslationStatus):
     code: str
     name: Any = Field(description="In the chosen language, or every translation with translations=all")
     description: Any
