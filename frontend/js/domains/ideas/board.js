@@ -1,6 +1,7 @@
 // The ideas board (filters, sort, pages) and the "propose an idea" form.
 import { clear, field, formatDate, h, select } from "../../core/dom.js";
 import { lang, t } from "../../core/i18n.js";
+import { plural } from "../../core/texts.js";
 import { createIdea, downloadIdeas, listIdeas } from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityOptions } from "../../core/reference.js";
@@ -16,8 +17,8 @@ export function ideaCard(idea) {
     h("p", { class: "idea-meta" }, stateBadge(idea.state), " ", residenceBadge(idea.author.residence), " ",
       h("span", { class: "badge muted" }, idea.category_name), idea.awarded ? h("span", { class: "badge ok" }, t("ideas.awarded")) : null),
     h("p", { class: "idea-counts" },
-      h("span", { class: "votes" }, t("ideas.votes_count", { count: idea.vote_count })), " · ",
-      h("span", {}, t("ideas.comments_count", { count: idea.comment_count })), " · ",
+      h("span", { class: "votes" }, plural("ideas.votes_count", idea.vote_count)), " · ",
+      h("span", {}, plural("ideas.comments_count", idea.comment_count)), " · ",
       h("span", {}, idea.author.name), " · ", h("time", { datetime: idea.published_at || idea.created_at }, formatDate(idea.published_at || idea.created_at))));
 }
 

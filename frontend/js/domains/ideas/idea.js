@@ -1,6 +1,7 @@
 // One idea: votes, following, flags, the official answer, the discussion; author and moderator tools.
 import { clear, field, formatDate, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
+import { plural } from "../../core/texts.js";
 import * as ideasApi from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityName } from "../../core/reference.js";
@@ -40,7 +41,7 @@ export async function ideaPage({ main, params }) {
   const { data: idea, etag } = await ideasApi.readIdea(params.id);
   const participant = Boolean(me && me.scopes.includes("ideas:participate"));
 
-  const voteCount = h("span", { id: "vote-count", "aria-live": "polite" }, t("ideas.votes_count", { count: idea.vote_count }));
+  const voteCount = h("span", { id: "vote-count", "aria-live": "polite" }, plural("ideas.votes_count", idea.vote_count));
   const voteButton = h("button", { type: "button", class: idea.viewer.voted ? "button secondary" : "button", id: "vote-button", "aria-pressed": String(idea.viewer.voted) },
     t(idea.viewer.voted ? "ideas.unvote" : "ideas.vote"));
   let voted = idea.viewer.voted;
@@ -50,7 +51,7 @@ export async function ideaPage({ main, params }) {
     await act(async () => {
       const { data } = voted ? await ideasApi.withdrawVote(idea.id) : await ideasApi.vote(idea.id);
       voted = data.voted;
-      voteCount.textContent = t("ideas.votes_count", { count: data.vote_count });
+      voteCount.textContent = plural("ideas.votes_count", data.vote_count);
       voteButton.textContent = t(voted ? "ideas.unvote" : "ideas.vote");
       voteButton.className = voted ? "button secondary" : "button";
       voteButton.setAttribute("aria-pressed", String(voted));

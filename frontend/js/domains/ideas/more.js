@@ -1,6 +1,7 @@
 // Open calls, the moderation queue with blocks, and notifications.
 import { clear, field, formatDate, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
+import { plural } from "../../core/texts.js";
 import * as ideasApi from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityName, municipalityOptions } from "../../core/reference.js";
@@ -119,7 +120,7 @@ export async function moderationPage({ main, query }) {
         badge(t(`ideas.case_status.${c.status}`), c.status === "hidden" ? "danger" : "warn"),
         badge(t(`ideas.target.${c.target_type}`), "muted"),
         h("a", { href: `#/ideas/${c.idea_id}` }, c.excerpt || "—"),
-        h("span", {}, t("ideas.flags_n", { count: c.open_flags })),
+        h("span", {}, plural("ideas.flags_n", c.open_flags)),
         h("span", { class: "hint" }, Object.entries(c.reasons).map(([r, n]) => `${t(`ideas.reasons.${r}`)}: ${n}`).join(", ")),
         h("span", {}, c.author_name || ""),
         c.status !== "removed" ? h("span", { class: "case-actions" },
