@@ -19,9 +19,9 @@ def test_propose_vote_and_comment(page):
     page.click("#propose-submit")
     page.wait_for_selector("#vote-button")
     assert "Dviračių stovai prie bibliotekos" in page.inner_text("h1")
-    assert page.inner_text("#vote-count") == "Balsų: 0"
+    assert page.inner_text("#vote-count") == "0 balsų"
     page.click("#vote-button")
-    page.wait_for_selector("#vote-count:has-text('Balsų: 1')")
+    page.wait_for_selector("#vote-count:has-text('1 balsas')")
     assert page.get_attribute("#vote-button", "aria-pressed") == "true"
     page.fill("#comment-body", "Labai reikia, pritariu!")
     page.click("#comment-submit")
