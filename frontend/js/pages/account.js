@@ -2,6 +2,7 @@ import { field, h, select } from "../core/dom.js";
 import { lang, setLang, t } from "../core/i18n.js";
 import * as auth from "../core/auth.js";
 import { api } from "../core/api.js";
+import { municipalityName } from "../core/reference.js";
 import { bindForm, showStatus } from "../core/ui.js";
 
 export async function accountPage({ main }) {
@@ -32,7 +33,7 @@ export async function accountPage({ main }) {
     h("dl", { class: "facts" },
       h("dt", {}, t("core.email")), h("dd", {}, me.email),
       h("dt", {}, t("core.role")), h("dd", {}, t(`core.roles.${me.role}`)),
-      me.municipality ? [h("dt", {}, t("core.municipality")), h("dd", {}, me.municipality)] : null),
+      me.municipality ? [h("dt", {}, t("core.municipality")), h("dd", {}, await municipalityName(me.municipality))] : null),
     form,
   );
 }

@@ -4,8 +4,14 @@ import { clear, field, formatDateTime, h, select } from "../core/dom.js";
 import { t } from "../core/i18n.js";
 import { api } from "../core/api.js";
 import * as auth from "../core/auth.js";
-import { municipalityOptions } from "../core/reference.js";
+import { municipalities, municipalityOptions } from "../core/reference.js";
 import { badge, bindForm, pageHeader, pagedList, showStatus, table } from "../core/ui.js";
+
+// Municipality names by slug (lists show names, never codes).
+let placeNames = {};
+async function loadPlaceNames() {
+  placeNames = Object.fromEntries((await municipalities()).map((m) => [m.slug, m.name]));
+}
 
 const ROLES = ["admin", "coordinator", "provider", "analyst", "expert", "resident"];
 const CLIENT_SCOPES = ["directory:write", "migrants:intake", "referrals:inbox", "indicators:read", "indicators:write", "indicators:publish"];
@@ -21,6 +27,7 @@ async function organizationControl() {
 }
 
 export async function usersPage({ main }) {
+  await loadPlaceNames();
   const me = auth.currentUser();
   const isAdmin = me.role === "admin";
   const filters = h("form", { class: "filters", role: "search" },
@@ -37,7 +44,7 @@ export async function usersPage({ main }) {
       load: async (cursor) => (await api.get("/users", { query: { ...query, cursor, limit: 25 } })).data,
       renderItem: (u) => h("li", { class: "row" },
         h("strong", {}, u.display_name), " ", h("span", {}, u.email), " ",
-        badge(t(`core.roles.${u.role}`)), u.municipality ? badge(u.municipality, "muted") : null,
+        badge(t(`core.roles.${u.role}`)), u.municipality ? badge(placeNames[u.municipality] || u.municipality, "muted") : null,
         u.is_active ? null : badge(t("core.inactive"), "warn")),
     });
     results.append(list);
@@ -67,6 +74,7 @@ export async function usersPage({ main }) {
 }
 
 export async function clientsPage({ main }) {
+  await loadPlaceNames();
   const results = h("div", {});
   const secretBox = h("div", { class: "notice", hidden: true, role: "status" });
 
@@ -84,7 +92,7 @@ export async function clientsPage({ main }) {
     results.append(table([
       { label: t("core.name"), key: "name" },
       { label: "client_id", render: (c) => h("code", {}, c.client_id) },
-      { label: t("core.municipality"), render: (c) => c.municipality || "" },
+      { label: t("core.municipality"), render: (c) => placeNames[c.municipality] || c.municipality || "" },
       { label: t("core.clients.scopes"), render: (c) => c.scopes.join(" ") },
       { label: t("core.clients.last_used"), render: (c) => formatDateTime(c.last_used_at) },
       { label: t("core.status"), render: (c) => (c.is_active ? t("core.active") : t("core.inactive")) },

@@ -3,7 +3,10 @@ import { field, formatDate, h, select } from "../../core/dom.js";
 import { LANGUAGES, lang, pick, t } from "../../core/i18n.js";
 import { listCategories, listLegalStatuses } from "./api.js";
 import { cachedList, municipalityName } from "../../core/reference.js";
+import { languageName } from "../../core/texts.js";
 import { badge } from "../../core/ui.js";
+
+export { languageName };
 
 let styled = false;
 export function addStyles() {
@@ -19,14 +22,6 @@ export const LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"];
 export const SERVICE_LANGUAGES = ["lt", "en", "uk", "ru", "pl", "be", "ar", "fr", "de", "es", "tr", "fa"];
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
-export function languageName(code) {
-  try {
-    const name = new Intl.DisplayNames([lang()], { type: "language" }).of(code);
-    return name ? name.charAt(0).toLocaleUpperCase(lang()) + name.slice(1) : code;
-  } catch {
-    return code;
-  }
-}
 
 export function weekdayName(day) {
   // 2024-01-01 was a Monday.
@@ -83,7 +78,7 @@ export function whenText(service) {
 
 export function languageBadges(codes) {
   return h("ul", { class: "language-badges", "aria-label": t("directory.languages") },
-    codes.map((code) => h("li", { lang: code }, badge(languageName(code)))));
+    codes.map((code) => h("li", {}, badge(languageName(code)))));
 }
 
 export function serviceCard(service) {

@@ -1,6 +1,7 @@
 // Public pages: search with filters, and one service in the best language available.
 import { append, clear, field, formatDate, h } from "../../core/dom.js";
 import { pick, t } from "../../core/i18n.js";
+import { choose, levelLabel, localText } from "../../core/texts.js";
 import { listServices, readService } from "./api.js";
 import { hasScope } from "../../core/auth.js";
 import { municipalityName, municipalityOptions } from "../../core/reference.js";
@@ -64,41 +65,52 @@ export async function servicePage({ main, params }) {
   // The scope of the directory's styles (overlapping renders are the router's concern).
   const root = h("div", { class: "directory-page" });
   main.append(root);
-  const { data: s } = await readService(params.id);
+  // Every text with all its translations, so each is shown with its own language (and a note when
+  // it is not in the reader's).
+  const { data: s } = await readService(params.id, { translations: "all" });
+  const own = (value) => localText(value, { note: false });
   const categories = await Promise.all(s.categories.map(categoryName));
   const statuses = await legalStatuses();
   const statusNames = s.eligible_statuses.map((c) => statuses.find((x) => x.code === c)?.name || c);
   const age = s.age_min !== null || s.age_max !== null ? `${s.age_min ?? 0}–${s.age_max ?? "…"}` : "";
-  const cost = s.free ? t("directory.free") : [s.cost_amount ? `${s.cost_amount} €` : "", pick(s.cost_description)].filter(Boolean).join(" – ");
+  const cost = s.free ? t("directory.free")
+    : [s.cost_amount ? `${s.cost_amount} € ` : "", choose(s.cost_description).text ? own(s.cost_description) : ""].filter(Boolean);
   const schedule = (s.schedule || []).map((slot) => `${weekdayName(slot.weekday)} ${slot.opens}–${slot.closes}`).join(", ");
   const dates = [s.start_date ? formatDate(s.start_date) : "", s.end_date ? formatDate(s.end_date) : ""].filter(Boolean).join(" – ");
   const locations = s.locations.map((loc) => h("li", { class: "location" },
-    h("strong", {}, pick(loc.name) || loc.city || ""), " ",
+    h("strong", {}, choose(loc.name).text ? own(loc.name) : loc.city || ""), " ",
     loc.address_hidden ? badge(t("directory.address_confidential"), "warn")
       : [loc.address, loc.postal_code, loc.city].filter(Boolean).join(", "),
-    pick(loc.accessibility) ? h("p", { class: "hint" }, pick(loc.accessibility)) : null));
+    choose(loc.accessibility).text ? h("p", { class: "hint" }, own(loc.accessibility)) : null));
   const canEdit = hasScope("directory:write");
+  const name = choose(s.name);
+  const description = choose(s.description);
+  const header = pageHeader(name.text,
+    canEdit ? h("a", { class: "button secondary", href: `#/services/${s.id}/edit`, id: "edit-service" }, t("directory.edit")) : null);
+  const heading = header.querySelector("h1");
+  if (name.lang) heading.setAttribute("lang", name.lang);
+  heading.setAttribute("dir", "auto");
+  document.title = `${name.text} – Langelis`;
+  const shownIn = [name, description].find((x) => x.fallback && x.text);
   append(root, [
-    pageHeader(pick(s.name),
-      canEdit ? h("a", { class: "button secondary", href: `#/services/${s.id}/edit`, id: "edit-service" }, t("directory.edit")) : null),
+    header,
     h("p", { class: "org lead" }, pick(s.organization_name), " · ", await municipalityName(s.municipality)),
-    s.text_language && s.text_language !== document.documentElement.lang
-      ? h("p", { class: "hint", id: "text-language-note" }, t("directory.shown_in", { language: languageName(s.text_language) })) : null,
+    shownIn ? h("p", { class: "hint", id: "text-language-note" }, t("directory.shown_in", { language: languageName(shownIn.lang) })) : null,
     s.status !== "active" ? h("p", { class: "notice" }, statusLabel(s.status)) : null,
-    h("div", { class: "prose service-description", lang: s.text_language || undefined }, pick(s.description)),
+    h("div", { class: "prose service-description", lang: description.lang || undefined, dir: "auto" }, description.text),
     h("dl", { class: "facts service-facts" },
       fact(t("directory.categories"), categories.join(", ")),
       fact(t("directory.languages"), languageBadges(s.languages)),
       fact(t("directory.format"), formatLabel(s.format)),
-      fact(t("directory.level"), s.level),
+      fact(t("directory.level"), levelLabel(s.level)),
       fact(t("directory.cost"), cost),
       fact(t("directory.schedule"), schedule),
       fact(t("directory.dates"), dates),
       fact(t("directory.eligibility"), statusNames.length ? statusNames.join(", ") : t("directory.everyone")),
       fact(t("directory.age"), age),
-      fact(t("directory.eligibility_note"), pick(s.eligibility_note)),
+      fact(t("directory.eligibility_note"), choose(s.eligibility_note).text ? own(s.eligibility_note) : ""),
       fact(t("directory.capacity"), s.capacity),
-      fact(t("directory.how_to_apply"), pick(s.application_process)),
+      fact(t("directory.how_to_apply"), choose(s.application_process).text ? own(s.application_process) : ""),
       fact(t("directory.contacts"), [
         s.phone ? h("a", { href: `tel:${s.phone.replace(/\s/g, "")}` }, s.phone) : null, s.phone && s.email ? " · " : null,
         s.email ? h("a", { href: `mailto:${s.email}` }, s.email) : null, (s.phone || s.email) && s.url ? " · " : null,

@@ -2,6 +2,7 @@
 // person's rights (export, erasure) and transfer.
 import { clear, field, formatDate, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
+import { levelLabel } from "../../core/texts.js";
 import { hasScope } from "../../core/auth.js";
 import { navigate } from "../../core/router.js";
 import { badge, bindForm, confirmDialog, errorText, pageHeader, showStatus } from "../../core/ui.js";
@@ -59,7 +60,7 @@ function editSection(p, etag, reload) {
       field(t("migrants.phone"), { name: "phone", type: "tel", value: p.phone || "", maxlength: 40 })),
     h("div", { class: "two-col" },
       field(t("migrants.preferred_language"), select("preferred_language", UI_LANGUAGES.map((l) => [l, l]), p.preferred_language)),
-      field(t("migrants.lithuanian_level"), select("lithuanian_level", ["none", "A1", "A2", "B1", "B2", "C1", "C2", "native"].map((l) => [l, l]), p.lithuanian_level))),
+      field(t("migrants.lithuanian_level"), select("lithuanian_level", ["none", "A1", "A2", "B1", "B2", "C1", "C2", "native"].map((l) => [l, levelLabel(l)]), p.lithuanian_level))),
     h("button", { type: "submit", class: "button" }, t("migrants.save")));
   bindForm(form, async () => {
     const fd = new FormData(form);

@@ -1,6 +1,7 @@
 // Registering a person: the form a coordinator fills in (opens the case, records consents).
 import { field, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
+import { levelLabel } from "../../core/texts.js";
 import { navigate } from "../../core/router.js";
 import { bindForm, pageHeader, showStatus } from "../../core/ui.js";
 import * as m from "./api.js";
@@ -27,7 +28,7 @@ export async function newPersonPage({ main }) {
       field(t("migrants.phone"), { name: "phone", type: "tel", maxlength: 40 })),
     h("div", { class: "two-col" },
       field(t("migrants.preferred_language"), select("preferred_language", UI_LANGUAGES.map((l) => [l, l]), "lt")),
-      field(t("migrants.lithuanian_level"), select("lithuanian_level", ["none", "A1", "A2", "B1", "B2", "C1", "C2", "native"].map((l) => [l, l]), "native"))),
+      field(t("migrants.lithuanian_level"), select("lithuanian_level", ["none", "A1", "A2", "B1", "B2", "C1", "C2", "native"].map((l) => [l, levelLabel(l)]), "native"))),
     h("fieldset", { class: "field", dataset: { field: "needs" } }, h("legend", {}, t("migrants.needs")),
       NEEDS.map((n) => h("label", { class: "inline" }, h("input", { type: "checkbox", name: "needs", value: n }), " ", needLabel(n)))),
     h("fieldset", { class: "field", dataset: { field: "consents" } }, h("legend", {}, t("migrants.consents")),
