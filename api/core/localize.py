@@ -24,6 +24,8 @@ from api.core.i18n import LANGUAGES, parse_accept_language
 
 _CATALOG = Path(__file__).with_name("problem_messages.json")
 _PROBLEM = "application/problem+json"
+# Pattern groups that hold a word of the catalog's ``nouns`` (a thing's name, a state).
+_WORDS = frozenset({"what", "state", "to"})
 
 
 @cache
@@ -45,7 +47,7 @@ def translate(message: str, lang: str) -> str | None:
         match = pattern.match(message)
         if match and lang in texts:
             values = {
-                k: (nouns.get(v, {}).get(lang, v) if k == "what" else v) for k, v in match.groupdict().items()
+                k: (nouns.get(v, {}).get(lang, v) if k in _WORDS else v) for k, v in match.groupdict().items()
             }
             return texts[lang].format(**values)
     return None

@@ -64,6 +64,7 @@ def test_validation_messages_follow_the_language(client, auth, base) -> None:
         ("Input should be greater than or equal to 1", "ru", "Должно быть не меньше 1"),
         ("Input should be 'lt', 'en', 'uk' or 'ru'", "uk", "Допустимі значення: 'lt', 'en', 'uk' or 'ru'"),
         ("The idea was not found.", "lt", "Nerasta: idėja."),
+        ("Votes are closed: the idea is withdrawn.", "uk", "Голосування закрито: стан ідеї «відкликано»."),
         ("Field required", "uk", "Обов'язкове поле"),
     ],
 )
@@ -87,9 +88,10 @@ def _literal_messages(folder: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("package", ["core", "accounts", "translations"])
+@pytest.mark.parametrize("package", ["core", "accounts", "translations", "ideas", "directory"])
 def test_every_message_of_the_shared_layers_is_translated(package: str) -> None:
-    """Sign-in, tokens, conditional requests, pagination and the core errors reach everyone."""
+    """Sign-in, tokens, conditional requests, pagination and the core errors reach everyone; the
+    directory and ideas are where newcomers, residents and the diaspora act themselves."""
     untranslated = sorted(
         m
         for m in _literal_messages(API / package)
