@@ -7,12 +7,15 @@ from api.directory import scope as directory_scope
 from api.directory.models import Location, Service
 from api.municipalities.models import Organization
 
+# The translatable texts of a service (also what its reads report with translations=all).
+SERVICE_TEXTS = ("name", "description", "eligibility_note", "cost_description", "application_process")
+
 ENTRIES = (
     Translatable(
         "service",
         "directory",
         Service,
-        ("name", "description", "eligibility_note", "cost_description", "application_process"),
+        SERVICE_TEXTS,
         "municipality_id",
         directory_scope.writable_services,
         True,

@@ -78,11 +78,10 @@ def _offences(texts: list[str], codes: set[str]) -> set[str]:
 @pytest.mark.parametrize(("role", "lang"), CASES)
 def test_no_page_shows_a_raw_code(page: Any, role: str, lang: str) -> None:
     page.evaluate(f"localStorage.setItem('langelis.lang', '{lang}')")
+    page.reload()
+    page.wait_for_selector(f"html[data-ready=true][lang={lang}]")
     if ROLES[role]:
         login(page, ROLES[role])
-    else:
-        page.reload()
-        page.wait_for_selector("html[data-ready=true]")
     codes = _codes(page)
     found: dict[str, set[str]] = {}
     for path in page.evaluate(ROUTES_JS) + _detail_paths(page):

@@ -151,3 +151,27 @@ def test_reads_with_all_translations_carry_the_status(client) -> None:
     }
     listed = client.get("/api/v1/indicators", params={"translations": "all", "limit": 3}).json()
     assert all(item["translation_status"]["name"]["lt"] == "original" for item in listed["items"])
+
+
+def test_service_reads_with_all_translations_carry_the_status(client, auth, base, service) -> None:
+    headers = auth.headers(base.provider, **{"If-Match": service["etag"]})
+    changed = {"lt": "Kursai suaugusiems tik vakarais", "en": "Evening courses for adults"}
+    assert (
+        client.patch(
+            f"/api/v1/services/{service['id']}", json={"description": changed}, headers=headers
+        ).status_code
+        == 200
+    )
+    one = client.get(f"/api/v1/services/{service['id']}", params={"translations": "all"}).json()
+    assert one["translation_status"]["description"]["en"] == "outdated"
+    assert one["translation_status"]["name"] == {
+        "lt": "original",
+        "en": "missing",
+        "uk": "up_to_date",
+        "ru": "missing",
+    }
+    listed = client.get("/api/v1/services", params={"translations": "all", "organization": str(base.org.id)})
+    assert listed.status_code == 200, listed.text
+    mine = next(i for i in listed.json()["items"] if i["id"] == service["id"])
+    assert mine["translation_status"] == one["translation_status"]
+    assert client.get(f"/api/v1/services/{service['id']}").json()["translation_status"] is None

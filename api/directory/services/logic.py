@@ -16,6 +16,7 @@ from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import unprocessable
 from api.core.i18n import Locale, resolve, resolved_language
+from api.core.translation_status import status_maps
 from api.core.types import language_codes
 from api.directory.categories.reference import categories, legal_statuses
 from api.directory.changes import apply
@@ -25,6 +26,7 @@ from api.directory.locations.logic import check_locations, link, location_read, 
 from api.directory.models import Service
 from api.directory.organizations.logic import owning_organization
 from api.directory.services.schemas import ServiceCreate, ServiceRead, ServiceTombstone, ServiceUpdate
+from api.directory.translatable import SERVICE_TEXTS
 from api.municipalities.models import Organization
 
 STALE_DAYS = 180
@@ -105,6 +107,7 @@ def read(
         )
         org_names = {oid: dict(name) for oid, name in found.all()} if org_ids else {}
     cut = stale_before()
+    statuses = status_maps(session, "service", services, SERVICE_TEXTS) if locale.all_translations else {}
     out = []
     for s in services:
         # Built from our own rows, so no validation: model_construct keeps the hot list route cheap.
@@ -117,6 +120,7 @@ def read(
                 name=locale.text(s.name),
                 description=locale.text(s.description),
                 text_language=None if locale.all_translations else resolved_language(s.name, locale.lang),
+                translation_status=statuses.get(s.id),
                 categories=list(s.categories or []),
                 status=s.status,  # type: ignore[arg-type]  # a CHECK constraint keeps it one of these
                 languages=list(s.languages or []),

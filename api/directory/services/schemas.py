@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from api.core.i18n import OptionalTranslations, Translations
 from api.core.pagination import Page
+from api.core.translatable import WithTranslationStatus
 from api.core.types import IsoDate
 from api.directory.locations.schemas import LocationRead
 from api.directory.vocab import (
@@ -115,7 +116,7 @@ class ServiceUpdate(BaseModel):
     location_ids: list[uuid.UUID] | None = Field(default=None, max_length=20)
 
 
-class ServiceRead(BaseModel):
+class ServiceRead(WithTranslationStatus):
     id: uuid.UUID
     deleted: Literal[False] = False
     organization_id: uuid.UUID

@@ -33,12 +33,32 @@ export function languageName(code) {
 }
 
 // An element holding a text in its own language; with `note`, a fallback says so in the reader's.
-export function localText(value, { tag = "span", cls = "", note = true, known = null } = {}) {
+// `status` (the field's {language: status} from a read with translations=all) marks a machine
+// translation, with a button to show the original.
+export function localText(value, { tag = "span", cls = "", note = true, known = null, status = null } = {}) {
   const chosen = choose(value, known);
   const el = h(tag, { class: cls || null, lang: chosen.lang || null, dir: "auto" }, chosen.text);
-  if (!note || !chosen.fallback || !chosen.text) return el;
-  return h("span", { class: "local-text" }, el,
-    h("small", { class: "fallback-note", lang: lang() }, t("core.shown_in", { language: languageName(chosen.lang) })));
+  const machine = status && chosen.lang && status[chosen.lang] === "machine";
+  const notes = [];
+  if (note && chosen.fallback && chosen.text) {
+    notes.push(h("small", { class: "fallback-note", lang: lang() }, t("core.shown_in", { language: languageName(chosen.lang) })));
+  }
+  if (machine) notes.push(machineNote(el, value, status, chosen));
+  return notes.length ? h("span", { class: "local-text" }, el, notes) : el;
+}
+
+function machineNote(el, value, status, chosen) {
+  const original = Object.keys(status).find((code) => status[code] === "original" && value[code]);
+  const toggle = original ? h("button", { type: "button", class: "button link", "aria-pressed": "false" }, t("core.show_original")) : null;
+  toggle?.addEventListener("click", () => {
+    const showing = toggle.getAttribute("aria-pressed") === "true";
+    const code = showing ? chosen.lang : original;
+    el.textContent = value[code];
+    el.setAttribute("lang", code);
+    toggle.setAttribute("aria-pressed", String(!showing));
+    toggle.textContent = t(showing ? "core.show_original" : "core.show_translation");
+  });
+  return h("small", { class: "machine-note", lang: lang() }, t("core.machine_translation"), toggle ? [" · ", toggle] : null);
 }
 
 // "1 vote" / "2 votes" / "5 balsų": keys <key>_one, _few, _many, _other in the language files.

@@ -68,13 +68,14 @@ export async function servicePage({ main, params }) {
   // Every text with all its translations, so each is shown with its own language (and a note when
   // it is not in the reader's).
   const { data: s } = await readService(params.id, { translations: "all" });
-  const own = (value) => localText(value, { note: false });
+  const texts = s.translation_status || {};
+  const own = (value, field) => localText(value, { note: false, status: texts[field] || null });
   const categories = await Promise.all(s.categories.map(categoryName));
   const statuses = await legalStatuses();
   const statusNames = s.eligible_statuses.map((c) => statuses.find((x) => x.code === c)?.name || c);
   const age = s.age_min !== null || s.age_max !== null ? `${s.age_min ?? 0}–${s.age_max ?? "…"}` : "";
   const cost = s.free ? t("directory.free")
-    : [s.cost_amount ? `${s.cost_amount} € ` : "", choose(s.cost_description).text ? own(s.cost_description) : ""].filter(Boolean);
+    : [s.cost_amount ? `${s.cost_amount} € ` : "", choose(s.cost_description).text ? own(s.cost_description, "cost_description") : ""].filter(Boolean);
   const schedule = (s.schedule || []).map((slot) => `${weekdayName(slot.weekday)} ${slot.opens}–${slot.closes}`).join(", ");
   const dates = [s.start_date ? formatDate(s.start_date) : "", s.end_date ? formatDate(s.end_date) : ""].filter(Boolean).join(" – ");
   const locations = s.locations.map((loc) => h("li", { class: "location" },
@@ -97,7 +98,7 @@ export async function servicePage({ main, params }) {
     h("p", { class: "org lead" }, pick(s.organization_name), " · ", await municipalityName(s.municipality)),
     shownIn ? h("p", { class: "hint", id: "text-language-note" }, t("directory.shown_in", { language: languageName(shownIn.lang) })) : null,
     s.status !== "active" ? h("p", { class: "notice" }, statusLabel(s.status)) : null,
-    h("div", { class: "prose service-description", lang: description.lang || undefined, dir: "auto" }, description.text),
+    h("div", { class: "prose service-description" }, localText(s.description, { tag: "p", note: false, status: texts.description || null })),
     h("dl", { class: "facts service-facts" },
       fact(t("directory.categories"), categories.join(", ")),
       fact(t("directory.languages"), languageBadges(s.languages)),
@@ -108,9 +109,9 @@ export async function servicePage({ main, params }) {
       fact(t("directory.dates"), dates),
       fact(t("directory.eligibility"), statusNames.length ? statusNames.join(", ") : t("directory.everyone")),
       fact(t("directory.age"), age),
-      fact(t("directory.eligibility_note"), choose(s.eligibility_note).text ? own(s.eligibility_note) : ""),
+      fact(t("directory.eligibility_note"), choose(s.eligibility_note).text ? own(s.eligibility_note, "eligibility_note") : ""),
       fact(t("directory.capacity"), s.capacity),
-      fact(t("directory.how_to_apply"), choose(s.application_process).text ? own(s.application_process) : ""),
+      fact(t("directory.how_to_apply"), choose(s.application_process).text ? own(s.application_process, "application_process") : ""),
       fact(t("directory.contacts"), [
         s.phone ? h("a", { href: `tel:${s.phone.replace(/\s/g, "")}` }, s.phone) : null, s.phone && s.email ? " · " : null,
         s.email ? h("a", { href: `mailto:${s.email}` }, s.email) : null, (s.phone || s.email) && s.url ? " · " : null,
