@@ -31,3 +31,27 @@ def test_coordinator_translates_and_reads_coverage(page):
     assert page.locator("h2").first.inner_text()
     assert "rusų" in page.locator("table").first.inner_text().lower()
     assert page.title().startswith("Vertimų aprėptis")
+
+
+def test_admin_makes_a_resident_a_volunteer_translator(page):
+    login(page, "admin@demo.langelis.lt")
+    page.goto("/#/admin/users?q=gyventoja")
+    page.fill("input[name=q]", "gyventoja@demo")
+    page.click("form.filters button[type=submit]")
+    row = page.locator("li.row", has_text="gyventoja@demo.langelis.lt")
+    row.locator("details.translator-scopes summary").click()
+    row.locator("input[value='translate:uk']").check()
+    row.locator("details.translator-scopes button").click()
+    row.locator("[role=status]", has_text="Išsaugota").wait_for()
+    page.click("#logout-button")
+    page.wait_for_selector("#login-link")
+
+    login(page, "gyventoja@demo.langelis.lt")
+    page.locator("#menu a[href='#/translations']").click()
+    page.wait_for_selector(".translation-item, .empty")
+    assert page.locator("p.hint", has_text="savanor").count() == 1
+    page.select_option("#translation-lang", "uk")
+    page.click("form.filters button[type=submit]")
+    first = page.locator(".translation-item").first
+    first.wait_for()
+    assert first.locator("textarea").get_attribute("lang") == "uk"

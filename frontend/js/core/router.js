@@ -47,9 +47,10 @@ export function replaceQuery(query) {
 }
 
 export function allowed(route) {
-  if (!route.signedIn && !route.scopes && !route.roles) return true;
+  if (!route.signedIn && !route.scopes && !route.roles && !route.anyScopes) return true;
   if (!currentUser()) return false;
   if (route.scopes && !hasScope(...route.scopes)) return false;
+  if (route.anyScopes && !route.anyScopes.some((scope) => hasScope(scope))) return false;
   if (route.roles && !hasRole(...route.roles)) return false;
   return true;
 }

@@ -1,7 +1,7 @@
 // Every domain's web pages. A domain module exports:
 //   namespaces: UI string files it needs (i18n/<lang>/<namespace>.json)
 //   routes:     [{path, view, title, signedIn, scopes, roles}] for the router
-//   menu:       [{href, label, scopes, roles, signedIn, anonymousOnly, order}]
+//   menu:       [{href, label, scopes, anyScopes, roles, signedIn, anonymousOnly, order}]
 //   homeCards:  [{title, text, href, scopes?}] shown on the start page
 import * as directory from "./directory.js";
 import * as migrants from "./migrants.js";

@@ -5,6 +5,8 @@ import { workspacePage } from "./translations/workspace.js";
 
 export const namespaces = ["translations"];
 
+const TRANSLATE_SCOPES = ["translate:lt", "translate:en", "translate:uk", "translate:ru"];
+
 export const routes = [
   { path: "/translations", view: workspacePage, title: "translations.title", signedIn: true },
   { path: "/translations/coverage", view: coveragePage, title: "translations.coverage_title", roles: ["coordinator", "admin"] },
@@ -12,6 +14,8 @@ export const routes = [
 
 export const menu = [
   { href: "#/translations", label: "translations.menu", roles: ["coordinator", "provider", "admin"], order: 80 },
+  // Volunteer translators (residents and experts an admin gave a translate:<lang> scope).
+  { href: "#/translations", label: "translations.menu", roles: ["resident", "expert"], anyScopes: TRANSLATE_SCOPES, order: 80 },
   { href: "#/translations/coverage", label: "translations.coverage_menu", roles: ["coordinator", "admin"], order: 81 },
 ];
 

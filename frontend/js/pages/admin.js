@@ -5,7 +5,8 @@ import { t } from "../core/i18n.js";
 import { api } from "../core/api.js";
 import * as auth from "../core/auth.js";
 import { municipalities, municipalityOptions } from "../core/reference.js";
-import { badge, bindForm, pageHeader, pagedList, showStatus, table } from "../core/ui.js";
+import { languageName } from "../core/texts.js";
+import { badge, bindForm, errorText, pageHeader, pagedList, showStatus, table } from "../core/ui.js";
 
 // Municipality names by slug (lists show names, never codes).
 let placeNames = {};
@@ -24,6 +25,27 @@ async function organizationControl() {
   } catch {
     return h("input", { name: "organization_id", placeholder: "00000000-0000-0000-0000-000000000000" });
   }
+}
+
+// Volunteer translators: an admin grants a resident or an expert translate:<lang> scopes.
+const TRANSLATE = ["lt", "en", "uk", "ru"];
+function translatorControl(user) {
+  const boxes = TRANSLATE.map((code) => h("label", { class: "inline" },
+    h("input", { type: "checkbox", value: `translate:${code}`, checked: (user.scopes || []).includes(`translate:${code}`) }), " ", languageName(code)));
+  const status = h("span", { role: "status" });
+  const save = h("button", { type: "button", class: "button small secondary" }, t("core.save"));
+  save.addEventListener("click", async () => {
+    const extra = boxes.map((label) => label.querySelector("input")).filter((box) => box.checked).map((box) => box.value);
+    try {
+      const { etag } = await api.get(`/users/${user.id}`);
+      await api.patch(`/users/${user.id}`, { extra_scopes: extra }, { etag });
+      status.textContent = t("core.saved");
+    } catch (err) {
+      status.textContent = errorText(err);
+    }
+  });
+  return h("details", { class: "translator-scopes" }, h("summary", {}, t("core.users.translator")),
+    h("fieldset", {}, h("legend", { class: "visually-hidden" }, t("core.users.translator")), boxes), save, " ", status);
 }
 
 export async function usersPage({ main }) {
@@ -45,7 +67,8 @@ export async function usersPage({ main }) {
       renderItem: (u) => h("li", { class: "row" },
         h("strong", {}, u.display_name), " ", h("span", {}, u.email), " ",
         badge(t(`core.roles.${u.role}`)), u.municipality ? badge(placeNames[u.municipality] || u.municipality, "muted") : null,
-        u.is_active ? null : badge(t("core.inactive"), "warn")),
+        u.is_active ? null : badge(t("core.inactive"), "warn"),
+        isAdmin && ["resident", "expert"].includes(u.role) ? translatorControl(u) : null),
     });
     results.append(list);
   }
