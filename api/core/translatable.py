@@ -24,8 +24,9 @@ class Translatable:
     domain: str
     model: Any
     fields: tuple[str, ...]
-    # The attribute holding the record's municipality id (None: national texts).
-    municipality: str | None
+    # The attribute holding the record's municipality id, or a function giving it as a (correlated)
+    # SQL expression for records that reach it through another table (None: national texts).
+    municipality: str | Callable[[], Any] | None
     # The records this actor may edit, as a Select of the model (or None: none at all).
     editable: Callable[[Actor], Any]
     # Volunteers with a ``translate:<lang>`` scope may translate these (public texts).
@@ -35,6 +36,14 @@ class Translatable:
 
     def ids(self, stmt: Any) -> Any:
         return stmt.with_only_columns(self.model.id)
+
+    def municipality_column(self) -> Any:
+        """The record's municipality id as SQL (None for national texts)."""
+        if self.municipality is None:
+            return None
+        if callable(self.municipality):
+            return self.municipality()
+        return getattr(self.model, self.municipality)
 
 
 _ENTRIES: dict[str, Translatable] = {}

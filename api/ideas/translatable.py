@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import col, select
+
+from api.core.actor import Actor
 from api.core.translatable import Translatable
 from api.ideas import scope as ideas_scope
-from api.ideas.models import Budget, Idea, OpenCall
+from api.ideas.models import Budget, Idea, IdeaAnswer, OpenCall
+
+
+def _answers(actor: Actor) -> Any:
+    """Official answers to the ideas the actor moderates."""
+    moderated = ideas_scope.moderated_ideas(actor).with_only_columns(Idea.id)
+    return select(IdeaAnswer).where(col(IdeaAnswer.idea_id).in_(moderated))
+
+
+def _answer_municipality() -> Any:
+    return sa.select(col(Idea.municipality_id)).where(col(Idea.id) == col(IdeaAnswer.idea_id)).scalar_subquery()
+
 
 ENTRIES = (
     Translatable(
@@ -36,5 +53,15 @@ ENTRIES = (
         ideas_scope.managed_calls,
         True,
         "#/open-calls/{id}",
+    ),
+    Translatable(
+        "idea_answer",
+        "ideas",
+        IdeaAnswer,
+        ("body",),
+        _answer_municipality,
+        _answers,
+        False,
+        "#/ideas",
     ),
 )

@@ -43,8 +43,9 @@ def _where(entry: Translatable, municipality_id: uuid.UUID | None) -> list[Any]:
     deleted = getattr(entry.model, "deleted_at", None)
     if deleted is not None:
         clauses.append(deleted.is_(None))
-    if municipality_id is not None and entry.municipality is not None:
-        clauses.append(getattr(entry.model, entry.municipality) == municipality_id)
+    column = entry.municipality_column()
+    if municipality_id is not None and column is not None:
+        clauses.append(column == municipality_id)
     return clauses
 
 

@@ -79,8 +79,11 @@ def provider(settings: Settings) -> Provider | None:
     return kind(settings.translation_url, settings.translation_api_key)
 
 
-def budget_key(entry: Translatable, record: Any) -> str:
-    value = getattr(record, entry.municipality, None) if entry.municipality else None
+def budget_key(session: Session, entry: Translatable, record: Any) -> str:
+    column = entry.municipality_column()
+    if column is None:
+        return "national"
+    value = session.execute(sa.select(column).where(entry.model.id == record.id)).scalar()
     return str(value) if value else "national"
 
 
@@ -139,7 +142,7 @@ def translate(
             slug="human-translation-kept",
         )
     text = values[source]
-    _reserve(session, budget_key(entry, record), len(text), settings.translation_monthly_characters)
+    _reserve(session, budget_key(session, entry, record), len(text), settings.translation_monthly_characters)
     translated = engine.translate(text, source=source, target=lang)
     with rules.machine_written(session):
         if hasattr(record, "version"):

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import uuid
 
-TOKEN_FORM = {"grant_type": "password", "username": "admin@demo.langelis.lt", "password": "Langelis-demo-2026"}
+TOKEN_FORM = {
+    "grant_type": "password",
+    "username": "admin@demo.langelis.lt",
+    "password": "Langelis-demo-2026",
+}
 
 
 def test_lithuanian_only_service_in_the_ukrainian_interface(page):

@@ -142,3 +142,46 @@ def test_coverage_lists_the_oldest_outdated_first(client, auth, base, service) -
         if c["lang"] == "uk"
     )
     assert cell["outdated"] >= 1
+
+
+def test_official_answers_are_tracked_and_counted_per_municipality(client, auth, base, db) -> None:
+    from api.ideas.models import Idea, IdeaAnswer
+
+    idea = Idea(
+        municipality_id=base.municipality.id,
+        category="other",
+        title={"lt": "Daugiau suoliukų"},
+        body={"lt": "Parke trūksta suoliukų."},
+        author_id=base.resident.id,
+        author_name="Base Resident",
+        author_country="LT",
+        author_residence="resident",
+        state="published",
+    )
+    db.add(idea)
+    db.flush()
+    answer = IdeaAnswer(
+        idea_id=idea.id, body={"lt": "Pastatysime pavasarį.", "en": "We will build them in spring."}
+    )
+    db.add(answer)
+    db.flush()
+    answer.body = {"lt": "Pastatysime vasarą.", "en": "We will build them in spring."}
+    db.add(answer)
+    db.flush()
+    report = client.get(f"{URL}/coverage", headers=auth.headers(base.coordinator)).json()
+    assert ("body", "en") in {
+        (t["field"], t["lang"]) for t in report["oldest_outdated"] if t["record_type"] == "idea_answer"
+    }
+    kaunas = client.get(f"{URL}/coverage", headers=auth.headers(base.coordinator_kaunas)).json()
+    assert all(t["record_id"] != str(answer.id) for t in kaunas["oldest_outdated"])
+    record = client.get(f"{URL}/records/idea_answer/{answer.id}", headers=auth.headers(base.coordinator))
+    assert (
+        record.status_code == 200
+        and record.json()["translation_status"]["body"]["en"]["status"] == "outdated"
+    )
+    assert (
+        client.get(
+            f"{URL}/records/idea_answer/{answer.id}", headers=auth.headers(base.coordinator_kaunas)
+        ).status_code
+        == 404
+    )
