@@ -13,7 +13,7 @@ const SORTS = ["-published_at", "-vote_count", "-comment_count", "-answered_at",
 
 export function ideaCard(idea) {
   return h("li", { class: "card idea-card" },
-    h("h2", {}, h("a", { href: `#/ideas/${idea.id}` }, idea.title)),
+    h("h2", {}, h("a", { href: `#/ideas/${idea.id}`, dir: "auto" }, idea.title)),
     h("p", { class: "idea-meta" }, stateBadge(idea.state), " ", residenceBadge(idea.author.residence), " ",
       h("span", { class: "badge muted" }, idea.category_name), idea.awarded ? h("span", { class: "badge ok" }, t("ideas.awarded")) : null),
     h("p", { class: "idea-counts" },

@@ -1,7 +1,7 @@
 // One idea: votes, following, flags, the official answer, the discussion; author and moderator tools.
 import { clear, field, formatDate, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { plural } from "../../core/texts.js";
+import { choose, languageName, plural } from "../../core/texts.js";
 import * as ideasApi from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityName } from "../../core/reference.js";
@@ -72,7 +72,14 @@ export async function ideaPage({ main, params }) {
     followButton.setAttribute("aria-pressed", String(following));
   }));
 
-  const header = pageHeader(idea.title);
+  // The texts with all their translations: each shown in its own language, a fallback noted.
+  const { data: texts } = await ideasApi.readIdea(idea.id, { translations: "all" });
+  const title = choose(texts.title);
+  const header = pageHeader(title.text || idea.title);
+  const heading = header.querySelector("h1");
+  if (title.lang) heading.setAttribute("lang", title.lang);
+  heading.setAttribute("dir", "auto");
+  document.title = `${title.text || idea.title} – Langelis`;
   const meta = h("p", { class: "idea-meta" }, stateBadge(idea.state), " ", residenceBadge(idea.author.residence), " ",
     h("span", { class: "badge muted" }, idea.category_name), " ",
     idea.awarded ? badge(t("ideas.awarded"), "ok") : null,
@@ -92,7 +99,12 @@ export async function ideaPage({ main, params }) {
     votable ? h("div", { class: "vote-box" }, voteCount, " ", participant || !me ? voteButton : null) : h("p", {}, voteCount, " ", t("ideas.voting_closed")),
     participant && idea.state !== "draft" ? followButton : null);
 
-  main.append(header, meta, facts, h("div", { class: "idea-body" }, paragraphs(idea.body)), images, actions);
+  const body = choose(texts.body);
+  const shownIn = [title, body].find((x) => x.fallback && x.text);
+  main.append(header,
+    shownIn ? h("p", { class: "hint", id: "text-language-note" }, t("core.shown_in", { language: languageName(shownIn.lang) })) : null,
+    meta, facts, h("div", { class: "idea-body", lang: body.lang || undefined, dir: "auto" }, paragraphs(body.text || idea.body)),
+    images, actions);
 
   // The author's tools.
   if (idea.author.is_you) main.append(authorTools(idea, etag));
@@ -153,7 +165,7 @@ async function loadAnswers(box, idea) {
     list.append(h("article", { class: a.published_at ? "answer" : "answer draft" },
       h("p", { class: "answer-meta" }, a.published_at ? formatDateTime(a.published_at) : badge(t("ideas.unpublished"), "warn"),
         a.new_state ? [" ", stateBadge(a.new_state)] : null),
-      paragraphs(a.body),
+      h("div", { dir: "auto" }, paragraphs(a.body)),
       !a.published_at && idea.viewer.can_moderate ? h("p", {},
         h("button", { type: "button", class: "button small", onclick: () => act(async () => {
           const current = await ideasApi.readAnswer(idea.id, a.id);
@@ -223,7 +235,7 @@ function commentItem(c, idea, participant) {
   const item = h("li", { class: `comment depth-${c.depth}`, id: `comment-${c.id}` });
   const text = c.deleted ? h("p", { class: "muted-text" }, t("ideas.comment_deleted"))
     : c.body === null ? h("p", { class: "muted-text" }, t("ideas.comment_hidden"))
-      : h("div", { class: "comment-body" }, paragraphs(c.body));
+      : h("div", { class: "comment-body", dir: "auto" }, paragraphs(c.body));
   item.append(
     h("p", { class: "comment-meta" }, h("strong", {}, c.author_name || "—"), " ", residenceBadge(c.author_residence), " ",
       h("time", { datetime: c.created_at }, formatDateTime(c.created_at)), c.edited_at ? ` (${t("ideas.edited")})` : "",
