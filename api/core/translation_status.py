@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import event, inspect
 from sqlmodel import Session, col, select
 
@@ -181,16 +182,32 @@ def status_maps(
     session: Session, record_type: str, records: Sequence[Any], fields: Sequence[str]
 ) -> dict[Any, dict[str, dict[str, str]]]:
     """For each record: {field: {language: status}} over the working languages and every language
-    the text has (what reads with ``translations=all`` show beside the texts). One query."""
-    rows = states(session, record_type, [r.id for r in records])
+    the text has (what reads with ``translations=all`` show beside the texts). One query, Core rows."""
+    if not records:
+        return {}
+    table = TranslationState.__table__  # type: ignore[attr-defined]
+    stored: dict[tuple[Any, str], dict[str, str]] = {}
+    for rid, field, lang, status in session.execute(
+        sa.select(table.c.record_id, table.c.field, table.c.lang, table.c.status).where(
+            table.c.record_type == record_type, table.c.record_id.in_([r.id for r in records])
+        )
+    ):
+        stored.setdefault((rid, field), {})[lang] = status
     out: dict[Any, dict[str, dict[str, str]]] = {}
     for record in records:
         per_field: dict[str, dict[str, str]] = {}
         for field in fields:
-            texts = dict(getattr(record, field) or {})
-            mine = {lang: row for (rid, f, lang), row in rows.items() if rid == record.id and f == field}
-            langs = dict.fromkeys([*WORK_LANGUAGES, *sorted(texts)])
-            per_field[field] = {lang: resolve(texts, mine, lang) for lang in langs}
+            texts = getattr(record, field) or {}
+            mine = stored.get((record.id, field), {})
+            original = next((lang for lang, status in mine.items() if status == "original"), None)
+            original = original or default_original(texts)
+            langs = [*WORK_LANGUAGES, *sorted(k for k in texts if k not in WORK_LANGUAGES)]
+            per_field[field] = {
+                lang: "missing"
+                if not texts.get(lang)
+                else mine.get(lang) or ("original" if lang == original else "up_to_date")
+                for lang in langs
+            }
         out[record.id] = per_field
     return out
 

@@ -20,7 +20,9 @@ def _answers(actor: Actor) -> Any:
 
 
 def _answer_municipality() -> Any:
-    return sa.select(col(Idea.municipality_id)).where(col(Idea.id) == col(IdeaAnswer.idea_id)).scalar_subquery()
+    return (
+        sa.select(col(Idea.municipality_id)).where(col(Idea.id) == col(IdeaAnswer.idea_id)).scalar_subquery()
+    )
 
 
 ENTRIES = (
