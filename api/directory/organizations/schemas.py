@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from api.core.i18n import OptionalTranslations, Translations
 from api.core.pagination import Page
+from api.core.translatable import WithTranslationStatus
 from api.directory.vocab import OrganizationKind, Phone, Url
 
 
@@ -36,7 +37,7 @@ class OrganizationUpdate(BaseModel):
     phones: list[Phone] | None = Field(default=None, max_length=10)
 
 
-class OrganizationRead(BaseModel):
+class OrganizationRead(WithTranslationStatus):
     id: uuid.UUID
     municipality: str
     name: Any
