@@ -175,3 +175,13 @@ def test_service_reads_with_all_translations_carry_the_status(client, auth, base
     mine = next(i for i in listed.json()["items"] if i["id"] == service["id"])
     assert mine["translation_status"] == one["translation_status"]
     assert client.get(f"/api/v1/services/{service['id']}").json()["translation_status"] is None
+
+
+def test_normal_reads_say_which_language_each_text_is_in(client, service) -> None:
+    uk = client.get(f"/api/v1/services/{service['id']}", headers={"Accept-Language": "uk"})
+    assert uk.headers["content-language"] == "uk"
+    body = uk.json()
+    assert body["name"] == "Курси литовської мови"
+    # the description has no Ukrainian text: English is served, and the answer says so
+    assert body["text_languages"] == {"name": "uk", "description": "en"}
+    assert body["description"] == "Evening courses for adults"

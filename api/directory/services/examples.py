@@ -52,6 +52,7 @@ SERVICE_READ: dict[str, Any] = {
     "name": "Lietuvių kalbos kursai pradedantiesiems (A1)",
     "description": "Nemokami vakariniai kursai Vilniaus savivaldybėje gyvenantiems užsieniečiams.",
     "text_language": "lt",
+    "text_languages": {"name": "lt", "description": "lt"},
     "categories": ["language.course"],
     "status": "active",
     "languages": ["lt", "uk", "ru"],

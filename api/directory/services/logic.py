@@ -89,6 +89,16 @@ def _check_ranges(service: Service) -> None:
         service.cost_amount = None
 
 
+def served_languages(service: Service, lang: str) -> dict[str, str]:
+    """The language each of the service's texts is shown in for a reader of ``lang``."""
+    out = {}
+    for field in SERVICE_TEXTS:
+        served = resolved_language(getattr(service, field), lang)
+        if served:
+            out[field] = served
+    return out
+
+
 def read(
     session: Session,
     services: Sequence[Service],
@@ -120,6 +130,7 @@ def read(
                 name=locale.text(s.name),
                 description=locale.text(s.description),
                 text_language=None if locale.all_translations else resolved_language(s.name, locale.lang),
+                text_languages=None if locale.all_translations else served_languages(s, locale.lang),
                 translation_status=statuses.get(s.id),
                 categories=list(s.categories or []),
                 status=s.status,  # type: ignore[arg-type]  # a CHECK constraint keeps it one of these
