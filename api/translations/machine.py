@@ -13,11 +13,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from api.core import translation_status as rules
-from api.core.conditional import claim
+from api.core.actor import Actor
 from api.core.config import Settings
 from api.core.errors import ProblemError, conflict
 from api.core.translatable import Translatable
 from api.translations.models import MachineUsage
+from api.translations.schemas import MachineRequest, RecordTranslations
+from api.translations.workspace import load, record_translations, write_text
 
 _DEEPL_TARGETS = {"en": "EN-GB", "pt": "PT-PT", "zh": "ZH-HANS"}
 
@@ -145,9 +147,16 @@ def translate(
     _reserve(session, budget_key(session, entry, record), len(text), settings.translation_monthly_characters)
     translated = engine.translate(text, source=source, target=lang)
     with rules.machine_written(session):
-        if hasattr(record, "version"):
-            claim(session, record, None)
-        values[lang] = translated
-        setattr(record, field, values)
-        session.add(record)
-        session.flush()
+        write_text(session, record, field, lang, translated, None)
+
+
+def translate_record(
+    session: Session, *, settings: Settings, actor: Actor, request: MachineRequest
+) -> RecordTranslations:
+    """The workspace's machine button: the record (404 unless the actor may translate it into the
+    language), the machine text, the record's texts and states."""
+    entry, record = load(
+        session, actor=actor, record_type=request.record_type, record_id=request.record_id, lang=request.lang
+    )
+    translate(session, settings=settings, entry=entry, record=record, field=request.field, lang=request.lang)
+    return record_translations(session, entry, record)

@@ -97,20 +97,17 @@ def save_translation(
     session: SessionDep,
     actor: CurrentActor,
 ) -> RecordTranslations:
-    entry, record = workspace.load(
-        session, actor=actor, record_type=record_type, record_id=record_id, lang=lang
-    )
-    workspace.save(
+    saved = workspace.save_translation(
         session,
         actor=actor,
-        entry=entry,
-        record=record,
+        record_type=record_type,
+        record_id=record_id,
         field=field,
         lang=lang,
         text=body.text,
         if_match=if_match,
     )
-    return _answer(response, workspace.record_translations(session, entry, record))
+    return _answer(response, saved)
 
 
 @router.post(
@@ -124,13 +121,7 @@ def save_translation(
 def machine_translate(
     body: MachineRequest, response: Response, session: SessionDep, actor: CurrentActor, settings: SettingsDep
 ) -> RecordTranslations:
-    entry, record = workspace.load(
-        session, actor=actor, record_type=body.record_type, record_id=body.record_id, lang=body.lang
-    )
-    machine.translate(
-        session, settings=settings, entry=entry, record=record, field=body.field, lang=body.lang
-    )
-    return _answer(response, workspace.record_translations(session, entry, record))
+    return _answer(response, machine.translate_record(session, settings=settings, actor=actor, request=body))
 
 
 @router.get(

@@ -218,9 +218,36 @@ def save(
     }
     if rules.original_of(values, rows) == lang and not edits_source(session, actor, entry, record.id):
         raise ProblemError(403, "Only the record's editors may change its original text.", slug="forbidden")
+    write_text(session, record, field, lang, text, if_match)
+
+
+def write_text(
+    session: Session, record: Any, field: str, lang: str, text: str, if_match: IfMatch | None
+) -> None:
+    """Set one language of one text, moving the record's version (If-Match when given)."""
     if hasattr(record, "version"):
         claim(session, record, if_match)
+    values = dict(getattr(record, field) or {})
     values[lang] = text
     setattr(record, field, values)
     session.add(record)
     session.flush()
+
+
+def save_translation(
+    session: Session,
+    *,
+    actor: Actor,
+    record_type: str,
+    record_id: uuid.UUID,
+    field: str,
+    lang: str,
+    text: str,
+    if_match: IfMatch,
+) -> RecordTranslations:
+    """The workspace's save: the record (404 unless the actor may translate it), the text, its state."""
+    entry, record = load(session, actor=actor, record_type=record_type, record_id=record_id, lang=lang)
+    save(
+        session, actor=actor, entry=entry, record=record, field=field, lang=lang, text=text, if_match=if_match
+    )
+    return record_translations(session, entry, record)
