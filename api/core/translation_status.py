@@ -182,7 +182,8 @@ def status_maps(
     session: Session, record_type: str, records: Sequence[Any], fields: Sequence[str]
 ) -> dict[Any, dict[str, dict[str, str]]]:
     """For each record: {field: {language: status}} over the working languages and every language
-    the text has (what reads with ``translations=all`` show beside the texts). One query, Core rows."""
+    the text has (what reads with ``translations=all`` show beside the texts); fields with no text in
+    any language are left out. One query, Core rows."""
     if not records:
         return {}
     table = TranslationState.__table__  # type: ignore[attr-defined]
@@ -198,6 +199,8 @@ def status_maps(
         per_field: dict[str, dict[str, str]] = {}
         for field in fields:
             texts = getattr(record, field) or {}
+            if not texts:
+                continue  # a text written in no language has nothing to translate
             mine = stored.get((record.id, field), {})
             original = next((lang for lang, status in mine.items() if status == "original"), None)
             original = original or default_original(texts)
