@@ -63,9 +63,21 @@ async function boot() {
     (domain.routes || []).forEach(router.register);
     menuItems.push(...(domain.menu || []));
   }
+  // The language is applied when chosen with a pointer or confirmed with Enter, never while arrow
+  // keys move through the options (a keyboard user would be thrown into another language).
   const select = $("#lang-select");
   select.value = i18n.lang();
-  select.addEventListener("change", () => i18n.setLang(select.value));
+  let browsing = false;
+  const apply = () => { browsing = false; if (select.value !== i18n.lang()) i18n.setLang(select.value); };
+  select.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") { event.preventDefault(); apply(); } else if (event.key !== "Tab") browsing = true;
+  });
+  select.addEventListener("change", () => { if (!browsing) apply(); });
+  select.addEventListener("blur", () => { if (browsing) { browsing = false; select.value = i18n.lang(); } });
+  $(".skip-link").addEventListener("click", (event) => {
+    event.preventDefault();
+    $("#main").focus();
+  });
   i18n.onChange(() => { refreshChrome(); router.render(); });
   auth.onChange(refreshChrome);
   window.addEventListener("hashchange", renderMenu);

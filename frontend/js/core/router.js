@@ -117,7 +117,22 @@ function defaultNotFound({ main }) {
     h("p", {}, h("a", { href: "#/" }, t("core.back_home"))));
 }
 
+// A hash that is not a route ("#main", the skip link's target) is an in-page anchor: focus it and
+// keep the page, never a "Page not found".
+function inPageAnchor() {
+  const hash = window.location.hash;
+  if (!hash || hash.startsWith("#/")) return false;
+  const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+  if (!target) return false;
+  if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+  target.focus();
+  return true;
+}
+
 export function start() {
-  window.addEventListener("hashchange", render);
+  window.addEventListener("hashchange", () => {
+    if (!inPageAnchor()) render();
+  });
+  if (inPageAnchor()) history.replaceState(null, "", "#/");
   return render();
 }

@@ -34,7 +34,7 @@ export function pageHeader(title, ...actions) {
 // Submit a form through `onSubmit(form)`; shows field errors from a problem's `errors` list and
 // a summary at the top of the form. Returns the form.
 export function bindForm(form, onSubmit) {
-  const summary = h("div", { class: "form-errors", role: "alert", hidden: true });
+  const summary = h("div", { class: "form-errors", role: "alert", tabindex: "-1", hidden: true });
   form.prepend(summary);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -42,7 +42,12 @@ export function bindForm(form, onSubmit) {
     summary.hidden = true;
     clear(summary);
     for (const el of $all(".field-error", form)) { el.hidden = true; el.textContent = ""; }
-    for (const el of $all("[aria-invalid]", form)) el.removeAttribute("aria-invalid");
+    for (const el of $all("[aria-invalid]", form)) {
+      el.removeAttribute("aria-invalid");
+      const described = (el.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && !id.endsWith("-error"));
+      if (described.length) el.setAttribute("aria-describedby", described.join(" "));
+      else el.removeAttribute("aria-describedby");
+    }
     if (button) button.disabled = true;
     try {
       await onSubmit(form);
@@ -58,13 +63,16 @@ export function bindForm(form, onSubmit) {
         const control = wrapper.querySelector("input, select, textarea");
         if (control) {
           control.setAttribute("aria-invalid", "true");
-          control.setAttribute("aria-describedby", slot.id);
+          // The error is added to the hint, not put in its place.
+          const described = (control.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== slot.id);
+          control.setAttribute("aria-describedby", [...described, slot.id].join(" "));
           first = first || control;
         }
       }
       summary.append(h("p", {}, errorText(err)));
       summary.hidden = false;
-      (first || summary).focus?.();
+      // Focus goes to the summary (read out first), never back to <body>.
+      summary.focus();
     } finally {
       if (button) button.disabled = false;
     }

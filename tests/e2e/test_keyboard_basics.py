@@ -1,0 +1,49 @@
+"""Keyboard paths that hold: the skip link moves focus to the content and keeps the page; the
+language switcher does not switch while arrow keys move through it; a failed sign-in puts focus on the
+error summary, marks the fields invalid and keeps their hints."""
+
+from __future__ import annotations
+
+
+def test_skip_link_focuses_the_content_and_keeps_the_page(page):
+    page.goto("/#/services")
+    page.reload()  # a first load: Tab starts at the top of the page
+    page.wait_for_selector("html[data-ready=true]")
+    heading = page.locator("h1").inner_text()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    assert page.evaluate("location.hash") == "#/services"
+    assert page.locator("h1").inner_text() == heading
+    # an address ending in #main (a bookmarked skip) is the same page, never "not found"
+    page.goto("/#main")
+    page.wait_for_selector("html[data-ready=true]")
+    assert page.evaluate("document.activeElement.id") == "main"
+    assert "nerasta" not in page.locator("#main").inner_text().lower()
+
+
+def test_language_switcher_waits_for_enter(page):
+    select = page.locator("#lang-select")
+    select.focus()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.documentElement.lang") == "lt"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.documentElement.lang") == "lt"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.documentElement.lang !== 'lt'")
+    chosen = page.evaluate("document.documentElement.lang")
+    assert chosen in ("en", "uk", "ru")
+    page.evaluate("localStorage.setItem('langelis.lang', 'lt')")
+
+
+def test_failed_sign_in_focuses_the_error_summary(page):
+    page.goto("/#/login")
+    page.wait_for_selector("input[name=username]")
+    page.fill("input[name=username]", "nobody@example.lt")
+    page.fill("input[name=password]", "wrong-password-123")
+    page.locator("form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".form-errors:not([hidden])")
+    assert page.evaluate("document.activeElement.classList.contains('form-errors')")
+    assert page.evaluate("document.activeElement !== document.body")
