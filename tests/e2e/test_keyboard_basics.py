@@ -47,3 +47,17 @@ def test_failed_sign_in_focuses_the_error_summary(page):
     page.wait_for_selector(".form-errors:not([hidden])")
     assert page.evaluate("document.activeElement.classList.contains('form-errors')")
     assert page.evaluate("document.activeElement !== document.body")
+
+
+def test_public_requests_print_no_null_and_pages_have_their_own_titles(page):
+    page.goto("/#/experts/open-requests")
+    page.wait_for_selector(".request-card h2, .empty")
+    text = page.locator("#main").inner_text()
+    assert "null" not in text and "undefined" not in text
+    titles = set()
+    for path in ("/services", "/ideas", "/experts", "/no-such-page"):
+        page.goto(f"/#{path}")
+        page.wait_for_function("() => !document.querySelector('#main').hasAttribute('aria-busy')")
+        titles.add(page.title())
+    assert len(titles) == 4
+    assert any(title.startswith("Puslapis nerastas") for title in titles)

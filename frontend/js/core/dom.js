@@ -2,6 +2,9 @@
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
+  // el.append(a, cond ? b : null) skips null, undefined and false (the native append would print
+  // "null"): pages build cards this way, so it holds for every element made here.
+  el.append = (...items) => append(el, items);
   for (const [key, value] of Object.entries(attrs || {})) {
     if (value === undefined || value === null || value === false) continue;
     if (key === "class") el.className = value;

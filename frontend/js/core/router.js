@@ -81,12 +81,14 @@ export async function render() {
   main.setAttribute("aria-busy", "true");
   try {
     if (!match) {
+      document.title = `${t("core.not_found_title")} – Langelis`;
       await (notFoundView || defaultNotFound)({ main: page, params, query, path });
     } else if (!allowed(match)) {
       if (!currentUser()) {
         navigate("/login", { next: window.location.hash.replace(/^#/, "") });
         return;
       }
+      document.title = `${t("core.forbidden_title")} – Langelis`;
       page.append(h("h1", {}, t("core.forbidden_title")), h("p", {}, t("core.forbidden_text")));
     } else {
       document.title = `${match.title ? t(match.title) : ""}${match.title ? " – " : ""}Langelis`;
@@ -95,6 +97,7 @@ export async function render() {
   } catch (err) {
     if (token !== renderToken) return;
     clear(page);
+    document.title = `${t("core.error_title")} – Langelis`;
     page.append(h("h1", {}, t("core.error_title")), h("p", { class: "error" }, err.message || String(err)));
   } finally {
     if (token === renderToken) {
