@@ -26,6 +26,7 @@ from api.directory.codes import municipality_id
 from api.directory.derived_fields import WEEKDAY_BITS
 from api.directory.models import Service
 from api.directory.services import logic as catalog
+from api.directory.services.place_names import split_places
 from api.directory.services.schemas import ServiceRead, ServiceTombstone
 from api.municipalities.models import Organization
 
@@ -58,6 +59,12 @@ def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
 
 
 def resolved(session: Session, f: ServiceFilters) -> ServiceFilters:
+    """Municipality codes to ids; place names in the query ("Вільнюс") become a municipality filter
+    unless the caller named municipalities already."""
+    q, places = split_places(f.q)
+    if places:
+        named = f.municipalities or f.municipality_ids
+        f = replace(f, q=q, municipalities=f.municipalities if named else list(places))
     if not f.municipalities:
         return f
     ids = [municipality_id(session, slug) for slug in f.municipalities]
