@@ -70,13 +70,15 @@ def _matches(word: str, place: str) -> bool:
     return len(place) >= 5 and word.startswith(place[:-1]) and len(word) <= len(place) + 2
 
 
-def split_places(query: str | None) -> tuple[str | None, tuple[str, ...]]:
-    """The query without its place names, and the municipality codes those names mean."""
+def split_places(query: str | None) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """The query without its place names, those names as typed (folded), and the municipality codes
+    they mean."""
     if not query:
-        return query, ()
+        return query, (), ()
     words = normalize(query).split()
     places = place_names()
     kept: list[str] = []
+    named: list[str] = []
     slugs: list[str] = []
     index = 0
     while index < len(words):
@@ -91,9 +93,10 @@ def split_places(query: str | None) -> tuple[str | None, tuple[str, ...]]:
             kept.append(words[index])
         else:
             slugs.extend(places[hit])
+            named.append(" ".join(words[index : index + width]))
             if kept and kept[-1] in _WITH_PLACE:
                 kept.pop()
         index += width
     if not slugs:
-        return query, ()
-    return (" ".join(kept) or None), tuple(dict.fromkeys(slugs))
+        return query, (), ()
+    return (" ".join(kept) or None), tuple(named), tuple(dict.fromkeys(slugs))

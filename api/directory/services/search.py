@@ -52,6 +52,9 @@ class ServiceFilters:
     modified_after: datetime | None = None
     stale: bool | None = None
     funding_ends_before: date | None = None
+    # Place names found in q ("у Вільнюсі"): the words, and the municipalities they mean.
+    place_words: list[str] = field(default_factory=list)
+    place_ids: list[uuid.UUID] = field(default_factory=list)
 
 
 def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
@@ -59,12 +62,13 @@ def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
 
 
 def resolved(session: Session, f: ServiceFilters) -> ServiceFilters:
-    """Municipality codes to ids; place names in the query ("Вільнюс") become a municipality filter
-    unless the caller named municipalities already."""
-    q, places = split_places(f.q)
+    """Municipality codes to ids. Place names in the query ("Вільнюс") match the services of that
+    place or a text that names it, unless the caller named municipalities (then they are dropped)."""
+    q, words, places = split_places(f.q)
     if places:
         named = f.municipalities or f.municipality_ids
-        f = replace(f, q=q, municipalities=f.municipalities if named else list(places))
+        ids = [] if named else [municipality_id(session, slug) for slug in places]
+        f = replace(f, q=q, place_words=list(words) if ids else [], place_ids=ids)
     if not f.municipalities:
         return f
     ids = [municipality_id(session, slug) for slug in f.municipalities]
@@ -79,6 +83,9 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
         where.append(col(Service.updated_at) > f.modified_after)
     for term in search_terms(f.q):
         where.append(col(Service.search_text).like(f"%{like_escape(term)}%", escape="\\"))
+    if f.place_ids:
+        named = [col(Service.search_text).like(f"%{like_escape(w)}%", escape="\\") for w in f.place_words]
+        where.append(sa.or_(scope.in_municipality(Service, f.place_ids), *named))
     if f.categories:
         where.append(sa.or_(*(_like(col(Service.category_keys), c) for c in f.categories)))
     if f.municipality_ids:
