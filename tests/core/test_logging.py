@@ -11,7 +11,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from api.core.logging import JsonFormatter, TextFormatter, configure_logging, reset_request_id, set_request_id
+from api.core.logging import (
+    ContextQueueHandler,
+    JsonFormatter,
+    TextFormatter,
+    configure_logging,
+    flush_logs,
+    log_listener,
+    reset_request_id,
+    set_request_id,
+)
 
 
 def _record(
@@ -104,16 +113,27 @@ def test_configure_logging_picks_the_formatter(as_json: bool, formatter: type) -
     )
     try:
         configure_logging("INFO", as_json)
-        (handler,) = root.handlers
+        (queued,) = root.handlers
+        assert isinstance(queued, ContextQueueHandler)  # formatted and written off the request path
+        listener = log_listener()
+        assert listener is not None
+        (handler,) = listener.handlers
         assert type(handler.formatter) is formatter
         stream = io.StringIO()
         assert isinstance(handler, logging.StreamHandler)
         handler.setStream(stream)
-        logging.getLogger("langelis.access").info(
-            "request", extra={"method": "GET", "path": "/healthz", "status": 200, "duration_ms": 0.4}
-        )
+        token = set_request_id("req-in-the-request-thread")
+        try:
+            logging.getLogger("langelis.access").info(
+                "request", extra={"method": "GET", "path": "/healthz", "status": 200, "duration_ms": 0.4}
+            )
+        finally:
+            reset_request_id(token)
+        flush_logs()
         out = stream.getvalue()
         assert ("GET /healthz 200 0.4ms" in out) is not as_json
+        # The request id is taken in the request's thread, though the line is written in another.
+        assert "req-in-the-request-thread" in out
     finally:
         root.handlers[:] = handlers
         root.setLevel(level)

@@ -16,7 +16,7 @@ from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.etag import none_match
 from api.core.hot import AsyncLocaleDep, AsyncPageDep, read_in_thread
-from api.core.http import created, page_response, with_etag
+from api.core.http import created, rows_page_response, with_etag
 from api.core.i18n import Locale, LocaleDep
 from api.directory.categories.reference import legal_statuses
 from api.directory.categories.schemas import LegalStatusList, LegalStatusRead
@@ -77,7 +77,7 @@ async def list_services(
             session, actor=actor, filters=filters, params=page, sort=sort, locale=locale
         ),
     )
-    return page_response(request, response, ServiceList(items=items, next_cursor=next_cursor))
+    return rows_page_response(request, response, items, next_cursor)
 
 
 @router.get(
