@@ -12,6 +12,8 @@ How a request uses the database (one connection at most, never two at once):
   opens again once the transaction commits. Other processes (CLI, worker) meet ``busy_timeout``.
   A route that writes during a GET marks itself a writer (``mark_writer``; ``NoStore`` does, since
   personal-data reads are audited).
+* JSON columns are decoded by orjson (the same Python values as the stdlib, several times faster:
+  a page of 50 services decodes some 700 of them).
 * The pool is as large as the worker threads, and a checkout waits at most
   ``database_pool_timeout`` seconds: an exhausted pool answers 503 with ``Retry-After``.
 """
@@ -27,6 +29,7 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import orjson
 import sqlalchemy as sa
 from fastapi import Depends, Request
 from sqlalchemy.dialects.postgresql import JSONB
@@ -121,6 +124,7 @@ def make_engine(
             url,
             echo=echo,
             connect_args={"check_same_thread": False, "timeout": 30},
+            json_deserializer=orjson.loads,
             **pool_args,
         )
         _configure_sqlite(engine)
@@ -130,6 +134,7 @@ def make_engine(
     return sa.create_engine(
         url,
         echo=echo,
+        json_deserializer=orjson.loads,
         # No ``SELECT 1`` before every checkout (a round trip per request): a connection the server
         # dropped fails its first query, SQLAlchemy then empties the pool and that one request
         # answers 503 + Retry-After; connections are renewed every half hour anyway.

@@ -53,7 +53,7 @@ def signed_in(settings: Any, db: Any, user: User) -> tuple[dict[str, str], str]:
     """An access token of a sign-in session (refresh family), as the token endpoint issues it."""
     family = uuid.uuid4().hex
     scopes = sorted(allowed_scopes(user.role, user.extra_scopes))
-    token, claims = encode_token(
+    token, _claims = encode_token(
         settings, subject=f"user:{user.id}", typ="access", scopes=scopes, extra={"fam": family}
     )
     db.add(
@@ -80,15 +80,21 @@ def _me(client: Any, headers: dict[str, str]) -> int:
 
 
 CHANGES = {
-    "deactivated": lambda user, family: sa.update(User.__table__)  # type: ignore[attr-defined]
-    .where(User.__table__.c.id == user.id)  # type: ignore[attr-defined]
-    .values(is_active=False),
-    "signed out": lambda user, family: sa.update(RefreshToken.__table__)  # type: ignore[attr-defined]
-    .where(RefreshToken.__table__.c.family_id == family)  # type: ignore[attr-defined]
-    .values(revoked_at=utcnow()),
-    "role changed": lambda user, family: sa.update(User.__table__)  # type: ignore[attr-defined]
-    .where(User.__table__.c.id == user.id)  # type: ignore[attr-defined]
-    .values(role="expert"),
+    "deactivated": lambda user, family: (
+        sa.update(User.__table__)  # type: ignore[attr-defined]
+        .where(User.__table__.c.id == user.id)  # type: ignore[attr-defined]
+        .values(is_active=False)
+    ),
+    "signed out": lambda user, family: (
+        sa.update(RefreshToken.__table__)  # type: ignore[attr-defined]
+        .where(RefreshToken.__table__.c.family_id == family)  # type: ignore[attr-defined]
+        .values(revoked_at=utcnow())
+    ),
+    "role changed": lambda user, family: (
+        sa.update(User.__table__)  # type: ignore[attr-defined]
+        .where(User.__table__.c.id == user.id)  # type: ignore[attr-defined]
+        .values(role="expert")
+    ),
 }
 
 

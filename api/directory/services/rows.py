@@ -29,9 +29,60 @@ LOCATIONS = Location.__table__  # type: ignore[attr-defined]
 LINKS = ServiceAtLocation.__table__  # type: ignore[attr-defined]
 
 # What the answer needs and the keyset needs; not the folded search text or the derived keys.
-_SERVICE_COLUMNS = ["id", "organization_id", "municipality_id", "name", "description", "categories", "status", "languages", "eligible_statuses", "age_min", "age_max", "sex", "eligibility_note", "format", "level", "free", "cost_amount", "cost_description", "schedule", "start_date", "end_date", "capacity", "application_process", "url", "email", "phone", "funding_source", "funding_ends_on", "assured_date", "assured_by", "version", "created_at", "updated_at", "deleted_at", "sort_name"]
+_SERVICE_COLUMNS = [
+    "id",
+    "organization_id",
+    "municipality_id",
+    "name",
+    "description",
+    "categories",
+    "status",
+    "languages",
+    "eligible_statuses",
+    "age_min",
+    "age_max",
+    "sex",
+    "eligibility_note",
+    "format",
+    "level",
+    "free",
+    "cost_amount",
+    "cost_description",
+    "schedule",
+    "start_date",
+    "end_date",
+    "capacity",
+    "application_process",
+    "url",
+    "email",
+    "phone",
+    "funding_source",
+    "funding_ends_on",
+    "assured_date",
+    "assured_by",
+    "version",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "sort_name",
+]
 SERVICE_COLUMNS = [SERVICES.c[name] for name in _SERVICE_COLUMNS]
-_LOCATION_COLUMNS = ["id", "organization_id", "municipality_id", "name", "address", "city", "postal_code", "latitude", "longitude", "accessibility", "opening_hours", "confidential", "version", "updated_at"]
+_LOCATION_COLUMNS = [
+    "id",
+    "organization_id",
+    "municipality_id",
+    "name",
+    "address",
+    "city",
+    "postal_code",
+    "latitude",
+    "longitude",
+    "accessibility",
+    "opening_hours",
+    "confidential",
+    "version",
+    "updated_at",
+]
 
 
 class Texts:
