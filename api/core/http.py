@@ -30,6 +30,7 @@ from api.core.pagination import Page, set_link_header
 
 __all__ = [
     "NoStore",
+    "NoStoreRead",
     "Page",
     "created",
     "fast_json",
@@ -52,6 +53,15 @@ async def no_store(request: Request, response: Response) -> None:
 
 
 NoStore: Any = Depends(no_store)
+
+
+async def no_store_read(response: Response) -> None:
+    """Personal data that is read without an audit entry (your own account): never cached, and
+    the request stays a reader (on SQLite it runs beside other readers, not behind the write gate)."""
+    response.headers["Cache-Control"] = "no-store"
+
+
+NoStoreRead: Any = Depends(no_store_read)
 
 
 def op(
