@@ -209,11 +209,12 @@ def service_page(
 ) -> JSONObj:
     """One numbered page: its rows by id (no recount when the data did not change, see
     :mod:`.totals`); ``count_key`` names the query (the parameters that built ``where``)."""
-    found = totals.service_rows(session, where, page=page, per_page=per_page)
+    version = totals.data_version(session)
+    found = totals.service_rows(session, where, page=page, per_page=per_page, key=count_key, version=version)
     if page == 1 and len(found) < per_page:
         total = len(found)  # the whole list is on this page
     else:
-        total = totals.service_total(session, where, count_key)
+        total = totals.service_total(session, where, count_key, version)
     contents = _shape(session, found, actor=actor, lang=lang, minimal=minimal, full=full)
     return envelope(contents, total=total, page=page, per_page=per_page)
 

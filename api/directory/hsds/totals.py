@@ -13,9 +13,10 @@ once per query and **data version** and reused:
   such change for at most that long;
 * the cache is per process (each worker counts once per version), bounded, and holds counts only.
 
-The page itself is cut by the ids alone (``SELECT id … ORDER BY sort_name, id LIMIT/OFFSET``, which
-walks the ``(sort_name, id)`` index) and then the page's 50 rows are read as Core rows: a deep page
-skips index entries, not whole rows.
+The page itself: where a page starts is remembered per data version (a page asked again, or the
+next page of a client walking them, is a keyset range on ``(sort_name, id)``); otherwise it is cut
+by the ids alone (``SELECT id … ORDER BY sort_name, id LIMIT/OFFSET``) and the page's rows are then
+read as Core rows.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from api.directory.models import Service
 from api.municipalities.models import Organization
 
 RECOUNT_SECONDS = 60.0
-MAX_TOTALS = 2_000
+MAX_TOTALS = 20_000
 
 SERVICES = Service.__table__  # type: ignore[attr-defined]
 ORGANIZATIONS = Organization.__table__  # type: ignore[attr-defined]
@@ -42,19 +43,19 @@ class Totals:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
         self._lock = threading.Lock()
-        self._counts: dict[Hashable, tuple[Any, float, int]] = {}
+        self._counts: dict[Hashable, tuple[Any, float, Any]] = {}
 
-    def get(self, key: Hashable, version: Any) -> int | None:
+    def get(self, key: Hashable, version: Any) -> Any:
         found = self._counts.get(key)
         if found is None or found[0] != version or self.clock() - found[1] >= RECOUNT_SECONDS:
             return None
         return found[2]
 
-    def put(self, key: Hashable, version: Any, total: int) -> None:
+    def put(self, key: Hashable, version: Any, value: Any) -> None:
         with self._lock:
             if len(self._counts) >= MAX_TOTALS:
                 self._counts.clear()
-            self._counts[key] = (version, self.clock(), total)
+            self._counts[key] = (version, self.clock(), value)
 
 
 totals = Totals()
@@ -70,32 +71,58 @@ def data_version(session: Session) -> tuple[Any, ...]:
     return tuple(row)
 
 
-def service_total(session: Session, where: list[sa.ColumnElement[bool]], key: Hashable) -> int:
+def service_total(session: Session, where: list[sa.ColumnElement[bool]], key: Hashable, version: Any) -> int:
     """How many services ``where`` finds, counted at most once per data version (see above)."""
-    version = data_version(session)
-    found = totals.get(key, version)
+    found = totals.get(("total", key), version)
     if found is not None:
         return found
     total = int(session.execute(sa.select(sa.func.count()).select_from(SERVICES).where(*where)).scalar_one())
-    totals.put(key, version, total)
+    totals.put(("total", key), version, total)
     return total
 
 
+_ORDER = (SERVICES.c.sort_name, SERVICES.c.id)
+
+
 def service_rows(
-    session: Session, where: list[sa.ColumnElement[bool]], *, page: int, per_page: int
+    session: Session,
+    where: list[sa.ColumnElement[bool]],
+    *,
+    page: int,
+    per_page: int,
+    key: Hashable,
+    version: Any,
 ) -> list[Any]:
-    """One numbered page of services as Core rows (every column), by name."""
-    ids = (
-        sa.select(SERVICES.c.id)
-        .where(*where)
-        .order_by(SERVICES.c.sort_name, SERVICES.c.id)
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-        .subquery()
-    )
-    stmt = (
-        sa.select(*SERVICES.c)
-        .join(ids, ids.c.id == SERVICES.c.id)
-        .order_by(SERVICES.c.sort_name, SERVICES.c.id)
-    )
-    return list(session.execute(stmt).all())
+    """One numbered page of services as Core rows (every column), by name.
+
+    Where the page starts is remembered per query, page size and data version: a page asked again
+    (or the page after one just served, as a harvesting client walks them) starts with a keyset
+    range on ``(sort_name, id)`` instead of skipping ``(page - 1) * per_page`` rows."""
+    stmt = sa.select(*SERVICES.c).where(*where)
+    start = totals.get(("start", key, per_page, page), version)
+    if start is not None:
+        (sort_name, row_id), inclusive = start
+        bound = sa.tuple_(*_ORDER) >= sa.tuple_(
+            sa.literal(sort_name, SERVICES.c.sort_name.type), sa.literal(row_id, SERVICES.c.id.type)
+        )
+        if not inclusive:
+            bound = sa.tuple_(*_ORDER) > sa.tuple_(
+                sa.literal(sort_name, SERVICES.c.sort_name.type), sa.literal(row_id, SERVICES.c.id.type)
+            )
+        found = list(session.execute(stmt.where(bound).order_by(*_ORDER).limit(per_page)).all())
+    else:
+        ids = (
+            sa.select(SERVICES.c.id)
+            .where(*where)
+            .order_by(*_ORDER)
+            .offset((page - 1) * per_page)
+            .limit(per_page)
+            .subquery()
+        )
+        paged = sa.select(*SERVICES.c).join(ids, ids.c.id == SERVICES.c.id).order_by(*_ORDER)
+        found = list(session.execute(paged).all())
+    if found:
+        first, last = found[0], found[-1]
+        totals.put(("start", key, per_page, page), version, ((first.sort_name, first.id), True))
+        totals.put(("start", key, per_page, page + 1), version, ((last.sort_name, last.id), False))
+    return found
