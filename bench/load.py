@@ -11,6 +11,7 @@ in the same run on the same data:
 
     python -m bench load                     # both databases, 1 and 2 workers, 5 s a URL
     python -m bench.load --db sqlite --workers 1 --seconds 10 --tree /work/main   # another checkout
+    python -m bench.load --compare /work/main   # this checkout and main, URL by URL, in one run
 
 Set-up (once): ``apt-get install -y wrk``; Datasette lives in its own venv, never a project
 dependency: ``python3 -m venv /tmp/venv-datasette && /tmp/venv-datasette/bin/pip install datasette``
@@ -37,7 +38,7 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -334,39 +335,58 @@ def urls(ids: dict[str, str]) -> list[tuple[str, str, bool]]:
     ]
 
 
-def run(kind: str, workers: list[int], seconds: int, tree: Path, only: set[str] | None) -> list[Result]:
+def datasette_urls(ids: dict[str, str]) -> list[tuple[str, str]]:
+    db = SQLITE_FILE.stem
+    rows = "&deleted_at__isnull=1&_sort=sort_name&_size=50&_shape=objects&_nosuggest=1"
+    return [
+        ("directory page (municipality, 50)", f"/{db}/services.json?municipality_id={ids['mid_hex']}{rows}"),
+        ("first page of all (50), as an HSDS page", f"/{db}/services.json?{rows[1:]}"),
+    ]
+
+
+def run(
+    kind: str, workers: list[int], seconds: int, trees: dict[str, Path], only: set[str] | None
+) -> list[Result]:
+    """Every server of the run (each tree, Datasette) is up at once and idle but for the one being
+    loaded; each URL is loaded on every server in turn, so they all see the same machine."""
     url = ensure_data(kind)
     ids = sample_ids(url)
     token = bench_user_token(url)
     auth = {"Authorization": f"Bearer {token}"}
     log = TMP / f"langelis-load-{kind}.log"
     results: list[Result] = []
-    for n in workers:
-        with langelis_server(tree, url, n, log) as base:
-            for label, path, signed in urls(ids):
-                if only and not any(o in label for o in only):
-                    continue
-                headers = auth if signed else None
-                _check(base + path, headers)
-                results.append(wrk(f"{kind}, {n} worker(s): {label}", base + path, seconds, headers))
-                print(results[-1], flush=True)
-    if kind == "sqlite" and Path(DATASETTE).exists():
-        with datasette_server(SQLITE_FILE, log) as base:
-            page = (
-                f"/{SQLITE_FILE.stem}/services.json?municipality_id={ids['mid_hex']}"
-                "&deleted_at__isnull=1&_sort=sort_name&_size=50&_shape=objects&_nosuggest=1"
-            )
-            first = (
-                f"/{SQLITE_FILE.stem}/services.json?deleted_at__isnull=1&_sort=sort_name&_size=50"
-                "&_shape=objects&_nosuggest=1"
-            )
-            for label, path in (
-                ("directory page (municipality, 50)", page),
-                ("first page of all (50)", first),
-            ):
-                _check(base + path)
-                results.append(wrk(f"Datasette: {label}", base + path, seconds))
-                print(results[-1], flush=True)
+    with ExitStack() as stack:
+        datasette = (
+            stack.enter_context(datasette_server(SQLITE_FILE, log))
+            if kind == "sqlite" and Path(DATASETTE).exists()
+            else None
+        )
+        for n in workers:
+            with ExitStack() as servers:
+                bases = {
+                    name: servers.enter_context(langelis_server(tree, url, n, log))
+                    for name, tree in trees.items()
+                }
+                for label, path, signed in urls(ids):
+                    if only and not any(o in label for o in only):
+                        continue
+                    headers = auth if signed else None
+                    for name, base in bases.items():
+                        _check(base + path, headers)
+                        tag = f" [{name}]" if len(trees) > 1 else ""
+                        results.append(
+                            wrk(f"{kind}, {n} worker(s){tag}: {label}", base + path, seconds, headers)
+                        )
+                        print(results[-1], flush=True)
+                    if (
+                        datasette
+                        and n == workers[0]
+                        and label.startswith(("directory page (", "HSDS /services page 1"))
+                    ):
+                        ds_label, ds_path = datasette_urls(ids)[0 if label.startswith("directory") else 1]
+                        _check(datasette + ds_path)
+                        results.append(wrk(f"Datasette: {ds_label}", datasette + ds_path, seconds))
+                        print(results[-1], flush=True)
     results.append(raw_floor(kind, url, ids["mid"], seconds))
     print(results[-1], flush=True)
     return results
@@ -384,6 +404,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--tree", type=Path, default=ROOT, help="the checkout whose .venv serves")
+    parser.add_argument(
+        "--compare", type=Path, default=None, help="another checkout (e.g. main) measured in the same run"
+    )
     parser.add_argument("--only", default="", help="comma-separated label fragments")
     args = parser.parse_args(argv if argv is not None else [])
     os.environ.setdefault("LANGELIS_SECRET_KEY", SECRET)  # migrations read the settings
@@ -392,7 +415,8 @@ def main(argv: list[str] | None = None) -> None:
     only = {o for o in args.only.split(",") if o} or None
     results: list[Result] = []
     for kind in [k for k in args.db.split(",") if k]:
-        results += run(kind, [int(w) for w in args.workers.split(",")], args.seconds, args.tree, only)
+        trees = {"this": args.tree, **({"compare": args.compare} if args.compare else {})}
+        results += run(kind, [int(w) for w in args.workers.split(",")], args.seconds, trees, only)
     print()
     print(table(results))
 
