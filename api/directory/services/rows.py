@@ -28,45 +28,9 @@ SERVICES = Service.__table__  # type: ignore[attr-defined]
 LOCATIONS = Location.__table__  # type: ignore[attr-defined]
 LINKS = ServiceAtLocation.__table__  # type: ignore[attr-defined]
 
-# What the answer needs and the keyset needs; not the folded search text or the derived keys.
-_SERVICE_COLUMNS = [
-    "id",
-    "organization_id",
-    "municipality_id",
-    "name",
-    "description",
-    "categories",
-    "status",
-    "languages",
-    "eligible_statuses",
-    "age_min",
-    "age_max",
-    "sex",
-    "eligibility_note",
-    "format",
-    "level",
-    "free",
-    "cost_amount",
-    "cost_description",
-    "schedule",
-    "start_date",
-    "end_date",
-    "capacity",
-    "application_process",
-    "url",
-    "email",
-    "phone",
-    "funding_source",
-    "funding_ends_on",
-    "assured_date",
-    "assured_by",
-    "version",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-    "sort_name",
-]
-SERVICE_COLUMNS = [SERVICES.c[name] for name in _SERVICE_COLUMNS]
+# Every column but the folded search text and the derived filter keys (the answer never shows them).
+_DERIVED = frozenset({"search_text", "category_keys", "language_keys", "status_keys", "weekday_mask"})
+SERVICE_COLUMNS = [c for c in SERVICES.c if c.name not in _DERIVED]
 _LOCATION_COLUMNS = [
     "id",
     "organization_id",
