@@ -16,6 +16,7 @@ import json
 import logging
 import queue
 import sys
+import time
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from logging.handlers import QueueHandler, QueueListener
@@ -131,7 +132,42 @@ class ContextQueueHandler(QueueHandler):
         return record
 
 
+class _Listener(QueueListener):
+    """Writes queued records; an access line arrives as a bare tuple and becomes a record here, so
+    the request pays for a tuple and a queue put, not for a ``LogRecord``."""
+
+    def prepare(self, record: Any) -> logging.LogRecord:
+        if not isinstance(record, tuple):
+            return record
+        method, path, status, duration_ms, request_id, created = record
+        extra = {"method": method, "path": path, "status": status, "duration_ms": duration_ms}
+        if request_id:
+            extra["request_id"] = request_id
+        made = access_log.makeRecord(
+            access_log.name, logging.INFO, "(access)", 0, "request", (), None, extra=extra
+        )
+        made.created, made.msecs = created, (created - int(created)) * 1000
+        return made
+
+
+access_log = logging.getLogger("langelis.access")
 _listener: QueueListener | None = None
+_records: queue.SimpleQueue[Any] | None = None
+
+
+def log_access(method: str, path: str, status: int, duration_ms: float) -> None:
+    """One access line (``langelis.access``), made into a record and written by the log thread.
+
+    It goes straight to the log output, not through other handlers a deployment may add to the
+    root logger; before :func:`configure_logging` it is an ordinary ``logger.info``."""
+    if not access_log.isEnabledFor(logging.INFO):
+        return
+    if _records is None or access_log.disabled:
+        access_log.info(
+            "request", extra={"method": method, "path": path, "status": status, "duration_ms": duration_ms}
+        )
+        return
+    _records.put_nowait((method, path, status, duration_ms, current_request_id(), time.time()))
 
 
 def log_listener() -> QueueListener | None:
@@ -148,22 +184,23 @@ def flush_logs() -> None:
 
 
 def _stop_listener() -> None:
-    global _listener
+    global _listener, _records
     if _listener is not None:
         _listener.stop()
-        _listener = None
+        _listener = _records = None
 
 
 atexit.register(_stop_listener)
 
 
 def configure_logging(level: str = "INFO", as_json: bool = True) -> None:
-    global _listener
+    global _listener, _records
     _stop_listener()
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if as_json else TextFormatter())
-    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
-    _listener = QueueListener(records, handler, respect_handler_level=False)
+    records: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    _records = records
+    _listener = _Listener(records, handler, respect_handler_level=False)
     _listener.start()
     root = logging.getLogger()
     root.handlers[:] = [ContextQueueHandler(records)]

@@ -17,6 +17,7 @@ from api.core.logging import (
     TextFormatter,
     configure_logging,
     flush_logs,
+    log_access,
     log_listener,
     reset_request_id,
     set_request_id,
@@ -138,3 +139,32 @@ def test_configure_logging_picks_the_formatter(as_json: bool, formatter: type) -
         root.handlers[:] = handlers
         root.setLevel(level)
         logging.getLogger("uvicorn.access").disabled = uvicorn_disabled
+
+
+def test_access_lines_are_made_and_written_by_the_log_thread() -> None:
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        configure_logging("INFO", True)
+        listener = log_listener()
+        assert listener is not None
+        stream = io.StringIO()
+        listener.handlers[0].setStream(stream)  # type: ignore[attr-defined]
+        token = set_request_id("req-access-1")
+        try:
+            log_access("GET", "/api/v1/services", 200, 3.25)
+        finally:
+            reset_request_id(token)
+        flush_logs()
+        line = json.loads(stream.getvalue())
+        assert line["logger"] == "langelis.access" and line["msg"] == "request"
+        assert (line["method"], line["path"], line["status"], line["duration_ms"]) == (
+            "GET",
+            "/api/v1/services",
+            200,
+            3.25,
+        )
+        assert line["request_id"] == "req-access-1"
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
