@@ -38,6 +38,7 @@ __all__ = [
     "no_store",
     "op",
     "page_response",
+    "row_response",
     "rows_page_response",
     "with_etag",
 ]
@@ -137,6 +138,13 @@ def rows_page_response(
     """``page_response`` for a page of plain dicts (the hot reads)."""
     set_link_header(request, response, next_cursor)
     return _carried(response, fast_json({"items": items, "next_cursor": next_cursor}))
+
+
+def row_response(response: Response, body: dict[str, Any], version: int) -> Response:
+    """One record as a plain dict, with the ETag ``with_etag`` gives its model (same bytes)."""
+    content = fast_json(body)
+    set_etag(response, version, content.decode())
+    return _carried(response, content)
 
 
 _ACCEPTED: dict[int, frozenset[str]] = {}

@@ -17,16 +17,20 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from api.core.actor import Actor
+from api.core.errors import not_found
 from api.core.i18n import Locale, resolve, resolved_language
 from api.directory import scope
 from api.directory.codes import slug_of
 from api.directory.models import Location, Service, ServiceAtLocation
+from api.directory.services.logic import stale_before
+from api.municipalities.models import Organization
 
 JSONObj = dict[str, Any]
 
 SERVICES = Service.__table__  # type: ignore[attr-defined]
 LOCATIONS = Location.__table__  # type: ignore[attr-defined]
 LINKS = ServiceAtLocation.__table__  # type: ignore[attr-defined]
+ORGANIZATIONS = Organization.__table__  # type: ignore[attr-defined]
 
 # Every column but the folded search text and the derived filter keys (the answer never shows them).
 _DERIVED = frozenset({"search_text", "category_keys", "language_keys", "status_keys", "weekday_mask"})
@@ -170,3 +174,21 @@ def service_dicts(
             }
         )
     return out
+
+
+def one_service(session: Session, *, actor: Actor, locale: Locale, service_id: uuid.UUID) -> JSONObj:
+    """One readable service (404 otherwise) as ``ServiceRead`` dumps it: one query for the row and
+    its organisation's name, one for its locations."""
+    stmt = (
+        scope.readable_services(actor)
+        .with_only_columns(*SERVICE_COLUMNS, ORGANIZATIONS.c.name.label("org_name"))
+        .select_from(SERVICES.join(ORGANIZATIONS, ORGANIZATIONS.c.id == SERVICES.c.organization_id))
+        .where(SERVICES.c.id == service_id)
+    )
+    row = session.execute(stmt).first()
+    if row is None:
+        raise not_found("service")
+    org_names = {row.organization_id: row.org_name}
+    return service_dicts(
+        session, [row], actor=actor, locale=locale, org_names=org_names, stale_cut=stale_before()
+    )[0]

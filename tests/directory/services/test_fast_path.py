@@ -262,3 +262,41 @@ def test_the_fast_encoder_writes_what_pydantic_writes(client, catalogue) -> None
     expected = ServiceList.model_validate(answer.json()).model_dump_json()
     assert answer.content.decode() == expected
     assert uuid.UUID(answer.json()["items"][0]["id"])
+
+
+@pytest.mark.parametrize("lang", LOCALES, ids=lambda lang: "+".join(lang.values()))
+@pytest.mark.parametrize("who", ["anonymous", "provider"])
+def test_one_service_answers_what_the_orm_path_answered(client, db, base, auth, catalogue, lang, who) -> None:
+    from fastapi import Response
+
+    from api.core.http import with_etag
+
+    actor, headers = (
+        (ANONYMOUS, None)
+        if who == "anonymous"
+        else (actor_of(base.users["provider"]), auth.headers(base.users["provider"]))
+    )
+    locale = Locale(lang=lang["lang"], all_translations=lang.get("translations") == "all")
+    db.expire_all()  # the reference reads the rows as stored (PostgreSQL orders a JSONB map's keys)
+    for service in catalogue["services"][:4]:
+        answer = client.get(f"/api/v1/services/{service.id}", params=lang, headers=headers)
+        assert answer.status_code == 200, answer.text
+        reference = Response()
+        expected = with_etag(
+            reference,
+            service.version,
+            catalog.read(db, [db.get(Service, service.id)], actor=actor, locale=locale)[0],
+        )
+        assert answer.json() == expected.model_dump(mode="json")
+        assert answer.headers["etag"] == reference.headers["etag"]
+        assert (
+            client.get(
+                f"/api/v1/services/{service.id}",
+                params=lang,
+                headers={**(headers or {}), "If-None-Match": answer.headers["etag"]},
+            ).status_code
+            == 304
+        )
+    deleted = catalogue["services"][4]
+    assert client.get(f"/api/v1/services/{deleted.id}").status_code == 404
+    assert client.get(f"/api/v1/services/{uuid.uuid4()}").status_code == 404
