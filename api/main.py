@@ -98,6 +98,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         max_overflow=settings.database_max_overflow,
         pool_timeout=settings.database_pool_timeout,
         threads=settings.worker_threads,
+        pre_ping=settings.database_pre_ping,
     )
     app.state.session_factory = make_session_factory(app.state.engine)
 

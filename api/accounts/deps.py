@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
@@ -13,6 +13,7 @@ from sqlmodel import Session
 from api.accounts.models import MachineClient, RevokedToken, User
 from api.accounts.scopes import SCOPES, allowed_scopes
 from api.accounts.sessions import family_revoked
+from api.accounts.tokens.checks import TokenChecks, generation
 from api.core.actor import ANONYMOUS, Actor
 from api.core.config import Settings, SettingsDep
 from api.core.db import SessionDep
@@ -34,7 +35,40 @@ def unauthorized(detail: str = "Sign in to do this.", error: str | None = None) 
     return ProblemError(401, detail, slug="unauthorized", headers={"WWW-Authenticate": challenge})
 
 
+def token_checks(state: Any, settings: Settings) -> TokenChecks:
+    """The app's recently checked tokens (see :mod:`api.accounts.tokens.checks`)."""
+    checks: TokenChecks | None = getattr(state, "token_checks", None)
+    if checks is None:
+        checks = state.token_checks = TokenChecks(settings.token_check_seconds)
+    return checks
+
+
+def cached_actor(request: Request, token: str) -> Actor | None:
+    """The caller from a token checked within the last few seconds: no database, no thread."""
+    actor = token_checks(request.app.state, request.app.state.settings).get(token)
+    if actor is not None:
+        request.state.actor = actor
+    return actor
+
+
+def checked_actor(state: Any, session: Session, settings: Settings, token: str) -> Actor:
+    """The caller, from the cache or from the database (then remembered for a few seconds)."""
+    checks = token_checks(state, settings)
+    actor = checks.get(token)
+    if actor is not None:
+        return actor
+    gen, checked_at = generation.value, checks.clock()
+    actor, expires_at = _actor_and_expiry(session, settings, token)
+    checks.put(token, actor, gen=gen, expires_at=expires_at, checked_at=checked_at)
+    return actor
+
+
 def actor_from_token(session: Session, settings: Settings, token: str) -> Actor:
+    """The caller as the database says now (no cache)."""
+    return _actor_and_expiry(session, settings, token)[0]
+
+
+def _actor_and_expiry(session: Session, settings: Settings, token: str) -> tuple[Actor, float]:
     try:
         claims = decode_token(settings, token, expected="access")
     except TokenError as exc:
@@ -56,7 +90,7 @@ def actor_from_token(session: Session, settings: Settings, token: str) -> Actor:
         if user is None or not user.is_active:
             raise unauthorized("The account is not active.", "invalid_token")
         scopes = frozenset(claims.scopes) & allowed_scopes(user.role, user.extra_scopes)
-        return Actor(
+        actor = Actor(
             kind="user",
             id=user.id,
             role=user.role,
@@ -67,11 +101,12 @@ def actor_from_token(session: Session, settings: Settings, token: str) -> Actor:
             token_id=claims.jti,
             session_id=str(family) if family is not None else None,
         )
+        return actor, claims.exp.timestamp()
     if kind == "client":
         client = session.get(MachineClient, subject_id)
         if client is None or not client.is_active:
             raise unauthorized("The client is not active.", "invalid_token")
-        return Actor(
+        actor = Actor(
             kind="client",
             id=client.id,
             role="client",
@@ -81,6 +116,7 @@ def actor_from_token(session: Session, settings: Settings, token: str) -> Actor:
             display_name=client.name,
             token_id=claims.jti,
         )
+        return actor, claims.exp.timestamp()
     raise unauthorized("The access token is invalid.", "invalid_token")
 
 
@@ -96,7 +132,7 @@ def get_actor(
     """
     if not token:
         return ANONYMOUS
-    actor = actor_from_token(session, settings, token)
+    actor = checked_actor(request.app.state, session, settings, token)
     request.state.actor = actor
     return actor
 
@@ -105,7 +141,7 @@ def actor_in_own_session(request: Request, token: str) -> Actor:
     """For routes that open no request session (the hot public reads): the token is checked in a
     short session of its own, closed before the route opens its one."""
     with request.app.state.session_factory() as session:
-        actor = actor_from_token(session, request.app.state.settings, token)
+        actor = checked_actor(request.app.state, session, request.app.state.settings, token)
     request.state.actor = actor
     return actor
 

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     database_pool_size: int = 20
     database_max_overflow: int = 20
     database_pool_timeout: float = 5.0
+    # PostgreSQL: ``SELECT 1`` before every checkout (off: a dropped connection fails one request).
+    database_pre_ping: bool = False
     # Threads that run blocking route code (each holds at most one connection).
     worker_threads: int = 40
     # Seconds a stopping server (SIGTERM) lets running requests finish.
@@ -40,6 +42,9 @@ class Settings(BaseSettings):
     jwt_issuer: str = "https://langelis.lt"
     jwt_audience: str = "langelis-api"
     access_token_ttl_seconds: int = 900
+    # A checked access token is trusted this long without the database; revocation, sign-out,
+    # deactivation and password changes take effect within it on every worker (0: check each time).
+    token_check_seconds: float = 5.0
     refresh_token_ttl_seconds: int = 30 * 24 * 3600
 
     public_base_url: str = "http://127.0.0.1:8000"

@@ -4,13 +4,16 @@ How a request uses the database (one connection at most, never two at once):
 
 * Every route shares the request's one session (``SessionDep``); the token check, rate limits and
   the route's own work all run in it. Nothing opens a second session while the first is open.
-* Reads (GET/HEAD) run in a plain deferred transaction: on SQLite they never take the write lock,
-  on PostgreSQL they are ordinary READ COMMITTED transactions.
+* Reads (GET/HEAD), signed in or not, run in a plain deferred transaction: on SQLite they never take
+  the write lock (WAL readers run side by side), on PostgreSQL they are ordinary READ COMMITTED
+  transactions.
 * Writes on SQLite take the process's *write gate* (an async lock, waited for on the event loop,
   so a waiting writer holds neither a thread nor a connection), then ``BEGIN IMMEDIATE``; the gate
   opens again once the transaction commits. Other processes (CLI, worker) meet ``busy_timeout``.
   A route that writes during a GET marks itself a writer (``mark_writer``; ``NoStore`` does, since
   personal-data reads are audited).
+* JSON columns are decoded by orjson (the same Python values as the stdlib, several times faster:
+  a page of 50 services decodes some 700 of them).
 * The pool is as large as the worker threads, and a checkout waits at most
   ``database_pool_timeout`` seconds: an exhausted pool answers 503 with ``Retry-After``.
 """
@@ -26,6 +29,7 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import orjson
 import sqlalchemy as sa
 from fastapi import Depends, Request
 from sqlalchemy.dialects.postgresql import JSONB
@@ -108,6 +112,7 @@ def make_engine(
     max_overflow: int = 20,
     pool_timeout: float = 5.0,
     threads: int = 40,
+    pre_ping: bool = False,
 ) -> Engine:
     if url.startswith("sqlite"):
         in_memory = url in ("sqlite://", "sqlite:///:memory:") or "mode=memory" in url
@@ -119,6 +124,7 @@ def make_engine(
             url,
             echo=echo,
             connect_args={"check_same_thread": False, "timeout": 30},
+            json_deserializer=orjson.loads,
             **pool_args,
         )
         _configure_sqlite(engine)
@@ -128,7 +134,12 @@ def make_engine(
     return sa.create_engine(
         url,
         echo=echo,
-        pool_pre_ping=True,
+        json_deserializer=orjson.loads,
+        # No ``SELECT 1`` before every checkout (a round trip per request): a connection the server
+        # dropped fails its first query, SQLAlchemy then empties the pool and that one request
+        # answers 503 + Retry-After; connections are renewed every half hour anyway.
+        pool_pre_ping=pre_ping,
+        pool_recycle=1800,
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_timeout=pool_timeout,
@@ -182,12 +193,12 @@ def mark_writer(request: Request) -> None:
 
 
 def is_writer(request: Request) -> bool:
-    if request.method not in SAFE_METHODS or getattr(request.state, "db_writer", False):
-        return True
-    # On SQLite a signed-in read may write (reads of personal data are audited), and a deferred
-    # transaction cannot safely upgrade to a write under concurrency: serve it as a writer. The
-    # anonymous public (most reads) stays fully concurrent; PostgreSQL needs none of this.
-    return request.app.state.engine.dialect.name == "sqlite" and "authorization" in request.headers
+    """A change, or a read that marked itself a writer (an audited read of personal data).
+
+    Being signed in does not make a read a writer: a public read by a signed-in person writes
+    nothing, so it runs in a deferred transaction beside every other reader (WAL), instead of
+    queueing behind the write gate and ``BEGIN IMMEDIATE``."""
+    return request.method not in SAFE_METHODS or getattr(request.state, "db_writer", False)
 
 
 _slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, asyncio.Semaphore]] = (

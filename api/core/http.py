@@ -8,14 +8,18 @@
 * ``Page[T]``: the one list envelope; a named list is ``class ThingList(Page[ThingRead]): ...``.
   ``page_response`` sets ``Link: <…>; rel="next"`` and serialises the page once.
 * ``json_body``: an answer serialised once, keeping the headers set on the injected response.
+* ``fast_json(obj)`` / ``rows_page_response``: hot reads built as plain dicts from Core rows, encoded
+  by orjson (UTC as ``Z``, decimals as strings: byte for byte what the Pydantic models dump).
 * ``op(model, summary, errors)``: a route's OpenAPI declaration in one line,
   ``@router.get("/{id}", **op(ThingRead, "One thing", (404,)))``.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, TypeVar
 
+import orjson
 from fastapi import Depends, Request, Response
 from pydantic import BaseModel
 
@@ -26,12 +30,16 @@ from api.core.pagination import Page, set_link_header
 
 __all__ = [
     "NoStore",
+    "NoStoreRead",
     "Page",
     "created",
+    "fast_json",
     "json_body",
     "no_store",
     "op",
     "page_response",
+    "row_response",
+    "rows_page_response",
     "with_etag",
 ]
 
@@ -46,6 +54,15 @@ async def no_store(request: Request, response: Response) -> None:
 
 
 NoStore: Any = Depends(no_store)
+
+
+async def no_store_read(response: Response) -> None:
+    """Personal data that is read without an audit entry (your own account): never cached, and
+    the request stays a reader (on SQLite it runs beside other readers, not behind the write gate)."""
+    response.headers["Cache-Control"] = "no-store"
+
+
+NoStoreRead: Any = Depends(no_store_read)
 
 
 def op(
@@ -79,25 +96,55 @@ def created(response: Response, url: str) -> None:
     response.headers["Location"] = url
 
 
-def json_body(response: Response, body: BaseModel, *, status_code: int | None = None) -> Response:
-    """The answer serialised once (the route still declares its model for OpenAPI): returning the
-    model would have FastAPI dump it and validate it again. Headers set on the injected response
-    (no-store, Link, language, ETag) are carried over."""
+def _carried(response: Response, content: bytes | str, status_code: int | None = None) -> Response:
     headers = {
         k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")
     }
     return Response(
-        content=body.model_dump_json(),
+        content=content,
         media_type="application/json",
         headers=headers,
         status_code=status_code or response.status_code or 200,
     )
 
 
+def json_body(response: Response, body: BaseModel, *, status_code: int | None = None) -> Response:
+    """The answer serialised once (the route still declares its model for OpenAPI): returning the
+    model would have FastAPI dump it and validate it again. Headers set on the injected response
+    (no-store, Link, language, ETag) are carried over."""
+    return _carried(response, body.model_dump_json(), status_code)
+
+
 def page_response(request: Request, response: Response, page: BaseModel) -> Response:
     """One list answer: ``Link`` to the next page when there is one, the body serialised once."""
     set_link_header(request, response, getattr(page, "next_cursor", None))
     return json_body(response, page)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)  # as Pydantic dumps a Decimal
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def fast_json(value: Any) -> bytes:
+    """JSON as a Pydantic model of the same data would dump it, without building the model."""
+    return orjson.dumps(value, default=_default, option=orjson.OPT_UTC_Z)
+
+
+def rows_page_response(
+    request: Request, response: Response, items: list[dict[str, Any]], next_cursor: str | None
+) -> Response:
+    """``page_response`` for a page of plain dicts (the hot reads)."""
+    set_link_header(request, response, next_cursor)
+    return _carried(response, fast_json({"items": items, "next_cursor": next_cursor}))
+
+
+def row_response(response: Response, body: dict[str, Any], version: int) -> Response:
+    """One record as a plain dict, with the ETag ``with_etag`` gives its model (same bytes)."""
+    content = fast_json(body)
+    set_etag(response, version, content.decode())
+    return _carried(response, content)
 
 
 _ACCEPTED: dict[int, frozenset[str]] = {}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import re
 import time
 import uuid
@@ -15,9 +14,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.core.db import begin_request
 from api.core.errors import problem_response
-from api.core.logging import reset_request_id, set_request_id
+from api.core.logging import log_access, reset_request_id, set_request_id
 
-access_log = logging.getLogger("langelis.access")
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
@@ -50,14 +48,9 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, wrapped)
         finally:
-            access_log.info(
-                "request",
-                extra={
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
+            # Written by the log thread (api.core.logging): the request pays for a queue put.
+            log_access(
+                scope["method"], scope["path"], status, round((time.perf_counter() - started) * 1000, 2)
             )
             reset_request_id(token)
 

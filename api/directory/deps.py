@@ -14,7 +14,7 @@ from fastapi import Depends, Query, Request, Response
 from sqlmodel import Session, col
 from sqlmodel.sql.expression import SelectOfScalar
 
-from api.accounts.deps import ActorDep, actor_in_own_session, oauth2
+from api.accounts.deps import ActorDep, actor_in_own_session, cached_actor, oauth2
 from api.core.actor import ANONYMOUS, Actor
 from api.core.conditional import IfMatch
 from api.core.db import SessionDep
@@ -33,7 +33,8 @@ async def async_actor(request: Request, token: Annotated[str | None, Depends(oau
     is checked in a short session of its own (the hot routes open no request session)."""
     if not token:
         return ANONYMOUS
-    return await in_thread(actor_in_own_session, request, token)
+    cached = cached_actor(request, token)
+    return cached if cached is not None else await in_thread(actor_in_own_session, request, token)
 
 
 AsyncActorDep = Annotated[Actor, Depends(async_actor)]

@@ -11,7 +11,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from api.core.logging import JsonFormatter, TextFormatter, configure_logging, reset_request_id, set_request_id
+from api.core.logging import (
+    ContextQueueHandler,
+    JsonFormatter,
+    TextFormatter,
+    configure_logging,
+    flush_logs,
+    log_access,
+    log_listener,
+    reset_request_id,
+    set_request_id,
+)
 
 
 def _record(
@@ -104,17 +114,57 @@ def test_configure_logging_picks_the_formatter(as_json: bool, formatter: type) -
     )
     try:
         configure_logging("INFO", as_json)
-        (handler,) = root.handlers
+        (queued,) = root.handlers
+        assert isinstance(queued, ContextQueueHandler)  # formatted and written off the request path
+        listener = log_listener()
+        assert listener is not None
+        (handler,) = listener.handlers
         assert type(handler.formatter) is formatter
         stream = io.StringIO()
         assert isinstance(handler, logging.StreamHandler)
         handler.setStream(stream)
-        logging.getLogger("langelis.access").info(
-            "request", extra={"method": "GET", "path": "/healthz", "status": 200, "duration_ms": 0.4}
-        )
+        token = set_request_id("req-in-the-request-thread")
+        try:
+            logging.getLogger("langelis.access").info(
+                "request", extra={"method": "GET", "path": "/healthz", "status": 200, "duration_ms": 0.4}
+            )
+        finally:
+            reset_request_id(token)
+        flush_logs()
         out = stream.getvalue()
         assert ("GET /healthz 200 0.4ms" in out) is not as_json
+        # The request id is taken in the request's thread, though the line is written in another.
+        assert "req-in-the-request-thread" in out
     finally:
         root.handlers[:] = handlers
         root.setLevel(level)
         logging.getLogger("uvicorn.access").disabled = uvicorn_disabled
+
+
+def test_access_lines_are_made_and_written_by_the_log_thread() -> None:
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        configure_logging("INFO", True)
+        listener = log_listener()
+        assert listener is not None
+        stream = io.StringIO()
+        listener.handlers[0].setStream(stream)  # type: ignore[attr-defined]
+        token = set_request_id("req-access-1")
+        try:
+            log_access("GET", "/api/v1/services", 200, 3.25)
+        finally:
+            reset_request_id(token)
+        flush_logs()
+        line = json.loads(stream.getvalue())
+        assert line["logger"] == "langelis.access" and line["msg"] == "request"
+        assert (line["method"], line["path"], line["status"], line["duration_ms"]) == (
+            "GET",
+            "/api/v1/services",
+            200,
+            3.25,
+        )
+        assert line["request_id"] == "req-access-1"
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)

@@ -21,12 +21,13 @@ from api.core.conditional import IfMatchDep, claim
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.etag import set_etag
-from api.core.http import NoStore, op
+from api.core.http import NoStore, NoStoreRead, op
 from api.core.pagination import PageDep, set_link_header
 from api.municipalities import logic as municipalities
 
-# Account data is personal: never cached.
-me = APIRouter(tags=["auth"], dependencies=[NoStore])
+# Account data is personal: never cached. Reading your own account is not audited, so it stays a
+# database reader (a change to it is a writer by its method).
+me = APIRouter(tags=["auth"], dependencies=[NoStoreRead])
 users = APIRouter(prefix="/users", tags=["users"], dependencies=[NoStore])
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import math
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,7 +18,7 @@ from api.core.actor import Actor
 from api.core.errors import not_found, unprocessable
 from api.core.i18n import like_escape
 from api.directory import scope
-from api.directory.hsds import mapping
+from api.directory.hsds import mapping, totals
 from api.directory.hsds.taxonomy import TAXONOMIES, all_terms, taxonomy_id, term_code
 from api.directory.models import Location, Service, ServiceAtLocation
 from api.directory.services.search import ServiceFilters, conditions
@@ -159,10 +159,16 @@ def services(
         if org_ids and not minimal
         else {}
     )
-    terms: dict[str, JSONObj] = {
-        t["id"]: {k: t[k] for k in ("id", "code", "name", "description", "taxonomy", "language") if k in t}
-        for t in all_terms(lang)
-    }
+    terms: dict[str, JSONObj] = (
+        {
+            t["id"]: {
+                k: t[k] for k in ("id", "code", "name", "description", "taxonomy", "language") if k in t
+            }
+            for t in all_terms(lang)
+        }
+        if not minimal
+        else {}
+    )
     return [
         mapping.service(
             s,
@@ -199,10 +205,17 @@ def service_page(
     per_page: int,
     minimal: bool,
     full: bool,
+    count_key: Hashable,
 ) -> JSONObj:
-    order = [col(Service.sort_name), col(Service.id)]
-    total, rows = numbered(session, select(Service).where(*where), order, page=page, per_page=per_page)
-    contents = _shape(session, rows, actor=actor, lang=lang, minimal=minimal, full=full)
+    """One numbered page: its rows by id (no recount when the data did not change, see
+    :mod:`.totals`); ``count_key`` names the query (the parameters that built ``where``)."""
+    version = totals.data_version(session)
+    found = totals.service_rows(session, where, page=page, per_page=per_page, key=count_key, version=version)
+    if page == 1 and len(found) < per_page:
+        total = len(found)  # the whole list is on this page
+    else:
+        total = totals.service_total(session, where, count_key, version)
+    contents = _shape(session, found, actor=actor, lang=lang, minimal=minimal, full=full)
     return envelope(contents, total=total, page=page, per_page=per_page)
 
 

@@ -7,7 +7,6 @@ answers are serialised once from plain dicts; the ``Hsds…`` models describe th
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -18,7 +17,9 @@ from fastapi.responses import StreamingResponse
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.directory.deps import HsdsLocaleDep
+from api.core.hot import read_in_thread
+from api.core.http import fast_json
+from api.directory.deps import AsyncActorDep, HsdsLocaleDep
 from api.directory.hsds import logic, reads
 from api.directory.hsds import schemas as s
 from api.directory.hsds.mapping import HSDS_VERSION
@@ -59,7 +60,7 @@ def _one(model: type[Any]) -> dict[int | str, dict[str, Any]]:
 
 def _json(body: Any, lang: str) -> Response:
     return Response(
-        content=json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+        content=fast_json(body),
         media_type="application/json",
         headers={"Content-Language": lang, "Vary": "Accept-Language, Authorization"},
     )
@@ -81,10 +82,9 @@ def hsds_root(request: Request) -> s.HsdsAbout:
 
 
 @router.get("/services", summary="HSDS: services", responses=_page(s.HsdsServicePage, "services"))
-def hsds_services(
+async def hsds_services(
     request: Request,
-    session: SessionDep,
-    actor: ActorDep,
+    actor: AsyncActorDep,
     locale: HsdsLocaleDep,
     search: SearchQ = None,
     page: PageQ = 1,
@@ -97,17 +97,25 @@ def hsds_services(
     minimal: MinimalQ = False,
     full: FullQ = False,
 ) -> Response:
+    # A hot public read: async dependencies, the database work in one worker thread.
+    after = logic.parse_modified_after(modified_after)
     where = logic.service_filters(
         search=search,
         taxonomy_term_id=taxonomy_term_id,
         taxonomy_id_=taxonomy_id,
         organization_id=organization_id,
-        modified_after=logic.parse_modified_after(modified_after),
+        modified_after=after,
     )
     shape: dict[str, Any] = {"actor": actor, "lang": locale.lang, "minimal": minimal, "full": full}
     if format == "ndjson":
         return _stream(logic.service_lines(request.app.state.session_factory, where, **shape), locale.lang)
-    body = logic.service_page(session, where, page=page, per_page=per_page, **shape)
+    key = (search, taxonomy_term_id, taxonomy_id, organization_id, after)
+    body = await read_in_thread(
+        request,
+        lambda session: logic.service_page(
+            session, where, page=page, per_page=per_page, count_key=key, **shape
+        ),
+    )
     return _json(body, locale.lang)
 
 

@@ -3,6 +3,7 @@ and the changes (create, change, verify, delete)."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request, Response, status
@@ -16,19 +17,18 @@ from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.etag import none_match
 from api.core.hot import AsyncLocaleDep, AsyncPageDep, read_in_thread
-from api.core.http import created, page_response, with_etag
+from api.core.http import created, row_response, rows_page_response, with_etag
 from api.core.i18n import Locale, LocaleDep
 from api.directory.categories.reference import legal_statuses
 from api.directory.categories.schemas import LegalStatusList, LegalStatusRead
 from api.directory.deps import (
     AsyncActorDep,
     OptionalIfMatchDep,
-    ReadableService,
     VerifiableService,
     WritableService,
 )
 from api.directory.models import Service
-from api.directory.services import export, search
+from api.directory.services import export, rows, search
 from api.directory.services import logic as catalog
 from api.directory.services.examples import (
     CREATE_EXAMPLES,
@@ -77,7 +77,7 @@ async def list_services(
             session, actor=actor, filters=filters, params=page, sort=sort, locale=locale
         ),
     )
-    return page_response(request, response, ServiceList(items=items, next_cursor=next_cursor))
+    return rows_page_response(request, response, items, next_cursor)
 
 
 @router.get(
@@ -147,10 +147,13 @@ def list_legal_statuses(locale: LocaleDep) -> LegalStatusList:
         **problem_responses(404),
     },
 )
-def read_service(
-    service: ReadableService, response: Response, session: SessionDep, actor: ActorDep, locale: AsyncLocaleDep
-) -> ServiceRead:
-    return _answer(response, session, service, actor, locale)
+async def read_service(
+    service_id: uuid.UUID, request: Request, response: Response, actor: AsyncActorDep, locale: AsyncLocaleDep
+) -> Response:
+    body = await read_in_thread(
+        request, lambda session: rows.one_service(session, actor=actor, locale=locale, service_id=service_id)
+    )
+    return row_response(response, body, body["version"])
 
 
 @router.post(

@@ -26,8 +26,9 @@ from api.directory.codes import municipality_id
 from api.directory.derived_fields import WEEKDAY_BITS
 from api.directory.models import Service
 from api.directory.services import logic as catalog
+from api.directory.services import rows
 from api.directory.services.place_names import split_places
-from api.directory.services.schemas import ServiceRead, ServiceTombstone
+from api.directory.services.rows import JSONObj
 from api.municipalities.models import Organization
 
 _FAR_PAST = date(1900, 1, 1)
@@ -174,7 +175,8 @@ def key_after(keys: list[SortKey], values: list[Any] | tuple[Any, ...]) -> sa.Co
     return after(keys, values)
 
 
-def key_values(sort_name: str, service: Service, score: int | None) -> tuple[Any, ...]:
+def key_values(sort_name: str, service: Any, score: int | None) -> tuple[Any, ...]:
+    """The keyset values of a row (a ``Service`` or a Core row with its columns)."""
     if sort_name == "relevance":
         return (score, service.sort_name, service.id)
     if sort_name in ("name", "-name"):
@@ -192,35 +194,31 @@ def search(
     params: PageParams,
     sort: str | None,
     locale: Locale,
-) -> tuple[list[ServiceRead | ServiceTombstone], str | None]:
+) -> tuple[list[JSONObj], str | None]:
+    """One page as JSON-ready dicts (``ServiceRead`` / ``ServiceTombstone`` shapes): Core rows, one
+    query for the page with its organisation names and one for its locations."""
     filters = resolved(session, filters)
     name, keys = sort_keys(effective_sort(filters, sort), filters.q)
-    # The organisation's name comes with the page (one round trip fewer than loading it after).
     score = keys[0].column if name == "relevance" else sa.literal(None)
     stmt = (
-        select(Service, Organization.name, score.label("k0"))
+        sa.select(*rows.SERVICE_COLUMNS, col(Organization.name).label("org_name"), score.label("k0"))
         .join(Organization, col(Organization.id) == Service.organization_id)
         .where(*conditions(filters))
     )
     if params.cursor:
         stmt = stmt.where(key_after(keys, decode_cursor(params.cursor, name, len(keys))))
-    rows = session.exec(stmt.order_by(*order_by(keys)).limit(params.limit + 1)).all()
+    found = session.execute(stmt.order_by(*order_by(keys)).limit(params.limit + 1)).all()
     page, next_cursor = finish(
-        rows, params=params, key_of=lambda r: key_values(name, r[0], r[2]), sort_name=name
+        found, params=params, key_of=lambda r: key_values(name, r, r.k0), sort_name=name
     )
-    services = [r[0] for r in page]
-    org_names = {r[0].organization_id: dict(r[1]) for r in page}
-    live = catalog.read(
+    items = rows.service_dicts(
         session,
-        [s for s in services if s.deleted_at is None],
+        page,
         actor=actor,
         locale=locale,
-        org_names=org_names,
+        org_names={r.organization_id: r.org_name for r in page},
+        stale_cut=catalog.stale_before(),
     )
-    by_id = {r.id: r for r in live}
-    items: list[ServiceRead | ServiceTombstone] = [
-        by_id[s.id] if s.deleted_at is None else catalog.tombstone(s) for s in services
-    ]
     return items, next_cursor
 
 

@@ -16,10 +16,7 @@ from api.core.pagination import PageParams, decode_cursor, encode_cursor
 from api.ideas import access, scope
 from api.ideas.categories import BOARD_DEFAULT, CATEGORIES, WITHDRAWABLE
 from api.ideas.ideas.schemas import (
-    IdeaAuthor,
-    IdeaList,
     IdeaRead,
-    IdeaViewer,
 )
 from api.ideas.models import (
     Idea,
@@ -44,7 +41,7 @@ class ViewerContext:
     awarded: set[uuid.UUID] = field(default_factory=set)
 
 
-def viewer_context(session: Session, actor: Actor, ideas: Sequence[Idea]) -> ViewerContext:
+def viewer_context(session: Session, actor: Actor, ideas: Sequence[Any]) -> ViewerContext:
     ctx = ViewerContext()
     ids = [i.id for i in ideas]
     if not ids:
@@ -91,7 +88,7 @@ def viewer_context(session: Session, actor: Actor, ideas: Sequence[Idea]) -> Vie
     return ctx
 
 
-def can_edit(idea: Idea, actor: Actor) -> bool:
+def can_edit(idea: Any, actor: Actor) -> bool:
     return (
         idea.author_id is not None
         and idea.author_id == actor.id
@@ -101,43 +98,50 @@ def can_edit(idea: Idea, actor: Actor) -> bool:
     )
 
 
-def to_read(session: Session, idea: Idea, actor: Actor, locale: Locale, ctx: ViewerContext) -> IdeaRead:
+def fields_of(
+    session: Session, idea: Any, actor: Actor, locale: Locale, ctx: ViewerContext
+) -> dict[str, Any]:
+    """An idea (an ``Idea`` or a Core row of its columns) as ``IdeaRead`` dumps it, key for key."""
     mine = actor.id is not None and idea.author_id == actor.id
     moderator = scope.is_moderator_of(actor, idea.municipality_id)
-    return IdeaRead(
-        id=idea.id,
-        municipality=access.slug_of(session, idea.municipality_id),
-        category=idea.category,
-        category_name=locale.text(CATEGORIES.get(idea.category, {})),
-        title=locale.text(idea.title),
-        body=locale.text(idea.body),
-        place=idea.place,
-        latitude=idea.latitude,
-        longitude=idea.longitude,
-        image_urls=list(idea.image_urls or []),
-        author=IdeaAuthor(name=idea.author_name, residence=idea.author_residence, is_you=mine),
-        state=idea.state,
-        vote_count=idea.vote_count,
-        comment_count=idea.comment_count,
-        follower_count=idea.follower_count,
-        open_call_id=idea.open_call_id,
-        created_at=idea.created_at,
-        published_at=idea.published_at,
-        answered_at=idea.answered_at,
-        updated_at=idea.updated_at,
-        viewer=IdeaViewer(
-            voted=idea.id in ctx.voted,
-            following=idea.id in ctx.following,
-            flagged=idea.id in ctx.flagged,
-            can_edit=can_edit(idea, actor),
-            can_withdraw=mine and idea.state in WITHDRAWABLE,
-            can_publish=mine and idea.state == "draft",
-            can_moderate=moderator,
-        ),
-        moderation=idea.moderation if (mine or moderator) else None,
-        pending_state=ctx.pending.get(idea.id) if moderator else None,
-        awarded=idea.id in ctx.awarded,
-    )
+    return {
+        "id": idea.id,
+        "municipality": access.slug_of(session, idea.municipality_id),
+        "category": idea.category,
+        "category_name": locale.text(CATEGORIES.get(idea.category, {})),
+        "title": locale.text(idea.title),
+        "body": locale.text(idea.body),
+        "place": idea.place,
+        "latitude": idea.latitude,
+        "longitude": idea.longitude,
+        "image_urls": list(idea.image_urls or []),
+        "author": {"name": idea.author_name, "residence": idea.author_residence, "is_you": mine},
+        "state": idea.state,
+        "vote_count": idea.vote_count,
+        "comment_count": idea.comment_count,
+        "follower_count": idea.follower_count,
+        "open_call_id": idea.open_call_id,
+        "created_at": idea.created_at,
+        "published_at": idea.published_at,
+        "answered_at": idea.answered_at,
+        "updated_at": idea.updated_at,
+        "viewer": {
+            "voted": idea.id in ctx.voted,
+            "following": idea.id in ctx.following,
+            "flagged": idea.id in ctx.flagged,
+            "can_edit": can_edit(idea, actor),
+            "can_withdraw": mine and idea.state in WITHDRAWABLE,
+            "can_publish": mine and idea.state == "draft",
+            "can_moderate": moderator,
+        },
+        "moderation": idea.moderation if (mine or moderator) else None,
+        "pending_state": ctx.pending.get(idea.id) if moderator else None,
+        "awarded": idea.id in ctx.awarded,
+    }
+
+
+def to_read(session: Session, idea: Idea, actor: Actor, locale: Locale, ctx: ViewerContext) -> IdeaRead:
+    return IdeaRead.model_validate(fields_of(session, idea, actor, locale, ctx))
 
 
 def read_one(session: Session, idea: Idea, actor: Actor, locale: Locale) -> IdeaRead:
@@ -194,10 +198,19 @@ def filtered(session: Session, actor: Actor, f: IdeaFilters, sort: str) -> Any:
 
 
 def list_ideas(
-    session: Session, *, actor: Actor, params: PageParams, sort: str, filters: IdeaFilters
-) -> tuple[list[Idea], str | None]:
+    session: Session,
+    *,
+    actor: Actor,
+    params: PageParams,
+    sort: str,
+    filters: IdeaFilters,
+    core_rows: bool = False,
+) -> tuple[list[Any], str | None]:
+    """A page of ``Idea`` instances, or with ``core_rows`` of plain rows of its columns (the board)."""
     column, descending = SORTS[sort]
     stmt = filtered(session, actor, filters, sort)
+    if core_rows:
+        stmt = stmt.with_only_columns(*_ideas.c)
     if params.cursor:
         value, last_id = decode_cursor(params.cursor, sort, 2)
         # A row-value comparison is an index range condition on (key, id) on both databases.
@@ -207,7 +220,8 @@ def list_ideas(
         )
         stmt = stmt.where(row < bound if descending else row > bound)
     order = [column.desc(), col(Idea.id).desc()] if descending else [column.asc(), col(Idea.id).asc()]
-    rows = list(session.exec(stmt.order_by(*order).limit(params.limit + 1)).all())
+    found = (session.execute if core_rows else session.exec)(stmt.order_by(*order).limit(params.limit + 1))
+    rows = list(found.all())
     items = rows[: params.limit]
     next_cursor = None
     if len(rows) > params.limit and items:
@@ -218,7 +232,11 @@ def list_ideas(
 
 def board_page(
     session: Session, *, actor: Actor, locale: Locale, params: PageParams, sort: str, filters: IdeaFilters
-) -> IdeaList:
-    rows, next_cursor = list_ideas(session, actor=actor, params=params, sort=sort, filters=filters)
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The board as JSON-ready dicts (``IdeaRead`` shapes) from Core rows: one query for the page,
+    one per kind of what the caller did with it."""
+    rows, next_cursor = list_ideas(
+        session, actor=actor, params=params, sort=sort, filters=filters, core_rows=True
+    )
     ctx = viewer_context(session, actor, rows)
-    return IdeaList(items=[to_read(session, i, actor, locale, ctx) for i in rows], next_cursor=next_cursor)
+    return [fields_of(session, i, actor, locale, ctx) for i in rows], next_cursor

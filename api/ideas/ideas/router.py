@@ -13,7 +13,7 @@ from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import created, with_etag
+from api.core.http import created, rows_page_response, with_etag
 from api.core.i18n import LocaleDep
 from api.ideas.categories import CATEGORIES, Category, IdeaState, Residence
 from api.ideas.deps import ListingDep, Moderator, Participant, PrivateWhenSignedIn, ReadableIdea, rate_limited
@@ -64,7 +64,7 @@ def list_ideas(
 ) -> Response:
     filters = board.IdeaFilters(municipality, category, state, residence, q, open_call, mine, following)
 
-    page = board.board_page(
+    items, next_cursor = board.board_page(
         listing.session,
         actor=listing.actor,
         locale=listing.locale,
@@ -72,7 +72,7 @@ def list_ideas(
         sort=sort,
         filters=filters,
     )
-    return listing.answer(page)
+    return rows_page_response(listing.request, listing.response, items, next_cursor)
 
 
 @router.get("/categories", response_model=CategoryList, summary="Idea categories")

@@ -1,0 +1,108 @@
+"""Access tokens checked recently: the authenticated floor without a database round trip.
+
+A signed-in request used to read the revocation list, the sign-in family and the account on every
+request. A token that passed those checks is now trusted for ``LANGELIS_TOKEN_CHECK_SECONDS``
+(default 5) in the process that checked it; then it is checked against the database again. The
+bound, stated plainly: **a sign-out, a revoked session, a deactivated account, a changed role or
+password takes effect on every worker within that many seconds**, and at once on the worker that
+made the change:
+
+* every flush or commit in this process that touches an account, a machine client, a refresh
+  family or the revocation list (ORM objects or bulk ``UPDATE``/``DELETE``) moves a generation
+  counter, and an entry checked under an older generation is checked again;
+* an entry is stamped with the generation read *before* its database check, so a check that read
+  the old state while another request committed a change is never trusted;
+* an entry never outlives its token's ``exp``.
+
+Nothing but the decoded, signature-checked token string is the key, so a cached answer is exactly
+the answer the database gave for that token a few seconds ago.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import ORMExecuteState
+from sqlalchemy.orm import Session as OrmSession
+
+from api.accounts.models import MachineClient, RefreshToken, RevokedToken, User
+from api.core.actor import Actor
+
+_WATCHED = (User, MachineClient, RefreshToken, RevokedToken)
+_WATCHED_TABLES = frozenset(str(m.__tablename__) for m in _WATCHED)
+MAX_ENTRIES = 20_000
+
+
+class _Generation:
+    """Moves whenever this process changes anything a token check reads."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self._lock = threading.Lock()
+
+    def bump(self) -> None:
+        with self._lock:
+            self.value += 1
+
+
+generation = _Generation()
+
+
+def _touches_accounts(session: OrmSession) -> bool:
+    return any(isinstance(obj, _WATCHED) for obj in (*session.new, *session.dirty, *session.deleted))
+
+
+@sa.event.listens_for(OrmSession, "before_flush")
+def _on_flush(session: OrmSession, _context: Any, _instances: Any) -> None:
+    if _touches_accounts(session):
+        session.info["accounts_changed"] = True
+        generation.bump()
+
+
+@sa.event.listens_for(OrmSession, "do_orm_execute")
+def _on_execute(state: ORMExecuteState) -> None:
+    if not (state.is_update or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    if getattr(table, "name", None) in _WATCHED_TABLES:
+        state.session.info["accounts_changed"] = True
+        generation.bump()
+
+
+@sa.event.listens_for(OrmSession, "after_commit")
+def _on_commit(session: OrmSession) -> None:
+    if session.info.pop("accounts_changed", False):
+        generation.bump()
+
+
+class TokenChecks:
+    """Per process: token → (actor, generation, checked at, expires at)."""
+
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.time) -> None:
+        self.seconds = seconds
+        self.clock = clock
+        self._entries: dict[str, tuple[Actor, int, float, float]] = {}
+
+    def get(self, token: str) -> Actor | None:
+        if self.seconds <= 0:
+            return None
+        entry = self._entries.get(token)
+        if entry is None:
+            return None
+        actor, gen, checked_at, expires_at = entry
+        now = self.clock()
+        if gen != generation.value or now - checked_at >= self.seconds or now >= expires_at:
+            self._entries.pop(token, None)
+            return None
+        return actor
+
+    def put(self, token: str, actor: Actor, *, gen: int, expires_at: float, checked_at: float) -> None:
+        if self.seconds <= 0:
+            return
+        if len(self._entries) >= MAX_ENTRIES:
+            self._entries.clear()  # a flood of distinct tokens costs checks, never memory
+        self._entries[token] = (actor, gen, checked_at, expires_at)

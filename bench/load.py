@@ -1,0 +1,425 @@
+"""Real servers under real load: ``langelis serve`` (production settings, JSON access log) with 1 and
+2 workers on SQLite and PostgreSQL, driven by ``wrk`` at 16 connections, beside baselines measured
+in the same run on the same data:
+
+* Datasette serving the same SQLite file (its default settings), the same filtered page of 50 rows
+  as JSON through its table API with its row count (``_nosuggest=1``: without it every page also
+  tries facet suggestions on each of the 40 columns, ~3.8 s a page on this file), and the first
+  page of the unfiltered list, which is what an HSDS page holds;
+* the raw floor: the same page query and its locations query through the bare driver (``sqlite3``
+  or ``psycopg``), 16 threads with a connection each, no HTTP.
+
+    python -m bench load                     # both databases, 1 and 2 workers, 5 s a URL
+    python -m bench.load --db sqlite --workers 1 --seconds 10 --tree /work/main   # another checkout
+    python -m bench.load --compare /work/main   # this checkout and main, URL by URL, in one run
+
+Set-up (once): ``apt-get install -y wrk``; Datasette lives in its own venv, never a project
+dependency: ``python3 -m venv /tmp/venv-datasette && /tmp/venv-datasette/bin/pip install datasette``
+(``LANGELIS_BENCH_DATASETTE`` points at another ``datasette`` executable). The 100,000-service data
+is built once by :mod:`bench.bench_directory`'s loader into ``LANGELIS_BENCH_LOAD_SQLITE`` (default
+``/tmp/langelis-load-100k.db``) and the PostgreSQL database ``langelis_load_100k``, then reused.
+Nothing asserts on time: the table informs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from bench.common import PG_URL, SECRET, BenchDatabase
+
+ROOT = Path(__file__).resolve().parents[1]
+TMP = Path(tempfile.gettempdir())
+SQLITE_FILE = Path(os.environ.get("LANGELIS_BENCH_LOAD_SQLITE", str(TMP / "langelis-load-100k.db")))
+PG_NAME = "langelis_load_100k"
+DATASETTE = os.environ.get("LANGELIS_BENCH_DATASETTE", str(TMP / "venv-datasette" / "bin" / "datasette"))
+CONNECTIONS = 16
+MUNICIPALITY = "vilniaus-m"
+BENCH_EMAIL = "load-bench@example.lt"
+
+PAGE_SQL = (
+    "SELECT s.*, o.name AS organization_name, m.slug AS municipality FROM services s "
+    "JOIN organizations o ON o.id = s.organization_id JOIN municipalities m ON m.id = s.municipality_id "
+    "WHERE s.deleted_at IS NULL AND s.municipality_id = {mid} ORDER BY s.sort_name, s.id LIMIT 51"
+)
+LOCATIONS_SQL = (
+    "SELECT sl.service_id, l.* FROM service_at_locations sl JOIN locations l ON l.id = sl.location_id "
+    "WHERE sl.service_id IN ({ids}) AND l.deleted_at IS NULL ORDER BY sl.created_at, l.id"
+)
+
+
+@dataclass
+class Result:
+    label: str
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+# --- data ------------------------------------------------------------------------------------------
+
+
+def _pg_admin() -> sa.Engine:
+    base = PG_URL.replace("postgresql://", "postgresql+psycopg://", 1).rsplit("/", 1)[0]
+    return sa.create_engine(base + "/postgres", isolation_level="AUTOCOMMIT")
+
+
+def database_url(kind: str) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{SQLITE_FILE}"
+    return PG_URL.rsplit("/", 1)[0] + f"/{PG_NAME}"
+
+
+def ensure_data(kind: str) -> str:
+    """The 100,000-service database, built once (bench_directory's loader) and kept."""
+    from bench import bench_directory
+
+    url = database_url(kind)
+    if kind == "sqlite" and SQLITE_FILE.exists():
+        return url
+    if kind == "postgresql":
+        admin = _pg_admin()
+        with admin.connect() as conn:
+            exists = conn.execute(
+                sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": PG_NAME}
+            ).first()
+        admin.dispose()
+        if exists:
+            return url
+    db = BenchDatabase(kind, path=SQLITE_FILE)
+    db.name = PG_NAME
+    db.__enter__()  # created and migrated; deliberately not dropped (no __exit__)
+    print(f"building {kind} data ({bench_directory.N} services) …", flush=True)
+    print(bench_directory.load(db), flush=True)
+    assert db.engine is not None
+    db.engine.dispose()
+    return url
+
+
+def bench_user_token(url: str) -> str:
+    """A signed-in resident for ``GET /api/v1/me`` (created once) and an access token for it."""
+    from sqlmodel import Session, select
+
+    from api.accounts.models import User
+    from api.accounts.scopes import allowed_scopes
+    from api.core.config import Settings
+    from api.core.db import make_engine
+    from api.core.security import encode_token
+
+    engine = make_engine(url)
+    with Session(engine) as session:
+        user = session.exec(select(User).where(User.email == BENCH_EMAIL)).first()
+        if user is None:
+            user = User(email=BENCH_EMAIL, role="resident", display_name="Load bench", is_active=True)
+            session.add(user)
+            session.commit()
+            session.refresh(user)
+        subject, scopes = f"user:{user.id}", sorted(allowed_scopes(user.role, user.extra_scopes))
+    engine.dispose()
+    settings = Settings(_env_file=None, database_url=url, secret_key=SECRET)
+    token, _ = encode_token(settings, subject=subject, typ="access", scopes=scopes, ttl_seconds=7200)
+    return token
+
+
+def sample_ids(url: str) -> dict[str, str]:
+    """What the URLs need: the municipality's id, one service, a cursor 25,000 rows deep."""
+    from api.core.db import make_engine
+    from api.core.pagination import encode_cursor
+
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        mid = conn.execute(
+            sa.text("SELECT id FROM municipalities WHERE slug = :s"), {"s": MUNICIPALITY}
+        ).scalar()
+        deep = conn.execute(
+            sa.text(
+                "SELECT sort_name, id FROM services WHERE deleted_at IS NULL ORDER BY sort_name, id LIMIT 1 OFFSET 25000"
+            )
+        ).one()
+    engine.dispose()
+    deep_id = deep[1] if isinstance(deep[1], uuid.UUID) else uuid.UUID(str(deep[1]))
+    return {
+        "mid": str(mid),
+        "mid_hex": uuid.UUID(str(mid)).hex,
+        "service": str(deep_id),
+        "deep_cursor": encode_cursor("name", [deep[0], deep_id]),
+    }
+
+
+# --- servers ---------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_up(base: str, proc: subprocess.Popen[bytes], path: str = "/healthz") -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(base + path, timeout=2) as r:  # noqa: S310 (our own http URL)
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{base} did not come up")
+
+
+@contextmanager
+def langelis_server(tree: Path, url: str, workers: int, log: Path) -> Iterator[str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "LANGELIS_DATABASE_URL": url,
+        "LANGELIS_SECRET_KEY": SECRET,
+        "LANGELIS_ENVIRONMENT": "production",
+        "LANGELIS_LOG_JSON": "true",
+        "LANGELIS_LOG_LEVEL": "INFO",
+    }
+    exe = tree / ".venv" / "bin" / "langelis"
+    cmd = [str(exe), "serve", "--port", str(port), "--workers", str(workers)]
+    with log.open("ab") as out:
+        proc = subprocess.Popen(cmd, cwd=tree, env=env, stdout=out, stderr=out)  # noqa: S603
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_up(base, proc)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@contextmanager
+def datasette_server(path: Path, log: Path) -> Iterator[str]:
+    port = free_port()
+    cmd = [DATASETTE, "serve", str(path), "--port", str(port)]  # its default settings
+    with log.open("ab") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=out)  # noqa: S603
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_up(base, proc, "/-/versions.json")
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+# --- load ------------------------------------------------------------------------------------------
+
+_UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def _ms(text: str) -> float:
+    m = re.match(r"([\d.]+)(us|ms|s|m)", text)
+    return round(float(m.group(1)) * _UNIT[m.group(2)], 2) if m else float("nan")
+
+
+def wrk(label: str, url: str, seconds: int, headers: dict[str, str] | None = None) -> Result:
+    cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    for k, v in (headers or {}).items():
+        cmd += ["-H", f"{k}: {v}"]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout  # noqa: S603
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if sock:
+        errors += sum(int(x) for x in sock.groups())
+    return Result(
+        label, round(rps, 1), _ms(p50.group(1)) if p50 else 0, _ms(p99.group(1)) if p99 else 0, errors
+    )
+
+
+def _check(url: str, headers: dict[str, str] | None = None) -> None:
+    """Each URL answers 200 once before it is loaded (a 4xx at full speed proves nothing)."""
+    req = urllib.request.Request(url, headers=headers or {})  # noqa: S310
+    with urllib.request.urlopen(req, timeout=60) as r:  # noqa: S310
+        if r.status != 200:
+            raise RuntimeError(f"{url}: {r.status}")
+
+
+def raw_floor(kind: str, url: str, mid: str, seconds: int) -> Result:
+    """The page and its locations through the bare driver, 16 threads, one connection each."""
+    stop = time.monotonic() + seconds
+    samples: list[float] = []
+    lock = threading.Lock()
+
+    def connect() -> tuple[Any, Callable[[str], str], Any]:
+        if kind == "sqlite":
+            conn = sqlite3.connect(str(SQLITE_FILE), check_same_thread=False)
+            return conn, lambda v: f"'{v}'", conn
+        import psycopg
+
+        conn = psycopg.connect(url, autocommit=True)
+        return conn, lambda v: f"'{v}'", conn
+
+    def loop() -> None:
+        conn, quote, _ = connect()
+        mine: list[float] = []
+        page_sql = PAGE_SQL.format(mid=quote(uuid.UUID(mid).hex if kind == "sqlite" else mid))
+        while time.monotonic() < stop:
+            t0 = time.perf_counter()
+            cur = conn.execute(page_sql)
+            rows = cur.fetchall()
+            ids = ",".join(quote(r[0]) for r in rows[:50])
+            if ids:
+                conn.execute(LOCATIONS_SQL.format(ids=ids)).fetchall()
+            mine.append(time.perf_counter() - t0)
+        conn.close()
+        with lock:
+            samples.extend(mine)
+
+    threads = [threading.Thread(target=loop) for _ in range(CONNECTIONS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+    return Result(
+        f"raw {kind} driver: page + locations",
+        round(len(samples) / seconds, 1),
+        round(statistics.median(ordered) * 1000, 2),
+        round(p99 * 1000, 2),
+        0,
+    )
+
+
+def urls(ids: dict[str, str]) -> list[tuple[str, str, bool]]:
+    """(label, path, signed in)."""
+    return [
+        ("/healthz", "/healthz", False),
+        (
+            "directory page (municipality, 50)",
+            f"/api/v1/services?municipality={MUNICIPALITY}&limit=50",
+            False,
+        ),
+        ("directory page 25,000 rows deep", f"/api/v1/services?limit=50&cursor={ids['deep_cursor']}", False),
+        ("directory q=житла", "/api/v1/services?q=%D0%B6%D0%B8%D1%82%D0%BB%D0%B0&limit=50", False),
+        ("one service", f"/api/v1/services/{ids['service']}", False),
+        ("HSDS /services page 1 (50)", "/hsds/services?page=1&per_page=50", False),
+        ("HSDS /services page 500 (50)", "/hsds/services?page=500&per_page=50", False),
+        ("directory page, signed in", f"/api/v1/services?municipality={MUNICIPALITY}&limit=50", True),
+        ("GET /api/v1/me, signed in", "/api/v1/me", True),
+    ]
+
+
+def datasette_urls(ids: dict[str, str]) -> list[tuple[str, str]]:
+    db = SQLITE_FILE.stem
+    rows = "&deleted_at__isnull=1&_sort=sort_name&_size=50&_shape=objects&_nosuggest=1"
+    return [
+        ("directory page (municipality, 50)", f"/{db}/services.json?municipality_id={ids['mid_hex']}{rows}"),
+        ("first page of all (50), as an HSDS page", f"/{db}/services.json?{rows[1:]}"),
+    ]
+
+
+def run(
+    kind: str, workers: list[int], seconds: int, trees: dict[str, Path], only: set[str] | None
+) -> list[Result]:
+    """Every server of the run (each tree, Datasette) is up at once and idle but for the one being
+    loaded; each URL is loaded on every server in turn, so they all see the same machine."""
+    url = ensure_data(kind)
+    ids = sample_ids(url)
+    token = bench_user_token(url)
+    auth = {"Authorization": f"Bearer {token}"}
+    log = TMP / f"langelis-load-{kind}.log"
+    results: list[Result] = []
+    with ExitStack() as stack:
+        datasette = (
+            stack.enter_context(datasette_server(SQLITE_FILE, log))
+            if kind == "sqlite" and Path(DATASETTE).exists()
+            else None
+        )
+        for n in workers:
+            with ExitStack() as servers:
+                bases = {
+                    name: servers.enter_context(langelis_server(tree, url, n, log))
+                    for name, tree in trees.items()
+                }
+                for label, path, signed in urls(ids):
+                    if only and not any(o in label for o in only):
+                        continue
+                    headers = auth if signed else None
+                    for name, base in bases.items():
+                        _check(base + path, headers)
+                        tag = f" [{name}]" if len(trees) > 1 else ""
+                        results.append(
+                            wrk(f"{kind}, {n} worker(s){tag}: {label}", base + path, seconds, headers)
+                        )
+                        print(results[-1], flush=True)
+                    if (
+                        datasette
+                        and n == workers[0]
+                        and label.startswith(("directory page (", "HSDS /services page 1"))
+                    ):
+                        ds_label, ds_path = datasette_urls(ids)[0 if label.startswith("directory") else 1]
+                        _check(datasette + ds_path)
+                        results.append(wrk(f"Datasette: {ds_label}", datasette + ds_path, seconds))
+                        print(results[-1], flush=True)
+    results.append(raw_floor(kind, url, ids["mid"], seconds))
+    print(results[-1], flush=True)
+    return results
+
+
+def table(results: list[Result]) -> str:
+    lines = ["| case | requests/s | p50 ms | p99 ms | errors |", "|---|---:|---:|---:|---:|"]
+    lines += [f"| {r.label} | {r.rps:,.1f} | {r.p50_ms} | {r.p99_ms} | {r.errors} |" for r in results]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.load")
+    parser.add_argument("--db", default="sqlite,postgresql")
+    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--tree", type=Path, default=ROOT, help="the checkout whose .venv serves")
+    parser.add_argument(
+        "--compare", type=Path, default=None, help="another checkout (e.g. main) measured in the same run"
+    )
+    parser.add_argument("--only", default="", help="comma-separated label fragments")
+    args = parser.parse_args(argv if argv is not None else [])
+    os.environ.setdefault("LANGELIS_SECRET_KEY", SECRET)  # migrations read the settings
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (apt-get install -y wrk)")
+    only = {o for o in args.only.split(",") if o} or None
+    results: list[Result] = []
+    for kind in [k for k in args.db.split(",") if k]:
+        trees = {"this": args.tree, **({"compare": args.compare} if args.compare else {})}
+        results += run(kind, [int(w) for w in args.workers.split(",")], args.seconds, trees, only)
+    print()
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
