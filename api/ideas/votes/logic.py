@@ -37,8 +37,8 @@ def _year_start(now: datetime) -> datetime:
 
 
 def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
-    """The idea as the voter may see it, whether the voter is blocked there, and the yearly limit:
-    one statement, since voting is the hottest write path."""
+    """The idea as the voter may see it, whether the voter is blocked there, the yearly limit and
+    the voter's country (for the residence recorded with the vote): one statement, since voting is the hottest write path."""
     blocked = (
         sa.exists()
         .where(
@@ -53,6 +53,7 @@ def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
         .scalar_subquery()
         .label("vote_limit")
     )
+    country = sa.select(_users.c.country).where(_users.c.id == actor.id).scalar_subquery().label("country")
     row = session.execute(
         sa.select(
             _ideas.c.id,
@@ -62,6 +63,7 @@ def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
             _ideas.c.vote_count,
             blocked,
             limit,
+            country,
         ).where(_ideas.c.id == idea_id, scope.readable_clause(actor))
     ).first()
     if row is None:
@@ -131,14 +133,13 @@ def cast(
                 slug="vote-limit-reached",
             )
         left = limit - used - 1
-    user = session.get(User, actor.id)
     inserted = session.execute(
         dialect_insert(session, _votes)
         .values(
             idea_id=idea.id,
             user_id=actor.id,
             municipality_id=idea.municipality_id,
-            voter_residence=residence_of(user.country if user else None),
+            voter_residence=residence_of(idea.country),
             created_at=utcnow(),
         )
         .on_conflict_do_nothing(index_elements=["idea_id", "user_id"])
