@@ -133,7 +133,27 @@ def cast(
                 slug="vote-limit-reached",
             )
         left = limit - used - 1
-    inserted = session.execute(
+    inserted, count = _insert_and_count(session, actor, idea)
+    if not inserted:
+        if left is not None:
+            left += 1
+        return VoteRead(
+            idea_id=idea.id,
+            voted=True,
+            vote_count=_current_count(session, idea.id),
+            votes_left_this_year=left,
+        ), False
+    if count is None:
+        # The idea was closed between our read and our write: the whole transaction rolls back.
+        raise conflict("Votes are closed for this idea.", slug="voting-closed")
+    return VoteRead(idea_id=idea.id, voted=True, vote_count=int(count), votes_left_this_year=left), True
+
+
+def _insert_and_count(session: Session, actor: Actor, idea: Any) -> tuple[bool, int | None]:
+    """Add the vote row (unless this person already voted) and move the idea's counter if it was
+    added and the idea is still votable. Whether a row was added, and the new count (None when the
+    idea was closed meanwhile). One round trip on PostgreSQL (data-modifying CTEs), two on SQLite."""
+    insert = (
         dialect_insert(session, _votes)
         .values(
             idea_id=idea.id,
@@ -144,26 +164,25 @@ def cast(
         )
         .on_conflict_do_nothing(index_elements=["idea_id", "user_id"])
         .returning(_votes.c.idea_id)
-    ).first()
-    if inserted is None:
-        if left is not None:
-            left += 1
-        return VoteRead(
-            idea_id=idea.id,
-            voted=True,
-            vote_count=_current_count(session, idea.id),
-            votes_left_this_year=left,
-        ), False
+    )
+    bump = sa.update(_ideas).where(_ideas.c.state.in_(VOTABLE)).values(vote_count=_ideas.c.vote_count + 1)
+    if session.get_bind().dialect.name == "postgresql":
+        added = insert.cte("added")
+        bumped = bump.where(_ideas.c.id.in_(sa.select(added.c.idea_id))).returning(_ideas.c.vote_count)
+        moved = bumped.cte("bumped")
+        row = session.execute(
+            sa.select(
+                sa.exists(sa.select(added.c.idea_id)).label("inserted"),
+                sa.select(moved.c.vote_count).scalar_subquery().label("new_count"),
+            )
+        ).one()
+        return bool(row.inserted), (None if row.new_count is None else int(row.new_count))
+    if session.execute(insert).first() is None:
+        return False, None
     count = session.execute(
-        sa.update(_ideas)
-        .where(_ideas.c.id == idea.id, _ideas.c.state.in_(VOTABLE))
-        .values(vote_count=_ideas.c.vote_count + 1)
-        .returning(_ideas.c.vote_count)
+        bump.where(_ideas.c.id == idea.id).returning(_ideas.c.vote_count)
     ).scalar_one_or_none()
-    if count is None:
-        # The idea was closed between our read and our write: the whole transaction rolls back.
-        raise conflict("Votes are closed for this idea.", slug="voting-closed")
-    return VoteRead(idea_id=idea.id, voted=True, vote_count=int(count), votes_left_this_year=left), True
+    return True, (None if count is None else int(count))
 
 
 def withdraw(
