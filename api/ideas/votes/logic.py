@@ -37,8 +37,8 @@ def _year_start(now: datetime) -> datetime:
 
 
 def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
-    """The idea as the voter may see it, whether the voter is blocked there, and the yearly limit:
-    one statement, since voting is the hottest write path."""
+    """The idea as the voter may see it, whether the voter is blocked there, the yearly limit and
+    the voter's country (for the residence recorded with the vote): one statement, since voting is the hottest write path."""
     blocked = (
         sa.exists()
         .where(
@@ -53,6 +53,7 @@ def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
         .scalar_subquery()
         .label("vote_limit")
     )
+    country = sa.select(_users.c.country).where(_users.c.id == actor.id).scalar_subquery().label("country")
     row = session.execute(
         sa.select(
             _ideas.c.id,
@@ -62,6 +63,7 @@ def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
             _ideas.c.vote_count,
             blocked,
             limit,
+            country,
         ).where(_ideas.c.id == idea_id, scope.readable_clause(actor))
     ).first()
     if row is None:
@@ -131,20 +133,8 @@ def cast(
                 slug="vote-limit-reached",
             )
         left = limit - used - 1
-    user = session.get(User, actor.id)
-    inserted = session.execute(
-        dialect_insert(session, _votes)
-        .values(
-            idea_id=idea.id,
-            user_id=actor.id,
-            municipality_id=idea.municipality_id,
-            voter_residence=residence_of(user.country if user else None),
-            created_at=utcnow(),
-        )
-        .on_conflict_do_nothing(index_elements=["idea_id", "user_id"])
-        .returning(_votes.c.idea_id)
-    ).first()
-    if inserted is None:
+    inserted, count = _insert_and_count(session, actor, idea)
+    if not inserted:
         if left is not None:
             left += 1
         return VoteRead(
@@ -153,16 +143,46 @@ def cast(
             vote_count=_current_count(session, idea.id),
             votes_left_this_year=left,
         ), False
-    count = session.execute(
-        sa.update(_ideas)
-        .where(_ideas.c.id == idea.id, _ideas.c.state.in_(VOTABLE))
-        .values(vote_count=_ideas.c.vote_count + 1)
-        .returning(_ideas.c.vote_count)
-    ).scalar_one_or_none()
     if count is None:
         # The idea was closed between our read and our write: the whole transaction rolls back.
         raise conflict("Votes are closed for this idea.", slug="voting-closed")
     return VoteRead(idea_id=idea.id, voted=True, vote_count=int(count), votes_left_this_year=left), True
+
+
+def _insert_and_count(session: Session, actor: Actor, idea: Any) -> tuple[bool, int | None]:
+    """Add the vote row (unless this person already voted) and move the idea's counter if it was
+    added and the idea is still votable. Whether a row was added, and the new count (None when the
+    idea was closed meanwhile). One round trip on PostgreSQL (data-modifying CTEs), two on SQLite."""
+    insert = (
+        dialect_insert(session, _votes)
+        .values(
+            idea_id=idea.id,
+            user_id=actor.id,
+            municipality_id=idea.municipality_id,
+            voter_residence=residence_of(idea.country),
+            created_at=utcnow(),
+        )
+        .on_conflict_do_nothing(index_elements=["idea_id", "user_id"])
+        .returning(_votes.c.idea_id)
+    )
+    bump = sa.update(_ideas).where(_ideas.c.state.in_(VOTABLE)).values(vote_count=_ideas.c.vote_count + 1)
+    if session.get_bind().dialect.name == "postgresql":
+        added = insert.cte("added")
+        bumped = bump.where(_ideas.c.id.in_(sa.select(added.c.idea_id))).returning(_ideas.c.vote_count)
+        moved = bumped.cte("bumped")
+        row = session.execute(
+            sa.select(
+                sa.exists(sa.select(added.c.idea_id)).label("inserted"),
+                sa.select(moved.c.vote_count).scalar_subquery().label("new_count"),
+            )
+        ).one()
+        return bool(row.inserted), (None if row.new_count is None else int(row.new_count))
+    if session.execute(insert).first() is None:
+        return False, None
+    count = session.execute(
+        bump.where(_ideas.c.id == idea.id).returning(_ideas.c.vote_count)
+    ).scalar_one_or_none()
+    return True, (None if count is None else int(count))
 
 
 def withdraw(
