@@ -1,0 +1,84 @@
+"""Every notification the events domain sends, in four languages, through one import."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from api.events.models import Event, EventRegistration
+from api.ideas.notifications.logic import notify, notify_many
+
+T = dict[str, str]
+
+REGISTERED: T = {"lt": "Užsiregistravote: {t}", "en": "You are registered: {t}",
+                 "uk": "Ви зареєстровані: {t}", "ru": "Вы зарегистрированы: {t}"}  # fmt: skip
+WAITLISTED: T = {"lt": "Esate laukiančiųjų sąraše: {t}", "en": "You are on the waitlist: {t}",
+                 "uk": "Ви в листі очікування: {t}", "ru": "Вы в листе ожидания: {t}"}  # fmt: skip
+PROMOTED: T = {"lt": "Atsirado vieta, esate užregistruoti: {t}", "en": "A place opened, you are registered: {t}",
+               "uk": "Звільнилося місце, ви зареєстровані: {t}", "ru": "Освободилось место, вы зарегистрированы: {t}"}  # fmt: skip
+CHANGED: T = {"lt": "Renginys pasikeitė: {t}", "en": "The event changed: {t}",
+              "uk": "Подію змінено: {t}", "ru": "Мероприятие изменено: {t}"}  # fmt: skip
+CANCELLED: T = {"lt": "Renginys atšauktas: {t}", "en": "The event is cancelled: {t}",
+                "uk": "Подію скасовано: {t}", "ru": "Мероприятие отменено: {t}"}  # fmt: skip
+REMINDER: T = {"lt": "Rytoj: {t}", "en": "Tomorrow: {t}", "uk": "Завтра: {t}", "ru": "Завтра: {t}"}
+MESSAGE: T = {"lt": "Žinutė apie renginį: {t}", "en": "A message about the event: {t}",
+              "uk": "Повідомлення про подію: {t}", "ru": "Сообщение о мероприятии: {t}"}  # fmt: skip
+
+
+def _titles(template: T, event: Event) -> T:
+    fallback = next(iter(event.title.values()), "")
+    return {lang: text.format(t=event.title.get(lang) or fallback) for lang, text in template.items()}
+
+
+def link(event: Event) -> str:
+    return f"/events/{event.id}"
+
+
+def one(session: Session, event: Event, user_id: uuid.UUID, template: T, kind: str) -> None:
+    notify(session, user_id=user_id, kind=kind, title_translations=_titles(template, event), link=link(event))
+
+
+def registrants(session: Session, event: Event, states: Iterable[str] = ("confirmed", "waitlisted")) -> list[uuid.UUID]:
+    stmt = select(EventRegistration.user_id).where(
+        EventRegistration.event_id == event.id, col(EventRegistration.status).in_(list(states))
+    )
+    return list(session.exec(stmt).all())
+
+
+def everyone(session: Session, event: Event, template: T, kind: str, body: T | None = None) -> int:
+    users = registrants(session, event)
+    if users:
+        notify_many(session, user_ids=users, kind=kind, title_translations=_titles(template, event),
+                    link=link(event), body_translations=body)  # fmt: skip
+    return len(users)
+
+
+def send_reminders(session: Session, now: datetime) -> int:
+    """Remind confirmed registrants of events starting in the next 24 h (once per registration)."""
+    from api.events.recurrence import occurrences
+
+    window = (now, now + timedelta(days=1))
+    sent = 0
+    events = session.exec(
+        select(Event).where(Event.status == "scheduled", col(Event.starts_at) < window[1],
+                            sa.or_(col(Event.rrule).is_not(None), col(Event.ends_at) > now))  # fmt: skip
+    ).all()
+    for event in events:
+        if not any(True for _ in occurrences(event.starts_at, event.ends_at, event.timezone, event.rrule, window)):
+            continue
+        due = session.exec(
+            select(EventRegistration).where(
+                EventRegistration.event_id == event.id, EventRegistration.status == "confirmed",
+                sa.or_(col(EventRegistration.reminded_at).is_(None), col(EventRegistration.reminded_at) < now - timedelta(days=1)),
+            )  # fmt: skip
+        ).all()
+        for reg in due:
+            one(session, event, reg.user_id, REMINDER, "event_reminder")
+            reg.reminded_at = now
+            sent += 1
+    session.flush()
+    return sent
