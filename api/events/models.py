@@ -79,7 +79,7 @@ class EventRegistration(SQLModel, table=True):
     __table_args__ = (
         sa.CheckConstraint(_in("status", REGISTRATION_STATES), name="status"),
         sa.CheckConstraint("residence IN ('resident','diaspora','unknown')", name="residence"),
-        sa.UniqueConstraint("event_id", "user_id", name="person"),
+        sa.UniqueConstraint("event_id", "user_id"),
         sa.Index("ix_event_registrations_queue", "event_id", "status", "created_at", "id"),
     )
 
@@ -99,7 +99,7 @@ class EventOrganiser(SQLModel, table=True):
     """A resident (a diaspora group's contact) a coordinator allowed to organise in the municipality."""
 
     __tablename__ = "event_organisers"
-    __table_args__ = (sa.UniqueConstraint("user_id", "municipality_id", name="grant"),)
+    __table_args__ = (sa.UniqueConstraint("user_id", "municipality_id"),)
 
     id: uuid.UUID = id_field()
     user_id: uuid.UUID = Field(foreign_key="users.id", nullable=False)

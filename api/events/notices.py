@@ -14,19 +14,43 @@ from api.ideas.notifications.logic import notify, notify_many
 
 T = dict[str, str]
 
-REGISTERED: T = {"lt": "Užsiregistravote: {t}", "en": "You are registered: {t}",
-                 "uk": "Ви зареєстровані: {t}", "ru": "Вы зарегистрированы: {t}"}  # fmt: skip
-WAITLISTED: T = {"lt": "Esate laukiančiųjų sąraše: {t}", "en": "You are on the waitlist: {t}",
-                 "uk": "Ви в листі очікування: {t}", "ru": "Вы в листе ожидания: {t}"}  # fmt: skip
-PROMOTED: T = {"lt": "Atsirado vieta, esate užregistruoti: {t}", "en": "A place opened, you are registered: {t}",
-               "uk": "Звільнилося місце, ви зареєстровані: {t}", "ru": "Освободилось место, вы зарегистрированы: {t}"}  # fmt: skip
-CHANGED: T = {"lt": "Renginys pasikeitė: {t}", "en": "The event changed: {t}",
-              "uk": "Подію змінено: {t}", "ru": "Мероприятие изменено: {t}"}  # fmt: skip
-CANCELLED: T = {"lt": "Renginys atšauktas: {t}", "en": "The event is cancelled: {t}",
-                "uk": "Подію скасовано: {t}", "ru": "Мероприятие отменено: {t}"}  # fmt: skip
+REGISTERED: T = {
+    "lt": "Užsiregistravote: {t}",
+    "en": "You are registered: {t}",
+    "uk": "Ви зареєстровані: {t}",
+    "ru": "Вы зарегистрированы: {t}",
+}
+WAITLISTED: T = {
+    "lt": "Esate laukiančiųjų sąraše: {t}",
+    "en": "You are on the waitlist: {t}",
+    "uk": "Ви в листі очікування: {t}",
+    "ru": "Вы в листе ожидания: {t}",
+}
+PROMOTED: T = {
+    "lt": "Atsirado vieta, esate užregistruoti: {t}",
+    "en": "A place opened, you are registered: {t}",
+    "uk": "Звільнилося місце, ви зареєстровані: {t}",
+    "ru": "Освободилось место, вы зарегистрированы: {t}",
+}
+CHANGED: T = {
+    "lt": "Renginys pasikeitė: {t}",
+    "en": "The event changed: {t}",
+    "uk": "Подію змінено: {t}",
+    "ru": "Мероприятие изменено: {t}",
+}
+CANCELLED: T = {
+    "lt": "Renginys atšauktas: {t}",
+    "en": "The event is cancelled: {t}",
+    "uk": "Подію скасовано: {t}",
+    "ru": "Мероприятие отменено: {t}",
+}
 REMINDER: T = {"lt": "Rytoj: {t}", "en": "Tomorrow: {t}", "uk": "Завтра: {t}", "ru": "Завтра: {t}"}
-MESSAGE: T = {"lt": "Žinutė apie renginį: {t}", "en": "A message about the event: {t}",
-              "uk": "Повідомлення про подію: {t}", "ru": "Сообщение о мероприятии: {t}"}  # fmt: skip
+MESSAGE: T = {
+    "lt": "Žinutė apie renginį: {t}",
+    "en": "A message about the event: {t}",
+    "uk": "Повідомлення про подію: {t}",
+    "ru": "Сообщение о мероприятии: {t}",
+}
 
 
 def _titles(template: T, event: Event) -> T:
@@ -42,7 +66,9 @@ def one(session: Session, event: Event, user_id: uuid.UUID, template: T, kind: s
     notify(session, user_id=user_id, kind=kind, title_translations=_titles(template, event), link=link(event))
 
 
-def registrants(session: Session, event: Event, states: Iterable[str] = ("confirmed", "waitlisted")) -> list[uuid.UUID]:
+def registrants(
+    session: Session, event: Event, states: Iterable[str] = ("confirmed", "waitlisted")
+) -> list[uuid.UUID]:
     stmt = select(EventRegistration.user_id).where(
         EventRegistration.event_id == event.id, col(EventRegistration.status).in_(list(states))
     )
@@ -52,8 +78,14 @@ def registrants(session: Session, event: Event, states: Iterable[str] = ("confir
 def everyone(session: Session, event: Event, template: T, kind: str, body: T | None = None) -> int:
     users = registrants(session, event)
     if users:
-        notify_many(session, user_ids=users, kind=kind, title_translations=_titles(template, event),
-                    link=link(event), body_translations=body)  # fmt: skip
+        notify_many(
+            session,
+            user_ids=users,
+            kind=kind,
+            title_translations=_titles(template, event),
+            link=link(event),
+            body_translations=body,
+        )
     return len(users)
 
 
@@ -64,17 +96,26 @@ def send_reminders(session: Session, now: datetime) -> int:
     window = (now, now + timedelta(days=1))
     sent = 0
     events = session.exec(
-        select(Event).where(Event.status == "scheduled", col(Event.starts_at) < window[1],
-                            sa.or_(col(Event.rrule).is_not(None), col(Event.ends_at) > now))  # fmt: skip
+        select(Event).where(
+            Event.status == "scheduled",
+            col(Event.starts_at) < window[1],
+            sa.or_(col(Event.rrule).is_not(None), col(Event.ends_at) > now),
+        )
     ).all()
     for event in events:
-        if not any(True for _ in occurrences(event.starts_at, event.ends_at, event.timezone, event.rrule, window)):
+        if not any(
+            True for _ in occurrences(event.starts_at, event.ends_at, event.timezone, event.rrule, window)
+        ):
             continue
         due = session.exec(
             select(EventRegistration).where(
-                EventRegistration.event_id == event.id, EventRegistration.status == "confirmed",
-                sa.or_(col(EventRegistration.reminded_at).is_(None), col(EventRegistration.reminded_at) < now - timedelta(days=1)),
-            )  # fmt: skip
+                EventRegistration.event_id == event.id,
+                EventRegistration.status == "confirmed",
+                sa.or_(
+                    col(EventRegistration.reminded_at).is_(None),
+                    col(EventRegistration.reminded_at) < now - timedelta(days=1),
+                ),
+            )
         ).all()
         for reg in due:
             one(session, event, reg.user_id, REMINDER, "event_reminder")

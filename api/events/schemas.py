@@ -8,7 +8,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-Kind = Literal["gathering", "workshop", "camp", "course_session", "sports", "cultural", "intercultural", "online_stream"]
+Kind = Literal[
+    "gathering", "workshop", "camp", "course_session", "sports", "cultural", "intercultural", "online_stream"
+]
 Audience = Literal["everyone", "residents", "diaspora", "newcomers", "professionals"]
 Texts = dict[str, str]
 

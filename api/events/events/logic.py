@@ -35,8 +35,13 @@ def create(session: Session, *, actor: Actor, data: EventCreate) -> Event:
     if not scope.can_organise_in(session, actor, muni.id):
         raise forbidden("You do not organise events in this municipality.")
     values = data.model_dump(exclude={"municipality"})
-    event = Event(**values, municipality_id=muni.id, organiser_id=actor.id, created_by=actor.id,
-                  organization_id=actor.organization_id if actor.role == "provider" else None)  # fmt: skip
+    event = Event(
+        **values,
+        municipality_id=muni.id,
+        organiser_id=actor.id,
+        created_by=actor.id,
+        organization_id=actor.organization_id if actor.role == "provider" else None,
+    )
     _validate(event)
     session.add(event)
     session.flush()
@@ -72,21 +77,47 @@ def my_status(session: Session, event: Event, actor: Actor) -> str | None:
     return session.exec(stmt).first()
 
 
-def to_read(session: Session, event: Event, actor: Actor, locale: Locale, *, mine: str | None = "?") -> EventRead:
+def to_read(
+    session: Session, event: Event, actor: Actor, locale: Locale, *, mine: str | None = "?"
+) -> EventRead:
     status = my_status(session, event, actor) if mine == "?" else mine
-    manages = actor.kind == "user" and session.exec(
-        scope.managed_events(session, actor).where(Event.id == event.id)
-    ).first() is not None
+    manages = (
+        actor.kind == "user"
+        and session.exec(scope.managed_events(session, actor).where(Event.id == event.id)).first() is not None
+    )
     sees_link = manages or status == "confirmed"
     return EventRead(
-        **event.model_dump(include={"id", "kind", "starts_at", "ends_at", "timezone", "rrule", "location_id",
-                                    "address", "audience", "languages", "cost", "capacity", "confirmed_count",
-                                    "service_id", "budget_project_id", "questions", "status", "version"}),
+        **event.model_dump(
+            include={
+                "id",
+                "kind",
+                "starts_at",
+                "ends_at",
+                "timezone",
+                "rrule",
+                "location_id",
+                "address",
+                "audience",
+                "languages",
+                "cost",
+                "capacity",
+                "confirmed_count",
+                "service_id",
+                "budget_project_id",
+                "questions",
+                "status",
+                "version",
+            }
+        ),
         municipality=slug_of(session, event.municipality_id),
-        title=locale.text(event.title), description=locale.text(event.description),
-        accessibility=locale.text(event.accessibility), online=bool(event.online_url),
-        online_url=event.online_url if sees_link else None, my_registration=status, can_manage=manages,
-    )  # fmt: skip
+        title=locale.text(event.title),
+        description=locale.text(event.description),
+        accessibility=locale.text(event.accessibility),
+        online=bool(event.online_url),
+        online_url=event.online_url if sees_link else None,
+        my_registration=status,
+        can_manage=manages,
+    )
 
 
 def _filters(session: Session, f: dict[str, Any]) -> list[Any]:
@@ -128,7 +159,13 @@ def events_in(session: Session, f: dict[str, Any], win: tuple[datetime, datetime
 
 
 def list_occurrences(
-    session: Session, *, actor: Actor, locale: Locale, params: PageParams, f: dict[str, Any], win: tuple[datetime, datetime]
+    session: Session,
+    *,
+    actor: Actor,
+    locale: Locale,
+    params: PageParams,
+    f: dict[str, Any],
+    win: tuple[datetime, datetime],
 ) -> tuple[list[Occurrence], str | None]:
     found: list[tuple[datetime, uuid.UUID, datetime, Event]] = []
     after: tuple[datetime, uuid.UUID] | None = None

@@ -13,8 +13,13 @@ from api.events import notices
 from api.events.events.logic import get_managed, get_readable
 from api.events.registrations import logic
 from api.events.schemas import (
-    Attendance, Message, MessageSent, RegistrationCreate, RegistrationList, RegistrationRead,
-)  # fmt: skip
+    Attendance,
+    Message,
+    MessageSent,
+    RegistrationCreate,
+    RegistrationList,
+    RegistrationRead,
+)
 
 router = APIRouter(prefix="/events/{event_id}", tags=["events"])
 
@@ -23,9 +28,16 @@ def _read(reg, name=None) -> RegistrationRead:  # type: ignore[no-untyped-def]
     return RegistrationRead(**reg.model_dump(), display_name=name)
 
 
-@router.post("/registration", **op(RegistrationRead, "Register (or join the waitlist)", (401, 404, 409, 422), status=201))
-def register(event_id: uuid.UUID, session: SessionDep, actor: UserActor, body: RegistrationCreate) -> RegistrationRead:
-    return _read(logic.register(session, actor=actor, event=get_readable(session, event_id), answers=body.answers))
+@router.post(
+    "/registration",
+    **op(RegistrationRead, "Register (or join the waitlist)", (401, 404, 409, 422), status=201),
+)
+def register(
+    event_id: uuid.UUID, session: SessionDep, actor: UserActor, body: RegistrationCreate
+) -> RegistrationRead:
+    return _read(
+        logic.register(session, actor=actor, event=get_readable(session, event_id), answers=body.answers)
+    )
 
 
 @router.delete("/registration", **op(None, "Cancel my registration", (401, 404), status=204))
@@ -46,8 +58,12 @@ def export(event_id: uuid.UUID, session: SessionDep, actor: UserActor) -> Respon
     return Response(body, media_type="text/csv; charset=utf-8", headers={"Cache-Control": "no-store"})
 
 
-@router.put("/registrations/{registration_id}/attendance", **op(RegistrationRead, "Mark attendance", (401, 404, 422)))
-def attendance(event_id: uuid.UUID, registration_id: uuid.UUID, session: SessionDep, actor: UserActor, body: Attendance) -> RegistrationRead:
+@router.put(
+    "/registrations/{registration_id}/attendance", **op(RegistrationRead, "Mark attendance", (401, 404, 422))
+)
+def attendance(
+    event_id: uuid.UUID, registration_id: uuid.UUID, session: SessionDep, actor: UserActor, body: Attendance
+) -> RegistrationRead:
     event = get_managed(session, actor, event_id)
     return _read(logic.mark_attendance(session, event, registration_id, body.attended))
 
@@ -55,4 +71,6 @@ def attendance(event_id: uuid.UUID, registration_id: uuid.UUID, session: Session
 @router.post("/messages", **op(MessageSent, "Message everyone registered (in-app)", (401, 404, 422)))
 def message(event_id: uuid.UUID, session: SessionDep, actor: UserActor, body: Message) -> MessageSent:
     event = get_managed(session, actor, event_id)
-    return MessageSent(recipients=notices.everyone(session, event, notices.MESSAGE, "event_message", body.text))
+    return MessageSent(
+        recipients=notices.everyone(session, event, notices.MESSAGE, "event_message", body.text)
+    )
