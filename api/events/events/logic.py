@@ -16,7 +16,7 @@ from api.core.i18n import Locale
 from api.core.pagination import PageParams, decode_cursor, encode_cursor
 from api.events import notices, scope
 from api.events.models import Event, EventRegistration
-from api.events.recurrence import check_rule, occurrences
+from api.events.recurrence import check_rule, occurrences, zone
 from api.events.schemas import EventCreate, EventRead, EventUpdate, Occurrence
 from api.ideas.access import slug_of
 from api.municipalities.logic import resolve_slug
@@ -25,6 +25,7 @@ from api.municipalities.logic import resolve_slug
 def _validate(event: Event) -> None:
     if event.ends_at <= event.starts_at:
         raise unprocessable("An event must end after it starts.")
+    zone(event.timezone)
     event.recurs_until = check_rule(event.rrule, event.starts_at, event.timezone) if event.rrule else None
     if event.recurs_until is None and not event.rrule:
         event.recurs_until = event.starts_at
