@@ -43,10 +43,15 @@ def people(db):
 
     def make(n: int, country: str = "LT") -> list[Any]:
         users = [
-            User(email=f"e{i}-{uuid.uuid4().hex[:8]}@test.lt", role="resident", display_name=f"Person {i}",
-                 country=country, email_verified_at=utcnow())
+            User(
+                email=f"e{i}-{uuid.uuid4().hex[:8]}@test.lt",
+                role="resident",
+                display_name=f"Person {i}",
+                country=country,
+                email_verified_at=utcnow(),
+            )
             for i in range(n)
-        ]  # fmt: skip
+        ]
         db.add_all(users)
         db.flush()
         return users

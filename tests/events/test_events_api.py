@@ -59,8 +59,13 @@ def test_another_municipalitys_organiser_gets_404(client, auth, make_event, base
 
 
 def test_permissions_per_role(client, auth, base, make_event):
-    body = {"municipality": "vilniaus-m", "title": {"lt": "X"}, "kind": "cultural",
-            "starts_at": soon().isoformat(), "ends_at": (soon() + timedelta(hours=1)).isoformat()}  # fmt: skip
+    body = {
+        "municipality": "vilniaus-m",
+        "title": {"lt": "X"},
+        "kind": "cultural",
+        "starts_at": soon().isoformat(),
+        "ends_at": (soon() + timedelta(hours=1)).isoformat(),
+    }
     assert client.post(f"{V}/events", json=body).status_code == 401
     assert client.post(f"{V}/events", json=body, headers=auth.headers(base.resident)).status_code == 403
     assert (
@@ -85,13 +90,27 @@ def test_permissions_per_role(client, auth, base, make_event):
 
 
 def test_a_coordinator_grants_a_diaspora_group_the_organiser_role(client, auth, base):
-    body = {"municipality": "vilniaus-m", "title": {"lt": "Kūčios"}, "kind": "gathering",
-            "starts_at": soon().isoformat(), "ends_at": (soon() + timedelta(hours=3)).isoformat()}  # fmt: skip
+    body = {
+        "municipality": "vilniaus-m",
+        "title": {"lt": "Kūčios"},
+        "kind": "gathering",
+        "starts_at": soon().isoformat(),
+        "ends_at": (soon() + timedelta(hours=3)).isoformat(),
+    }
     assert client.post(f"{V}/events", json=body, headers=auth.headers(base.diaspora)).status_code == 403
-    assert client.post(f"{V}/event-organisers", json={"user_id": str(base.diaspora.id), "group_name": "G"},
-                       headers=auth.headers(base.provider)).status_code == 403  # fmt: skip
-    g = client.post(f"{V}/event-organisers", json={"user_id": str(base.diaspora.id), "group_name": "Airijos lietuviai"},
-                    headers=auth.headers(base.coordinator))  # fmt: skip
+    assert (
+        client.post(
+            f"{V}/event-organisers",
+            json={"user_id": str(base.diaspora.id), "group_name": "G"},
+            headers=auth.headers(base.provider),
+        ).status_code
+        == 403
+    )
+    g = client.post(
+        f"{V}/event-organisers",
+        json={"user_id": str(base.diaspora.id), "group_name": "Airijos lietuviai"},
+        headers=auth.headers(base.coordinator),
+    )
     assert g.status_code == 201, g.text
     assert (
         client.get(f"{V}/event-organisers", headers=auth.headers(base.coordinator_kaunas)).json()["items"]
