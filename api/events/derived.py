@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from api.events.models import Event, EventRegistration
+from api.events.scope import in_municipalities
 from api.indicators.providers import DerivedCell, Scope
 
 RESIDENCES = ("resident", "diaspora")
@@ -25,7 +26,7 @@ class EventParticipants:
         reg = EventRegistration.__table__  # type: ignore[attr-defined]
         start, end = scope.bounds()
         where = (
-            ev.c.municipality_id.in_(list(scope.municipality_ids)),
+            in_municipalities(ev.c.municipality_id, scope.municipality_ids),
             ev.c.status == "scheduled",
             ev.c.starts_at >= start,
             ev.c.starts_at < end,

@@ -8,5 +8,12 @@ from api.events.feeds import router as feeds
 from api.events.organisers import router as organisers
 from api.events.registrations import router as registrations
 
-routers = [feeds.router, feeds.private, events.router, registrations.router, organisers.router]
+routers = [
+    feeds.router,
+    feeds.private,
+    events.router,
+    registrations.router,
+    registrations.mine,
+    organisers.router,
+]
 links = {"events": "/events"}

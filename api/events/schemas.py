@@ -149,3 +149,12 @@ class GrantList(BaseModel):
 
 class FeedToken(BaseModel):
     url: str
+
+
+class MyRegistration(BaseModel):
+    registration: RegistrationRead
+    event: EventRead
+
+
+class MyRegistrationList(BaseModel):
+    items: list[MyRegistration]

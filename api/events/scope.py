@@ -61,3 +61,19 @@ def grants_of(actor: Actor) -> Any:
     if actor.is_admin:
         return stmt
     return stmt.where(col(EventOrganiser.municipality_id) == actor.municipality_id)
+
+
+def in_municipalities(column: Any, municipality_ids: Any) -> Any:
+    """``column`` is one of the municipalities the caller chose (an indicator's scope)."""
+    return column.in_(list(municipality_ids))
+
+
+def municipality_events(municipality_id: uuid.UUID) -> Any:
+    """A municipality's public calendar (the caller chose the municipality)."""
+    return select(Event).where(col(Event.municipality_id) == municipality_id).order_by(col(Event.starts_at))
+
+
+def grant_of(user_id: uuid.UUID, municipality_id: uuid.UUID) -> Any:
+    return select(EventOrganiser).where(
+        EventOrganiser.user_id == user_id, col(EventOrganiser.municipality_id) == municipality_id
+    )

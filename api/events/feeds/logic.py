@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from api.core.db import utcnow
 from api.core.errors import not_found
 from api.core.security import hash_token
+from api.events import scope
 from api.events.models import Event, EventFeedToken, EventRegistration
 from api.events.recurrence import zone
 
@@ -58,8 +59,7 @@ def calendar(events: Iterable[Event], *, name: str, lang: str, links: bool = Fal
 
 
 def municipality_events(session: Session, municipality_id: uuid.UUID) -> list[Event]:
-    stmt = select(Event).where(Event.municipality_id == municipality_id).order_by(col(Event.starts_at))
-    return list(session.exec(stmt).all())
+    return list(session.exec(scope.municipality_events(municipality_id)).all())
 
 
 def organiser_events(session: Session, organiser_id: uuid.UUID) -> list[Event]:

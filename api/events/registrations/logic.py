@@ -151,3 +151,13 @@ def export_csv(session: Session, event: Event) -> str:
             ]
         )
     return out.getvalue()
+
+
+def mine(session: Session, actor: Actor) -> list[tuple[EventRegistration, Event]]:
+    stmt = (
+        select(EventRegistration, Event)
+        .join(Event, col(Event.id) == EventRegistration.event_id)
+        .where(EventRegistration.user_id == actor.id, EventRegistration.status != "cancelled")
+        .order_by(col(Event.starts_at))
+    )
+    return [(r, e) for r, e in session.exec(stmt).all()]

@@ -8,14 +8,17 @@ from fastapi import APIRouter, Response
 
 from api.accounts.deps import UserActor
 from api.core.db import SessionDep
-from api.core.http import op
+from api.core.http import NoStore, op
+from api.core.i18n import LocaleDep
 from api.events import notices
-from api.events.events.logic import get_managed, get_readable
+from api.events.events.logic import get_managed, get_readable, to_read
 from api.events.registrations import logic
 from api.events.schemas import (
     Attendance,
     Message,
     MessageSent,
+    MyRegistration,
+    MyRegistrationList,
     RegistrationCreate,
     RegistrationList,
     RegistrationRead,
@@ -73,4 +76,18 @@ def message(event_id: uuid.UUID, session: SessionDep, actor: UserActor, body: Me
     event = get_managed(session, actor, event_id)
     return MessageSent(
         recipients=notices.everyone(session, event, notices.MESSAGE, "event_message", body.text)
+    )
+
+
+mine = APIRouter(prefix="/me/event-registrations", tags=["events"], dependencies=[NoStore])
+
+
+@mine.get("", **op(MyRegistrationList, "My registrations (not cancelled)", (401,)))
+def my_registrations(session: SessionDep, actor: UserActor, locale: LocaleDep) -> MyRegistrationList:
+    rows = logic.mine(session, actor)
+    return MyRegistrationList(
+        items=[
+            MyRegistration(registration=_read(r), event=to_read(session, e, actor, locale, mine=r.status))
+            for r, e in rows
+        ]
     )
