@@ -17,12 +17,12 @@ V = "/api/v1"
 pytestmark = pytest.mark.live
 
 
-def _residents(live: LiveServer, n: int) -> list[dict[str, str]]:
+def _residents(server: LiveServer, n: int) -> list[dict[str, str]]:
     from api.accounts.models import User
     from api.core.db import make_engine, make_session_factory
     from api.core.security import hash_password
 
-    engine = make_engine(live.env["LANGELIS_DATABASE_URL"])
+    engine = make_engine(server.env["LANGELIS_DATABASE_URL"])
     password = "Event-racer-2026"
     emails = [f"racer-{uuid.uuid4().hex[:10]}@test.lt" for _ in range(n)]
     hashed = hash_password(password)
@@ -40,7 +40,7 @@ def _residents(live: LiveServer, n: int) -> list[dict[str, str]]:
         )
         s.commit()
     engine.dispose()
-    return [{"Authorization": f"Bearer {live.token(e, password)}"} for e in emails]
+    return [{"Authorization": f"Bearer {server.token(e, password)}"} for e in emails]
 
 
 def test_thirty_concurrent_registrations_and_cancellations(live: LiveServer) -> None:  # noqa: F811

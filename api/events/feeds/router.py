@@ -4,6 +4,7 @@ a person's registrations (its URL carries a revocable secret token)."""
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
@@ -16,7 +17,9 @@ from api.events.feeds import logic
 from api.events.schemas import FeedToken
 from api.municipalities.logic import resolve_slug
 
-CALENDAR = {200: {"content": {"text/calendar": {}}, "description": "An RFC 5545 calendar"}}
+CALENDAR: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/calendar": {}}, "description": "An RFC 5545 calendar"}
+}
 router = APIRouter(tags=["events"])
 private = APIRouter(tags=["events"], dependencies=[NoStore])
 

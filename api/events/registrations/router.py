@@ -12,6 +12,7 @@ from api.core.http import NoStore, op
 from api.core.i18n import LocaleDep
 from api.events import notices
 from api.events.events.logic import get_managed, get_readable, to_read
+from api.events.models import EventRegistration
 from api.events.registrations import logic
 from api.events.schemas import (
     Attendance,
@@ -27,7 +28,7 @@ from api.events.schemas import (
 router = APIRouter(prefix="/events/{event_id}", tags=["events"])
 
 
-def _read(reg, name=None) -> RegistrationRead:  # type: ignore[no-untyped-def]
+def _read(reg: EventRegistration, name: str | None = None) -> RegistrationRead:
     return RegistrationRead(**reg.model_dump(), display_name=name)
 
 
