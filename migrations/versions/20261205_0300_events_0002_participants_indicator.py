@@ -30,7 +30,10 @@ def upgrade() -> None:
     now = datetime.now(UTC)
     table = sa.table(
         "indicator_definitions",
-        *(sa.column(c, sa.String()) for c in ("code", "domain", "unit", "aggregation", "source_kind", "source")),
+        *(
+            sa.column(c, sa.String())
+            for c in ("code", "domain", "unit", "aggregation", "source_kind", "source")
+        ),
         sa.column("id", sa.Uuid()),
         sa.column("name", api.core.db.JSONType),
         sa.column("description", api.core.db.JSONType),
