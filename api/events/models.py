@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 import api.core.db  # noqa: F401  (naming convention before any table)
-from api.core.db import UTCDateTime, created_field, id_field, json_field, ts_field, updated_field
+from api.core.db import UTCDateTime, created_field, id_field, json_field, one_of, ts_field, updated_field
 
 KINDS = (
     "gathering",
@@ -27,16 +27,12 @@ STATUSES = ("scheduled", "cancelled")
 REGISTRATION_STATES = ("confirmed", "waitlisted", "cancelled")
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
 class Event(SQLModel, table=True):
     __tablename__ = "events"
     __table_args__ = (
-        sa.CheckConstraint(_in("kind", KINDS), name="kind"),
-        sa.CheckConstraint(_in("audience", AUDIENCES), name="audience"),
-        sa.CheckConstraint(_in("status", STATUSES), name="status"),
+        sa.CheckConstraint(one_of("kind", KINDS), name="kind"),
+        sa.CheckConstraint(one_of("audience", AUDIENCES), name="audience"),
+        sa.CheckConstraint(one_of("status", STATUSES), name="status"),
         sa.CheckConstraint("confirmed_count >= 0", name="confirmed"),
         sa.Index("ix_events_muni_start", "municipality_id", "starts_at", "id"),
     )
@@ -77,7 +73,7 @@ class Event(SQLModel, table=True):
 class EventRegistration(SQLModel, table=True):
     __tablename__ = "event_registrations"
     __table_args__ = (
-        sa.CheckConstraint(_in("status", REGISTRATION_STATES), name="status"),
+        sa.CheckConstraint(one_of("status", REGISTRATION_STATES), name="status"),
         sa.CheckConstraint("residence IN ('resident','diaspora','unknown')", name="residence"),
         sa.UniqueConstraint("event_id", "user_id"),
         sa.Index("ix_event_registrations_queue", "event_id", "status", "created_at", "id"),

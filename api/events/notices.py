@@ -13,44 +13,54 @@ from api.events.models import Event, EventRegistration
 from api.ideas.notifications.logic import notify, notify_many
 
 T = dict[str, str]
-
-REGISTERED: T = {
-    "lt": "Užsiregistravote: {t}",
-    "en": "You are registered: {t}",
-    "uk": "Ви зареєстровані: {t}",
-    "ru": "Вы зарегистрированы: {t}",
+LANGS = ("lt", "en", "uk", "ru")
+_TEXTS: dict[str, tuple[str, str, str, str]] = {
+    "registered": (
+        "Užsiregistravote: {t}",
+        "You are registered: {t}",
+        "Ви зареєстровані: {t}",
+        "Вы зарегистрированы: {t}",
+    ),
+    "waitlisted": (
+        "Esate laukiančiųjų sąraše: {t}",
+        "You are on the waitlist: {t}",
+        "Ви в листі очікування: {t}",
+        "Вы в листе ожидания: {t}",
+    ),
+    "promoted": (
+        "Atsirado vieta, esate užregistruoti: {t}",
+        "A place opened, you are registered: {t}",
+        "Звільнилося місце, ви зареєстровані: {t}",
+        "Освободилось место, вы зарегистрированы: {t}",
+    ),
+    "changed": (
+        "Renginys pasikeitė: {t}",
+        "The event changed: {t}",
+        "Подію змінено: {t}",
+        "Мероприятие изменено: {t}",
+    ),
+    "cancelled": (
+        "Renginys atšauktas: {t}",
+        "The event is cancelled: {t}",
+        "Подію скасовано: {t}",
+        "Мероприятие отменено: {t}",
+    ),
+    "reminder": ("Rytoj: {t}", "Tomorrow: {t}", "Завтра: {t}", "Завтра: {t}"),
+    "message": (
+        "Žinutė apie renginį: {t}",
+        "A message about the event: {t}",
+        "Повідомлення про подію: {t}",
+        "Сообщение о мероприятии: {t}",
+    ),
 }
-WAITLISTED: T = {
-    "lt": "Esate laukiančiųjų sąraše: {t}",
-    "en": "You are on the waitlist: {t}",
-    "uk": "Ви в листі очікування: {t}",
-    "ru": "Вы в листе ожидания: {t}",
-}
-PROMOTED: T = {
-    "lt": "Atsirado vieta, esate užregistruoti: {t}",
-    "en": "A place opened, you are registered: {t}",
-    "uk": "Звільнилося місце, ви зареєстровані: {t}",
-    "ru": "Освободилось место, вы зарегистрированы: {t}",
-}
-CHANGED: T = {
-    "lt": "Renginys pasikeitė: {t}",
-    "en": "The event changed: {t}",
-    "uk": "Подію змінено: {t}",
-    "ru": "Мероприятие изменено: {t}",
-}
-CANCELLED: T = {
-    "lt": "Renginys atšauktas: {t}",
-    "en": "The event is cancelled: {t}",
-    "uk": "Подію скасовано: {t}",
-    "ru": "Мероприятие отменено: {t}",
-}
-REMINDER: T = {"lt": "Rytoj: {t}", "en": "Tomorrow: {t}", "uk": "Завтра: {t}", "ru": "Завтра: {t}"}
-MESSAGE: T = {
-    "lt": "Žinutė apie renginį: {t}",
-    "en": "A message about the event: {t}",
-    "uk": "Повідомлення про подію: {t}",
-    "ru": "Сообщение о мероприятии: {t}",
-}
+TEXTS: dict[str, T] = {key: dict(zip(LANGS, texts, strict=True)) for key, texts in _TEXTS.items()}
+REGISTERED, WAITLISTED, PROMOTED = TEXTS["registered"], TEXTS["waitlisted"], TEXTS["promoted"]
+CHANGED, CANCELLED, REMINDER, MESSAGE = (
+    TEXTS["changed"],
+    TEXTS["cancelled"],
+    TEXTS["reminder"],
+    TEXTS["message"],
+)
 
 
 def _titles(template: T, event: Event) -> T:
