@@ -20,6 +20,7 @@ DOMAINS: tuple[str, ...] = (
     "migrants",
     "experts",
     "ideas",
+    "events",
     "indicators",
     "translations",
 )

@@ -290,3 +290,8 @@ def dialect_insert(session: Session, table: sa.Table) -> Any:
 
 def metadata() -> sa.MetaData:
     return SQLModel.metadata
+
+
+def one_of(column: str, values: tuple[str, ...]) -> str:
+    """The SQL of a CHECK constraint: ``column`` holds one of ``values``."""
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"

@@ -9,5 +9,6 @@ import * as experts from "./experts.js";
 import * as ideas from "./ideas.js";
 import * as indicators from "./indicators.js";
 import * as translations from "./translations.js";
+import * as events from "./events.js";
 
-export const domains = [directory, migrants, experts, ideas, indicators, translations];
+export const domains = [directory, migrants, experts, ideas, events, indicators, translations];

@@ -1,0 +1,1 @@
+"""Events and gatherings: organisers, occurrences, registration with a waitlist, iCalendar feeds."""

@@ -1,0 +1,256 @@
+"""The demo events (four languages where the public reads them). ``when`` is (month, day, hour) in
+Vilnius time — the next such date — or (0, days_from_today, hour)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _t(lt: str, en: str, uk: str, ru: str) -> dict[str, str]:
+    return {"lt": lt, "en": en, "uk": uk, "ru": ru}
+
+
+EVENTS: list[dict[str, Any]] = [
+    {
+        "city": "vilniaus-m",
+        "kind": "gathering",
+        "when": (12, 26, 18),
+        "hours": 4,
+        "by_diaspora": True,
+        "rrule": "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=26",
+        "audience": "diaspora",
+        "languages": ["lt", "en"],
+        "title": _t(
+            "Diasporos susitikimas Vilniuje",
+            "Diaspora gathering in Vilnius",
+            "Зустріч діаспори у Вільнюсі",
+            "Встреча диаспоры в Вильнюсе",
+        ),
+        "description": _t(
+            "Kasmetinis grįžusių švęsti lietuvių susitikimas gruodžio 26 d.",
+            "The yearly gathering of Lithuanians home for the holidays, every 26 December.",
+            "Щорічна зустріч литовців, які повернулися на свята, 26 грудня.",
+            "Ежегодная встреча литовцев, приехавших на праздники, 26 декабря.",
+        ),
+        "address": "Rotušės a. 1, Vilnius",
+        "capacity": 200,
+        "cost": "Nemokamai / free",
+    },
+    {
+        "city": "vilniaus-m",
+        "kind": "course_session",
+        "when": (0, 2, 18),
+        "rrule": "FREQ=WEEKLY;BYDAY=TU",
+        "audience": "newcomers",
+        "languages": ["lt", "uk", "en"],
+        "capacity": 15,
+        "questions": ["Lietuvių kalbos lygis / Lithuanian level"],
+        "title": _t(
+            "Lietuvių kalbos pokalbių klubas",
+            "Lithuanian conversation club",
+            "Розмовний клуб литовської мови",
+            "Разговорный клуб литовского языка",
+        ),
+        "description": _t(
+            "Kas antradienį kalbamės lietuviškai – visų lygių.",
+            "Every Tuesday we speak Lithuanian — all levels welcome.",
+            "Щовівторка говоримо литовською — для всіх рівнів.",
+            "Каждый вторник говорим по-литовски — для всех уровней.",
+        ),
+        "address": "Vilniaus centrinė biblioteka, Žemaitės g. 21",
+        "accessibility": _t(
+            "Įėjimas be laiptų", "Step-free entrance", "Вхід без сходів", "Вход без ступенек"
+        ),
+    },
+    {
+        "city": "kauno-m",
+        "kind": "course_session",
+        "when": (0, 3, 17),
+        "rrule": "FREQ=WEEKLY;BYDAY=WE",
+        "audience": "newcomers",
+        "languages": ["lt", "uk", "ru"],
+        "capacity": 12,
+        "title": _t(
+            "Lietuvių kalbos klubas Kaune",
+            "Lithuanian club in Kaunas",
+            "Литовський клуб у Каунасі",
+            "Литовский клуб в Каунасе",
+        ),
+        "description": _t(
+            "Savaitiniai pokalbiai lietuviškai su savanoriais.",
+            "Weekly Lithuanian conversation with volunteers.",
+            "Щотижневі розмови литовською з волонтерами.",
+            "Еженедельные разговоры по-литовски с волонтёрами.",
+        ),
+        "address": "Kauno apskrities biblioteka, Radastų g. 2",
+    },
+    {
+        "city": "klaipedos-m",
+        "kind": "course_session",
+        "when": (0, 4, 18),
+        "rrule": "FREQ=WEEKLY;BYDAY=TH;COUNT=40",
+        "audience": "newcomers",
+        "languages": ["lt", "en"],
+        "title": _t(
+            "Pokalbių klubas Klaipėdoje",
+            "Conversation club in Klaipėda",
+            "Розмовний клуб у Клайпеді",
+            "Разговорный клуб в Клайпеде",
+        ),
+        "description": _t(
+            "Lietuvių kalba prie arbatos.",
+            "Lithuanian over a cup of tea.",
+            "Литовська за чашкою чаю.",
+            "Литовский за чашкой чая.",
+        ),
+        "address": "I. Simonaitytės biblioteka, Herkaus Manto g. 25",
+    },
+    {
+        "city": "vilniaus-m",
+        "kind": "camp",
+        "when": (7, 13, 10),
+        "hours": 24 * 6,
+        "audience": "diaspora",
+        "languages": ["lt", "en"],
+        "capacity": 40,
+        "cost": "120 €",
+        "questions": ["Vaiko amžius / Child's age", "Alergijos / Allergies"],
+        "title": _t(
+            "Vasaros stovykla diasporos vaikams",
+            "Summer camp for diaspora children",
+            "Літній табір для дітей діаспори",
+            "Летний лагерь для детей диаспоры",
+        ),
+        "description": _t(
+            "Savaitė lietuvių kalbos, istorijos ir žygių prie ežerų.",
+            "A week of Lithuanian language, history and hikes by the lakes.",
+            "Тиждень литовської мови, історії та походів біля озер.",
+            "Неделя литовского языка, истории и походов у озёр.",
+        ),
+        "address": "Trakų r., Žalioji stovyklavietė",
+    },
+    {
+        "city": "vilniaus-m",
+        "kind": "intercultural",
+        "when": (6, 6, 12),
+        "hours": 8,
+        "languages": ["lt", "en", "uk", "ru"],
+        "title": _t(
+            "Kultūrų festivalis „Vilnius – visų namai“",
+            "Festival “Vilnius, a home for all”",
+            "Фестиваль «Вільнюс — дім для всіх»",
+            "Фестиваль «Вильнюс — дом для всех»",
+        ),
+        "description": _t(
+            "Bendruomenių virtuvė, muzika ir šokiai Katedros aikštėje.",
+            "Communities' food, music and dance on Cathedral Square.",
+            "Кухня громад, музика й танці на Кафедральній площі.",
+            "Кухня общин, музыка и танцы на Кафедральной площади.",
+        ),
+        "address": "Katedros a., Vilnius",
+        "cost": "Nemokamai / free",
+    },
+    {
+        "city": "kauno-m",
+        "kind": "intercultural",
+        "when": (9, 19, 14),
+        "hours": 6,
+        "languages": ["lt", "en", "uk"],
+        "title": _t(
+            "Kauno tarpkultūrinis festivalis",
+            "Kaunas intercultural festival",
+            "Каунаський міжкультурний фестиваль",
+            "Каунасский межкультурный фестиваль",
+        ),
+        "description": _t(
+            "Susipažinkime: kaimynai iš viso pasaulio.",
+            "Meet the neighbours from all over the world.",
+            "Знайомтеся: сусіди з усього світу.",
+            "Знакомьтесь: соседи со всего мира.",
+        ),
+        "address": "Laisvės al., Kaunas",
+    },
+    {
+        "city": "klaipedos-m",
+        "kind": "cultural",
+        "when": (7, 25, 19),
+        "hours": 3,
+        "languages": ["lt"],
+        "title": _t(
+            "Jūros šventės koncertas", "Sea Festival concert", "Концерт Свята моря", "Концерт Праздника моря"
+        ),
+        "description": _t(
+            "Didžiausio miesto renginio koncertas prie jūros.",
+            "The city's biggest event: a concert by the sea.",
+            "Найбільша подія міста: концерт біля моря.",
+            "Крупнейшее событие города: концерт у моря.",
+        ),
+        "address": "Kruizinių laivų terminalas, Klaipėda",
+    },
+    {
+        "city": "vilniaus-m",
+        "kind": "workshop",
+        "when": (0, 20, 10),
+        "hours": 6,
+        "audience": "professionals",
+        "languages": ["lt", "en"],
+        "capacity": 25,
+        "online_url": "https://meet.example.org/langelis-it",
+        "title": _t(
+            "Dirbtuvės grįžtantiems IT specialistams",
+            "Workshop for returning IT professionals",
+            "Майстер-клас для IT-фахівців, що повертаються",
+            "Мастер-класс для возвращающихся IT-специалистов",
+        ),
+        "description": _t(
+            "Darbo rinka, mokesčiai ir startuoliai Lietuvoje.",
+            "The job market, taxes and start-ups in Lithuania.",
+            "Ринок праці, податки й стартапи в Литві.",
+            "Рынок труда, налоги и стартапы в Литве.",
+        ),
+    },
+    {
+        "city": "kauno-m",
+        "kind": "sports",
+        "when": (0, 45, 12),
+        "hours": 6,
+        "languages": ["lt", "en"],
+        "online_url": "https://stream.example.org/kaunas-cup",
+        "title": _t(
+            "Krepšinio turnyras su transliacija",
+            "Basketball tournament, streamed online",
+            "Баскетбольний турнір з трансляцією",
+            "Баскетбольный турнир с трансляцией",
+        ),
+        "description": _t(
+            "Diasporos komandos žaidžia Kaune, transliuojama internetu.",
+            "Diaspora teams play in Kaunas, streamed online.",
+            "Команди діаспори грають у Каунасі, трансляція онлайн.",
+            "Команды диаспоры играют в Каунасе, трансляция онлайн.",
+        ),
+        "address": "Žalgirio arena, Kaunas",
+        "capacity": 300,
+    },
+    {
+        "city": "vilniaus-m",
+        "kind": "online_stream",
+        "when": (2, 16, 12),
+        "hours": 3,
+        "audience": "diaspora",
+        "languages": ["lt"],
+        "rrule": "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=16",
+        "online_url": "https://stream.example.org/vasario-16",
+        "title": _t(
+            "Vasario 16-osios transliacija pasaulio lietuviams",
+            "16 February stream for Lithuanians worldwide",
+            "Трансляція 16 лютого для литовців світу",
+            "Трансляция 16 февраля для литовцев мира",
+        ),
+        "description": _t(
+            "Valstybės atkūrimo dienos minėjimas gyvai.",
+            "Restoration of the State Day, live.",
+            "День відновлення держави наживо.",
+            "День восстановления государства в прямом эфире.",
+        ),
+    },
+]

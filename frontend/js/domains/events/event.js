@@ -1,0 +1,67 @@
+// One event: details, registration (signed-in), .ics download and calendar links.
+import { clear, field, formatDateTime, h, useStyle } from "../../core/dom.js";
+import { lang, t } from "../../core/i18n.js";
+import * as auth from "../../core/auth.js";
+import { navigate, render } from "../../core/router.js";
+import { badge, bindForm, pageHeader, showStatus } from "../../core/ui.js";
+import { eventIcsUrl, readEvent, register, unregister } from "./api.js";
+
+function detail(label, value) {
+  return value ? [h("dt", {}, label), h("dd", {}, value)] : [];
+}
+
+function registrationBox(e) {
+  const me = auth.currentUser();
+  if (e.status === "cancelled") return h("p", { class: "notice" }, t("events.cancelled"));
+  if (!me) {
+    const login = h("button", { type: "button", class: "button" }, t("events.sign_in_to_register"));
+    login.addEventListener("click", () => navigate("/login", { next: `/events/${e.id}` }));
+    return login;
+  }
+  if (e.my_registration && e.my_registration !== "cancelled") {
+    const leave = h("button", { type: "button", class: "button secondary", id: "unregister" }, t("events.unregister"));
+    leave.addEventListener("click", async () => {
+      await unregister(e.id);
+      showStatus(t("events.unregistered"), "success");
+      render();
+    });
+    return h("div", { class: "registration" }, h("p", { role: "status" }, t(`events.my_status.${e.my_registration}`)), leave);
+  }
+  const form = h("form", { class: "registration", id: "register-form" },
+    e.questions.map((q) => field(q, { name: q, type: "text", maxlength: 500 })),
+    h("button", { type: "submit", class: "button" }, t(e.capacity && e.confirmed_count >= e.capacity ? "events.join_waitlist" : "events.register")));
+  bindForm(form, async () => {
+    const answers = Object.fromEntries([...new FormData(form).entries()].filter(([, v]) => v));
+    const { data } = await register(e.id, answers);
+    showStatus(t(`events.my_status.${data.status}`), "success");
+    render();
+  });
+  return form;
+}
+
+export async function eventPage({ main, params }) {
+  useStyle("events");
+  const { data: e } = await readEvent(params.id);
+  const actions = [h("a", { class: "button secondary", href: eventIcsUrl(e.id), download: `event-${e.id}.ics` }, t("events.download_ics"))];
+  if (e.can_manage) {
+    actions.push(h("a", { class: "button secondary", href: `#/events/${e.id}/edit` }, t("events.edit_event")));
+    actions.push(h("a", { class: "button secondary", href: `#/events/${e.id}/manage` }, t("events.manage_title")));
+  }
+  const seats = e.capacity ? t("events.seats", { taken: e.confirmed_count, capacity: e.capacity }) : null;
+  clear(main).append(
+    pageHeader(e.title, ...actions),
+    h("p", {}, badge(t(`events.kinds.${e.kind}`)), " ", badge(t(`events.audiences.${e.audience}`), "muted"),
+      e.status === "cancelled" ? badge(t("events.cancelled"), "danger") : null),
+    h("dl", { class: "event-details" },
+      ...detail(t("events.starts"), `${formatDateTime(e.starts_at, lang())} (${e.timezone})`),
+      ...detail(t("events.ends"), formatDateTime(e.ends_at, lang())),
+      ...detail(t("events.repeats"), e.rrule),
+      ...detail(t("events.place"), e.address || (e.online ? t("events.online") : null)),
+      ...detail(t("events.online_link"), e.online_url ? h("a", { href: e.online_url, rel: "noopener" }, e.online_url) : null),
+      ...detail(t("events.languages"), e.languages.join(", ")),
+      ...detail(t("events.cost"), e.cost),
+      ...detail(t("events.capacity"), seats),
+      ...detail(t("events.accessibility"), typeof e.accessibility === "string" ? e.accessibility : null)),
+    h("div", { class: "event-description" }, String(e.description || "")),
+    registrationBox(e));
+}

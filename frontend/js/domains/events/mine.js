@@ -1,0 +1,27 @@
+// My registrations and the private calendar feed (a secret URL that can be replaced or revoked).
+import { clear, formatDateTime, h, useStyle } from "../../core/dom.js";
+import { lang, t } from "../../core/i18n.js";
+import { render } from "../../core/router.js";
+import { pageHeader, showStatus } from "../../core/ui.js";
+import { myRegistrations, newFeed, revokeFeed } from "./api.js";
+
+export async function myRegistrationsPage({ main }) {
+  useStyle("events");
+  const { data } = await myRegistrations();
+  const feedOut = h("p", { class: "feed-url", "aria-live": "polite" });
+  const make = h("button", { type: "button", class: "button secondary", id: "new-feed" }, t("events.feed_new"));
+  make.addEventListener("click", async () => {
+    const { data: feed } = await newFeed();
+    clear(feedOut).append(h("code", {}, feed.url));
+    showStatus(t("events.feed_made"), "success");
+  });
+  const revoke = h("button", { type: "button", class: "button secondary" }, t("events.feed_revoke"));
+  revoke.addEventListener("click", async () => { await revokeFeed(); showStatus(t("events.feed_revoked"), "success"); render(); });
+  clear(main).append(pageHeader(t("events.mine_title")),
+    h("section", { class: "card" }, h("h2", {}, t("events.feed_title")), h("p", {}, t("events.feed_intro")), make, " ", revoke, feedOut),
+    data.items.length
+      ? h("ul", { class: "card-list" }, data.items.map(({ registration: r, event: e }) => h("li", { class: "card" },
+        h("h2", {}, h("a", { href: `#/events/${e.id}` }, e.title)),
+        h("p", {}, formatDateTime(e.starts_at, lang()), " · ", t(`events.my_status.${r.status}`)))))
+      : h("p", { class: "empty" }, t("events.mine_none")));
+}

@@ -1,0 +1,150 @@
+"""Events API: filters, pages, tenancy (404), permissions per role, changes with If-Match."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from tests.events.conftest import V, soon
+
+
+def _ids(client, **params) -> list[str]:
+    params.setdefault("from", soon(0, 0).isoformat())
+    params.setdefault("to", soon(60, 0).isoformat())
+    r = client.get(f"{V}/events", params=params)
+    assert r.status_code == 200, r.text
+    return [o["event_id"] for o in r.json()["items"]]
+
+
+def test_each_filter_filters(client, make_event, base):
+    tag = uuid.uuid4().hex[:8]
+    a = make_event(
+        title={"lt": f"Pokalbių klubas {tag}"}, kind="workshop", audience="diaspora", languages=["lt", "en"]
+    )
+    b = make_event(title={"lt": f"Festivalis {tag}"}, kind="intercultural", languages=["uk"])
+    c = make_event(base.coordinator_kaunas, municipality="kauno-m", title={"lt": f"Kaunas {tag}"})
+    assert set(_ids(client, q=tag)) == {a["id"], b["id"], c["id"]}
+    assert set(_ids(client, q=tag, municipality="kauno-m")) == {c["id"]}
+    assert set(_ids(client, q=tag, kind="workshop")) == {a["id"]}
+    assert set(_ids(client, q=tag, audience="diaspora")) == {a["id"]}
+    assert set(_ids(client, q=tag, language="uk")) == {b["id"]}
+    assert set(_ids(client, q=f"festivalis {tag}")) == {b["id"]}
+    assert _ids(client, q=tag, to=soon(1, 0).isoformat()) == []
+
+
+def test_recurring_events_are_expanded_into_pages(client, make_event):
+    tag = uuid.uuid4().hex[:8]
+    e = make_event(title={"lt": f"Klubas {tag}"}, rrule="FREQ=WEEKLY;COUNT=5", starts_at=soon(1))
+    seen, cursor = [], None
+    while True:
+        params = {"q": tag, "limit": 2, "from": soon(0, 0).isoformat(), "to": soon(60, 0).isoformat()}
+        if cursor:
+            params["cursor"] = cursor
+        body = client.get(f"{V}/events", params=params).json()
+        seen += [o["starts_at"] for o in body["items"]]
+        assert all(o["event_id"] == e["id"] for o in body["items"])
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    assert len(seen) == 5 and seen == sorted(seen) and len(set(seen)) == 5
+
+
+def test_another_municipalitys_organiser_gets_404(client, auth, make_event, base):
+    e = make_event()
+    h = auth.headers(base.coordinator_kaunas, **{"If-Match": f'"v{e["version"]}"'})
+    assert client.patch(f"{V}/events/{e['id']}", json={"cost": "5 €"}, headers=h).status_code == 404
+    assert client.post(f"{V}/events/{e['id']}/cancel", headers=h).status_code == 404
+    assert client.get(f"{V}/events/{e['id']}/registrations", headers=h).status_code == 404
+    assert client.get(f"{V}/events/{e['id']}/registrations.csv", headers=h).status_code == 404
+
+
+def test_permissions_per_role(client, auth, base, make_event):
+    body = {
+        "municipality": "vilniaus-m",
+        "title": {"lt": "X"},
+        "kind": "cultural",
+        "starts_at": soon().isoformat(),
+        "ends_at": (soon() + timedelta(hours=1)).isoformat(),
+    }
+    assert client.post(f"{V}/events", json=body).status_code == 401
+    assert client.post(f"{V}/events", json=body, headers=auth.headers(base.resident)).status_code == 403
+    assert (
+        client.post(f"{V}/events", json=body, headers=auth.headers(base.coordinator_kaunas)).status_code
+        == 403
+    )
+    made = client.post(f"{V}/events", json=body, headers=auth.headers(base.provider))
+    assert made.status_code == 201
+    # A provider manages their organisation's events, a coordinator all of their municipality's.
+    h = {"If-Match": f'"v{made.json()["version"]}"'}
+    assert (
+        client.patch(
+            f"{V}/events/{made.json()['id']}",
+            json={"cost": "free"},
+            headers=auth.headers(base.coordinator, **h),
+        ).status_code
+        == 200
+    )
+    other = make_event(base.coordinator)
+    h2 = auth.headers(base.provider, **{"If-Match": f'"v{other["version"]}"'})
+    assert client.patch(f"{V}/events/{other['id']}", json={"cost": "1"}, headers=h2).status_code == 404
+
+
+def test_a_coordinator_grants_a_diaspora_group_the_organiser_role(client, auth, base):
+    body = {
+        "municipality": "vilniaus-m",
+        "title": {"lt": "Kūčios"},
+        "kind": "gathering",
+        "starts_at": soon().isoformat(),
+        "ends_at": (soon() + timedelta(hours=3)).isoformat(),
+    }
+    assert client.post(f"{V}/events", json=body, headers=auth.headers(base.diaspora)).status_code == 403
+    assert (
+        client.post(
+            f"{V}/event-organisers",
+            json={"user_id": str(base.diaspora.id), "group_name": "G"},
+            headers=auth.headers(base.provider),
+        ).status_code
+        == 403
+    )
+    g = client.post(
+        f"{V}/event-organisers",
+        json={"user_id": str(base.diaspora.id), "group_name": "Airijos lietuviai"},
+        headers=auth.headers(base.coordinator),
+    )
+    assert g.status_code == 201, g.text
+    assert (
+        client.get(f"{V}/event-organisers", headers=auth.headers(base.coordinator_kaunas)).json()["items"]
+        == []
+    )
+    made = client.post(f"{V}/events", json=body, headers=auth.headers(base.diaspora))
+    assert made.status_code == 201
+    body["municipality"] = "kauno-m"
+    assert client.post(f"{V}/events", json=body, headers=auth.headers(base.diaspora)).status_code == 403
+    assert (
+        client.delete(
+            f"{V}/event-organisers/{g.json()['id']}", headers=auth.headers(base.coordinator_kaunas)
+        ).status_code
+        == 404
+    )
+    assert (
+        client.delete(
+            f"{V}/event-organisers/{g.json()['id']}", headers=auth.headers(base.coordinator)
+        ).status_code
+        == 204
+    )
+
+
+def test_changes_need_if_match_and_bad_input_is_422(client, auth, base, make_event):
+    e = make_event()
+    path = f"{V}/events/{e['id']}"
+    assert client.patch(path, json={"cost": "2"}, headers=auth.headers(base.coordinator)).status_code == 428
+    stale = auth.headers(base.coordinator, **{"If-Match": '"999"'})
+    assert client.patch(path, json={"cost": "2"}, headers=stale).status_code == 412
+    ok = auth.headers(base.coordinator, **{"If-Match": f'"v{e["version"]}"'})
+    r = client.patch(path, json={"rrule": "FREQ=NEVER"}, headers=ok)
+    assert r.status_code == 422
+    r = client.patch(path, json={"timezone": "Mars/Olympus"}, headers=ok)
+    assert r.status_code == 422
+    r = client.patch(path, json={"cost": "3 €"}, headers=ok)
+    assert r.status_code == 200 and r.json()["cost"] == "3 €"
+    assert r.headers["ETag"].startswith(f'"v{e["version"] + 1}')
