@@ -27,6 +27,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import sqlite3
 import statistics
@@ -53,6 +54,7 @@ SQLITE_FILE = Path(os.environ.get("LANGELIS_BENCH_LOAD_SQLITE", str(TMP / "lange
 PG_NAME = "langelis_load_100k"
 DATASETTE = os.environ.get("LANGELIS_BENCH_DATASETTE", str(TMP / "venv-datasette" / "bin" / "datasette"))
 CONNECTIONS = 16
+ROUNDS = int(os.environ.get("LANGELIS_BENCH_LOAD_ROUNDS", "3"))
 MUNICIPALITY = "vilniaus-m"
 BENCH_EMAIL = "load-bench@example.lt"
 
@@ -316,6 +318,13 @@ def raw_floor(kind: str, url: str, mid: str, seconds: int) -> Result:
     )
 
 
+def median(rounds: list[Result]) -> Result:
+    """The round with the median requests/s (its own p50 and p99), errors summed over rounds."""
+    ordered = sorted(rounds, key=lambda r: r.rps)
+    mid = ordered[len(ordered) // 2]
+    return Result(mid.label, mid.rps, mid.p50_ms, mid.p99_ms, sum(r.errors for r in rounds))
+
+
 def urls(ids: dict[str, str]) -> list[tuple[str, str, bool]]:
     """(label, path, signed in)."""
     return [
@@ -371,12 +380,16 @@ def run(
                     if only and not any(o in label for o in only):
                         continue
                     headers = auth if signed else None
-                    for name, base in bases.items():
+                    for base in bases.values():
                         _check(base + path, headers)
-                        tag = f" [{name}]" if len(trees) > 1 else ""
-                        results.append(
-                            wrk(f"{kind}, {n} worker(s){tag}: {label}", base + path, seconds, headers)
-                        )
+                    rounds: dict[str, list[Result]] = {name: [] for name in bases}
+                    for _ in range(ROUNDS):  # interleaved: every server sees the same machine load
+                        for name, base in bases.items():
+                            tag = f" [{name}]" if len(trees) > 1 else ""
+                            case = f"{kind}, {n} worker(s){tag}: {label}"
+                            rounds[name].append(wrk(case, base + path, seconds, headers))
+                    for name in bases:
+                        results.append(median(rounds[name]))
                         print(results[-1], flush=True)
                     if (
                         datasette
@@ -385,7 +398,10 @@ def run(
                     ):
                         ds_label, ds_path = datasette_urls(ids)[0 if label.startswith("directory") else 1]
                         _check(datasette + ds_path)
-                        results.append(wrk(f"Datasette: {ds_label}", datasette + ds_path, seconds))
+                        ds = [
+                            wrk(f"Datasette: {ds_label}", datasette + ds_path, seconds) for _ in range(ROUNDS)
+                        ]
+                        results.append(median(ds))
                         print(results[-1], flush=True)
     results.append(raw_floor(kind, url, ids["mid"], seconds))
     print(results[-1], flush=True)
@@ -396,6 +412,10 @@ def table(results: list[Result]) -> str:
     lines = ["| case | requests/s | p50 ms | p99 ms | errors |", "|---|---:|---:|---:|---:|"]
     lines += [f"| {r.label} | {r.rps:,.1f} | {r.p50_ms} | {r.p99_ms} | {r.errors} |" for r in results]
     return "\n".join(lines)
+
+
+def _interrupted(*_: object) -> None:
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -409,6 +429,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--only", default="", help="comma-separated label fragments")
     args = parser.parse_args(argv if argv is not None else [])
+    signal.signal(signal.SIGTERM, _interrupted)  # unwinds, so every server this run started stops
     os.environ.setdefault("LANGELIS_SECRET_KEY", SECRET)  # migrations read the settings
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
