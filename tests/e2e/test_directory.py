@@ -88,3 +88,17 @@ def test_provider_adds_a_confidential_location(page):
     page.check("form.location-form input[name=confidential]")
     page.click("form.location-form button[type=submit]")
     page.locator("#location-list .location-card", has_text=street).wait_for()
+
+
+def test_level_filter_in_the_web_app_keeps_only_that_level(page):
+    page.goto("/#/services")
+    page.wait_for_selector("form.service-filters")
+    page.select_option("select[name=level]", "A2")
+    page.wait_for_url("**level=A2**")
+    cards = page.locator("#service-results .service-card")
+    cards.first.wait_for()
+    for i in range(cards.count()):
+        assert "A2" in cards.nth(i).inner_text()
+    page.fill("input[name=open_on]", "2030-01-05")
+    page.click("form.service-filters button[type=submit]")
+    page.wait_for_url("**open_on=2030-01-05**")

@@ -8,11 +8,11 @@ import { municipalityName, municipalityOptions } from "../../core/reference.js";
 import { replaceQuery } from "../../core/router.js";
 import { badge, pageHeader, pagedList } from "../../core/ui.js";
 import {
-  FORMATS, SERVICE_LANGUAGES, addStyles, categoryName, categoryOptions, formatLabel, languageBadges,
+  FORMATS, LEVELS, SERVICE_LANGUAGES, addStyles, categoryName, categoryOptions, formatLabel, languageBadges,
   languageName, legalStatuses, selectField, serviceCard, statusLabel, weekdayName,
 } from "./common.js";
 
-const FILTERS = ["q", "category", "municipality", "language", "eligible_status", "format", "free", "age"];
+const FILTERS = ["q", "category", "municipality", "language", "eligible_status", "format", "level", "open_on", "free", "age"];
 
 export async function searchPage({ main, query }) {
   addStyles();
@@ -27,6 +27,8 @@ export async function searchPage({ main, query }) {
     field(t("directory.language"), selectField("language", [["", t("core.all")], ...SERVICE_LANGUAGES.map((c) => [c, languageName(c)])], query.language)),
     field(t("directory.eligibility"), selectField("eligible_status", [["", t("core.all")], ...statuses.map((s) => [s.code, s.name])], query.eligible_status)),
     field(t("directory.format"), selectField("format", [["", t("core.all")], ...FORMATS.map((f) => [f, formatLabel(f)])], query.format)),
+    field(t("directory.level"), selectField("level", [["", t("core.all")], ...LEVELS.map((l) => [l, l])], query.level)),
+    field(t("directory.open_on"), { name: "open_on", type: "date", value: query.open_on || "" }),
     field(t("directory.age"), { name: "age", type: "number", min: 0, max: 120, value: query.age || "" }),
     h("label", { class: "block free-only" }, h("input", { type: "checkbox", name: "free", value: "true", checked: query.free === "true" }), t("directory.free_only")),
     h("button", { type: "submit", class: "button" }, t("core.search")));
@@ -45,7 +47,7 @@ export async function searchPage({ main, query }) {
     }));
   }
   form.addEventListener("submit", (e) => { e.preventDefault(); search(); });
-  for (const el of form.querySelectorAll("select, input[type=checkbox]")) el.addEventListener("change", search);
+  for (const el of form.querySelectorAll("select, input[type=checkbox], input[type=date]")) el.addEventListener("change", search);
 
   append(root, [
     pageHeader(t("directory.title"),
