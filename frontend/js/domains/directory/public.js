@@ -27,7 +27,7 @@ export async function searchPage({ main, query }) {
     field(t("directory.language"), selectField("language", [["", t("core.all")], ...SERVICE_LANGUAGES.map((c) => [c, languageName(c)])], query.language)),
     field(t("directory.eligibility"), selectField("eligible_status", [["", t("core.all")], ...statuses.map((s) => [s.code, s.name])], query.eligible_status)),
     field(t("directory.format"), selectField("format", [["", t("core.all")], ...FORMATS.map((f) => [f, formatLabel(f)])], query.format)),
-    field(t("directory.level"), selectField("level", [["", t("core.all")], ...LEVELS.map((l) => [l, l])], query.level)),
+    field(t("directory.level"), selectField("level", [["", t("core.all")], ...LEVELS.map((l) => [l, levelLabel(l)])], query.level)),
     field(t("directory.open_on"), { name: "open_on", type: "date", value: query.open_on || "" }),
     field(t("directory.age"), { name: "age", type: "number", min: 0, max: 120, value: query.age || "" }),
     h("label", { class: "block free-only" }, h("input", { type: "checkbox", name: "free", value: "true", checked: query.free === "true" }), t("directory.free_only")),
