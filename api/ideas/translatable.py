@@ -25,12 +25,15 @@ def _answer_municipality() -> Any:
     )
 
 
+# An idea's translatable texts (also what its reads report with translations=all).
+IDEA_TEXTS = ("title", "body")
+
 ENTRIES = (
     Translatable(
         "idea",
         "ideas",
         Idea,
-        ("title", "body"),
+        IDEA_TEXTS,
         "municipality_id",
         ideas_scope.moderated_ideas,
         False,

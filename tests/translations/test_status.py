@@ -185,3 +185,26 @@ def test_normal_reads_say_which_language_each_text_is_in(client, service) -> Non
     # the description has no Ukrainian text: English is served, and the answer says so
     assert body["text_languages"] == {"name": "uk", "description": "en"}
     assert body["description"] == "Evening courses for adults"
+
+
+def test_idea_reads_with_all_translations_carry_the_status(client, auth, base) -> None:
+    body = {
+        "municipality": "vilniaus-m",
+        "category": "other",
+        "title": {"lt": "Daugiau suoliukų parke"},
+        "body": {"lt": "Parke trūksta suoliukų senjorams."},
+    }
+    created = client.post("/api/v1/ideas", json=body, headers=auth.headers(base.resident))
+    assert created.status_code == 201, created.text
+    idea_id = created.json()["id"]
+    one = client.get(
+        f"/api/v1/ideas/{idea_id}", params={"translations": "all"}, headers=auth.headers(base.resident)
+    ).json()
+    assert one["translation_status"]["title"] == {
+        "lt": "original",
+        "en": "missing",
+        "uk": "missing",
+        "ru": "missing",
+    }
+    plain = client.get(f"/api/v1/ideas/{idea_id}", headers=auth.headers(base.resident)).json()
+    assert plain["translation_status"] is None

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from api.core.actor import Actor
 from api.core.i18n import Locale, like_escape, search_terms
 from api.core.pagination import PageParams, decode_cursor, encode_cursor
+from api.core.translation_status import status_maps
 from api.ideas import access, scope
 from api.ideas.categories import BOARD_DEFAULT, CATEGORIES, WITHDRAWABLE
 from api.ideas.ideas.schemas import (
@@ -26,6 +27,7 @@ from api.ideas.models import (
     IdeaVote,
     OpenCall,
 )
+from api.ideas.translatable import IDEA_TEXTS
 
 _ideas = Idea.__table__  # type: ignore[attr-defined]
 
@@ -39,6 +41,8 @@ class ViewerContext:
     flagged: set[uuid.UUID] = field(default_factory=set)
     pending: dict[uuid.UUID, str | None] = field(default_factory=dict)
     awarded: set[uuid.UUID] = field(default_factory=set)
+    # With translations=all: each idea's {field: {language: status}}.
+    statuses: dict[uuid.UUID, dict[str, dict[str, str]]] = field(default_factory=dict)
 
 
 def viewer_context(session: Session, actor: Actor, ideas: Sequence[Any]) -> ViewerContext:
@@ -105,6 +109,7 @@ def fields_of(
     mine = actor.id is not None and idea.author_id == actor.id
     moderator = scope.is_moderator_of(actor, idea.municipality_id)
     return {
+        "translation_status": ctx.statuses.get(idea.id),
         "id": idea.id,
         "municipality": access.slug_of(session, idea.municipality_id),
         "category": idea.category,
@@ -144,8 +149,17 @@ def to_read(session: Session, idea: Idea, actor: Actor, locale: Locale, ctx: Vie
     return IdeaRead.model_validate(fields_of(session, idea, actor, locale, ctx))
 
 
+def with_statuses(
+    session: Session, ctx: ViewerContext, ideas: Sequence[Any], locale: Locale
+) -> ViewerContext:
+    if locale.all_translations:
+        ctx.statuses = status_maps(session, "idea", ideas, IDEA_TEXTS)
+    return ctx
+
+
 def read_one(session: Session, idea: Idea, actor: Actor, locale: Locale) -> IdeaRead:
-    return to_read(session, idea, actor, locale, viewer_context(session, actor, [idea]))
+    ctx = with_statuses(session, viewer_context(session, actor, [idea]), [idea], locale)
+    return to_read(session, idea, actor, locale, ctx)
 
 
 SORTS: dict[str, tuple[Any, bool]] = {
@@ -238,5 +252,5 @@ def board_page(
     rows, next_cursor = list_ideas(
         session, actor=actor, params=params, sort=sort, filters=filters, core_rows=True
     )
-    ctx = viewer_context(session, actor, rows)
+    ctx = with_statuses(session, viewer_context(session, actor, rows), rows, locale)
     return [fields_of(session, i, actor, locale, ctx) for i in rows], next_cursor

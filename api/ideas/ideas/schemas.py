@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from api.core.http import Page
 from api.core.i18n import Translations
+from api.core.translatable import WithTranslationStatus
 from api.ideas.categories import Category, Residence
 from api.ideas.fields import DisplayName, ImageUrl, In, ShortText, Slug
 
@@ -59,7 +60,7 @@ class IdeaViewer(BaseModel):
     can_moderate: bool = False
 
 
-class IdeaRead(BaseModel):
+class IdeaRead(WithTranslationStatus):
     id: uuid.UUID
     municipality: str
     category: str

@@ -23,7 +23,7 @@ def reference_board(
     session: Any, *, actor: Actor, locale: Locale, params: PageParams, sort: str, filters: board.IdeaFilters
 ) -> dict[str, Any]:
     rows, next_cursor = board.list_ideas(session, actor=actor, params=params, sort=sort, filters=filters)
-    ctx = board.viewer_context(session, actor, rows)
+    ctx = board.with_statuses(session, board.viewer_context(session, actor, rows), rows, locale)
     items = [board.to_read(session, i, actor, locale, ctx) for i in rows]
     return IdeaList(items=items, next_cursor=next_cursor).model_dump(mode="json")
 
