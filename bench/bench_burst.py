@@ -17,6 +17,8 @@ import subprocess
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +73,10 @@ def _burst(n: int, call: Any) -> tuple[list[Any], float]:
     return answers, time.perf_counter() - started
 
 
-def run(dialect: str) -> dict[str, Any]:
+@contextmanager
+def served_demo(dialect: str, prefix: str) -> Iterator[tuple[str, str, LiveServer]]:
+    """A fresh database of ``dialect`` with the demo data, served by ``langelis serve``:
+    (database url, base url, the live server); stopped and dropped afterwards."""
     from api import registry
     from api.core.db import make_engine, make_session_factory
     from tests.conftest import run_migrations
@@ -79,7 +84,7 @@ def run(dialect: str) -> dict[str, Any]:
     os.environ["LANGELIS_TEST_DATABASE_URL"] = (
         "sqlite" if dialect == "sqlite" else "postgresql://postgres@127.0.0.1:5432/test"
     )
-    url, drop = _fresh_database(Path(tempfile.mkdtemp(prefix="burst-")))
+    url, drop = _fresh_database(Path(tempfile.mkdtemp(prefix=prefix)))
     run_migrations(url)
     engine = make_engine(url)
     with make_session_factory(engine)() as session:
@@ -95,8 +100,19 @@ def run(dialect: str) -> dict[str, Any]:
         "LANGELIS_LOGIN_RATE_LIMIT": "100000",
     }
     proc, base = start_server(env)
-    live = LiveServer(url=base, process=proc, env=env)
     try:
+        yield url, base, LiveServer(url=base, process=proc, env=env)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        drop()
+
+
+def run(dialect: str) -> dict[str, Any]:
+    with served_demo(dialect, "burst-") as (_url, base, live):
         created = httpx.post(
             f"{base}/api/v1/clients",
             headers=live.headers(ADMIN),
@@ -134,13 +150,6 @@ def run(dialect: str) -> dict[str, Any]:
             answers, wall = _burst(N, call)
             result[f"{name}_concurrent"] = _summary(answers, wall)
         return result
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        drop()
 
 
 def main() -> None:

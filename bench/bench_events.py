@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
-import tempfile
 import time
 import uuid
 from datetime import timedelta
@@ -23,8 +20,8 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 
-from bench.bench_burst import SECRET, _burst, _summary
-from tests.live.conftest import COORDINATOR, LiveServer, _fresh_database, start_server
+from bench.bench_burst import _burst, _summary, served_demo
+from tests.live.conftest import COORDINATOR
 
 RESULTS = Path(__file__).resolve().parent / "results"
 N = int(os.environ.get("LANGELIS_BENCH_EVENTS_N", "50"))
@@ -91,31 +88,9 @@ def _raw_inserts(url: str, event_id: str, n: int) -> dict[str, Any]:
 
 
 def run(dialect: str) -> dict[str, Any]:
-    from api import registry
-    from api.core.db import make_engine, make_session_factory, utcnow
-    from tests.conftest import run_migrations
+    from api.core.db import utcnow
 
-    os.environ["LANGELIS_TEST_DATABASE_URL"] = (
-        "sqlite" if dialect == "sqlite" else "postgresql://postgres@127.0.0.1:5432/test"
-    )
-    url, drop = _fresh_database(Path(tempfile.mkdtemp(prefix="bench-events-")))
-    run_migrations(url)
-    engine = make_engine(url)
-    with make_session_factory(engine)() as session:
-        registry.seed(session, demo=True)
-        session.commit()
-    engine.dispose()
-    env = {
-        **os.environ,
-        "LANGELIS_DATABASE_URL": url,
-        "LANGELIS_SECRET_KEY": SECRET,
-        "LANGELIS_DEMO": "true",
-        "LANGELIS_LOG_LEVEL": "WARNING",
-        "LANGELIS_LOGIN_RATE_LIMIT": "100000",
-    }
-    proc, base = start_server(env)
-    live = LiveServer(url=base, process=proc, env=env)
-    try:
+    with served_demo(dialect, "bench-events-") as (url, base, live):
         start = utcnow() + timedelta(days=30)
         made = []
         for title in ("Bench API", "Bench raw"):
@@ -145,13 +120,6 @@ def run(dialect: str) -> dict[str, Any]:
             "waitlisted": states.count("waitlisted"),
         }
         return {"registrations_concurrent": summary, "raw_inserts": _raw_inserts(url, made[1], N)}
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        drop()
 
 
 def main() -> None:

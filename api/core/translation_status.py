@@ -29,7 +29,7 @@ from api.core.models import TranslationState
 from api.core.translatable import WORK_LANGUAGES, by_model
 
 STATUSES = ("original", "up_to_date", "outdated", "machine", "missing")
-_PREFERENCE = ("lt", "en", "uk", "ru")
+ORIGINAL_PREFERENCE = ("lt", "en", "uk", "ru")
 _MACHINE = "langelis_translation_machine"
 
 
@@ -37,7 +37,7 @@ def default_original(texts: Mapping[str, Any]) -> str | None:
     """The original language when none is on record: Lithuanian if present, then English,
     Ukrainian, Russian, then the first other language (sorted: JSONB does not keep key order)."""
     present = [lang for lang, text in texts.items() if text]
-    for lang in _PREFERENCE:
+    for lang in ORIGINAL_PREFERENCE:
         if lang in present:
             return lang
     return sorted(present)[0] if present else None

@@ -13,14 +13,14 @@ from sqlmodel import Session
 
 from api.core import translation_status as rules
 from api.core.actor import Actor
-from api.core.errors import ProblemError, not_found
+from api.core.errors import not_found
 from api.core.models import TranslationState
 from api.core.translatable import WORK_LANGUAGES, Translatable, entries
 from api.municipalities.logic import get_by_slug
 from api.municipalities.models import Municipality
+from api.translations import scope
 from api.translations.schemas import CoverageCell, CoverageDomain, CoverageReport, OutdatedText
 
-_PREFERENCE = ("lt", "en", "uk", "ru")
 _state = TranslationState.__table__  # type: ignore[attr-defined]
 
 
@@ -34,7 +34,7 @@ def _count(condition: Any) -> Any:
 
 def _default_is(column: Any, lang: str) -> Any:
     """SQL for "``lang`` is this text's original by the default rule" (no stored original)."""
-    before = _PREFERENCE[: _PREFERENCE.index(lang)]
+    before = rules.ORIGINAL_PREFERENCE[: rules.ORIGINAL_PREFERENCE.index(lang)]
     return sa.and_(_present(column, lang), *(sa.not_(_present(column, p)) for p in before))
 
 
@@ -159,18 +159,15 @@ def report(
 def municipality_for(
     session: Session, *, actor: Actor, slug: str | None
 ) -> tuple[uuid.UUID | None, str | None]:
-    """Coordinators see their own municipality's report (another one is a 404); admins any one, or
-    the whole country without ``slug``."""
-    if not (actor.is_admin or actor.role == "coordinator"):
-        raise ProblemError(403, "The coverage report is for coordinators and admins.", slug="forbidden")
+    """The municipality whose report is asked for (None: the whole country), as ``scope`` allows."""
     if slug is None:
-        if actor.is_admin:
-            return None, None
-        own = session.get(Municipality, actor.municipality_id) if actor.municipality_id else None
+        own = scope.coverage_default(actor)
         if own is None:
+            return None, None
+        found = session.get(Municipality, own)
+        if found is None:
             raise not_found("municipality")
-        return own.id, own.slug
+        return found.id, found.slug
     municipality = get_by_slug(session, slug)
-    if not actor.is_admin and municipality.id != actor.municipality_id:
-        raise not_found("municipality")
+    scope.check_coverage(actor, municipality.id)
     return municipality.id, municipality.slug

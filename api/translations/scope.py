@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from api.core.actor import Actor
+from api.core.errors import ProblemError, not_found
 from api.core.translatable import Translatable
 
 
@@ -31,3 +32,22 @@ def edits_source(session: Session, actor: Actor, entry: Translatable, record_id:
         return False
     ids = entry.ids(stmt).where(entry.model.id == record_id)
     return session.exec(ids).first() is not None
+
+
+def coverage_default(actor: Actor) -> uuid.UUID | None:
+    """Whose coverage report an actor gets without naming a municipality: an admin the whole
+    country (None), a coordinator their own municipality; nobody else may read it."""
+    if not (actor.is_admin or actor.role == "coordinator"):
+        raise ProblemError(403, "The coverage report is for coordinators and admins.", slug="forbidden")
+    if actor.is_admin:
+        return None
+    if actor.municipality_id is None:
+        raise not_found("municipality")
+    return actor.municipality_id
+
+
+def check_coverage(actor: Actor, municipality_id: uuid.UUID) -> None:
+    """Another municipality's report is a 404 for a coordinator."""
+    coverage_default(actor)
+    if not actor.is_admin and municipality_id != actor.municipality_id:
+        raise not_found("municipality")
