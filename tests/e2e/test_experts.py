@@ -164,6 +164,7 @@ def test_coordinator_adds_a_notable_kraštietis_to_the_showcase(page):
     page.fill("#showcase-form textarea[name='story.lt']", story)
     page.click("#showcase-form button[type=submit]")
     page.wait_for_selector(f"blockquote.story:has-text('{story}')")
+    page.wait_for_selector("#showcase-remove")
     assert page.locator("#showcase-remove").count() == 1
     page.goto("/#/experts")
     page.wait_for_selector(".showcase .expert-card")

@@ -149,12 +149,15 @@ export async function expertPage({ main, params }) {
     expert.notable.length ? [h("h2", {}, t("experts.notable")),
       ...expert.notable.map((n) => h("blockquote", { class: "story" }, h("p", {}, n.story)))] : null,
     h("p", { class: "hint" }, t("experts.confirmed_on", { date: formatDate(expert.confirmed_at) })));
-  main.append(h("h1", {}, expert.display_name), await expertCard(expert, { headingLevel: "h2" }), details);
-  if (hasScope("expert_requests:write")) main.append(await inviteForm(expert));
-  if (hasScope("experts:manage")) {
-    const form = await showcaseForm(expert, () => navigate(`/experts/people/${expert.id}`));
-    if (form) main.append(form);
-  }
+  // Every part is built before any is shown, so the page never appears half drawn
+  // (a story visible while its "remove" button is still loading).
+  const card = await expertCard(expert, { headingLevel: "h2" });
+  const invite = hasScope("expert_requests:write") ? await inviteForm(expert) : null;
+  const showcase = hasScope("experts:manage")
+    ? await showcaseForm(expert, () => navigate(`/experts/people/${expert.id}`)) : null;
+  main.append(h("h1", {}, expert.display_name), card, details);
+  if (invite) main.append(invite);
+  if (showcase) main.append(showcase);
 }
 
 // Public requests: any expert may answer them.
