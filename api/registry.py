@@ -23,6 +23,7 @@ DOMAINS: tuple[str, ...] = (
     "events",
     "indicators",
     "translations",
+    "webhooks",
 )
 
 

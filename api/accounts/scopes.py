@@ -34,6 +34,7 @@ SCOPES: dict[str, str] = {
     "indicators:publish": "Publish indicator data",
     "users:manage": "Manage accounts",
     "clients:manage": "Manage machine clients",
+    "webhooks:manage": "Subscribe partner systems' endpoints to webhooks",
     "translate:lt": "Translate public texts into Lithuanian (volunteer translators)",
     "translate:en": "Translate public texts into English (volunteer translators)",
     "translate:uk": "Translate public texts into Ukrainian (volunteer translators)",
@@ -59,6 +60,7 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
             "indicators:publish",
             "users:manage",
             "clients:manage",
+            "webhooks:manage",
         }
     ),
     "coordinator": frozenset(
@@ -77,10 +79,18 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
             "indicators:read",
             "indicators:publish",
             "users:manage",
+            "webhooks:manage",
         }
     ),
     "provider": frozenset(
-        {*_PARTICIPANT, "directory:write", "referrals:inbox", "experts:contact", "expert_requests:write"}
+        {
+            *_PARTICIPANT,
+            "directory:write",
+            "referrals:inbox",
+            "experts:contact",
+            "expert_requests:write",
+            "webhooks:manage",
+        }
     ),
     "analyst": frozenset({*_PARTICIPANT, "indicators:read", "indicators:write", "indicators:publish"}),
     "expert": frozenset({*_PARTICIPANT, "experts:profile"}),
@@ -104,9 +114,10 @@ CLIENT_SCOPES = frozenset(
         "indicators:read",
         "indicators:write",
         "indicators:publish",
+        "webhooks:manage",
     }
 )
-ORGANIZATION_CLIENT_SCOPES = frozenset({"directory:write", "referrals:inbox"})
+ORGANIZATION_CLIENT_SCOPES = frozenset({"directory:write", "referrals:inbox", "webhooks:manage"})
 # A client bound to no place (a ministry, the statistics office) may only work with indicators.
 NATIONAL_CLIENT_SCOPES = frozenset({"indicators:read", "indicators:write", "indicators:publish"})
 

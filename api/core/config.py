@@ -69,6 +69,10 @@ class Settings(BaseSettings):
 
     retention_closed_case_days: int = 5 * 365
 
+    # Webhooks may call plain-HTTP, loopback and private-network addresses (local testing only:
+    # outside it a partner endpoint must be public HTTPS, so the server is no SSRF relay).
+    webhooks_allow_private: bool = False
+
     # Machine translation, off unless a provider is set: a LibreTranslate- or DeepL-compatible API.
     translation_provider: Literal["none", "libretranslate", "deepl"] = "none"
     translation_url: str = ""

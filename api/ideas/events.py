@@ -6,6 +6,7 @@ import uuid
 
 from sqlmodel import Session
 
+from api.ideas import partners
 from api.ideas.models import Idea
 from api.ideas.notifications import logic as notifications
 
@@ -40,3 +41,4 @@ def notify_state_change(session: Session, idea: Idea, *, exclude: uuid.UUID | No
         link=idea_link(idea.id),
         data={"idea_id": str(idea.id), "state": idea.state},
     )
+    partners.state_changed(session, idea)

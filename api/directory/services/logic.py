@@ -28,6 +28,7 @@ from api.directory.organizations.logic import owning_organization
 from api.directory.services.schemas import ServiceCreate, ServiceRead, ServiceTombstone, ServiceUpdate
 from api.directory.translatable import SERVICE_TEXTS
 from api.municipalities.models import Organization
+from api.webhooks.emit import emit
 
 STALE_DAYS = 180
 
@@ -262,6 +263,20 @@ def _audit(
         record_id=service.id,
         municipality_id=service.municipality_id,
         details=details,
+    )
+    # Partner systems hear of every change in the same transaction (api.webhooks).
+    kind = {"create": "created", "delete": "deleted"}.get(action, "updated")
+    fields = (details or {}).get("fields") or (["assured_date"] if action == "verify" else [])
+    emit(
+        session,
+        f"service.{kind}",
+        municipality_id=service.municipality_id,
+        data={
+            "id": str(service.id),
+            "organization_id": str(service.organization_id),
+            "url": f"/api/v1/services/{service.id}",
+            **({"changed": fields} if kind == "updated" else {}),
+        },
     )
 
 

@@ -14,7 +14,7 @@ from api.core.db import utcnow
 from api.core.errors import forbidden, not_found, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, decode_cursor, encode_cursor
-from api.events import notices, scope
+from api.events import notices, partners, scope
 from api.events.models import Event, EventRegistration
 from api.events.recurrence import check_rule, occurrences, zone
 from api.events.schemas import EventCreate, EventRead, EventUpdate, Occurrence
@@ -46,16 +46,19 @@ def create(session: Session, *, actor: Actor, data: EventCreate) -> Event:
     _validate(event)
     session.add(event)
     session.flush()
+    partners.changed(session, event, "published")
     return event
 
 
 def update(session: Session, *, event: Event, data: EventUpdate, if_match: IfMatch) -> Event:
     claim(session, event, if_match)
-    for key, value in data.model_dump(exclude_unset=True).items():
+    changes = data.model_dump(exclude_unset=True)
+    for key, value in changes.items():
         setattr(event, key, value)
     _validate(event)
     event.updated_at = utcnow()
     session.flush()
+    partners.changed(session, event, "updated", sorted(changes))
     notices.everyone(session, event, notices.CHANGED, "event_changed")
     return event
 
@@ -65,6 +68,7 @@ def cancel(session: Session, *, event: Event, if_match: IfMatch) -> Event:
     event.status = "cancelled"
     event.updated_at = utcnow()
     session.flush()
+    partners.changed(session, event, "cancelled")
     notices.everyone(session, event, notices.CANCELLED, "event_cancelled")
     return event
 

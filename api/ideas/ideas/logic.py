@@ -14,7 +14,7 @@ from api.core.conditional import IfMatch, claim
 from api.core.db import dialect_insert, utcnow
 from api.core.errors import ProblemError, conflict, forbidden, not_found, unprocessable
 from api.core.i18n import search_blob
-from api.ideas import access, scope
+from api.ideas import access, partners, scope
 from api.ideas.categories import VOTABLE, WITHDRAWABLE, residence_of
 from api.ideas.events import notify_state_change
 from api.ideas.ideas.board import can_edit
@@ -86,6 +86,8 @@ def create_idea(session: Session, *, actor: Actor, data: IdeaCreate) -> Idea:
     session.add(idea)
     session.flush()
     session.add(IdeaFollow(idea_id=idea.id, user_id=user.id))
+    if publish:
+        partners.published(session, idea)
     return idea
 
 
@@ -125,6 +127,7 @@ def change_state(session: Session, *, actor: Actor, idea: Idea, state: str, if_m
         access.ensure_not_blocked(session, actor, idea.municipality_id)
         now = utcnow()
         idea.state, idea.published_at, idea.listed_at = "published", now, now
+        partners.published(session, idea)
     else:
         if idea.state not in WITHDRAWABLE:
             raise conflict(f"An idea that is {idea.state} cannot be withdrawn.", slug="invalid-state")

@@ -15,7 +15,7 @@ from api.core.actor import Actor
 from api.core.conditional import claim
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found, unprocessable
-from api.migrants import scope
+from api.migrants import partners, scope
 from api.migrants.audit import TRANSFER, audit, audit_many
 from api.migrants.cases.logic import close, default_coordinator, open_new
 from api.migrants.models import Person, Referral, Transfer
@@ -58,6 +58,7 @@ def request(session: Session, *, actor: Actor, person: Person, to_slug: str, rea
 
 def _audit(session: Session, actor: Actor, action: str, row: Transfer, municipality_id: uuid.UUID) -> None:
     audit(session, actor, action, TRANSFER, row.id, row.person_id, municipality_id)
+    partners.transfer_changed(session, row)
 
 
 def get(session: Session, *, actor: Actor, transfer_id: uuid.UUID) -> Transfer:

@@ -1,0 +1,23 @@
+"""What partner systems hear of the calendar (webhooks): the event's id and what kind of change."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from api.events.models import Event
+from api.webhooks.emit import emit
+
+
+def changed(session: Session, event: Event, kind: str, fields: list[str] | None = None) -> None:
+    """``kind``: published, updated or cancelled."""
+    emit(
+        session,
+        f"event.{kind}",
+        municipality_id=event.municipality_id,
+        data={
+            "id": str(event.id),
+            "starts_at": event.starts_at.isoformat(),
+            "url": f"/api/v1/events/{event.id}",
+            **({"changed": fields} if fields is not None else {}),
+        },
+    )

@@ -1,0 +1,5 @@
+"""The webhooks domain's routers."""
+
+from api.webhooks.subscriptions.router import router as subscriptions
+
+routers = [subscriptions]

@@ -1,0 +1,1 @@
+"""Subscriptions: partner endpoints, their secrets and their deliveries."""

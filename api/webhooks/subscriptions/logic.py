@@ -1,0 +1,321 @@
+"""Subscriptions: create, change, pause, rotate the secret, ping; deliveries: list, send again."""
+
+from __future__ import annotations
+
+import ipaddress
+import uuid
+from typing import Any
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from api.core import audit
+from api.core.actor import Actor
+from api.core.conditional import IfMatch, claim
+from api.core.db import utcnow
+from api.core.errors import conflict, forbidden, not_found, unprocessable
+from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.municipalities.models import Municipality
+from api.webhooks import signing
+from api.webhooks.catalog import EVENT_TYPES, visible_types
+from api.webhooks.emit import emit
+from api.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
+from api.webhooks.scope import owner_of, readable_subscriptions
+from api.webhooks.subscriptions.schemas import (
+    DeliveryRead,
+    EventTypeRead,
+    WebhookCreate,
+    WebhookRead,
+    WebhookUpdate,
+)
+
+MAX_PER_OWNER = 20
+_KEYS = (SortKey(col(WebhookSubscription.created_at)), SortKey(col(WebhookSubscription.id)))
+_DELIVERY_KEYS = (
+    SortKey(col(WebhookDelivery.created_at), descending=True),
+    SortKey(col(WebhookDelivery.id), descending=True),
+)
+
+
+def event_types(actor: Actor) -> list[EventTypeRead]:
+    available = set(visible_types(actor.scopes))
+    return [
+        EventTypeRead(name=e.name, description=e.description, public=e.public, available=e.name in available)
+        for e in EVENT_TYPES.values()
+        if e.name != "ping"
+    ]
+
+
+def check_url(url: str, *, allow_private: bool, field: str = "url") -> str:
+    """A partner endpoint: https, a host name, no credentials; no loopback or private address
+    (those are also refused at send time, after the name is resolved)."""
+    parts = urlsplit(url.strip())
+    problem = None
+    allowed = ("https", "http") if allow_private else ("https",)
+    if parts.scheme not in allowed:
+        problem = "The URL must start with https://."
+    elif not parts.hostname:
+        problem = "The URL has no host."
+    elif parts.username or parts.password:
+        problem = "The URL must not carry a user name or password; the signature authenticates us."
+    elif not allow_private:
+        host = parts.hostname
+        try:
+            literal = ipaddress.ip_address(host)
+        except ValueError:
+            literal = None
+        if host == "localhost" or host.endswith(".localhost") or (literal and not literal.is_global):
+            problem = "The URL must point to a public address."
+    if problem:
+        raise unprocessable(problem, [{"loc": ["body", field], "msg": problem, "type": "value_error"}])
+    return url.strip()
+
+
+def _check_types(actor: Actor, types: list[str]) -> list[str]:
+    allowed = set(visible_types(actor.scopes))
+    errors = [
+        {
+            "loc": ["body", "event_types", i],
+            "msg": f"Unknown or not allowed event type: {t}",
+            "type": "value_error",
+        }
+        for i, t in enumerate(types)
+        if t not in allowed or t == "ping"
+    ]
+    if errors:
+        raise unprocessable("Some event types are unknown or not allowed to you.", errors)
+    return sorted(set(types))
+
+
+def _check_municipalities(session: Session, slugs: list[str]) -> list[str]:
+    wanted = sorted(set(slugs))
+    if not wanted:
+        return []
+    found = set(session.exec(select(Municipality.slug).where(col(Municipality.slug).in_(wanted))).all())
+    errors = [
+        {"loc": ["body", "municipalities", i], "msg": f"Unknown municipality: {s}", "type": "value_error"}
+        for i, s in enumerate(wanted)
+        if s not in found
+    ]
+    if errors:
+        raise unprocessable("Some municipalities are unknown.", errors)
+    return wanted
+
+
+def _slug_of(session: Session, municipality_id: uuid.UUID | None) -> str | None:
+    if municipality_id is None:
+        return None
+    found = session.get(Municipality, municipality_id)
+    return found.slug if found else None
+
+
+def to_read(session: Session, sub: WebhookSubscription) -> WebhookRead:
+    pending = session.execute(
+        select(func.count())
+        .select_from(WebhookDelivery)
+        .where(col(WebhookDelivery.subscription_id) == sub.id, col(WebhookDelivery.status) == "pending")
+    ).scalar_one()
+    owner = "organization" if sub.organization_id else "municipality" if sub.municipality_id else "national"
+    return WebhookRead(
+        id=sub.id,
+        url=sub.url,
+        description=sub.description,
+        event_types=sub.event_types,
+        municipalities=sub.municipality_filter,
+        owner=owner,
+        municipality=_slug_of(session, sub.municipality_id),
+        organization_id=sub.organization_id,
+        status=sub.status,
+        disabled_reason=sub.disabled_reason,
+        failing_since=sub.failing_since,
+        last_success_at=sub.last_success_at,
+        pending_deliveries=int(pending),
+        created_at=sub.created_at,
+        updated_at=sub.updated_at,
+        version=sub.version,
+    )
+
+
+def get(session: Session, actor: Actor, subscription_id: uuid.UUID) -> WebhookSubscription:
+    stmt = readable_subscriptions(actor).where(col(WebhookSubscription.id) == subscription_id)
+    found = session.exec(stmt).first()
+    if found is None:
+        raise not_found("webhook subscription")
+    return found
+
+
+def listing(
+    session: Session, actor: Actor, params: PageParams
+) -> tuple[list[WebhookSubscription], str | None]:
+    rows = session.exec(keyset(readable_subscriptions(actor), keys=_KEYS, params=params)).all()
+    return finish(rows, params=params, key_of=lambda s: (s.created_at, s.id))
+
+
+def _audit(session: Session, actor: Actor, action: str, sub: WebhookSubscription, **details: Any) -> None:
+    audit.record(
+        session,
+        actor=actor,
+        action=action,
+        record_type="webhook_subscription",
+        record_id=sub.id,
+        municipality_id=sub.municipality_id,
+        details=details,
+    )
+
+
+def create(
+    session: Session, actor: Actor, data: WebhookCreate, *, allow_private: bool
+) -> WebhookSubscription:
+    if actor.municipality_id is None and not actor.is_admin:
+        raise forbidden("Only a municipality's or an organisation's account may subscribe.")
+    url = check_url(data.url, allow_private=allow_private)
+    types = _check_types(actor, data.event_types)
+    municipalities = _check_municipalities(session, data.municipalities)
+    municipality_id, organization_id = owner_of(actor)
+    owned = session.execute(
+        select(func.count()).select_from(readable_subscriptions(actor).subquery())
+    ).scalar_one()
+    if owned >= MAX_PER_OWNER:
+        raise conflict(f"At most {MAX_PER_OWNER} subscriptions per owner; remove one first.", "too-many")
+    sub = WebhookSubscription(
+        url=url,
+        description=data.description,
+        event_types=types,
+        municipality_filter=municipalities,
+        municipality_id=municipality_id,
+        organization_id=organization_id,
+        scopes=sorted(actor.scopes),
+        created_by=f"{actor.kind}:{actor.id}",
+        secret=signing.new_secret(),
+    )
+    session.add(sub)
+    session.flush()
+    _audit(session, actor, "webhook.create", sub, url=url, event_types=types)
+    return sub
+
+
+def update(
+    session: Session,
+    actor: Actor,
+    sub: WebhookSubscription,
+    data: WebhookUpdate,
+    if_match: IfMatch,
+    *,
+    allow_private: bool,
+) -> WebhookSubscription:
+    changes = data.model_dump(exclude_unset=True)
+    for key in ("url", "event_types", "status"):
+        if key in changes and changes[key] is None:
+            raise unprocessable(
+                f"{key} cannot be empty.",
+                [{"loc": ["body", key], "msg": "may not be null", "type": "value_error"}],
+            )
+    claim(session, sub, if_match)
+    if "url" in changes:
+        sub.url = check_url(changes["url"], allow_private=allow_private)
+    if "description" in changes:
+        sub.description = changes["description"] or ""
+    if "event_types" in changes:
+        sub.event_types = _check_types(actor, changes["event_types"])
+        sub.scopes = sorted(actor.scopes)
+    if "municipalities" in changes:
+        sub.municipality_filter = _check_municipalities(session, changes["municipalities"] or [])
+    if "status" in changes and changes["status"] != sub.status:
+        sub.status = changes["status"]
+        if sub.status == "active":
+            # Re-enabled (also after it was disabled for failing): a fresh start.
+            sub.disabled_reason, sub.failing_since = None, None
+    sub.updated_at = utcnow()
+    session.add(sub)
+    session.flush()
+    _audit(session, actor, "webhook.update", sub, fields=sorted(changes))
+    return sub
+
+
+def delete(session: Session, actor: Actor, sub: WebhookSubscription) -> None:
+    _audit(session, actor, "webhook.delete", sub, url=sub.url)
+    session.execute(sa.delete(WebhookDelivery).where(col(WebhookDelivery.subscription_id) == sub.id))
+    session.delete(sub)
+    session.flush()
+
+
+def rotate(session: Session, actor: Actor, sub: WebhookSubscription) -> WebhookSubscription:
+    sub.secret = signing.new_secret()
+    sub.updated_at = utcnow()
+    sub.version += 1
+    session.add(sub)
+    session.flush()
+    _audit(session, actor, "webhook.rotate_secret", sub)
+    return sub
+
+
+def ping(session: Session, actor: Actor, sub: WebhookSubscription) -> tuple[uuid.UUID, uuid.UUID]:
+    if sub.status != "active":
+        raise conflict("The subscription is not active; activate it first.", "not-active")
+    event = emit(
+        session,
+        "ping",
+        municipality_id=sub.municipality_id,
+        data={"subscription_id": str(sub.id), "requested_by": f"{actor.kind}:{actor.id}"},
+        only=sub.id,
+    )
+    assert event is not None
+    delivery_id = session.exec(
+        select(WebhookDelivery.id).where(col(WebhookDelivery.event_id) == event.id)
+    ).one()
+    return event.id, delivery_id
+
+
+def deliveries(
+    session: Session, sub: WebhookSubscription, params: PageParams, status: str | None
+) -> tuple[list[DeliveryRead], str | None]:
+    stmt = (
+        select(WebhookDelivery, WebhookEvent)
+        .join(WebhookEvent, col(WebhookEvent.id) == WebhookDelivery.event_id)
+        .where(col(WebhookDelivery.subscription_id) == sub.id)
+    )
+    if status:
+        stmt = stmt.where(col(WebhookDelivery.status) == status)
+    rows = session.execute(keyset(stmt, keys=_DELIVERY_KEYS, params=params)).all()
+    page, cursor = finish(rows, params=params, key_of=lambda r: (r[0].created_at, r[0].id))
+    return [_delivery_read(d, e) for d, e in page], cursor
+
+
+def _delivery_read(d: WebhookDelivery, e: WebhookEvent) -> DeliveryRead:
+    return DeliveryRead(
+        id=d.id,
+        event_id=e.id,
+        event_type=e.type,
+        created_at=d.created_at,
+        status=d.status,
+        attempts=d.attempts,
+        next_attempt_at=d.next_attempt_at,
+        last_attempt_at=d.last_attempt_at,
+        last_status_code=d.last_status_code,
+        last_error=d.last_error,
+        last_duration_ms=d.last_duration_ms,
+        delivered_at=d.delivered_at,
+        data=e.data,
+    )
+
+
+def redeliver(
+    session: Session, actor: Actor, sub: WebhookSubscription, delivery_id: uuid.UUID
+) -> DeliveryRead:
+    found = session.execute(
+        select(WebhookDelivery, WebhookEvent)
+        .join(WebhookEvent, col(WebhookEvent.id) == WebhookDelivery.event_id)
+        .where(col(WebhookDelivery.id) == delivery_id, col(WebhookDelivery.subscription_id) == sub.id)
+    ).first()
+    if found is None:
+        raise not_found("delivery")
+    delivery, event = found
+    if delivery.status == "pending":
+        raise conflict("The delivery is still being tried.", "still-pending")
+    delivery.status, delivery.attempts = "pending", 0
+    delivery.next_attempt_at, delivery.claimed_until = utcnow(), None
+    session.add(delivery)
+    session.flush()
+    _audit(session, actor, "webhook.redeliver", sub, delivery_id=str(delivery.id))
+    return _delivery_read(delivery, event)
