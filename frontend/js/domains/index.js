@@ -10,5 +10,6 @@ import * as ideas from "./ideas.js";
 import * as indicators from "./indicators.js";
 import * as translations from "./translations.js";
 import * as events from "./events.js";
+import * as webhooks from "./webhooks.js";
 
-export const domains = [directory, migrants, experts, ideas, events, indicators, translations];
+export const domains = [directory, migrants, experts, ideas, events, indicators, translations, webhooks];
