@@ -1,5 +1,6 @@
 // Web pages of the migrants domain: the coordinator's workspace (people, person page, referrals,
 // returnee package) and the provider's inbox (see ./index.js for what a domain module exports).
+import { auditPage } from "./migrants/audit.js";
 import { inboxPage } from "./migrants/inbox.js";
 import { packagePage } from "./migrants/package.js";
 import { peoplePage } from "./migrants/people.js";
@@ -13,12 +14,14 @@ export const routes = [
   { path: "/migrants/new", view: newPersonPage, title: "migrants.register_person", scopes: ["migrants:write"] },
   { path: "/migrants/package", view: packagePage, title: "migrants.package", scopes: ["migrants:write"] },
   { path: "/migrants/people/:id", view: personPage, title: "migrants.people", scopes: ["migrants:read"] },
+  { path: "/migrants/audit", view: auditPage, title: "migrants.audit_title", scopes: ["audit:read"] },
   { path: "/referral-inbox", view: inboxPage, title: "migrants.inbox", scopes: ["referrals:inbox"] },
 ];
 
 export const menu = [
   { href: "#/migrants", label: "migrants.menu", scopes: ["migrants:read"], order: 20 },
   { href: "#/referral-inbox", label: "migrants.inbox", scopes: ["referrals:inbox"], order: 21 },
+  { href: "#/migrants/audit", label: "migrants.audit_menu", scopes: ["audit:read"], order: 85 },
 ];
 
 export const homeCards = [

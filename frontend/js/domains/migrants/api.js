@@ -40,3 +40,11 @@ export const readPackage = () => api.get("/returnee-package");
 export const writePackage = (body, etag) => api.put("/returnee-package", body, etag ? { etag } : {});
 export const listServices = (query) => api.get("/services", { query });
 export const listCategories = () => api.get("/categories", { auth: false });
+
+// mentors (experts who mentor the person) and the audit log
+export const listMentors = (personId) => api.get(`/migrants/${personId}/mentors`);
+export const linkMentor = (personId, mentorId) => api.post(`/migrants/${personId}/mentors`, { mentor_id: mentorId });
+export const unlinkMentor = (personId, mentorId) => api.del(`/migrants/${personId}/mentors/${mentorId}`);
+export const searchMentors = (query) => api.get("/mentors", { query });
+export const readExpert = (id) => api.get(`/experts/${id}`);
+export const readAudit = (query) => api.get("/audit", { query });

@@ -8,6 +8,7 @@ import { navigate } from "../../core/router.js";
 import { badge, bindForm, confirmDialog, errorText, pageHeader, showStatus } from "../../core/ui.js";
 import * as m from "./api.js";
 import { needsSection, referSection, referralsSection, specialSection, timelineSection } from "./case_panels.js";
+import { mentorsSection } from "./mentors.js";
 import { UI_LANGUAGES, addStyles, fullName, purposeLabel, statusLabel, statusOptions } from "./common.js";
 
 function detailsList(p) {
@@ -150,8 +151,10 @@ export async function personPage({ main, params }) {
       await referralsSection(p, render),
       caseData && !p.anonymised ? referSection(p, caseData, render) : null,
       timelineSection(caseData),
+      hasScope("migrants:write") ? await mentorsSection(p, caseData, render) : null,
       specialSection(p),
-      rightsSection(p, etag));
+      rightsSection(p, etag),
+      hasScope("audit:read") ? h("p", {}, h("a", { href: `#/migrants/audit?subject=${p.id}`, id: "person-audit" }, t("migrants.audit_of_this_person"))) : null);
   };
   await render();
 }
