@@ -47,3 +47,17 @@ def test_analyst_loads_a_file_with_a_dry_run(page, tmp_path):
     page.wait_for_selector("#import-summary")
     summary = page.locator("#import-summary").inner_text()
     assert "niekas nepakeista" in summary and "atlantis" in summary
+
+
+def test_the_public_report_opens_at_its_own_address_ending_at_the_latest_year_with_data(page):
+    page.goto("/#/indicators")
+    page.wait_for_selector("#report-form")
+    page.select_option("#rep-municipality", "jonavos-r")
+    with page.expect_popup() as popup_info:
+        page.click("#report-form button[type=submit]")
+    report = popup_info.value
+    report.wait_for_load_state()
+    assert "/api/v1/reports/monitoring?" in report.url and "municipality=jonavos-r" in report.url
+    report.wait_for_selector("h1")
+    # The latest year with published data of the demo (2024) ends the range, not an unpublished year.
+    assert "2020–2024" in report.locator("body").inner_text()

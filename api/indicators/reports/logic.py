@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from api import registry
@@ -24,9 +25,10 @@ from api.indicators import periods, places
 from api.indicators.analytics import logic as analytics
 from api.indicators.analytics.query import Cell, parse_query
 from api.indicators.definitions.logic import definitions_by_code
+from api.indicators.models import Observation
 from api.indicators.reports.blocks import Figures, L, Paragraph, ReportContext, ReportSection, T, Table, Text
 from api.indicators.reports.html import render, sparkline
-from api.indicators.scope import may_include_drafts
+from api.indicators.scope import in_municipalities, may_include_drafts, visible
 from api.indicators.vocab import dimensions
 from api.municipalities import logic as municipalities
 
@@ -185,8 +187,27 @@ def sections(session: Session, ctx: ReportContext) -> list[ReportSection]:
     return sorted(out.values(), key=lambda s: (s.order, s.key))
 
 
-def years_between(start: str | None, end: str | None, today: date) -> tuple[int, ...]:
-    last = periods.parse(end).end.year if end else today.year - 1
+def latest_year(session: Session, actor: Actor, municipality_id: Any, *, drafts: bool) -> int | None:
+    """The last year with data of the municipality the report may show (published, or the
+    actor's drafts too): the report's default end, so its first section is never empty because
+    the year just ended is not published yet."""
+    table = Observation.__table__  # type: ignore[attr-defined]
+    stmt = sa.select(sa.func.max(table.c.period_start)).where(
+        in_municipalities(table.c.municipality_id, [municipality_id])
+    )
+    condition = visible(actor, table, published_only=not drafts)
+    if condition is not None:
+        stmt = stmt.where(condition)
+    found = session.execute(stmt).scalar()
+    return found.year if found is not None else None
+
+
+def years_between(
+    start: str | None, end: str | None, today: date, latest: int | None = None
+) -> tuple[int, ...]:
+    """The report's years: ``end`` or the latest year with data (never later than this year;
+    last year when there is none), and ``start`` or five years back."""
+    last = periods.parse(end).end.year if end else min(latest or today.year - 1, today.year)
     first = periods.parse(start).start.year if start else last - 4
     if first > last:
         raise periods.PeriodError("'from' is after 'to'")
@@ -210,13 +231,14 @@ def monitoring(
 ) -> tuple[str, bool]:
     """The report document of a municipality, and whether it shows drafts."""
     m = municipalities.resolve_slug(session, municipality, field="municipality")
+    drafts = include_drafts and may_include_drafts(actor, m.id)
+    latest = None if end else latest_year(session, actor, m.id, drafts=drafts)
     try:
-        years = years_between(start, end, today)
+        years = years_between(start, end, today, latest)
     except periods.PeriodError as exc:
         raise unprocessable(
             str(exc), errors=[{"loc": ["query", "from"], "msg": str(exc), "type": "value_error"}]
         ) from exc
-    drafts = include_drafts and may_include_drafts(actor, m.id)
     ctx = ReportContext(
         municipality_id=m.id,
         municipality=m.slug,

@@ -36,7 +36,10 @@ def monitoring_report(
     from_: Annotated[
         str | None, Query(alias="from", max_length=10, description="First year, e.g. `2021`")
     ] = None,
-    to: Annotated[str | None, Query(max_length=10, description="Last year (default: last year)")] = None,
+    to: Annotated[
+        str | None,
+        Query(max_length=10, description="Last year (default: the latest year with data, at most this year)"),
+    ] = None,
     kind: Literal["interim", "final"] = "interim",
     include_drafts: Annotated[
         bool, Query(description="Readers of the municipality's data may include drafts (marked †)")

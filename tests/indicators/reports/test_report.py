@@ -60,3 +60,26 @@ def test_report_rejects_bad_input(ind):
         "/api/v1/reports/monitoring", params={"municipality": "jonavos-r", "from": "2025", "to": "2021"}
     )
     assert r.status_code == 422
+
+
+def test_the_default_range_ends_at_the_latest_year_with_data(ind, base, auth):
+    """Without from/to the report ends at the municipality's latest year the reader may see, so
+    its first section is not empty because the year just ended is not published yet."""
+    _data(ind)
+    ind.publish(["foreign_residents"], ["municipalities"], ["2021..2022"])
+    public = ind.client.get("/api/v1/reports/monitoring", params={"municipality": "jonavos-r", "lang": "en"})
+    assert public.status_code == 200
+    assert "2018–2022" in public.text and "2024" not in public.text.split("<main", 1)[-1].split("</h1>", 1)[0]
+    # A reader of the municipality's drafts, asking for them, gets the years of the drafts too.
+    drafts = ind.client.get(
+        "/api/v1/reports/monitoring",
+        params={"municipality": "jonavos-r", "lang": "en", "include_drafts": "true"},
+        headers=auth.headers(base.analyst),
+    )
+    assert "2020–2024" in drafts.text
+    # Nothing published at all: last year, as before.
+    from datetime import date
+
+    empty = ind.client.get("/api/v1/reports/monitoring", params={"municipality": "alytaus-m", "lang": "en"})
+    last = date.today().year - 1
+    assert empty.status_code == 200 and f"{last - 4}–{last}" in empty.text

@@ -228,8 +228,9 @@ async function reportForm(defaultPlace) {
     h("p", {}, t("indicators.report.intro")),
     field(t("indicators.municipality"), select("municipality", options, defaultPlace || "vilniaus-m", { id: "rep-municipality" })),
     h("div", { class: "ind-period" },
-      field(t("indicators.from"), select("from", years, String(new Date().getFullYear() - 5), { id: "rep-from" })),
-      field(t("indicators.to"), select("to", years, String(new Date().getFullYear() - 1), { id: "rep-to" })),
+      // Empty: the server picks the latest year with data and the four before it.
+      field(t("indicators.from"), select("from", [["", t("indicators.report.five_years_back")], ...years], "", { id: "rep-from" })),
+      field(t("indicators.to"), select("to", [["", t("indicators.report.latest_year")], ...years], "", { id: "rep-to" })),
       field(t("indicators.report.kind"), select("kind", [["interim", t("indicators.report.interim")], ["final", t("indicators.report.final")]], "interim", { id: "rep-kind" }))),
     hasScope("indicators:read")
       ? h("label", { class: "inline" }, h("input", { type: "checkbox", name: "include_drafts", value: "true" }), " ", t("indicators.report.drafts"))

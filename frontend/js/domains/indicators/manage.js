@@ -1,7 +1,7 @@
 // Analysts' pages: load a file of observations (with a dry run first) and publish sets.
 import { clear, field, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { ApiError } from "../../core/api.js";
+import { API_ROOT, ApiError } from "../../core/api.js";
 import { importData, listDefinitions, monitoringReport, publishSets } from "./api.js";
 import { bindForm, pageHeader, showStatus, table } from "../../core/ui.js";
 
@@ -110,11 +110,17 @@ export async function publishPage({ main }) {
   main.append(pageHeader(t("indicators.publish.title")), h("p", {}, t("indicators.publish.intro")), form);
 }
 
-// Open the evaluation report in a new tab: with the user's token (drafts for readers), as a blob.
+// Open the evaluation report in a new tab. A public report is a real address (shareable,
+// bookmarkable, printable); a report with drafts needs the user's token, so it is fetched and
+// shown from a blob.
 export async function openReport(params) {
+  const query = Object.fromEntries(Object.entries(params).filter(([, v]) => v));
+  if (!query.include_drafts) {
+    window.open(`${API_ROOT}/reports/monitoring?${new URLSearchParams(query)}`, "_blank", "noopener");
+    return;
+  }
   const target = window.open("", "_blank");
   try {
-    const query = Object.fromEntries(Object.entries(params).filter(([, v]) => v));
     const { data } = await monitoringReport(query);
     const url = URL.createObjectURL(new Blob([data], { type: "text/html" }));
     if (target) target.location = url;
