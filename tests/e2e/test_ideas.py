@@ -92,3 +92,14 @@ def test_coordinator_creates_a_budget_and_enters_an_idea_found_by_words(page):
     page.select_option("#enter-idea select[name=idea_id]", label=first.inner_text())
     page.click("#enter-idea button[type=submit]")
     page.wait_for_selector(f".review-form strong:has-text('1. {title}')")
+
+
+def test_participation_shows_residents_and_the_diaspora(page):
+    page.goto("/#/ideas/participation")
+    page.wait_for_selector("#participation-totals")
+    page.select_option("#participation-municipality", "vilniaus-m")
+    page.wait_for_function("() => location.hash.includes('municipality=vilniaus-m')")
+    page.wait_for_selector("table caption")
+    rows = page.locator("table").first.inner_text()
+    assert "Kraštietis" in rows and "Gyvena Lietuvoje" in rows
+    assert int(page.locator("#participation-totals dd").first.inner_text()) > 0

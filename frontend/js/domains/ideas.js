@@ -2,6 +2,7 @@
 // budgets, open calls and notifications (see ./index.js for what a domain module exports).
 import { boardPage, proposePage } from "./ideas/board.js";
 import { ideaPage } from "./ideas/idea.js";
+import { participationPage } from "./ideas/participation.js";
 import { budgetPage, budgetsPage, newBudgetPage } from "./ideas/budgets.js";
 import { callPage, callsPage, moderationPage, newCallPage, notificationsPage } from "./ideas/more.js";
 
@@ -10,6 +11,7 @@ export const namespaces = ["ideas"];
 export const routes = [
   { path: "/ideas", view: boardPage, title: "ideas.board_title" },
   { path: "/ideas/new", view: proposePage, title: "ideas.propose", scopes: ["ideas:participate"] },
+  { path: "/ideas/participation", view: participationPage, title: "ideas.participation_title" },
   { path: "/ideas/:id", view: ideaPage, title: "ideas.idea" },
   { path: "/moderation", view: moderationPage, title: "ideas.moderation_title", scopes: ["ideas:moderate"] },
   { path: "/budgets", view: budgetsPage, title: "ideas.budgets_title" },
@@ -25,6 +27,7 @@ export const menu = [
   { href: "#/ideas", label: "ideas.menu_ideas", order: 40 },
   { href: "#/budgets", label: "ideas.menu_budgets", order: 41 },
   { href: "#/open-calls", label: "ideas.menu_calls", order: 42 },
+  { href: "#/ideas/participation", label: "ideas.menu_participation", order: 43 },
   { href: "#/moderation", label: "ideas.menu_moderation", scopes: ["ideas:moderate"], order: 80 },
   { href: "#/notifications", label: "ideas.menu_notifications", signedIn: true, order: 85 },
 ];

@@ -68,3 +68,4 @@ export const listCalls = (query) => api.get("/open-calls", { query });
 export const createCall = (body) => api.post("/open-calls", body);
 export const readCall = (id) => api.get(`/open-calls/${id}`);
 export const awardCall = (id, body, etag) => api.post(`/open-calls/${id}/award`, body, { etag });
+export const ideaStats = (query) => api.get("/ideas/stats", { query });
