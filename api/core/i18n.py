@@ -168,5 +168,115 @@ def search_terms(query: str | None) -> list[str]:
     return [t for t in normalize(query).split(" ") if t][:10]
 
 
+# Inflectional endings of the languages people search in, after ``normalize`` (no diacritics):
+# Lithuanian, Ukrainian, Russian and English. A search word loses its longest ending, so that
+# "юридична" and "юридичні", "teisinė" and "teisinės", "courses" and "course" meet at one stem.
+_ENDINGS = sorted(
+    {
+        # Lithuanian
+        "as",
+        "is",
+        "ys",
+        "us",
+        "a",
+        "e",
+        "i",
+        "u",
+        "o",
+        "os",
+        "es",
+        "ai",
+        "ei",
+        "ams",
+        "ems",
+        "oms",
+        "ose",
+        "uose",
+        "ui",
+        "iai",
+        "ius",
+        "iu",
+        "ios",
+        "ies",
+        "iui",
+        "ioms",
+        "iams",
+        "ais",
+        "omis",
+        "emis",
+        "imis",
+        "ija",
+        "ijos",
+        # Ukrainian and Russian (й and ї are и and і after normalize)
+        "ии",
+        "іи",
+        "ого",
+        "ому",
+        "ими",
+        "ій",
+        "ої",
+        "ою",
+        "ая",
+        "ое",
+        "ые",
+        "ие",
+        "ых",
+        "их",
+        "ым",
+        "им",
+        "ую",
+        "юю",
+        "ов",
+        "ев",
+        "ами",
+        "ями",
+        "ах",
+        "ях",
+        "ом",
+        "ем",
+        "ы",
+        "и",
+        "і",
+        "а",
+        "я",
+        "е",
+        "у",
+        "ю",
+        "о",
+        "ь",
+        "ей",
+        "еи",
+        "ой",
+        "ои",
+        "ці",
+        "ки",
+        # English
+        "s",
+        "ing",
+        "ed",
+    },
+    key=len,
+    reverse=True,
+)
+_MIN_STEM = 4
+
+
+def stem(word: str) -> str:
+    """A normalised word without its inflectional ending (a light stemmer: no dictionary, the
+    stem keeps at least four letters, so short words and codes stay as they are)."""
+    if len(word) <= _MIN_STEM or not word.isalpha():
+        return word
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def search_stems(query: str | None) -> list[str]:
+    """``search_terms`` reduced to stems: what a substring search looks for to find other word
+    forms of the same word."""
+    return [stem(t) for t in search_terms(query)]
+
+
 def like_escape(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -13,7 +13,7 @@ from sqlmodel import Session, col
 
 from api.core.actor import ANONYMOUS, Actor
 from api.core.errors import not_found
-from api.core.i18n import like_escape, normalize, search_terms
+from api.core.i18n import like_escape, normalize, search_stems
 from api.directory import scope
 from api.directory.hsds import mapping
 from api.directory.hsds.logic import STREAM_BATCH, JSONObj, envelope, keyset_lines, numbered, services, sliced
@@ -28,7 +28,7 @@ MINIMAL_ORGANIZATION = ("id", "name", "description")
 
 def _organizations(*, search: str | None, modified_after: datetime | None) -> Any:
     stmt = scope.readable_organizations(ANONYMOUS)
-    for term in search_terms(search):
+    for term in search_stems(search):
         stmt = stmt.where(col(Organization.sort_name).like(f"%{like_escape(term)}%", escape="\\"))
     if modified_after is not None:
         stmt = stmt.where(col(Organization.updated_at) >= modified_after)
@@ -130,7 +130,7 @@ def one_organization(
 
 
 def _matching(items: list[JSONObj], search: str | None, fields: tuple[str, ...]) -> list[JSONObj]:
-    for term in search_terms(search):
+    for term in search_stems(search):
         items = [t for t in items if term in normalize(" ".join(str(t.get(f, "")) for f in fields))]
     return items
 

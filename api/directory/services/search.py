@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
-from api.core.i18n import Locale, like_escape, search_terms
+from api.core.i18n import Locale, like_escape, search_stems
 from api.core.pagination import PageParams, SortKey, after, decode_cursor, finish, order_by
 from api.directory import scope
 from api.directory.codes import municipality_id
@@ -82,7 +82,7 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
         where.append(col(Service.deleted_at).is_(None))
     else:
         where.append(col(Service.updated_at) > f.modified_after)
-    for term in search_terms(f.q):
+    for term in search_stems(f.q):
         where.append(col(Service.search_text).like(f"%{like_escape(term)}%", escape="\\"))
     if f.place_ids:
         named = [col(Service.search_text).like(f"%{like_escape(w)}%", escape="\\") for w in f.place_words]
@@ -128,7 +128,7 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
 
 def _score(q: str | None) -> Any:
     """Each word found in the name counts 2; every row here already holds every word."""
-    terms = search_terms(q)
+    terms = search_stems(q)
     parts = [
         sa.case((col(Service.sort_name).like(f"%{like_escape(t)}%", escape="\\"), 2), else_=0) for t in terms
     ]
@@ -136,7 +136,7 @@ def _score(q: str | None) -> Any:
 
 
 def sort_keys(sort: str, q: str | None) -> tuple[str, list[SortKey]]:
-    if sort == "relevance" and search_terms(q):
+    if sort == "relevance" and search_stems(q):
         return "relevance", [
             SortKey(_score(q), True),
             SortKey(col(Service.sort_name)),
@@ -160,7 +160,7 @@ def effective_sort(filters: ServiceFilters, sort: str | None) -> str:
     if filters.modified_after is not None and sort is None:
         return "last_modified"  # a sync reads changes in the order they happened
     if sort is None:
-        return "relevance" if search_terms(filters.q) else "name"
+        return "relevance" if search_stems(filters.q) else "name"
     return sort
 
 
