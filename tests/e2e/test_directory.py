@@ -102,3 +102,14 @@ def test_level_filter_in_the_web_app_keeps_only_that_level(page):
     page.fill("input[name=open_on]", "2030-01-05")
     page.click("form.service-filters button[type=submit]")
     page.wait_for_url("**open_on=2030-01-05**")
+
+
+def test_a_ukrainian_finds_lithuanian_courses_with_help_in_ukrainian(page):
+    """"Мова" means the language she can be helped in: a Lithuanian course explained in
+    Ukrainian is found when she picks Ukrainian."""
+    page.evaluate("() => localStorage.setItem('langelis.lang', 'uk')")
+    page.goto("/#/services?municipality=vilniaus-m&category=language.course&language=uk")
+    page.reload()
+    page.wait_for_selector("#service-results .service-card")
+    assert page.locator("#service-results .service-card").count() > 0
+    assert "Допомога мовою" in page.locator("form").first.inner_text()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 # Service templates: category, names {lt,en,uk,ru}, a description {lt,en,uk?}, and how it is run.
-# ``langs`` lists the languages it is delivered in; the generator adds a community's language
+# ``langs`` lists the languages people can get help in (a Lithuanian course explained in Ukrainian
+# lists ``uk``); the generator adds a community's language
 # (Arabic in Jonava) where it fits.
 T = dict[str, Any]
 FIRST: list[T] = [
@@ -154,7 +155,7 @@ FIRST: list[T] = [
             "Evening courses for adults in small groups, with a certificate at the end.",
             "Вечірні курси для дорослих у малих групах, із сертифікатом наприкінці.",
         ),
-        "langs": ["lt"],
+        "langs": ["lt", "uk", "ru", "en"],
         "format": "in_person",
         "course": True,
     },
@@ -171,7 +172,7 @@ FIRST: list[T] = [
             "Online lessons with a teacher twice a week.",
             "Дистанційні уроки з викладачем двічі на тиждень.",
         ),
-        "langs": ["lt"],
+        "langs": ["lt", "uk", "en"],
         "format": "online",
         "course": True,
     },
@@ -188,7 +189,7 @@ FIRST: list[T] = [
             "We talk Lithuanian over tea; every level welcome.",
             "Розмовляємо литовською за чашкою чаю, раді всім рівням.",
         ),
-        "langs": ["lt"],
+        "langs": ["lt", "uk", "ru"],
         "format": "informal",
     },
     {

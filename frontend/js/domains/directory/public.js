@@ -24,7 +24,7 @@ export async function searchPage({ main, query }) {
     field(t("directory.q"), { name: "q", type: "search", value: query.q || "" }, { hint: t("directory.q_hint") }),
     field(t("directory.category"), selectField("category", await categoryOptions(t("core.all")), query.category)),
     field(t("directory.municipality"), selectField("municipality", await municipalityOptions(t("core.all")), query.municipality)),
-    field(t("directory.language"), selectField("language", [["", t("core.all")], ...SERVICE_LANGUAGES.map((c) => [c, languageName(c)])], query.language)),
+    field(t("directory.language"), selectField("language", [["", t("core.all")], ...SERVICE_LANGUAGES.map((c) => [c, languageName(c)])], query.language), { hint: t("directory.language_hint") }),
     field(t("directory.eligibility"), selectField("eligible_status", [["", t("core.all")], ...statuses.map((s) => [s.code, s.name])], query.eligible_status)),
     field(t("directory.format"), selectField("format", [["", t("core.all")], ...FORMATS.map((f) => [f, formatLabel(f)])], query.format)),
     field(t("directory.level"), selectField("level", [["", t("core.all")], ...LEVELS.map((l) => [l, levelLabel(l)])], query.level)),
