@@ -27,6 +27,8 @@ def test_coordinator_links_a_mentor_from_the_case_and_sees_it_in_the_audit_log(p
     # Filtering by action keeps the person.
     page.select_option("#audit-filters select[name=action]", "link_mentor")
     page.click("#audit-filters button[type=submit]")
-    page.wait_for_function("() => location.hash.includes('action=link_mentor') && location.hash.includes('subject=')")
+    page.wait_for_function(
+        "() => location.hash.includes('action=link_mentor') && location.hash.includes('subject=')"
+    )
     page.wait_for_selector("li.audit-entry")
     assert all("Susiejo mentorių" in text for text in page.locator("li.audit-entry").all_inner_texts())

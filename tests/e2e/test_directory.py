@@ -105,7 +105,7 @@ def test_level_filter_in_the_web_app_keeps_only_that_level(page):
 
 
 def test_a_ukrainian_finds_lithuanian_courses_with_help_in_ukrainian(page):
-    """"Мова" means the language she can be helped in: a Lithuanian course explained in
+    """The filter "Мова" means the language she can be helped in: a Lithuanian course explained in
     Ukrainian is found when she picks Ukrainian."""
     page.evaluate("() => localStorage.setItem('langelis.lang', 'uk')")
     page.goto("/#/services?municipality=vilniaus-m&category=language.course&language=uk")

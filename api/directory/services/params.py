@@ -27,7 +27,11 @@ async def _common_filters(
     ] = None,
     organization: Annotated[uuid.UUID | None, Query(description="Organisation id")] = None,
     language: Annotated[
-        str | None, Query(pattern=r"^[a-z]{2}$", description="Staff help in this language (ISO 639-1; on a language course: explain in it)")
+        str | None,
+        Query(
+            pattern=r"^[a-z]{2}$",
+            description="Staff help in this language (ISO 639-1; on a language course: explain in it)",
+        ),
     ] = None,
     eligible_status: Annotated[
         str | None, Query(max_length=40, description="Open to this legal status (legal-statuses.csv)")
