@@ -74,6 +74,17 @@ async function boot() {
   });
   select.addEventListener("change", () => { if (!browsing) apply(); });
   select.addEventListener("blur", () => { if (browsing) { browsing = false; select.value = i18n.lang(); } });
+  // On a phone the menu folds behind one button; choosing a page folds it again.
+  const toggle = $("#menu-toggle");
+  const setOpen = (open) => {
+    toggle.setAttribute("aria-expanded", String(open));
+    document.body.classList.toggle("menu-open", open);
+  };
+  toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true"));
+  window.addEventListener("hashchange", () => setOpen(false));
+  $("#main-nav").addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") { setOpen(false); toggle.focus(); }
+  });
   $(".skip-link").addEventListener("click", (event) => {
     event.preventDefault();
     $("#main").focus();
