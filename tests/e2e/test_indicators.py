@@ -13,7 +13,15 @@ def test_dashboard_two_municipalities_chart_and_csv(page):
         "#indicator-form select[name=indicator] option[value=foreign_residents]", state="attached"
     )
     page.select_option("#ind-indicator", "foreign_residents")
-    page.select_option("#ind-place", ["jonavos-r", "kauno-m"])
+    # Places are checkboxes (no Ctrl-click on a phone): clear the defaults, find and tick two.
+    ticked = page.locator("#ind-place input[type=checkbox]:checked")
+    while ticked.count():
+        ticked.first.uncheck()
+    page.fill("#ind-place .check-filter", "Jonav")
+    page.check("#ind-place input[value=jonavos-r]")
+    page.fill("#ind-place .check-filter", "")
+    page.check("#ind-place input[value=kauno-m]")
+    assert "Jonavos rajono savivaldybė" in page.locator("#ind-place .check-summary").inner_text()
     page.select_option("#ind-type", "year")
     page.select_option("#ind-from", "2021")
     page.select_option("#ind-to", "2024")

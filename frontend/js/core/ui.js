@@ -129,3 +129,40 @@ export function confirmDialog(message) {
 export function loading() {
   return h("p", { class: "loading" }, t("core.loading"));
 }
+
+// A list of checkboxes in place of <select multiple>: usable by touch and keyboard (no Ctrl-click),
+// with a filter box for long lists and a line saying what is chosen. Submits like a multiple
+// select (FormData.getAll(name)). `groups`: [{label?, options: [[value, text]]}].
+export function checkList({ name, groups, selected = [], legend, filterLabel, id, chosenLabel, noneLabel, required = false }) {
+  const chosen = new Set(selected);
+  const summary = h("p", { class: "hint check-summary", "aria-live": "polite" });
+  const boxes = [];
+  const lists = groups.map((group) => {
+    const items = group.options.map(([value, text]) => {
+      const box = h("input", { type: "checkbox", name, value, checked: chosen.has(value) });
+      boxes.push(box);
+      return h("li", { dataset: { text: String(text).toLocaleLowerCase() } }, h("label", {}, box, " ", text));
+    });
+    return [group.label ? h("p", { class: "check-group" }, group.label) : null, h("ul", { class: "check-items" }, items)];
+  });
+  const showChosen = () => {
+    const names = boxes.filter((b) => b.checked).map((b) => b.parentElement.textContent.trim());
+    summary.textContent = `${chosenLabel}: ${names.length ? names.join(", ") : noneLabel}`;
+    if (required) boxes.forEach((b) => { b.setCustomValidity?.(names.length ? "" : noneLabel); });
+  };
+  const filter = filterLabel ? h("input", { type: "search", class: "check-filter", "aria-label": filterLabel, placeholder: filterLabel }) : null;
+  if (filter) {
+    filter.addEventListener("input", () => {
+      const q = filter.value.trim().toLocaleLowerCase();
+      for (const li of boxes.map((b) => b.closest("li"))) li.hidden = Boolean(q) && !li.dataset.text.includes(q);
+    });
+    // Enter in the filter must not submit the form.
+    filter.addEventListener("keydown", (event) => { if (event.key === "Enter") event.preventDefault(); });
+  }
+  const root = h("fieldset", { class: "check-list", id, dataset: { field: name } },
+    h("legend", {}, legend), filter, h("div", { class: "check-scroll" }, lists), summary,
+    h("p", { class: "field-error", id: `${id || name}-error`, hidden: true }));
+  root.addEventListener("change", showChosen);
+  showChosen();
+  return root;
+}

@@ -6,7 +6,7 @@ import * as experts from "./api.js";
 import { currentUser } from "../../core/auth.js";
 import { municipalityOptions } from "../../core/reference.js";
 import { navigate } from "../../core/router.js";
-import { badge, bindForm, confirmDialog, pageHeader, pagedList, showStatus } from "../../core/ui.js";
+import { badge, bindForm, checkList, confirmDialog, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   WAYS, addStyles, checkboxGroup, competences, countryOptions, languageOptions, levelOptions,
   readTranslations, reasons, selectField, statusBadge, translationFields, wayLabel,
@@ -34,22 +34,23 @@ async function profileForm(profile, me) {
     contact: { email: me.email }, contact_consent: false,
   };
   const languages = h("div", { class: "language-rows" }, (p.languages.length ? p.languages : [{}]).map(languageRow));
-  const homes = selectField("home_municipalities", await municipalityOptions(null), "", { multiple: true, size: 6, required: true });
-  for (const option of homes.options) option.selected = p.home_municipalities.includes(option.value);
-  // A multiple select hides what is chosen below its fold: say it in words, too.
-  const chosen = h("p", { class: "selected-homes", "aria-live": "polite" });
-  const showChosen = () => {
-    const names = [...homes.selectedOptions].map((o) => o.textContent);
-    chosen.textContent = t("experts.selected_homes", { list: names.length ? names.join(", ") : t("experts.none_chosen") });
-  };
-  homes.addEventListener("change", showChosen);
-  showChosen();
+  // Checkboxes, not a multiple select: no Ctrl-click on a phone, and what is chosen is said in words.
+  const homes = checkList({
+    name: "home_municipalities",
+    id: "home-municipalities",
+    legend: t("experts.homes"),
+    filterLabel: t("experts.find_municipality"),
+    chosenLabel: t("experts.chosen_homes"),
+    noneLabel: t("experts.none_chosen"),
+    selected: p.home_municipalities,
+    groups: [{ options: await municipalityOptions(null) }],
+  });
   const contact = p.contact || {};
   const form = h("form", { class: "form profile-form", novalidate: true },
     field(t("core.display_name"), { name: "display_name", value: p.display_name, required: true, maxlength: 120 }),
     field(t("experts.headline"), { name: "headline", value: p.headline, maxlength: 160 }, { hint: t("experts.headline_hint") }),
-    field(t("experts.homes"), homes, { hint: t("experts.homes_hint") }),
-    chosen,
+    homes,
+    h("p", { class: "hint" }, t("experts.homes_hint")),
     h("div", { class: "two-col" },
       field(t("experts.country"), selectField("country", countryOptions(), p.country || "GB")),
       field(t("experts.city"), { name: "city", value: p.city, maxlength: 120 })),

@@ -6,7 +6,7 @@ import { analytics, downloadAnalytics, listDefinitions } from "./api.js";
 import { replaceQuery } from "../../core/router.js";
 import { hasScope } from "../../core/auth.js";
 import { municipalities } from "../../core/reference.js";
-import { errorText, pageHeader, showStatus } from "../../core/ui.js";
+import { checkList, errorText, pageHeader, showStatus } from "../../core/ui.js";
 import { barChart, lineChart } from "./charts.js";
 import { openReport } from "./manage.js";
 
@@ -35,14 +35,20 @@ async function placeControl(selected) {
   const counties = new Map();
   for (const m of items) counties.set(m.county, m.county_name);
   const sorted = [...items].sort((a, b) => a.name.localeCompare(b.name, lang()));
-  const control = h("select", { name: "place", multiple: true, size: 10, id: "ind-place" },
-    h("option", { value: "LT", selected: selected.includes("LT") }, t("indicators.lithuania")),
-    h("optgroup", { label: t("indicators.counties") },
-      [...counties.entries()].sort((a, b) => String(a[1]).localeCompare(String(b[1]), lang())).map(([code, name]) =>
-        h("option", { value: `county-${code}`, selected: selected.includes(`county-${code}`) }, name))),
-    h("optgroup", { label: t("indicators.municipalities") },
-      sorted.map((m) => h("option", { value: m.slug, selected: selected.includes(m.slug) }, m.name))));
-  return control;
+  return checkList({
+    name: "place",
+    id: "ind-place",
+    legend: t("indicators.places"),
+    filterLabel: t("indicators.find_place"),
+    chosenLabel: t("indicators.chosen_places"),
+    noneLabel: t("indicators.lithuania"),
+    selected,
+    groups: [
+      { options: [["LT", t("indicators.lithuania")]] },
+      { label: t("indicators.counties"), options: [...counties.entries()].sort((a, b) => String(a[1]).localeCompare(String(b[1]), lang())).map(([code, name]) => [`county-${code}`, name]) },
+      { label: t("indicators.municipalities"), options: sorted.map((m) => [m.slug, m.name]) },
+    ],
+  });
 }
 
 function periodExpression(type, from, to) {
@@ -89,7 +95,7 @@ export async function dashboardPage({ main, query }) {
 
   const form = h("form", { class: "ind-controls", id: "indicator-form" },
     field(t("indicators.indicator"), indicatorSelect),
-    field(t("indicators.places"), await placeControl(chosen.place), { hint: t("indicators.places_hint") }),
+    await placeControl(chosen.place),
     h("div", { class: "ind-period" },
       field(t("indicators.period_type"), select("type", [["year", t("indicators.years")], ["quarter", t("indicators.quarters")], ["month", t("indicators.months")]], chosen.type, { id: "ind-type" })),
       field(t("indicators.from"), select("from", yearOptions(), chosen.from, { id: "ind-from" })),

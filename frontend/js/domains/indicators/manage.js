@@ -3,7 +3,7 @@ import { clear, field, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
 import { API_ROOT, ApiError } from "../../core/api.js";
 import { importData, listDefinitions, monitoringReport, publishSets } from "./api.js";
-import { bindForm, pageHeader, showStatus, table } from "../../core/ui.js";
+import { bindForm, checkList, pageHeader, showStatus, table } from "../../core/ui.js";
 
 function stylesheet() {
   if (!document.querySelector("link[data-indicators-css]")) {
@@ -92,7 +92,15 @@ export async function publishPage({ main }) {
   stylesheet();
   const { data } = await listDefinitions({ limit: 100, computed: false });
   const form = h("form", { class: "form", id: "publish-form", novalidate: true },
-    field(t("indicators.indicator"), select("indicators", data.items.map((d) => [d.code, d.name]), "", { multiple: true, size: 8 })),
+    checkList({
+      name: "indicators",
+      id: "publish-indicators",
+      legend: t("indicators.indicator"),
+      filterLabel: t("indicators.find_indicator"),
+      chosenLabel: t("indicators.chosen_places"),
+      noneLabel: t("indicators.none_chosen"),
+      groups: [{ options: data.items.map((d) => [d.code, d.name]) }],
+    }),
     field(t("indicators.places"), { name: "places", placeholder: "vilniaus-m, county-kaunas, municipalities" }, { hint: t("indicators.publish.places_hint") }),
     field(t("indicators.publish.periods"), { name: "periods", placeholder: "2024, 2025Q1" }, { hint: t("indicators.publish.periods_hint") }),
     h("div", { class: "ind-actions" },
