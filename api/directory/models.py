@@ -125,3 +125,29 @@ class ServiceAtLocation(SQLModel, table=True):
     service_id: uuid.UUID = Field(foreign_key="services.id", nullable=False, index=True)
     location_id: uuid.UUID = Field(foreign_key="locations.id", nullable=False, index=True)
     created_at: datetime = created_field()
+
+
+class ServiceCorrection(SQLModel, table=True):
+    """Someone who used a service says what is wrong in its listing (hours, address, contact…).
+    No account needed; the optional contact is kept only until the correction is handled."""
+
+    __tablename__ = "service_corrections"
+    __table_args__ = (
+        sa.CheckConstraint("status IN ('open','resolved','dismissed')", name="status"),
+        sa.Index("ix_service_corrections_queue", "municipality_id", "status", "created_at", "id"),
+        sa.Index("ix_service_corrections_org", "organization_id", "status", "created_at", "id"),
+    )
+
+    id: uuid.UUID = id_field()
+    created_at: datetime = created_field()
+    service_id: uuid.UUID = Field(foreign_key="services.id", nullable=False, index=True)
+    municipality_id: uuid.UUID = Field(foreign_key="municipalities.id", nullable=False)
+    organization_id: uuid.UUID = Field(foreign_key="organizations.id", nullable=False)
+    kind: str = Field(max_length=20, nullable=False)
+    message: str = Field(sa_type=sa.Text, nullable=False)
+    lang: str = Field(max_length=12, nullable=False)
+    contact: str | None = Field(default=None, max_length=200)
+    status: str = Field(default="open", max_length=10, nullable=False)
+    handled_at: datetime | None = ts_field()
+    handled_by: uuid.UUID | None = Field(default=None)
+    note: str | None = Field(default=None, max_length=1000)

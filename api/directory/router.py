@@ -5,10 +5,12 @@ the order the OpenAPI file lists them."""
 from __future__ import annotations
 
 from api.directory.categories.router import router as categories
+from api.directory.corrections.router import private as corrections_queue
+from api.directory.corrections.router import router as corrections
 from api.directory.hsds.router import router as hsds_router
 from api.directory.locations.router import router as locations
 from api.directory.organizations.router import router as organizations
 from api.directory.services.router import router as services
 
-routers = [categories, services, organizations, locations]
+routers = [categories, services, corrections, corrections_queue, organizations, locations]
 root_routers = [hsds_router]

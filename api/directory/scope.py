@@ -22,7 +22,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.core.actor import Actor
 from api.core.errors import ProblemError
-from api.directory.models import Location, Service
+from api.directory.models import Location, Service, ServiceCorrection
 from api.municipalities.models import Organization
 
 
@@ -113,6 +113,14 @@ def writable_organizations(actor: Actor) -> SelectOfScalar[Organization]:
 def writable_locations(actor: Actor) -> SelectOfScalar[Location]:
     return readable_locations(actor).where(
         writable(actor, Location.municipality_id, Location.organization_id)
+    )
+
+
+def handled_corrections(actor: Actor) -> SelectOfScalar[ServiceCorrection]:
+    """Corrections suggested for services the actor may change (its organisation's, its
+    municipality's, every one for admins)."""
+    return select(ServiceCorrection).where(
+        writable(actor, ServiceCorrection.municipality_id, ServiceCorrection.organization_id)
     )
 
 

@@ -2,6 +2,7 @@
 // editor for providers and coordinators; the coordinator's stale / funding-ending list
 // (see ./index.js for what a domain module exports).
 import { editServicePage, locationsPage, myServicesPage, watchPage } from "./directory/manage.js";
+import { correctionsPage } from "./directory/corrections.js";
 import { searchPage, servicePage } from "./directory/public.js";
 
 export const namespaces = ["directory"];
@@ -11,6 +12,7 @@ export const routes = [
   { path: "/services/mine", view: myServicesPage, title: "directory.my_services", scopes: ["directory:write"] },
   { path: "/services/new", view: editServicePage, title: "directory.new_service", scopes: ["directory:write"] },
   { path: "/services/locations", view: locationsPage, title: "directory.locations_title", scopes: ["directory:write"] },
+  { path: "/services/corrections", view: correctionsPage, title: "directory.corrections_title", scopes: ["directory:write"] },
   { path: "/services/watch", view: watchPage, title: "directory.watch", roles: ["coordinator", "admin"] },
   { path: "/services/:id/edit", view: editServicePage, title: "directory.edit_service", scopes: ["directory:write"] },
   { path: "/services/:id", view: servicePage, title: "directory.title" },
@@ -20,6 +22,7 @@ export const menu = [
   { href: "#/services", label: "directory.menu", order: 10 },
   { href: "#/services/mine", label: "directory.my_services", scopes: ["directory:write"], order: 11 },
   { href: "#/services/watch", label: "directory.watch", roles: ["coordinator", "admin"], order: 12 },
+  { href: "#/services/corrections", label: "directory.corrections_menu", scopes: ["directory:write"], order: 13 },
 ];
 
 export const homeCards = [

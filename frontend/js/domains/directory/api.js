@@ -16,3 +16,8 @@ export const listOrganizations = (query) => api.get("/organizations", { query })
 
 export const listLocations = (query) => api.get("/locations", { query });
 export const createLocation = (body) => api.post("/locations", body, { idempotencyKey: newIdempotencyKey() });
+
+// corrections suggested by readers
+export const suggestCorrection = (serviceId, body) => api.post(`/services/${serviceId}/corrections`, body, { auth: false });
+export const listCorrections = (query) => api.get("/service-corrections", { query });
+export const decideCorrection = (id, body) => api.post(`/service-corrections/${id}/decision`, body);

@@ -1,5 +1,6 @@
 // Public pages: search with filters, and one service in the best language available.
 import { append, clear, field, formatDate, h } from "../../core/dom.js";
+import { correctionBox } from "./corrections.js";
 import { pick, t } from "../../core/i18n.js";
 import { choose, levelLabel, localText } from "../../core/texts.js";
 import { listServices, readService } from "./api.js";
@@ -120,5 +121,6 @@ export async function servicePage({ main, params }) {
         s.url ? h("a", { href: s.url, rel: "noopener", target: "_blank" }, t("directory.website")) : null].filter(Boolean)),
       fact(t("directory.verified"), s.assured_date ? [formatDate(s.assured_date), s.stale ? [" ", badge(t("directory.stale"), "warn")] : null] : badge(t("directory.stale"), "warn"))),
     locations.length ? h("section", {}, h("h2", {}, t("directory.locations")), h("ul", { class: "locations" }, locations)) : null,
+    correctionBox(s),
     h("p", {}, h("a", { href: "#/services" }, t("directory.back_to_search")))]);
 }

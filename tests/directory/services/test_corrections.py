@@ -1,0 +1,92 @@
+"""Anyone may say a service's listing is wrong; its owner sees it in a queue and handles it."""
+
+from __future__ import annotations
+
+import uuid
+
+
+def _suggest(client, service_id, **body):
+    payload = {"kind": "hours", "message": "Open on Tuesdays until 19:00, not 17:00.", **body}
+    return client.post(
+        f"/api/v1/services/{service_id}/corrections", json=payload, headers={"Accept-Language": "uk"}
+    )
+
+
+def test_a_newcomer_suggests_a_correction_and_the_provider_handles_it(client, auth, base, make_service):
+    service = make_service(name={"lt": "Teisinė pagalba", "uk": "Юридична допомога"})
+    sent = _suggest(client, service.id, contact="olena@example.org")
+    assert sent.status_code == 202, sent.text
+    assert sent.json()["status"] == "open"
+    queue = client.get("/api/v1/service-corrections", headers=auth.headers(base.provider))
+    assert queue.status_code == 200 and queue.headers["cache-control"] == "no-store"
+    (item,) = [i for i in queue.json()["items"] if i["id"] == sent.json()["id"]]
+    assert (
+        item["service_name"] == "Teisinė pagalba"
+        and item["lang"] == "uk"
+        and item["contact"] == "olena@example.org"
+    )
+    done = client.post(
+        f"/api/v1/service-corrections/{item['id']}/decision",
+        json={"status": "resolved", "note": "Hours fixed"},
+        headers=auth.headers(base.provider),
+    )
+    assert done.status_code == 200 and done.json()["status"] == "resolved"
+    # The sender's contact is not kept once the correction is handled.
+    assert done.json()["contact"] is None
+    again = client.post(
+        f"/api/v1/service-corrections/{item['id']}/decision",
+        json={"status": "dismissed"},
+        headers=auth.headers(base.provider),
+    )
+    assert again.status_code == 409
+    handled = client.get(
+        "/api/v1/service-corrections", params={"status": "resolved"}, headers=auth.headers(base.provider)
+    )
+    assert item["id"] in {i["id"] for i in handled.json()["items"]}
+    assert item["id"] not in {
+        i["id"]
+        for i in client.get("/api/v1/service-corrections", headers=auth.headers(base.provider)).json()[
+            "items"
+        ]
+    }
+
+
+def test_only_the_owner_and_the_municipality_see_a_correction(client, auth, base, make_service):
+    service = make_service()
+    cid = _suggest(client, service.id).json()["id"]
+
+    def sees(who) -> bool:
+        items = client.get("/api/v1/service-corrections", headers=auth.headers(who)).json()["items"]
+        return cid in {i["id"] for i in items}
+
+    assert sees(base.provider) and sees(base.coordinator) and sees(base.admin)
+    assert not sees(base.provider_kaunas) and not sees(base.coordinator_kaunas)
+    r = client.post(
+        f"/api/v1/service-corrections/{cid}/decision",
+        json={"status": "dismissed"},
+        headers=auth.headers(base.coordinator_kaunas),
+    )
+    assert r.status_code == 404
+    assert client.get("/api/v1/service-corrections").status_code == 401
+    assert client.get("/api/v1/service-corrections", headers=auth.headers(base.resident)).status_code == 403
+
+
+def test_bad_input_and_unknown_services_are_refused(client, make_service):
+    service = make_service()
+    assert _suggest(client, uuid.uuid4()).status_code == 404
+    for bad in (
+        {"kind": "weather"},
+        {"message": "x"},
+        {"message": "y" * 2001},
+        {"contact": "z" * 201},
+        {"extra": 1},
+    ):
+        r = _suggest(client, service.id, **bad)
+        assert r.status_code == 422, bad
+        assert r.headers["content-type"].startswith("application/problem+json")
+
+
+def test_corrections_are_rate_limited_per_service(client, make_service):
+    service = make_service()
+    answers = [_suggest(client, service.id).status_code for _ in range(4)]
+    assert answers[:3] == [202, 202, 202] and answers[3] == 429
