@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
+from api.core.http import op
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep, set_link_header
 from api.municipalities import logic
@@ -14,7 +14,7 @@ from api.municipalities.schemas import MunicipalityList, MunicipalityRead
 router = APIRouter(prefix="/municipalities", tags=["municipalities"])
 
 
-@router.get("", response_model=MunicipalityList, summary="List municipalities")
+@router.get("", **op(MunicipalityList, "List municipalities"))
 def list_municipalities(
     request: Request,
     response: Response,
@@ -31,9 +31,7 @@ def list_municipalities(
     return MunicipalityList(items=[logic.to_read(m, locale) for m in rows], next_cursor=next_cursor)
 
 
-@router.get(
-    "/{slug}", response_model=MunicipalityRead, summary="Get a municipality", responses=problem_responses(404)
-)
+@router.get("/{slug}", **op(MunicipalityRead, "Get a municipality", (404,)))
 def get_municipality(slug: str, session: SessionDep, locale: LocaleDep) -> MunicipalityRead:
     return logic.to_read(logic.get_by_slug(session, slug), locale)
 

@@ -19,7 +19,6 @@ from api.accounts.schemas import (
 from api.core.actor import Actor
 from api.core.conditional import IfMatchDep, claim
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
 from api.core.etag import set_etag
 from api.core.http import NoStore, op
 from api.core.idempotency import NO_REPLAY
@@ -32,9 +31,7 @@ clients = APIRouter(prefix="/clients", tags=["clients"], dependencies=[NoStore])
 ClientManager = Annotated[Actor, Depends(require_scopes("clients:manage"))]
 
 
-@clients.get(
-    "", response_model=ClientList, summary="List machine clients", responses=problem_responses(401, 403)
-)
+@clients.get("", **op(ClientList, "List machine clients", (401, 403)))
 def list_clients(
     request: Request, response: Response, session: SessionDep, actor: ClientManager, page: PageDep
 ) -> ClientList:

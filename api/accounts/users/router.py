@@ -19,7 +19,6 @@ from api.accounts.users import logic
 from api.core.actor import Actor
 from api.core.conditional import IfMatchDep, claim
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
 from api.core.etag import set_etag
 from api.core.http import NoStore, NoStoreRead, op
 from api.core.pagination import PageDep, set_link_header
@@ -31,7 +30,7 @@ me = APIRouter(tags=["auth"], dependencies=[NoStoreRead])
 users = APIRouter(prefix="/users", tags=["users"], dependencies=[NoStore])
 
 
-@me.get("/me", response_model=AccountRead, summary="Your account", responses=problem_responses(401))
+@me.get("/me", **op(AccountRead, "Your account", (401,)))
 def read_me(session: SessionDep, actor: UserActor, response: Response) -> AccountRead:
     user = logic.get_me(session, actor=actor)
     set_etag(response, user.version)
@@ -52,9 +51,7 @@ UserManager = Annotated[Actor, Depends(require_scopes("users:manage"))]
 UserSort = Literal["created_at", "-created_at", "email"]
 
 
-@users.get(
-    "", response_model=UserList, summary="List accounts you manage", responses=problem_responses(401, 403)
-)
+@users.get("", **op(UserList, "List accounts you manage", (401, 403)))
 def list_users(
     request: Request,
     response: Response,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from api.core.http import op
 from api.core.i18n import LocaleDep
 from api.directory.categories.reference import tree
 from api.directory.categories.schemas import CategoryNode, CategoryTree
@@ -11,7 +12,7 @@ from api.directory.categories.schemas import CategoryNode, CategoryTree
 router = APIRouter(tags=["directory"])
 
 
-@router.get("/categories", response_model=CategoryTree, summary="The service category tree")
+@router.get("/categories", **op(CategoryTree, "The service category tree"))
 def list_categories(locale: LocaleDep) -> CategoryTree:
     def node(raw: dict[str, object]) -> CategoryNode:
         children = raw["children"]

@@ -18,7 +18,7 @@ from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.hot import read_in_thread
-from api.core.http import fast_json
+from api.core.http import fast_json, op
 from api.directory.deps import AsyncActorDep, HsdsLocaleDep
 from api.directory.hsds import logic, reads
 from api.directory.hsds import schemas as s
@@ -70,7 +70,7 @@ def _stream(lines: Iterator[str], lang: str) -> Response:
     return StreamingResponse(lines, media_type=NDJSON, headers={"Content-Language": lang})
 
 
-@router.get("", summary="HSDS: about this API", response_model=s.HsdsAbout, responses=problem_responses(400))
+@router.get("", **op(s.HsdsAbout, "HSDS: about this API", (400,)))
 @router.get("/", summary="HSDS: about this API", include_in_schema=False)
 def hsds_root(request: Request) -> s.HsdsAbout:
     base = str(request.base_url).rstrip("/")

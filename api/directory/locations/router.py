@@ -13,8 +13,7 @@ from api.accounts.deps import ActorDep
 from api.core.actor import Actor
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import created, with_etag
+from api.core.http import created, op, with_etag
 from api.core.i18n import Locale, LocaleDep
 from api.core.pagination import PageDep, set_link_header
 from api.directory.codes import optional_municipality_id
@@ -34,7 +33,7 @@ def _answer(
     )
 
 
-@router.get("", response_model=LocationList, summary="Locations", responses=problem_responses(400, 422))
+@router.get("", **op(LocationList, "Locations", (400, 422)))
 def list_locations(
     request: Request,
     response: Response,
@@ -59,9 +58,7 @@ def list_locations(
     )
 
 
-@router.get(
-    "/{location_id}", response_model=LocationRead, summary="One location", responses=problem_responses(404)
-)
+@router.get("/{location_id}", **op(LocationRead, "One location", (404,)))
 def read_location(
     location: ReadableLocation, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
 ) -> LocationRead:
@@ -70,10 +67,9 @@ def read_location(
 
 @router.post(
     "",
-    response_model=LocationRead,
-    status_code=status.HTTP_201_CREATED,
-    summary="Add a location of your organisation",
-    responses=problem_responses(401, 403, 422),
+    **op(
+        LocationRead, "Add a location of your organisation", (401, 403, 422), status=status.HTTP_201_CREATED
+    ),
 )
 def create_location(
     body: LocationCreate, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
@@ -85,9 +81,7 @@ def create_location(
 
 @router.patch(
     "/{location_id}",
-    response_model=LocationRead,
-    summary="Change a location (If-Match required)",
-    responses=problem_responses(401, 403, 404, 412, 422, 428),
+    **op(LocationRead, "Change a location (If-Match required)", (401, 403, 404, 412, 422, 428)),
 )
 def update_location(
     location: WritableLocation,
@@ -104,9 +98,12 @@ def update_location(
 
 @router.delete(
     "/{location_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Delete a location (If-Match required)",
-    responses=problem_responses(401, 403, 404, 412, 428),
+    **op(
+        None,
+        "Delete a location (If-Match required)",
+        (401, 403, 404, 412, 428),
+        status=status.HTTP_204_NO_CONTENT,
+    ),
 )
 def delete_location(location: WritableLocation, if_match: IfMatchDep, session: SessionDep) -> Response:
     logic.delete_location(session, location=location, if_match=if_match)

@@ -10,8 +10,7 @@ from sqlmodel import Session
 from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import created, with_etag
+from api.core.http import created, op, with_etag
 from api.core.i18n import Locale, LocaleDep
 from api.core.pagination import PageDep, set_link_header
 from api.directory.codes import optional_municipality_id
@@ -33,9 +32,7 @@ def _answer(response: Response, session: Session, org: Organization, locale: Loc
     return with_etag(response, org.version, logic.to_read(session, org, locale))
 
 
-@router.get(
-    "", response_model=OrganizationList, summary="Organisations", responses=problem_responses(400, 422)
-)
+@router.get("", **op(OrganizationList, "Organisations", (400, 422)))
 def list_organizations(
     request: Request,
     response: Response,
@@ -55,12 +52,7 @@ def list_organizations(
     return OrganizationList(items=[logic.to_read(session, o, locale) for o in rows], next_cursor=next_cursor)
 
 
-@router.get(
-    "/{organization_id}",
-    response_model=OrganizationRead,
-    summary="One organisation",
-    responses=problem_responses(404),
-)
+@router.get("/{organization_id}", **op(OrganizationRead, "One organisation", (404,)))
 def read_organization(
     org: ReadableOrganization, response: Response, session: SessionDep, locale: LocaleDep
 ) -> OrganizationRead:
@@ -69,10 +61,12 @@ def read_organization(
 
 @router.post(
     "",
-    response_model=OrganizationRead,
-    status_code=status.HTTP_201_CREATED,
-    summary="Add an organisation (coordinators, admins)",
-    responses=problem_responses(401, 403, 422),
+    **op(
+        OrganizationRead,
+        "Add an organisation (coordinators, admins)",
+        (401, 403, 422),
+        status=status.HTTP_201_CREATED,
+    ),
 )
 def create_organization(
     body: OrganizationCreate, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
@@ -84,9 +78,7 @@ def create_organization(
 
 @router.patch(
     "/{organization_id}",
-    response_model=OrganizationRead,
-    summary="Change an organisation (If-Match required)",
-    responses=problem_responses(401, 403, 404, 412, 422, 428),
+    **op(OrganizationRead, "Change an organisation (If-Match required)", (401, 403, 404, 412, 422, 428)),
 )
 def update_organization(
     org: WritableOrganization,
@@ -103,9 +95,12 @@ def update_organization(
 
 @router.delete(
     "/{organization_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Delete an organisation and its services (tombstones; If-Match required)",
-    responses=problem_responses(401, 403, 404, 412, 428),
+    **op(
+        None,
+        "Delete an organisation and its services (tombstones; If-Match required)",
+        (401, 403, 404, 412, 428),
+        status=status.HTTP_204_NO_CONTENT,
+    ),
 )
 def delete_organization(
     org: ManagedOrganization, if_match: IfMatchDep, session: SessionDep, actor: ActorDep

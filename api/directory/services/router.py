@@ -17,7 +17,7 @@ from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.etag import none_match
 from api.core.hot import AsyncLocaleDep, AsyncPageDep, read_in_thread
-from api.core.http import created, row_response, rows_page_response, with_etag
+from api.core.http import created, op, row_response, rows_page_response, with_etag
 from api.core.i18n import Locale, LocaleDep
 from api.directory.categories.reference import legal_statuses
 from api.directory.categories.schemas import LegalStatusList, LegalStatusRead
@@ -128,9 +128,7 @@ def export_services(
 
 
 @router.get(
-    "/legal-statuses",
-    response_model=LegalStatusList,
-    summary="Legal statuses a service may be open to (legal-statuses.csv)",
+    "/legal-statuses", **op(LegalStatusList, "Legal statuses a service may be open to (legal-statuses.csv)")
 )
 def list_legal_statuses(locale: LocaleDep) -> LegalStatusList:
     return LegalStatusList(
@@ -179,10 +177,7 @@ def create_service(
 
 
 @router.patch(
-    "/{service_id}",
-    response_model=ServiceRead,
-    summary="Change a service (If-Match required)",
-    responses=problem_responses(401, 403, 404, 412, 422, 428),
+    "/{service_id}", **op(ServiceRead, "Change a service (If-Match required)", (401, 403, 404, 412, 422, 428))
 )
 def update_service(
     service: WritableService,
@@ -199,9 +194,7 @@ def update_service(
 
 @router.post(
     "/{service_id}/verify",
-    response_model=ServiceRead,
-    summary="Mark the service's information as checked today (assured_date)",
-    responses=problem_responses(401, 404, 412),
+    **op(ServiceRead, "Mark the service's information as checked today (assured_date)", (401, 404, 412)),
 )
 def verify_service(
     service: VerifiableService,
@@ -217,9 +210,12 @@ def verify_service(
 
 @router.delete(
     "/{service_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Delete a service (a tombstone stays for syncs; If-Match required)",
-    responses=problem_responses(401, 403, 404, 412, 428),
+    **op(
+        None,
+        "Delete a service (a tombstone stays for syncs; If-Match required)",
+        (401, 403, 404, 412, 428),
+        status=status.HTTP_204_NO_CONTENT,
+    ),
 )
 def delete_service(
     service: WritableService, if_match: IfMatchDep, session: SessionDep, actor: ActorDep

@@ -55,7 +55,7 @@ def _own(
     return with_etag(response, p.version, profiles.own_read(session, actor=actor, profile=p, locale=locale))
 
 
-@reference.get("/competences", response_model=CompetenceList, summary="The competence reference list")
+@reference.get("/competences", **op(CompetenceList, "The competence reference list"))
 def list_competences(session: SessionDep, locale: LocaleDep) -> CompetenceList:
     return profiles.competence_list(session, locale=locale)
 
@@ -90,9 +90,7 @@ def create_profile(
     return _own(session, response, actor, locale, profile)
 
 
-@own.get(
-    "/me", response_model=ExpertOwn, summary="Your expert profile", responses=problem_responses(401, 403, 404)
-)
+@own.get("/me", **op(ExpertOwn, "Your expert profile", (401, 403, 404)))
 def read_own_profile(
     session: SessionDep, actor: ExpertActor, profile: OwnProfile, locale: LocaleDep, response: Response
 ) -> ExpertOwn:

@@ -46,9 +46,7 @@ router = APIRouter(prefix="/budgets", tags=["budgets"])
 ballot_router = APIRouter(prefix="/budgets", tags=["budgets"], dependencies=[NoStore])
 
 
-@router.get(
-    "", response_model=BudgetList, summary="Participatory budgets", responses=problem_responses(400, 422)
-)
+@router.get("", **op(BudgetList, "Participatory budgets", (400, 422)))
 def list_budgets(
     listing: ListingDep,
     municipality: Annotated[Slug | None, Query()] = None,

@@ -8,7 +8,7 @@ from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import page_response, with_etag
+from api.core.http import op, page_response, with_etag
 from api.core.pagination import PageDep
 from api.ideas.comments import logic as comments
 from api.ideas.comments.schemas import CommentCreate, CommentList, CommentRead, CommentUpdate
@@ -17,12 +17,7 @@ from api.ideas.deps import Participant, ReadableComment, ReadableIdea, rate_limi
 router = APIRouter(prefix="/ideas", tags=["ideas"])
 
 
-@router.get(
-    "/{idea_id}/comments",
-    response_model=CommentList,
-    summary="The discussion, in thread order",
-    responses=problem_responses(400, 404),
-)
+@router.get("/{idea_id}/comments", **op(CommentList, "The discussion, in thread order", (400, 404)))
 def list_comments(
     idea: ReadableIdea,
     request: Request,
@@ -51,21 +46,14 @@ def create_comment(
     return with_etag(response, comment.version, comments.reads([comment], actor, idea)[0])
 
 
-@router.get(
-    "/{idea_id}/comments/{comment_id}",
-    response_model=CommentRead,
-    summary="A comment",
-    responses=problem_responses(404),
-)
+@router.get("/{idea_id}/comments/{comment_id}", **op(CommentRead, "A comment", (404,)))
 def read_comment(found: ReadableComment, response: Response, actor: ActorDep) -> CommentRead:
     return with_etag(response, found.comment.version, comments.reads([found.comment], actor, found.idea)[0])
 
 
 @router.patch(
     "/{idea_id}/comments/{comment_id}",
-    response_model=CommentRead,
-    summary="Edit your comment (within 15 minutes)",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    **op(CommentRead, "Edit your comment (within 15 minutes)", (401, 403, 404, 409, 412, 422, 428)),
 )
 def edit_comment(
     response: Response,
@@ -81,9 +69,7 @@ def edit_comment(
 
 @router.delete(
     "/{idea_id}/comments/{comment_id}",
-    status_code=204,
-    summary="Delete your comment (soft)",
-    responses=problem_responses(401, 403, 404, 412, 428),
+    **op(None, "Delete your comment (soft)", (401, 403, 404, 412, 428), status=204),
 )
 def delete_comment(
     session: SessionDep, actor: Participant, found: ReadableComment, if_match: IfMatchDep

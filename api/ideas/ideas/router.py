@@ -13,7 +13,7 @@ from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import created, rows_page_response, with_etag
+from api.core.http import created, op, rows_page_response, with_etag
 from api.core.i18n import LocaleDep
 from api.ideas.categories import CATEGORIES, Category, IdeaState, Residence
 from api.ideas.deps import ListingDep, Moderator, Participant, PrivateWhenSignedIn, ReadableIdea, rate_limited
@@ -75,7 +75,7 @@ def list_ideas(
     return rows_page_response(listing.request, listing.response, items, next_cursor)
 
 
-@router.get("/categories", response_model=CategoryList, summary="Idea categories")
+@router.get("/categories", **op(CategoryList, "Idea categories"))
 def list_categories(locale: LocaleDep) -> CategoryList:
     return CategoryList(items=[CategoryRead(code=k, name=locale.text(v)) for k, v in CATEGORIES.items()])
 
@@ -108,21 +108,13 @@ def export_ideas(
     )
 
 
-@router.get(
-    "/stats",
-    response_model=IdeaStats,
-    summary="Participation: ideas, votes and comments by residence",
-    responses=problem_responses(422),
-)
+@router.get("/stats", **op(IdeaStats, "Participation: ideas, votes and comments by residence", (422,)))
 def idea_stats(session: SessionDep, municipality: MunicipalityQ = None) -> IdeaStats:
     return logic.stats(session, municipality=municipality)
 
 
 @router.get(
-    "/settings/{municipality}",
-    response_model=IdeaSettingsRead,
-    summary="A municipality's participation settings",
-    responses=problem_responses(404),
+    "/settings/{municipality}", **op(IdeaSettingsRead, "A municipality's participation settings", (404,))
 )
 def read_settings(session: SessionDep, municipality: SlugPath) -> IdeaSettingsRead:
     return logic.read_settings(session, municipality)
@@ -130,9 +122,11 @@ def read_settings(session: SessionDep, municipality: SlugPath) -> IdeaSettingsRe
 
 @router.put(
     "/settings/{municipality}",
-    response_model=IdeaSettingsRead,
-    summary="Set the yearly vote limit per person (moderators of the municipality)",
-    responses=problem_responses(401, 403, 404, 422),
+    **op(
+        IdeaSettingsRead,
+        "Set the yearly vote limit per person (moderators of the municipality)",
+        (401, 403, 404, 422),
+    ),
 )
 def update_settings(
     session: SessionDep, actor: Moderator, municipality: SlugPath, body: IdeaSettingsUpdate
@@ -176,9 +170,9 @@ def read_idea(
 
 @router.patch(
     "/{idea_id}",
-    response_model=IdeaRead,
-    summary="Edit your idea (only before its first vote or answer)",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    **op(
+        IdeaRead, "Edit your idea (only before its first vote or answer)", (401, 403, 404, 409, 412, 422, 428)
+    ),
 )
 def update_idea(
     response: Response,
@@ -193,12 +187,7 @@ def update_idea(
     return with_etag(response, idea.version, board.read_one(session, idea, actor, locale))
 
 
-@router.delete(
-    "/{idea_id}",
-    status_code=204,
-    summary="Delete your draft",
-    responses=problem_responses(401, 403, 404, 409, 412, 428),
-)
+@router.delete("/{idea_id}", **op(None, "Delete your draft", (401, 403, 404, 409, 412, 428), status=204))
 def delete_idea(
     session: SessionDep, actor: Participant, idea: ReadableIdea, if_match: IfMatchDep
 ) -> Response:
@@ -208,9 +197,7 @@ def delete_idea(
 
 @router.post(
     "/{idea_id}/state",
-    response_model=IdeaRead,
-    summary="Publish your draft or withdraw your idea",
-    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    **op(IdeaRead, "Publish your draft or withdraw your idea", (401, 403, 404, 409, 412, 422, 428)),
 )
 def change_state(
     response: Response,
@@ -227,21 +214,16 @@ def change_state(
 
 @router.put(
     "/{idea_id}/follow",
-    status_code=204,
-    summary="Follow an idea (notifications on changes, answers, comments)",
-    responses=problem_responses(401, 403, 404, 409),
+    **op(
+        None, "Follow an idea (notifications on changes, answers, comments)", (401, 403, 404, 409), status=204
+    ),
 )
 def follow(session: SessionDep, actor: Participant, idea: ReadableIdea) -> Response:
     logic.follow(session, actor=actor, idea=idea)
     return Response(status_code=204)
 
 
-@router.delete(
-    "/{idea_id}/follow",
-    status_code=204,
-    summary="Stop following an idea",
-    responses=problem_responses(401, 403, 404),
-)
+@router.delete("/{idea_id}/follow", **op(None, "Stop following an idea", (401, 403, 404), status=204))
 def unfollow(session: SessionDep, actor: Participant, idea: ReadableIdea) -> Response:
     logic.unfollow(session, actor=actor, idea=idea)
     return Response(status_code=204)

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Query, Request, Response
 from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
 from api.core.http import created, op, with_etag
 from api.core.i18n import LocaleDep
 from api.ideas.deps import BudgetManager, ListingDep, ManagedCall, ReadableCall
@@ -54,9 +53,7 @@ def create_call(
     return with_etag(response, call.version, open_calls.to_read(session, call, actor, locale))
 
 
-@router.get(
-    "/{call_id}", response_model=OpenCallRead, summary="An open call", responses=problem_responses(404)
-)
+@router.get("/{call_id}", **op(OpenCallRead, "An open call", (404,)))
 def read_call(
     call: ReadableCall, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
 ) -> OpenCallRead:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Response, status
 
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import NoStore
+from api.core.http import NoStore, op
 from api.ideas.deps import Participant, rate_limited
 from api.ideas.votes import logic as votes
 from api.ideas.votes.schemas import VoteRead
@@ -16,12 +16,7 @@ from api.ideas.votes.schemas import VoteRead
 router = APIRouter(prefix="/ideas", tags=["ideas"], dependencies=[NoStore])
 
 
-@router.get(
-    "/{idea_id}/vote",
-    response_model=VoteRead,
-    summary="Your vote on an idea",
-    responses=problem_responses(401, 403, 404),
-)
+@router.get("/{idea_id}/vote", **op(VoteRead, "Your vote on an idea", (401, 403, 404)))
 def read_vote(idea_id: uuid.UUID, session: SessionDep, actor: Participant) -> VoteRead:
     return votes.my_vote(session, actor=actor, idea_id=idea_id)
 

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Header, Query, Response
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
+from api.core.http import op
 from api.core.i18n import LocaleDep
 from api.core.types import IsoDate
 from api.indicators import media
@@ -95,9 +96,7 @@ def get_analytics(
 
 
 @router.get(
-    "/dimensions",
-    response_model=CatalogueRead,
-    summary="Breakdowns and their codes, place selections, period formats",
+    "/dimensions", **op(CatalogueRead, "Breakdowns and their codes, place selections, period formats")
 )
 def get_dimensions(locale: LocaleDep) -> CatalogueRead:
     return logic.catalogue(locale)

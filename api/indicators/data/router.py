@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request, Response
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
 from api.core.errors import ProblemError, problem_responses
-from api.core.http import NoStore, json_body, page_response
+from api.core.http import NoStore, json_body, op, page_response
 from api.core.pagination import PageDep
 from api.indicators import media
 from api.indicators.data import logic, publishing
@@ -139,9 +139,7 @@ async def import_data(
 
 @router.get(
     "/data",
-    response_model=ObservationList,
-    summary="List observations as loaded (no roll-up): for checking and syncing",
-    responses=problem_responses(400, 422),
+    **op(ObservationList, "List observations as loaded (no roll-up): for checking and syncing", (400, 422)),
 )
 def list_observations(
     request: Request,
@@ -173,9 +171,7 @@ def list_observations(
 
 @router.get(
     "/imports",
-    response_model=ImportList,
-    summary="Past imports with their summaries (yours, or your municipality's)",
-    responses=problem_responses(400, 401, 403),
+    **op(ImportList, "Past imports with their summaries (yours, or your municipality's)", (400, 401, 403)),
 )
 def list_imports(
     request: Request, response: Response, session: SessionDep, actor: Writer, page: PageDep
@@ -185,21 +181,16 @@ def list_imports(
     return page_response(request, response, ImportList(items=items, next_cursor=cursor))
 
 
-@router.get(
-    "/imports/{import_id}",
-    response_model=ImportRead,
-    summary="One import and its conflicts",
-    responses=problem_responses(401, 403, 404),
-)
+@router.get("/imports/{import_id}", **op(ImportRead, "One import and its conflicts", (401, 403, 404)))
 def get_import(imp: ReadableImport, session: SessionDep) -> ImportRead:
     return logic.import_to_read(session, imp)
 
 
 @router.get(
     "/changes",
-    response_model=ChangeList,
-    summary="History of changed and deleted values: old value, new value, who, when",
-    responses=problem_responses(400, 401, 403),
+    **op(
+        ChangeList, "History of changed and deleted values: old value, new value, who, when", (400, 401, 403)
+    ),
 )
 def list_changes(
     request: Request,
@@ -216,21 +207,18 @@ def list_changes(
 
 @router.post(
     "/publish",
-    response_model=PublishResult,
-    summary="Publish sets (indicator × place × period, with sub-periods): the public sees them",
-    responses=problem_responses(401, 403, 422),
+    **op(
+        PublishResult,
+        "Publish sets (indicator × place × period, with sub-periods): the public sees them",
+        (401, 403, 422),
+    ),
 )
 def publish(data: PublishRequest, session: SessionDep, actor: Publisher) -> PublishResult:
     count = publishing.publish(session, actor=actor, data=data, publish=True, today=today())
     return PublishResult(action="publish", observations=count)
 
 
-@router.post(
-    "/unpublish",
-    response_model=PublishResult,
-    summary="Withdraw published sets back to draft",
-    responses=problem_responses(401, 403, 422),
-)
+@router.post("/unpublish", **op(PublishResult, "Withdraw published sets back to draft", (401, 403, 422)))
 def unpublish(data: PublishRequest, session: SessionDep, actor: Publisher) -> PublishResult:
     count = publishing.publish(session, actor=actor, data=data, publish=False, today=today())
     return PublishResult(action="unpublish", observations=count)

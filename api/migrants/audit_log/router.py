@@ -8,8 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import NoStore, page_response
+from api.core.http import NoStore, op, page_response
 from api.core.pagination import PageDep
 from api.core.types import IsoDateTime
 from api.migrants.audit_log.logic import AuditFilter, search
@@ -21,9 +20,11 @@ router = APIRouter(tags=["migrants"], dependencies=[NoStore])
 
 @router.get(
     "/audit",
-    response_model=AuditList,
-    summary="The audit log (admins: all; coordinators: their municipality). Read-only.",
-    responses=problem_responses(400, 401, 403, 422),
+    **op(
+        AuditList,
+        "The audit log (admins: all; coordinators: their municipality). Read-only.",
+        (400, 401, 403, 422),
+    ),
 )
 def read_audit(
     request: Request,

@@ -49,7 +49,7 @@ def open_case(
     return with_etag(response, case.version, logic.to_read(session, case, locale))
 
 
-@router.get("/{case_id}", response_model=CaseRead, summary="A case with its needs", responses=E_READ)
+@router.get("/{case_id}", **op(CaseRead, "A case with its needs", responses=E_READ))
 def read_case(
     session: SessionDep, actor: ReaderById, case: ReadableCase, locale: LocaleDep, response: Response
 ) -> CaseRead:
@@ -79,9 +79,7 @@ def update_case(
     return with_etag(response, case.version, logic.to_read(session, case, locale))
 
 
-@router.post(
-    "/{case_id}/needs", response_model=NeedRead, status_code=201, summary="Add a need", responses=E_WRITE
-)
+@router.post("/{case_id}/needs", **op(NeedRead, "Add a need", responses=E_WRITE, status=201))
 def add_need(
     session: SessionDep,
     actor: WriterById,
@@ -96,9 +94,7 @@ def add_need(
     return with_etag(response, need.version, logic.need_read(need, locale))
 
 
-@router.patch(
-    "/{case_id}/needs/{need_id}", response_model=NeedRead, summary="Change a need", responses=E_WRITE
-)
+@router.patch("/{case_id}/needs/{need_id}", **op(NeedRead, "Change a need", responses=E_WRITE))
 def update_need(
     need_id: uuid.UUID,
     session: SessionDep,
@@ -132,9 +128,7 @@ def read_timeline(
     return page_response(request, response, CaseEventList(items=items, next_cursor=next_cursor))
 
 
-@router.post(
-    "/{case_id}/notes", response_model=CaseEventRead, status_code=201, summary="Add a note", responses=E_WRITE
-)
+@router.post("/{case_id}/notes", **op(CaseEventRead, "Add a note", responses=E_WRITE, status=201))
 def add_note(session: SessionDep, actor: WriterById, case: ReadableCase, body: NoteCreate) -> CaseEventRead:
     return timeline.add_note(session, actor=actor, case=case, text=body.text)
 

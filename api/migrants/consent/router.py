@@ -13,9 +13,7 @@ from api.migrants.people.schemas import ConsentChange, ConsentList
 router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
 
 
-@router.get(
-    "/{person_id}/consents", response_model=ConsentList, summary="The person's consents", responses=E_READ
-)
+@router.get("/{person_id}/consents", **op(ConsentList, "The person's consents", responses=E_READ))
 def list_consents(session: SessionDep, actor: ReaderById, person: ReadablePerson) -> ConsentList:
     return ConsentList(items=logic.listing(session, actor=actor, person=person))
 

@@ -16,9 +16,7 @@ from api.migrants.schemas import CaseMentorList, CaseMentorRead, MentorLink
 router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
 
 
-@router.get(
-    "/{person_id}/mentors", response_model=CaseMentorList, summary="The person's mentors", responses=E_READ
-)
+@router.get("/{person_id}/mentors", **op(CaseMentorList, "The person's mentors", responses=E_READ))
 def list_mentors(session: SessionDep, actor: ReaderById, person: ReadablePerson) -> CaseMentorList:
     audit_read(session, actor=actor, person=person, action="read_mentors")
     return CaseMentorList(items=logic.listing(session, person=person))

@@ -5,8 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import with_etag
+from api.core.http import op, with_etag
 from api.migrants.deps import ReaderActor, WriterActor, municipality_of
 from api.migrants.package import logic
 from api.migrants.schemas import PackageRead, PackageWrite
@@ -14,12 +13,7 @@ from api.migrants.schemas import PackageRead, PackageWrite
 router = APIRouter(tags=["migrants"])
 
 
-@router.get(
-    "/returnee-package",
-    response_model=PackageRead,
-    summary="Your municipality's returnee package",
-    responses=problem_responses(401, 403),
-)
+@router.get("/returnee-package", **op(PackageRead, "Your municipality's returnee package", (401, 403)))
 def read_package(session: SessionDep, actor: ReaderActor, response: Response) -> PackageRead:
     mid = municipality_of(actor)
     row = logic.get(session, mid)
@@ -28,9 +22,7 @@ def read_package(session: SessionDep, actor: ReaderActor, response: Response) ->
 
 @router.put(
     "/returnee-package",
-    response_model=PackageRead,
-    summary="Define the returnee package (If-Match once it exists)",
-    responses=problem_responses(401, 403, 412, 422, 428),
+    **op(PackageRead, "Define the returnee package (If-Match once it exists)", (401, 403, 412, 422, 428)),
 )
 def write_package(
     request: Request, session: SessionDep, actor: WriterActor, body: PackageWrite, response: Response

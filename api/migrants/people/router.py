@@ -107,16 +107,14 @@ def intake(session: SessionDep, actor: IntakeActor, body: IntakeCreate, response
     return result
 
 
-@router.get("/{person_id}", response_model=PersonRead, summary="One person", responses=E_READ)
+@router.get("/{person_id}", **op(PersonRead, "One person", responses=E_READ))
 def read_person(
     session: SessionDep, actor: ReaderById, person: ReadablePerson, response: Response
 ) -> PersonRead:
     return with_etag(response, person.version, logic.read(session, actor=actor, person=person))
 
 
-@router.patch(
-    "/{person_id}", response_model=PersonRead, summary="Rectify a person's data (audited)", responses=E_WRITE
-)
+@router.patch("/{person_id}", **op(PersonRead, "Rectify a person's data (audited)", responses=E_WRITE))
 def update_person(
     session: SessionDep,
     actor: WriterById,

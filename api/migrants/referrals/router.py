@@ -107,7 +107,7 @@ def create_referral(
     return with_etag(response, referral.version, logic.answer(session, referral, locale))
 
 
-@router.get("/{referral_id}", response_model=ReferralRead, summary="One referral", responses=E_READ)
+@router.get("/{referral_id}", **op(ReferralRead, "One referral", responses=E_READ))
 def read_referral(
     session: SessionDep, actor: ReaderById, referral: ReadableReferral, locale: LocaleDep, response: Response
 ) -> ReferralRead:
@@ -162,9 +162,7 @@ def list_inbox(
     return page_response(request, response, ReferralInboxList(items=items, next_cursor=next_cursor))
 
 
-@inbox_router.get(
-    "/{referral_id}", response_model=ReferralInboxItem, summary="One referral in your inbox", responses=E_READ
-)
+@inbox_router.get("/{referral_id}", **op(ReferralInboxItem, "One referral in your inbox", responses=E_READ))
 def read_inbox(
     referral_id: uuid.UUID, session: SessionDep, actor: InboxById, locale: LocaleDep, response: Response
 ) -> ReferralInboxItem:
