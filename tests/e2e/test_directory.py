@@ -113,3 +113,31 @@ def test_a_ukrainian_finds_lithuanian_courses_with_help_in_ukrainian(page):
     page.wait_for_selector("#service-results .service-card")
     assert page.locator("#service-results .service-card").count() > 0
     assert "Допомога мовою" in page.locator("form").first.inner_text()
+
+
+def test_near_me_shows_what_is_within_reach(browser, live_server):
+    """She presses "Find near me" on her phone (the browser shares its position only then): the
+    list narrows to services with a place within the chosen distance, and she can undo it."""
+    context = browser.new_context(
+        base_url=live_server,
+        viewport={"width": 390, "height": 844},
+        geolocation={"latitude": 54.6858, "longitude": 25.2877},
+        permissions=["geolocation"],
+    )
+    page = context.new_page()
+    try:
+        page.goto("/#/services")
+        page.wait_for_selector("#service-results .service-card")
+        page.select_option("#near-distance", "2")
+        page.click("#near-me")
+        page.wait_for_function(
+            "() => location.hash.includes('near=54.686%2C25.288%2C2000') || location.hash.includes('near=54.686,25.288,2000')"
+        )
+        page.wait_for_selector("#near-state:has-text('2')")
+        page.wait_for_selector("#service-results .service-card, #service-results .empty:not([hidden])")
+        near = page.locator("#service-results .service-card").count()
+        page.click("#near-clear")
+        page.wait_for_function("() => !location.hash.includes('near=')")
+        assert near > 0
+    finally:
+        context.close()

@@ -3,6 +3,7 @@ event loop instead of a worker thread each)."""
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import replace
 from datetime import UTC
@@ -10,9 +11,30 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, Query
 
+from api.core.errors import unprocessable
 from api.core.types import IsoDate, IsoDateTime
 from api.directory.services.search import ServiceFilters
 from api.directory.vocab import CefrLevel, ServiceFormat, ServiceStatus
+
+
+def parse_near(value: str | None) -> tuple[float, float, float] | None:
+    """``lat,lng,meters`` (meters up to 100 km), or a 422 saying what is wrong."""
+    if value is None:
+        return None
+    try:
+        lat, lng, meters = (float(part) for part in value.split(","))
+    except ValueError:
+        lat = lng = meters = math.nan
+    problem = None
+    if not all(math.isfinite(x) for x in (lat, lng, meters)):
+        problem = "near is latitude,longitude,meters, e.g. 54.6872,25.2797,5000."
+    elif not (-90 <= lat <= 90 and -180 <= lng <= 180):
+        problem = "near: latitude or longitude out of range."
+    elif not 0 < meters <= 100_000:
+        problem = "near: the distance must be between 1 and 100000 meters."
+    if problem:
+        raise unprocessable(problem, [{"loc": ["query", "near"], "msg": problem, "type": "value_error"}])
+    return lat, lng, meters
 
 
 async def _common_filters(
@@ -46,6 +68,14 @@ async def _common_filters(
     ] = None,
     stale: Annotated[bool | None, Query(description="true: not verified for 180 days")] = None,
     funding_ends_before: Annotated[IsoDate | None, Query(description="Funding ends before this date")] = None,
+    near: Annotated[
+        str | None,
+        Query(
+            max_length=60,
+            description="`lat,lng,meters`: services with a place (public address) within that distance",
+            examples=["54.6872,25.2797,5000"],
+        ),
+    ] = None,
 ) -> ServiceFilters:
     return ServiceFilters(
         q=q,
@@ -65,6 +95,7 @@ async def _common_filters(
         else modified_after,
         stale=stale,
         funding_ends_before=funding_ends_before,
+        near=parse_near(near),
     )
 
 

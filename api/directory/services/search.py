@@ -24,7 +24,8 @@ from api.core.pagination import PageParams, SortKey, after, decode_cursor, finis
 from api.directory import scope
 from api.directory.codes import municipality_id
 from api.directory.derived_fields import WEEKDAY_BITS
-from api.directory.models import Service
+from api.directory.hsds.places import public_locations_near
+from api.directory.models import Service, ServiceAtLocation
 from api.directory.services import logic as catalog
 from api.directory.services import rows
 from api.directory.services.place_names import split_places
@@ -56,6 +57,9 @@ class ServiceFilters:
     # Place names found in q ("у Вільнюсі"): the words, and the municipalities they mean.
     place_words: list[str] = field(default_factory=list)
     place_ids: list[uuid.UUID] = field(default_factory=list)
+    # "Near me": (latitude, longitude, meters); resolved to the public locations within reach.
+    near: tuple[float, float, float] | None = None
+    near_location_ids: list[uuid.UUID] | None = None
 
 
 def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
@@ -65,6 +69,8 @@ def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
 def resolved(session: Session, f: ServiceFilters) -> ServiceFilters:
     """Municipality codes to ids. Place names in the query ("Вільнюс") match the services of that
     place or a text that names it, unless the caller named municipalities (then they are dropped)."""
+    if f.near is not None and f.near_location_ids is None:
+        f = replace(f, near_location_ids=public_locations_near(session, *f.near))
     q, words, places = split_places(f.q)
     if places:
         named = f.municipalities or f.municipality_ids
@@ -84,6 +90,11 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
         where.append(col(Service.updated_at) > f.modified_after)
     for term in search_stems(f.q):
         where.append(col(Service.search_text).like(f"%{like_escape(term)}%", escape="\\"))
+    if f.near_location_ids is not None:
+        at = sa.select(col(ServiceAtLocation.service_id)).where(
+            col(ServiceAtLocation.location_id).in_(f.near_location_ids)
+        )
+        where.append(col(Service.id).in_(at))
     if f.place_ids:
         named = [col(Service.search_text).like(f"%{like_escape(w)}%", escape="\\") for w in f.place_words]
         where.append(sa.or_(scope.in_municipality(Service, f.place_ids), *named))

@@ -7,13 +7,55 @@ import { listServices, readService } from "./api.js";
 import { hasScope } from "../../core/auth.js";
 import { municipalityName, municipalityOptions } from "../../core/reference.js";
 import { replaceQuery } from "../../core/router.js";
-import { badge, pageHeader, pagedList } from "../../core/ui.js";
+import { badge, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   FORMATS, LEVELS, SERVICE_LANGUAGES, addStyles, categoryName, categoryOptions, formatLabel, languageBadges,
   languageName, legalStatuses, selectField, serviceCard, statusLabel, weekdayName,
 } from "./common.js";
 
-const FILTERS = ["q", "category", "municipality", "language", "eligible_status", "format", "level", "open_on", "free", "age"];
+const FILTERS = ["q", "category", "municipality", "language", "eligible_status", "format", "level", "open_on", "free", "age", "near"];
+const DISTANCES = [1, 2, 5, 10, 25];
+
+// "Near me": the browser's position (asked only when she presses the button), rounded to about
+// 100 m before it goes into the address, with a distance to choose.
+function nearControl(query, onChange) {
+  const [, , meters] = (query.near || "").split(",");
+  const hidden = h("input", { type: "hidden", name: "near", value: query.near || "" });
+  const distance = selectField("near_km", DISTANCES.map((km) => [String(km), t("directory.within_km", { km })]), String(meters ? Number(meters) / 1000 : 5));
+  distance.removeAttribute("name");
+  distance.id = "near-distance";
+  const state = h("p", { class: "hint", id: "near-state", "aria-live": "polite" });
+  const clearButton = h("button", { type: "button", class: "button small secondary", id: "near-clear" }, t("directory.near_clear"));
+  const show = () => {
+    const on = Boolean(hidden.value);
+    state.textContent = on ? t("directory.near_on", { km: distance.value }) : "";
+    clearButton.hidden = !on;
+  };
+  const withDistance = () => {
+    if (!hidden.value) return;
+    const [lat, lng] = hidden.value.split(",");
+    hidden.value = `${lat},${lng},${Number(distance.value) * 1000}`;
+  };
+  const button = h("button", { type: "button", class: "button secondary", id: "near-me" }, "📍 ", t("directory.near_me"));
+  button.addEventListener("click", () => {
+    if (!navigator.geolocation) { showStatus(t("directory.near_unavailable"), "error"); return; }
+    button.disabled = true;
+    navigator.geolocation.getCurrentPosition((position) => {
+      button.disabled = false;
+      hidden.value = `${position.coords.latitude.toFixed(3)},${position.coords.longitude.toFixed(3)},${Number(distance.value) * 1000}`;
+      show();
+      onChange();
+    }, () => {
+      button.disabled = false;
+      showStatus(t("directory.near_denied"), "error");
+    }, { maximumAge: 600000, timeout: 15000 });
+  });
+  distance.addEventListener("change", () => { withDistance(); show(); if (hidden.value) onChange(); });
+  clearButton.addEventListener("click", () => { hidden.value = ""; show(); onChange(); });
+  show();
+  return h("div", { class: "field near-field" }, h("span", { class: "field-label" }, t("directory.near_label")),
+    h("div", { class: "near-row" }, button, field(t("directory.distance"), distance), clearButton), state, hidden);
+}
 
 export async function searchPage({ main, query }) {
   addStyles();
@@ -32,6 +74,7 @@ export async function searchPage({ main, query }) {
     field(t("directory.open_on"), { name: "open_on", type: "date", value: query.open_on || "" }),
     field(t("directory.age"), { name: "age", type: "number", min: 0, max: 120, value: query.age || "" }),
     h("label", { class: "block free-only" }, h("input", { type: "checkbox", name: "free", value: "true", checked: query.free === "true" }), t("directory.free_only")),
+    nearControl(query, () => search()),
     h("button", { type: "submit", class: "button" }, t("core.search")));
   const results = h("div", { id: "service-results", "aria-live": "polite" });
 
@@ -48,7 +91,7 @@ export async function searchPage({ main, query }) {
     }));
   }
   form.addEventListener("submit", (e) => { e.preventDefault(); search(); });
-  for (const el of form.querySelectorAll("select, input[type=checkbox], input[type=date]")) el.addEventListener("change", search);
+  for (const el of form.querySelectorAll("select[name], input[type=checkbox], input[type=date]")) el.addEventListener("change", search);
 
   append(root, [
     pageHeader(t("directory.title"),
