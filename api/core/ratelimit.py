@@ -36,8 +36,9 @@ def too_many(window_seconds: int, now: float | None = None) -> ProblemError:
     )
 
 
-def count(session: Session, key: str, *, window_seconds: int) -> int:
-    bucket, _ = _bucket(key, window_seconds, time.time())
+def count(session: Session, key: str, *, window_seconds: int, now: float | None = None) -> int:
+    """The count of ``key`` in the window holding ``now`` (default: the current one)."""
+    bucket, _ = _bucket(key, window_seconds, time.time() if now is None else now)
     value = session.execute(sa.select(_table.c.count).where(_table.c.bucket == bucket)).scalar()
     return int(value or 0)
 

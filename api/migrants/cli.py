@@ -25,6 +25,19 @@ def cmd_retention(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
+def cmd_contact_purge(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from api.migrants.contact.logic import purge
+
+    with ctx.session_factory() as session:
+        removed = purge(session, days=args.days)
+        if args.dry_run:
+            session.rollback()
+        else:
+            session.commit()
+    print(f"{'would remove' if args.dry_run else 'removed'} {removed} handled contact request(s)")
+    return 0
+
+
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "retention", help="anonymise people whose cases closed longer ago than the retention period"
@@ -37,3 +50,9 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--dry-run", action="store_true", help="count, but change nothing")
     p.set_defaults(func=cmd_retention, needs_context=True)
+    p = subparsers.add_parser(
+        "contact-requests-purge", help="delete contact requests handled (converted or closed) long ago"
+    )
+    p.add_argument("--days", type=int, default=90, help="handled more than this many days ago (default 90)")
+    p.add_argument("--dry-run", action="store_true", help="count, but delete nothing")
+    p.set_defaults(func=cmd_contact_purge, needs_context=True)

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 import api.core.db  # noqa: F401 - naming convention before any table
-from api.core.db import created_field, id_field, json_field, ts_field, updated_field
+from api.core.db import UTCDateTime, created_field, id_field, json_field, ts_field, updated_field, utcnow
 
 
 class Person(SQLModel, table=True):
@@ -262,3 +262,34 @@ class ErasedRef(SQLModel, table=True):
 
     key_hash: str = Field(primary_key=True, max_length=64)
     erased_at: datetime = created_field()
+
+
+class ContactRequest(SQLModel, table=True):
+    """A newcomer (or a returnee still abroad) asks the municipality's one-stop shop for help,
+    without an account. Kept only as long as it is handled (see ``langelis contact-requests-purge``)."""
+
+    __tablename__ = "migrant_contact_requests"
+    __table_args__ = (
+        sa.CheckConstraint("status IN ('new','converted','closed')", name="status"),
+        sa.Index("ix_migrant_contact_requests_queue", "municipality_id", "status", "created_at", "id"),
+    )
+
+    id: uuid.UUID = id_field()
+    created_at: datetime = created_field()
+    municipality_id: uuid.UUID = Field(foreign_key="municipalities.id", nullable=False)
+    reference: str = Field(max_length=20, nullable=False, unique=True)
+    name: str = Field(max_length=120, nullable=False)
+    email: str | None = Field(default=None, max_length=320)
+    phone: str | None = Field(default=None, max_length=40)
+    preferred_language: str = Field(max_length=12, nullable=False)
+    needs: list[str] = json_field(list)
+    message: str = Field(default="", sa_type=sa.Text, nullable=False)
+    service_id: uuid.UUID | None = Field(default=None)
+    abroad: bool = Field(default=False, nullable=False)
+    consent_version: str = Field(max_length=40, nullable=False)
+    consent_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    status: str = Field(default="new", max_length=10, nullable=False)
+    close_reason: str | None = Field(default=None, max_length=300)
+    handled_at: datetime | None = ts_field()
+    handled_by: uuid.UUID | None = Field(default=None)
+    person_id: uuid.UUID | None = Field(default=None)

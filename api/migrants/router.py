@@ -6,6 +6,7 @@ from __future__ import annotations
 from api.migrants.audit_log import router as audit_log
 from api.migrants.cases import router as cases
 from api.migrants.consent import router as consent
+from api.migrants.contact import router as contact
 from api.migrants.intake import router as intake
 from api.migrants.mentors import router as mentors
 from api.migrants.package import router as package
@@ -24,6 +25,7 @@ routers = [
     *transfers.routers,
     *package.routers,
     *audit_log.routers,
+    *contact.routers,
 ]
 links = {
     "migrants": "/migrants",
@@ -32,4 +34,5 @@ links = {
     "returnee_package": "/returnee-package",
     "transfers": "/transfers",
     "audit": "/audit",
+    "contact_requests": "/contact-requests",
 }

@@ -19,7 +19,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.core.actor import Actor
 from api.core.models import AuditEntry
-from api.migrants.models import Case, Person, Referral, ReturneePackage, Transfer
+from api.migrants.models import Case, ContactRequest, Person, Referral, ReturneePackage, Transfer
 
 
 def staff_municipality(actor: Actor) -> uuid.UUID | None:
@@ -164,3 +164,14 @@ def municipality_cases(municipality_id: uuid.UUID) -> sa.ColumnElement[bool]:
 
 def municipality_referrals(municipality_id: uuid.UUID) -> sa.ColumnElement[bool]:
     return col(Referral.municipality_id) == municipality_id
+
+
+def readable_contact_requests(actor: Actor) -> SelectOfScalar[ContactRequest]:
+    """Contact requests sent to the coordinator's municipality (staff users only)."""
+    mid = _staff_user(actor)
+    return select(ContactRequest).where(col(ContactRequest.municipality_id) == mid if mid else sa.false())
+
+
+def old_contact_requests(before: datetime) -> sa.ColumnElement[bool]:
+    """Handled requests (converted or closed) older than ``before``: what the purge removes."""
+    return sa.and_(col(ContactRequest.status) != "new", col(ContactRequest.handled_at) < before)

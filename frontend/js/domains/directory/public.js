@@ -164,6 +164,7 @@ export async function servicePage({ main, params }) {
         s.url ? h("a", { href: s.url, rel: "noopener", target: "_blank" }, t("directory.website")) : null].filter(Boolean)),
       fact(t("directory.verified"), s.assured_date ? [formatDate(s.assured_date), s.stale ? [" ", badge(t("directory.stale"), "warn")] : null] : badge(t("directory.stale"), "warn"))),
     locations.length ? h("section", {}, h("h2", {}, t("directory.locations")), h("ul", { class: "locations" }, locations)) : null,
+    h("p", {}, h("a", { class: "button", id: "ask-for-help", href: `#/ask-for-help?municipality=${s.municipality}&service=${s.id}` }, t("directory.ask_for_help"))),
     correctionBox(s),
     h("p", {}, h("a", { href: "#/services" }, t("directory.back_to_search")))]);
 }

@@ -48,3 +48,10 @@ export const unlinkMentor = (personId, mentorId) => api.del(`/migrants/${personI
 export const searchMentors = (query) => api.get("/mentors", { query });
 export const readExpert = (id) => api.get(`/experts/${id}`);
 export const readAudit = (query) => api.get("/audit", { query });
+
+// asking for help (anonymous) and the coordinators' queue
+export const contactChallenge = () => api.get("/contact-requests/challenge", { auth: false });
+export const askForHelp = (body) => api.post("/contact-requests", body, { auth: false });
+export const listContactRequests = (query) => api.get("/contact-requests", { query });
+export const convertContactRequest = (id, body) => api.post(`/contact-requests/${id}/convert`, body);
+export const closeContactRequest = (id, body) => api.post(`/contact-requests/${id}/close`, body);

@@ -1,0 +1,1 @@
+"""Contact requests: "ask for help" without an account, and the coordinators' queue."""

@@ -1,0 +1,225 @@
+"""Asking for help without an account, and the coordinators' queue: convert a request into a
+person with an open case (the returnee package applies), or close it with a reason."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import timedelta
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from api.core import pow, ratelimit
+from api.core.actor import Actor
+from api.core.db import utcnow
+from api.core.errors import conflict, not_found
+from api.core.models import OutboxMessage
+from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.migrants import scope, vocab
+from api.migrants.audit import audit, audit_many
+from api.migrants.contact.schemas import (
+    CONSENT_VERSION,
+    ContactClose,
+    ContactConvert,
+    ContactCreate,
+    ContactRead,
+)
+from api.migrants.models import ContactRequest
+from api.migrants.package.logic import register
+from api.migrants.people.schemas import PersonCreate
+from api.municipalities.logic import resolve_slug
+
+PURPOSE = "contact-request"
+CONTACT_REQUEST = "migrant_contact_request"
+PER_ADDRESS_HOUR = 5
+PER_CONTACT_DAY = 3
+_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_KEYS = (
+    SortKey(col(ContactRequest.created_at), descending=True),
+    SortKey(col(ContactRequest.id), descending=True),
+)
+
+# The confirmation she reads (and gets by e-mail), in her language; English for other languages.
+RECEIVED = {
+    "lt": "Jūsų prašymas gautas. Numeris: {ref}. Savivaldybės darbuotojas susisieks su jumis.",
+    "en": "Your request has been received. Reference: {ref}. Someone from the municipality will contact you.",
+    "uk": "Ваше звернення отримано. Номер: {ref}. Працівник муніципалітету зв'яжеться з вами.",
+    "ru": "Ваше обращение получено. Номер: {ref}. Сотрудник самоуправления свяжется с вами.",
+}
+SUBJECT = {
+    "lt": "Langelis: prašymas {ref} gautas",
+    "en": "Langelis: request {ref} received",
+    "uk": "Langelis: звернення {ref} отримано",
+    "ru": "Langelis: обращение {ref} получено",
+}
+
+
+def challenge(secret: str) -> pow.Challenge:
+    return pow.challenge(secret, PURPOSE)
+
+
+def _reference() -> str:
+    return "LG-" + "".join(secrets.choice(_ALPHABET) for _ in range(6))
+
+
+def _contact_key(data: ContactCreate) -> str:
+    if data.email:
+        return str(data.email).strip().casefold()
+    return "".join(ch for ch in data.phone or "" if ch.isdigit())
+
+
+def received_text(lang: str, reference: str) -> str:
+    return RECEIVED.get(lang, RECEIVED["en"]).format(ref=reference)
+
+
+def create(session: Session, *, data: ContactCreate, client: str, secret: str) -> ContactRequest:
+    ratelimit.hit(session, f"contact:ip:{client}", limit=PER_ADDRESS_HOUR, window_seconds=3600)
+    pow.verify(session, secret, PURPOSE, data.challenge, data.solution)
+    ratelimit.hit(session, f"contact:to:{_contact_key(data)}", limit=PER_CONTACT_DAY, window_seconds=86400)
+    municipality = resolve_slug(session, data.municipality, field="municipality")
+    for code in data.needs:
+        vocab.check_need(code, loc=["body", "needs"])
+    row = ContactRequest(
+        municipality_id=municipality.id,
+        reference=_reference(),
+        name=data.name,
+        email=str(data.email) if data.email else None,
+        phone=data.phone or None,
+        preferred_language=data.preferred_language,
+        needs=list(dict.fromkeys(data.needs)),
+        message=data.message,
+        service_id=data.service_id,
+        abroad=data.abroad,
+        consent_version=CONSENT_VERSION,
+    )
+    session.add(row)
+    session.flush()
+    if row.email:
+        lang = row.preferred_language if row.preferred_language in RECEIVED else "en"
+        session.add(
+            OutboxMessage(
+                recipient=row.email,
+                kind="contact_request_received",
+                subject=SUBJECT[lang].format(ref=row.reference),
+                body=received_text(lang, row.reference),
+                payload={"reference": row.reference},
+            )
+        )
+    return row
+
+
+def to_read(row: ContactRequest) -> ContactRead:
+    return ContactRead(
+        id=row.id,
+        reference=row.reference,
+        created_at=row.created_at,
+        name=row.name,
+        email=row.email,
+        phone=row.phone,
+        preferred_language=row.preferred_language,
+        needs=row.needs,
+        message=row.message,
+        service_id=row.service_id,
+        abroad=row.abroad,
+        status=row.status,
+        close_reason=row.close_reason,
+        handled_at=row.handled_at,
+        person_id=row.person_id,
+    )
+
+
+def queue(
+    session: Session, actor: Actor, params: PageParams, status: str | None
+) -> tuple[list[ContactRead], str | None]:
+    stmt = scope.readable_contact_requests(actor)
+    if status:
+        stmt = stmt.where(col(ContactRequest.status) == status)
+    rows = session.exec(keyset(stmt, keys=_KEYS, params=params)).all()
+    page, cursor = finish(rows, params=params, key_of=lambda r: (r.created_at, r.id))
+    audit_many(
+        session,
+        actor,
+        CONTACT_REQUEST,
+        [(r.id, r.person_id or r.id, r.municipality_id) for r in page],
+        action="list",
+    )
+    return [to_read(r) for r in page], cursor
+
+
+def get(session: Session, actor: Actor, request_id: uuid.UUID, *, for_update: bool = False) -> ContactRequest:
+    stmt = scope.readable_contact_requests(actor).where(col(ContactRequest.id) == request_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    row = session.exec(stmt).first()
+    if row is None:
+        raise not_found("contact request")
+    return row
+
+
+def read(session: Session, actor: Actor, request_id: uuid.UUID) -> ContactRead:
+    row = get(session, actor, request_id)
+    audit(session, actor, "read", CONTACT_REQUEST, row.id, row.person_id, row.municipality_id)
+    return to_read(row)
+
+
+def _open(row: ContactRequest) -> None:
+    if row.status != "new":
+        raise conflict("This request was already handled.", "already-handled")
+
+
+def close(session: Session, actor: Actor, request_id: uuid.UUID, data: ContactClose) -> ContactRead:
+    row = get(session, actor, request_id, for_update=True)
+    _open(row)
+    row.status, row.close_reason = "closed", data.reason
+    row.handled_at, row.handled_by = utcnow(), actor.id
+    session.add(row)
+    session.flush()
+    audit(
+        session,
+        actor,
+        "close",
+        CONTACT_REQUEST,
+        row.id,
+        None,
+        row.municipality_id,
+        details={"reason": data.reason},
+    )
+    return to_read(row)
+
+
+def convert(
+    session: Session, actor: Actor, request_id: uuid.UUID, data: ContactConvert
+) -> tuple[ContactRead, uuid.UUID, uuid.UUID]:
+    """One step: the person (with what she wrote: contact, language, needs), her consents, an
+    open case, and for a returnee the municipality's package."""
+    row = get(session, actor, request_id, for_update=True)
+    _open(row)
+    person_data = PersonCreate(
+        given_name=data.given_name,
+        family_name=data.family_name,
+        legal_status=data.legal_status,
+        birth_date=data.birth_date,
+        email=row.email,
+        phone=row.phone,
+        preferred_language=row.preferred_language,
+        needs=row.needs,
+        consents=data.consents,
+    )
+    person, case = register(session, actor=actor, municipality_id=row.municipality_id, data=person_data)
+    row.status, row.person_id = "converted", person.id
+    row.handled_at, row.handled_by = utcnow(), actor.id
+    session.add(row)
+    session.flush()
+    audit(session, actor, "convert", CONTACT_REQUEST, row.id, person.id, row.municipality_id)
+    return to_read(row), person.id, case.id
+
+
+def purge(session: Session, *, days: int) -> int:
+    """Delete handled requests older than ``days`` (what she wrote is in the case by then, or
+    was closed); new ones are never deleted unseen."""
+    table = ContactRequest.__table__  # type: ignore[attr-defined]
+    result = session.execute(
+        sa.delete(table).where(scope.old_contact_requests(utcnow() - timedelta(days=days)))
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
