@@ -20,10 +20,10 @@ from api.migrants import scope, vocab
 from api.migrants.audit import audit, audit_many
 from api.migrants.contact.schemas import (
     CONSENT_VERSION,
-    ContactClose,
-    ContactConvert,
-    ContactCreate,
-    ContactRead,
+    ContactRequestClose,
+    ContactRequestConvert,
+    ContactRequestCreate,
+    ContactRequestRead,
 )
 from api.migrants.models import ContactRequest
 from api.migrants.package.logic import register
@@ -63,7 +63,7 @@ def _reference() -> str:
     return "LG-" + "".join(secrets.choice(_ALPHABET) for _ in range(6))
 
 
-def _contact_key(data: ContactCreate) -> str:
+def _contact_key(data: ContactRequestCreate) -> str:
     if data.email:
         return str(data.email).strip().casefold()
     return "".join(ch for ch in data.phone or "" if ch.isdigit())
@@ -73,7 +73,7 @@ def received_text(lang: str, reference: str) -> str:
     return RECEIVED.get(lang, RECEIVED["en"]).format(ref=reference)
 
 
-def create(session: Session, *, data: ContactCreate, client: str, secret: str) -> ContactRequest:
+def create(session: Session, *, data: ContactRequestCreate, client: str, secret: str) -> ContactRequest:
     ratelimit.hit(session, f"contact:ip:{client}", limit=PER_ADDRESS_HOUR, window_seconds=3600)
     pow.verify(session, secret, PURPOSE, data.challenge, data.solution)
     ratelimit.hit(session, f"contact:to:{_contact_key(data)}", limit=PER_CONTACT_DAY, window_seconds=86400)
@@ -109,8 +109,8 @@ def create(session: Session, *, data: ContactCreate, client: str, secret: str) -
     return row
 
 
-def to_read(row: ContactRequest) -> ContactRead:
-    return ContactRead(
+def to_read(row: ContactRequest) -> ContactRequestRead:
+    return ContactRequestRead(
         id=row.id,
         reference=row.reference,
         created_at=row.created_at,
@@ -131,7 +131,7 @@ def to_read(row: ContactRequest) -> ContactRead:
 
 def queue(
     session: Session, actor: Actor, params: PageParams, status: str | None
-) -> tuple[list[ContactRead], str | None]:
+) -> tuple[list[ContactRequestRead], str | None]:
     stmt = scope.readable_contact_requests(actor)
     if status:
         stmt = stmt.where(col(ContactRequest.status) == status)
@@ -157,7 +157,7 @@ def get(session: Session, actor: Actor, request_id: uuid.UUID, *, for_update: bo
     return row
 
 
-def read(session: Session, actor: Actor, request_id: uuid.UUID) -> ContactRead:
+def read(session: Session, actor: Actor, request_id: uuid.UUID) -> ContactRequestRead:
     row = get(session, actor, request_id)
     audit(session, actor, "read", CONTACT_REQUEST, row.id, row.person_id, row.municipality_id)
     return to_read(row)
@@ -168,7 +168,9 @@ def _open(row: ContactRequest) -> None:
         raise conflict("This request was already handled.", "already-handled")
 
 
-def close(session: Session, actor: Actor, request_id: uuid.UUID, data: ContactClose) -> ContactRead:
+def close(
+    session: Session, actor: Actor, request_id: uuid.UUID, data: ContactRequestClose
+) -> ContactRequestRead:
     row = get(session, actor, request_id, for_update=True)
     _open(row)
     row.status, row.close_reason = "closed", data.reason
@@ -189,8 +191,8 @@ def close(session: Session, actor: Actor, request_id: uuid.UUID, data: ContactCl
 
 
 def convert(
-    session: Session, actor: Actor, request_id: uuid.UUID, data: ContactConvert
-) -> tuple[ContactRead, uuid.UUID, uuid.UUID]:
+    session: Session, actor: Actor, request_id: uuid.UUID, data: ContactRequestConvert
+) -> tuple[ContactRequestRead, uuid.UUID, uuid.UUID]:
     """One step: the person (with what she wrote: contact, language, needs), her consents, an
     open case, and for a returnee the municipality's package."""
     row = get(session, actor, request_id, for_update=True)

@@ -14,14 +14,14 @@ from api.core.http import NoStore, op, page_response
 from api.core.pagination import PageDep
 from api.migrants.contact import logic
 from api.migrants.contact.schemas import (
-    ChallengeRead,
-    ContactClose,
-    ContactConvert,
-    ContactConverted,
-    ContactCreate,
-    ContactList,
-    ContactRead,
-    ContactReceived,
+    ContactChallenge,
+    ContactRequestClose,
+    ContactRequestConvert,
+    ContactRequestConverted,
+    ContactRequestCreate,
+    ContactRequestList,
+    ContactRequestRead,
+    ContactRequestReceived,
 )
 from api.migrants.deps import ReaderActor, ReaderById, WriterById
 
@@ -29,27 +29,30 @@ public = APIRouter(prefix="/contact-requests", tags=["migrants"], dependencies=[
 router = APIRouter(prefix="/contact-requests", tags=["migrants"], dependencies=[NoStore])
 
 
-@public.get("/challenge", **op(ChallengeRead, "A proof-of-work challenge for the contact form"))
-def new_challenge(settings: SettingsDep) -> ChallengeRead:
+@public.get("/challenge", **op(ContactChallenge, "A proof-of-work challenge for the contact form"))
+def new_challenge(settings: SettingsDep) -> ContactChallenge:
     found = logic.challenge(settings.secret_key or "")
-    return ChallengeRead(challenge=found.challenge, difficulty=found.difficulty, expires_at=found.expires_at)
+    return ContactChallenge(
+        challenge=found.challenge, difficulty=found.difficulty, expires_at=found.expires_at
+    )
 
 
 @public.post(
-    "", **op(ContactReceived, "Ask the municipality for help (no account needed)", (422, 429), status=201)
+    "",
+    **op(ContactRequestReceived, "Ask the municipality for help (no account needed)", (422, 429), status=201),
 )
 def create(
-    request: Request, session: SessionDep, settings: SettingsDep, body: ContactCreate
-) -> ContactReceived:
+    request: Request, session: SessionDep, settings: SettingsDep, body: ContactRequestCreate
+) -> ContactRequestReceived:
     row = logic.create(session, data=body, client=client_address(request), secret=settings.secret_key or "")
-    return ContactReceived(
+    return ContactRequestReceived(
         reference=row.reference,
         status="new",
         message=logic.received_text(row.preferred_language, row.reference),
     )
 
 
-@router.get("", **op(ContactList, "Requests for help sent to my municipality", (401, 403, 422)))
+@router.get("", **op(ContactRequestList, "Requests for help sent to my municipality", (401, 403, 422)))
 def queue(
     request: Request,
     response: Response,
@@ -59,32 +62,36 @@ def queue(
     status: Annotated[Literal["new", "converted", "closed"] | None, Query()] = "new",
 ) -> Response:
     items, cursor = logic.queue(session, actor, params, status)
-    return page_response(request, response, ContactList(items=items, next_cursor=cursor))
+    return page_response(request, response, ContactRequestList(items=items, next_cursor=cursor))
 
 
-@router.get("/{request_id}", **op(ContactRead, "One request for help", (401, 404)))
-def read(request_id: uuid.UUID, session: SessionDep, actor: ReaderById) -> ContactRead:
+@router.get("/{request_id}", **op(ContactRequestRead, "One request for help", (401, 404)))
+def read(request_id: uuid.UUID, session: SessionDep, actor: ReaderById) -> ContactRequestRead:
     return logic.read(session, actor, request_id)
 
 
 @router.post(
     "/{request_id}/convert",
     **op(
-        ContactConverted,
+        ContactRequestConverted,
         "Register the person and open a case from the request",
         (401, 404, 409, 422),
         status=201,
     ),
 )
 def convert(
-    request_id: uuid.UUID, session: SessionDep, actor: WriterById, body: ContactConvert
-) -> ContactConverted:
+    request_id: uuid.UUID, session: SessionDep, actor: WriterById, body: ContactRequestConvert
+) -> ContactRequestConverted:
     read_back, person_id, case_id = logic.convert(session, actor, request_id, body)
-    return ContactConverted(request=read_back, person_id=person_id, case_id=case_id)
+    return ContactRequestConverted(request=read_back, person_id=person_id, case_id=case_id)
 
 
-@router.post("/{request_id}/close", **op(ContactRead, "Close a request with a reason", (401, 404, 409, 422)))
-def close(request_id: uuid.UUID, session: SessionDep, actor: WriterById, body: ContactClose) -> ContactRead:
+@router.post(
+    "/{request_id}/close", **op(ContactRequestRead, "Close a request with a reason", (401, 404, 409, 422))
+)
+def close(
+    request_id: uuid.UUID, session: SessionDep, actor: WriterById, body: ContactRequestClose
+) -> ContactRequestRead:
     return logic.close(session, actor, request_id, body)
 
 

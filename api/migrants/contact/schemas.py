@@ -15,13 +15,13 @@ from api.migrants.schemas import Code, Name, Phone, Purpose, ShortText, Strict
 CONSENT_VERSION = "contact-request-2026-12"
 
 
-class ChallengeRead(Strict):
+class ContactChallenge(Strict):
     challenge: str
     difficulty: int = Field(description="Leading zero bits SHA-256(challenge:solution) must have")
     expires_at: int = Field(description="Unix time")
 
 
-class ContactCreate(Strict):
+class ContactRequestCreate(Strict):
     municipality: str = Field(min_length=2, max_length=60, description="The municipality to ask (slug)")
     name: Name
     email: EmailStr | None = None
@@ -38,19 +38,19 @@ class ContactCreate(Strict):
     solution: str = Field(max_length=20)
 
     @model_validator(mode="after")
-    def _reachable(self) -> ContactCreate:
+    def _reachable(self) -> ContactRequestCreate:
         if not self.email and not self.phone:
             raise ValueError("Give an e-mail address or a phone number, so the municipality can answer.")
         return self
 
 
-class ContactReceived(Strict):
+class ContactRequestReceived(Strict):
     reference: str
     status: Literal["new"]
     message: str = Field(description="The confirmation, in the language she asked in")
 
 
-class ContactRead(Strict):
+class ContactRequestRead(Strict):
     id: uuid.UUID
     reference: str
     created_at: datetime
@@ -68,11 +68,11 @@ class ContactRead(Strict):
     person_id: uuid.UUID | None
 
 
-class ContactList(Page[ContactRead]):
+class ContactRequestList(Page[ContactRequestRead]):
     pass
 
 
-class ContactClose(Strict):
+class ContactRequestClose(Strict):
     reason: str = Field(min_length=1, max_length=300)
 
 
@@ -80,7 +80,7 @@ def _case_management() -> list[Purpose]:
     return ["case_management"]
 
 
-class ContactConvert(Strict):
+class ContactRequestConvert(Strict):
     given_name: Name
     family_name: Name
     legal_status: Code
@@ -90,7 +90,7 @@ class ContactConvert(Strict):
     )
 
 
-class ContactConverted(Strict):
-    request: ContactRead
+class ContactRequestConverted(Strict):
+    request: ContactRequestRead
     person_id: uuid.UUID
     case_id: uuid.UUID
