@@ -24,6 +24,7 @@ DOMAINS: tuple[str, ...] = (
     "indicators",
     "translations",
     "webhooks",
+    "checklists",
 )
 
 

@@ -1,0 +1,1 @@
+"""'What do I need?': a personal checklist from a national template each municipality adapts."""
