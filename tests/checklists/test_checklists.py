@@ -21,7 +21,7 @@ def _checklist(client, lang="uk", **changes):
     return client.post("/api/v1/checklists", json={**ANSWERS, **changes}, headers={"Accept-Language": lang})
 
 
-def test_the_steps_fit_her_answers_in_her_language(client, make_service):
+def test_the_steps_fit_her_answers_in_her_language(client, make_service):  # noqa: F811 - the fixture
     course = make_service(
         categories=["language.course"], level="A2", name={"lt": "Lietuvių kalba A2", "uk": "Литовська A2"}
     )
@@ -41,7 +41,9 @@ def test_the_steps_fit_her_answers_in_her_language(client, make_service):
 
 def test_other_answers_other_steps(client):
     keys = lambda r: {s["key"] for s in r.json()["steps"]}  # noqa: E731
-    returnee = _checklist(client, legal_status="returnee", children=False, lithuanian_level="native", needs=["employment"])
+    returnee = _checklist(
+        client, legal_status="returnee", children=False, lithuanian_level="native", needs=["employment"]
+    )
     assert {"returnee_package", "employment"} <= keys(returnee)
     assert not {"permit", "school", "lithuanian_course"} & keys(returnee)
     long_ago = _checklist(client, arrival_date="2015-01-01")
@@ -52,21 +54,40 @@ def test_a_municipality_changes_its_checklist(client, auth, base):
     h = auth.headers(base.coordinator)
     url = "/api/v1/checklist-templates/vilniaus-m/steps"
     assert client.put(f"{url}/school", json={"hidden": True}, headers=h).status_code == 200
-    where = {"lt": "Vilniaus švietimo centras, Gedimino pr. 9", "uk": "Освітній центр Вільнюса, Gedimino pr. 9"}
+    where = {
+        "lt": "Vilniaus švietimo centras, Gedimino pr. 9",
+        "uk": "Освітній центр Вільнюса, Gedimino pr. 9",
+    }
     assert client.put(f"{url}/family_doctor", json={"where": where}, headers=h).status_code == 200
-    local = {"title": {"lt": "Gaukite Vilniečio kortelę", "uk": "Отримайте картку вільнюсця"}, "order": 35, "categories": ["info"]}
+    local = {
+        "title": {"lt": "Gaukite Vilniečio kortelę", "uk": "Отримайте картку вільнюсця"},
+        "order": 35,
+        "categories": ["info"],
+    }
     r = client.put(f"{url}/vilnius_card", json=local, headers=h)
     assert r.status_code == 200, r.text
     sources = {s["key"]: s["source"] for s in r.json()["steps"]}
-    assert sources["vilnius_card"] == "local" and sources["family_doctor"] == "changed" and sources["permit"] == "national"
+    assert (
+        sources["vilnius_card"] == "local"
+        and sources["family_doctor"] == "changed"
+        and sources["permit"] == "national"
+    )
     steps = {s["key"]: s for s in _checklist(client).json()["steps"]}
     assert "school" not in steps and steps["vilnius_card"]["title"] == "Отримайте картку вільнюсця"
     assert steps["family_doctor"]["where"].startswith("Освітній центр")
     # Kaunas is not changed, and a Kaunas coordinator cannot change Vilnius.
     kaunas = {s["key"] for s in _checklist(client, municipality="kauno-m").json()["steps"]}
     assert "school" in kaunas and "vilnius_card" not in kaunas
-    assert client.put(f"{url}/permit", json={"hidden": True}, headers=auth.headers(base.coordinator_kaunas)).status_code == 403
-    assert client.put(f"{url}/permit", json={"hidden": True}, headers=auth.headers(base.provider)).status_code == 403
+    assert (
+        client.put(
+            f"{url}/permit", json={"hidden": True}, headers=auth.headers(base.coordinator_kaunas)
+        ).status_code
+        == 403
+    )
+    assert (
+        client.put(f"{url}/permit", json={"hidden": True}, headers=auth.headers(base.provider)).status_code
+        == 403
+    )
     assert client.put(f"{url}/permit", json={"hidden": True}).status_code == 401
     # Back to the national step.
     assert client.delete(f"{url}/school", headers=h).status_code == 204
@@ -74,7 +95,13 @@ def test_a_municipality_changes_its_checklist(client, auth, base):
 
 
 def test_bad_answers_and_changes_are_refused(client, auth, base):
-    for bad in ({"legal_status": "martian"}, {"needs": ["flying"]}, {"municipality": "atlantis"}, {"lithuanian_level": "Z9"}, {"age": 3}):
+    for bad in (
+        {"legal_status": "martian"},
+        {"needs": ["flying"]},
+        {"municipality": "atlantis"},
+        {"lithuanian_level": "Z9"},
+        {"age": 3},
+    ):
         r = _checklist(client, **bad)
         assert r.status_code == 422, bad
         assert r.headers["content-type"].startswith("application/problem+json")
