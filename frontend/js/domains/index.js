@@ -11,5 +11,6 @@ import * as indicators from "./indicators.js";
 import * as translations from "./translations.js";
 import * as events from "./events.js";
 import * as webhooks from "./webhooks.js";
+import * as checklists from "./checklists.js";
 
-export const domains = [directory, migrants, experts, ideas, events, indicators, translations, webhooks];
+export const domains = [checklists, directory, migrants, experts, ideas, events, indicators, translations, webhooks];
