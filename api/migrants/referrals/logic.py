@@ -25,7 +25,7 @@ from api.core.db import utcnow
 from api.core.errors import ProblemError, conflict, not_found, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.migrants import scope, vocab
+from api.migrants import notices, scope, vocab
 from api.migrants.audit import REFERRAL, audit, audit_many, audit_read
 from api.migrants.cases.logic import ensure_need
 from api.migrants.models import Case, Person, Referral
@@ -147,6 +147,7 @@ def create(
     )
     if actor is not None:
         audit_referral(session, actor, "create", referral)
+    notices.referral_changed(session, referral)
     return referral
 
 
@@ -309,6 +310,7 @@ def move(
         )
     session.flush()
     audit_referral(session, actor, "move", referral, **{"from": frm, "to": to})
+    notices.referral_changed(session, referral)
     return referral
 
 
