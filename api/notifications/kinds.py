@@ -28,7 +28,7 @@ _KINDS: dict[str, tuple[str, str, str, str]] = {
         "Нагороди конкурсу",
         "Награды конкурса",
     ),
-    "event_registered": (
+    "event_confirmed": (
         "Registracija į renginį",
         "Event registration",
         "Реєстрація на подію",
