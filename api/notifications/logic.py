@@ -137,10 +137,10 @@ def notify_staff(
 def once(session: Session, key: str) -> bool:
     """True the first time ``key`` is seen (in this transaction's outcome): notices sent once."""
     table = NotificationOnce.__table__  # type: ignore[attr-defined]
-    result = session.execute(
-        dialect_insert(session, table).values(key=key[:200], created_at=utcnow()).on_conflict_do_nothing()
-    )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    stmt = dialect_insert(session, table).values(key=key[:200], created_at=utcnow())
+    # RETURNING, not rowcount: psycopg reports no row count for ON CONFLICT DO NOTHING.
+    inserted = session.execute(stmt.on_conflict_do_nothing().returning(table.c.key)).first()
+    return inserted is not None
 
 
 def template(texts: dict[str, str], title: dict[str, str] | None = None, **params: Any) -> dict[str, str]:
