@@ -51,6 +51,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = get_settings()
     if args.migrate:
         migrate()
+    from api.core import jobs
+
+    registry.import_models()
+    embedded = jobs.start_embedded(settings)
+    try:
+        _run_uvicorn(uvicorn, args, settings)
+    finally:
+        if embedded is not None:
+            embedded.stop(graceful=True)
+    return 0
+
+
+def _run_uvicorn(uvicorn: Any, args: argparse.Namespace, settings: Any) -> None:
     uvicorn.run(
         "api.asgi:app",
         host=args.host,
@@ -63,6 +76,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # SIGTERM: stop accepting, let running requests finish for a few seconds, then stop.
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
     )
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """A job consumer of its own (production: run one or more beside `serve` with EMBEDDED=0)."""
+    from api.core import jobs
+
+    settings = get_settings()
+    registry.import_models()
+    jobs.configure(settings)
+    consumer = jobs.consumer(args.workers)
+    print(f"langelis worker: {type(jobs.runtime().huey).__name__}, {args.workers} threads", flush=True)
+    consumer.run()  # handles SIGTERM (stop) and SIGINT (graceful) itself
     return 0
 
 
@@ -141,6 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--migrate", action="store_true", help="apply migrations first")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("worker", help="run background jobs (mail, digests, reminders, periodic checks)")
+    p.add_argument("--workers", type=int, default=2, help="worker threads")
+    p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("migrate", help="apply database migrations (alembic upgrade heads)")
     p.add_argument("revision", nargs="?", default="heads")

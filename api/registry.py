@@ -16,6 +16,7 @@ from types import ModuleType
 DOMAINS: tuple[str, ...] = (
     "municipalities",
     "accounts",
+    "notifications",
     "directory",
     "migrants",
     "experts",

@@ -80,6 +80,15 @@ class Settings(BaseSettings):
     # Characters each municipality (and the national texts) may send per calendar month.
     translation_monthly_characters: int = 500_000
 
+    # Background jobs (api.core.jobs): "" = a SQLite file beside the database (or var/),
+    # redis://host:6379/0 = Redis; the consumer runs inside `langelis serve` unless embedded=False.
+    jobs_url: str = ""
+    jobs_embedded: bool = True
+    jobs_workers: int = 2
+    # Mail: smtp://user:pass@host:port (?starttls=true); empty = demo outbox only (nothing sent).
+    smtp_url: str = Field(default="", repr=False)
+    mail_from: str = "Langelis <no-reply@langelis.lt>"
+
     @model_validator(mode="after")
     def _secret_required_outside_demo(self) -> Settings:
         if not self.secret_key and not self.jwt_private_key:

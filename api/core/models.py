@@ -79,6 +79,23 @@ class OutboxMessage(SQLModel, table=True):
     sent_at: datetime | None = ts_field()
 
 
+class JobRun(SQLModel, table=True):
+    """One background job's bookkeeping (api.core.jobs): when it is due, its last run and failure."""
+
+    __tablename__ = "job_runs"
+
+    name: str = Field(primary_key=True, max_length=80)
+    next_due_at: datetime | None = ts_field()
+    last_claimed_at: datetime | None = ts_field()
+    last_started_at: datetime | None = ts_field()
+    last_finished_at: datetime | None = ts_field()
+    last_count: int | None = None
+    runs: int = Field(default=0, nullable=False)
+    failures: int = Field(default=0, nullable=False)
+    last_failed_at: datetime | None = ts_field()
+    last_error: str | None = Field(default=None, sa_type=sa.Text)
+
+
 class TranslationState(SQLModel, table=True):
     """What a record's translation map cannot tell about one language of one text (see
     ``api.core.translation_status``): no text → ``missing``; a row → its status; no row →

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.events.models import Event, EventRegistration
-from api.ideas.notifications.logic import notify, notify_many
+from api.notifications.logic import notify, notify_many
 
 T = dict[str, str]
 LANGS = ("lt", "en", "uk", "ru")

@@ -7,8 +7,9 @@ import uuid
 from sqlmodel import Session
 
 from api.ideas import partners
+from api.ideas.followers import followers
 from api.ideas.models import Idea
-from api.ideas.notifications import logic as notifications
+from api.notifications import logic as notifications
 
 STATE_NAMES = {
     "published": {"lt": "paskelbta", "en": "published", "uk": "опубліковано", "ru": "опубликовано"},
@@ -35,7 +36,7 @@ def idea_link(idea_id: uuid.UUID) -> str:
 def notify_state_change(session: Session, idea: Idea, *, exclude: uuid.UUID | None = None) -> None:
     notifications.notify_many(
         session,
-        user_ids=notifications.followers(session, idea.id, exclude=[exclude]),
+        user_ids=followers(session, idea.id, exclude=[exclude]),
         kind="idea_state",
         title_translations=notifications.template(STATE_CHANGED, idea.title, state=STATE_NAMES[idea.state]),
         link=idea_link(idea.id),

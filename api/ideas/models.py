@@ -218,23 +218,6 @@ class IdeaSettings(SQLModel, table=True):
     version: int = Field(default=1, nullable=False)
 
 
-class Notification(SQLModel, table=True):
-    """An in-app notification for one person. Generic: any domain may create them via ``notify``."""
-
-    __tablename__ = "notifications"
-    __table_args__ = (sa.Index("ix_notifications_user_created", "user_id", "created_at", "id"),)
-
-    id: uuid.UUID = id_field()
-    user_id: uuid.UUID = Field(foreign_key="users.id", nullable=False)
-    kind: str = Field(max_length=40, nullable=False)
-    title: dict[str, str] = json_field()
-    body: dict[str, str] = json_field()
-    link: str | None = Field(default=None, max_length=500)
-    data: dict[str, Any] = json_field()
-    created_at: datetime = created_field()
-    read_at: datetime | None = ts_field()
-
-
 class OpenCall(SQLModel, table=True):
     """A budget-less round (a city logo, a gate, an anthem): ideas compete for a named prize."""
 

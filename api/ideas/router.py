@@ -8,7 +8,6 @@ from api.ideas.budgets import router as budgets
 from api.ideas.comments import router as comments
 from api.ideas.ideas import router as ideas
 from api.ideas.moderation import router as moderation
-from api.ideas.notifications import router as notifications
 from api.ideas.open_calls import router as open_calls
 from api.ideas.votes import router as votes
 
@@ -19,7 +18,6 @@ routers = [
     comments.router,
     answers.router,
     moderation.router,
-    notifications.router,
     budgets.router,
     budgets.ballot_router,
     open_calls.router,
@@ -28,6 +26,5 @@ links = {
     "ideas": "/ideas",
     "budgets": "/budgets",
     "open_calls": "/open-calls",
-    "notifications": "/notifications",
     "moderation": "/moderation/cases",
 }

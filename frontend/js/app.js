@@ -28,6 +28,7 @@ function renderAccount() {
   clear(area);
   const me = auth.currentUser();
   if (me) {
+    for (const widget of domains.flatMap((d) => d.accountWidgets || [])) area.append(widget(), " ");
     area.append(
       h("a", { href: "#/account", class: "account-name" }, me.display_name),
       " ",

@@ -13,7 +13,7 @@ from tests.events.conftest import V
 
 
 def _notes(db, user, kind):
-    from api.ideas.models import Notification
+    from api.notifications.models import Notification
 
     return db.exec(
         select(Notification).where(Notification.user_id == user.id, Notification.kind == kind)

@@ -23,8 +23,9 @@ from api.ideas import scope
 from api.ideas.answers.schemas import AnswerCreate, AnswerRead, AnswerUpdate
 from api.ideas.categories import MUNICIPAL_MOVES
 from api.ideas.events import idea_link, notify_state_change
+from api.ideas.followers import followers
 from api.ideas.models import Idea, IdeaAnswer
-from api.ideas.notifications import logic as notifications
+from api.notifications import logic as notifications
 
 ANSWERED = {
     "lt": "Savivaldybė atsakė į idėją „{title}“",
@@ -126,7 +127,7 @@ def publish(
     link = idea_link(idea.id)
     notifications.notify_many(
         session,
-        user_ids=notifications.followers(session, idea.id),
+        user_ids=followers(session, idea.id),
         kind="idea_answer",
         title_translations=notifications.template(ANSWERED, idea.title),
         body_translations=answer.body,

@@ -25,6 +25,7 @@ from api.ideas.budgets.schemas import (
     ResultRow,
 )
 from api.ideas.events import idea_link, notify_state_change
+from api.ideas.followers import followers
 from api.ideas.models import (
     Budget,
     BudgetBallot,
@@ -33,7 +34,7 @@ from api.ideas.models import (
     BudgetProject,
     Idea,
 )
-from api.ideas.notifications import logic as notifications
+from api.notifications import logic as notifications
 
 _ballots = BudgetBallot.__table__  # type: ignore[attr-defined]
 _lines = BudgetBallotLine.__table__  # type: ignore[attr-defined]
@@ -157,7 +158,7 @@ def finish_budget(session: Session, *, actor: Actor, budget: Budget, if_match: I
             continue
         notifications.notify_many(
             session,
-            user_ids=notifications.followers(session, idea.id),
+            user_ids=followers(session, idea.id),
             kind="budget_won",
             title_translations=notifications.template(WON, idea.title),
             link=idea_link(idea.id),

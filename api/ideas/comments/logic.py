@@ -22,9 +22,10 @@ from api.ideas import access, scope
 from api.ideas.categories import COMMENT_EDIT_MINUTES, MAX_COMMENT_DEPTH, VOTABLE, residence_of
 from api.ideas.comments.schemas import CommentCreate, CommentRead, CommentUpdate
 from api.ideas.events import idea_link
+from api.ideas.followers import followers
 from api.ideas.ideas.logic import follow
 from api.ideas.models import Idea, IdeaComment
-from api.ideas.notifications import logic as notifications
+from api.notifications import logic as notifications
 
 _ideas = Idea.__table__  # type: ignore[attr-defined]
 _comments = IdeaComment.__table__  # type: ignore[attr-defined]
@@ -174,7 +175,7 @@ def create(
         notified.add(parent.author_id)
     notifications.notify_many(
         session,
-        user_ids=notifications.followers(session, idea.id, exclude=notified),
+        user_ids=followers(session, idea.id, exclude=notified),
         kind="idea_comment",
         title_translations=notifications.template(NEW_COMMENT, idea.title),
         link=link,

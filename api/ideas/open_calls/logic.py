@@ -21,11 +21,12 @@ from api.core.pagination import PageParams
 from api.core.translation_status import status_map
 from api.ideas import access, scope
 from api.ideas.events import idea_link
+from api.ideas.followers import followers
 from api.ideas.listing import dated_page, phase_clauses
 from api.ideas.models import Idea, OpenCall
-from api.ideas.notifications import logic as notifications
 from api.ideas.open_calls.schemas import AwardCreate, OpenCallCreate, OpenCallRead, OpenCallUpdate
 from api.municipalities import logic as municipalities
+from api.notifications import logic as notifications
 
 AWARDED = {
     "lt": "Idėja „{title}“ laimėjo konkursą: {prize}",
@@ -161,7 +162,7 @@ def award(
     call.awarded_idea_id, call.award_note, call.awarded_at = idea.id, data.note, utcnow()
     notifications.notify_many(
         session,
-        user_ids=notifications.followers(session, idea.id),
+        user_ids=followers(session, idea.id),
         kind="open_call_award",
         title_translations=notifications.template(AWARDED, idea.title, prize=call.prize),
         link=idea_link(idea.id),

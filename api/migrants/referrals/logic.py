@@ -25,7 +25,7 @@ from api.core.db import utcnow
 from api.core.errors import ProblemError, conflict, not_found, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.migrants import partners, scope, vocab
+from api.migrants import notices, partners, scope, vocab
 from api.migrants.audit import REFERRAL, audit, audit_many, audit_read
 from api.migrants.cases.logic import ensure_need
 from api.migrants.models import Case, Person, Referral
@@ -148,6 +148,7 @@ def create(
     if actor is not None:
         audit_referral(session, actor, "create", referral)
     partners.referral_changed(session, referral, None)
+    notices.referral_changed(session, referral)
     return referral
 
 
@@ -311,6 +312,7 @@ def move(
     session.flush()
     audit_referral(session, actor, "move", referral, **{"from": frm, "to": to})
     partners.referral_changed(session, referral, frm)
+    notices.referral_changed(session, referral)
     return referral
 
 

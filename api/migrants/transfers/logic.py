@@ -15,7 +15,7 @@ from api.core.actor import Actor
 from api.core.conditional import claim
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found, unprocessable
-from api.migrants import partners, scope
+from api.migrants import notices, partners, scope
 from api.migrants.audit import TRANSFER, audit, audit_many
 from api.migrants.cases.logic import close, default_coordinator, open_new
 from api.migrants.models import Person, Referral, Transfer
@@ -53,6 +53,7 @@ def request(session: Session, *, actor: Actor, person: Person, to_slug: str, rea
     session.add(row)
     session.flush()
     _audit(session, actor, "create", row, person.municipality_id)
+    notices.transfer_changed(session, row)
     return row
 
 
@@ -126,4 +127,5 @@ def decide(session: Session, *, actor: Actor, row: Transfer, accept: bool) -> Tr
         open_new(session, actor=actor, person=person, coordinator_id=default_coordinator(actor))
     session.flush()
     _audit(session, actor, "accept" if accept else "reject", row, row.to_municipality_id)
+    notices.transfer_changed(session, row)
     return row

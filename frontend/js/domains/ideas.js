@@ -1,10 +1,10 @@
 // Web pages of the ideas domain: the board, proposing, the idea page, moderation, participatory
-// budgets, open calls and notifications (see ./index.js for what a domain module exports).
+// budgets and open calls (see ./index.js for what a domain module exports).
 import { boardPage, proposePage } from "./ideas/board.js";
 import { ideaPage } from "./ideas/idea.js";
 import { participationPage } from "./ideas/participation.js";
 import { budgetPage, budgetsPage, newBudgetPage } from "./ideas/budgets.js";
-import { callPage, callsPage, moderationPage, newCallPage, notificationsPage } from "./ideas/more.js";
+import { callPage, callsPage, moderationPage, newCallPage } from "./ideas/more.js";
 
 export const namespaces = ["ideas"];
 
@@ -20,7 +20,6 @@ export const routes = [
   { path: "/open-calls", view: callsPage, title: "ideas.calls_title" },
   { path: "/open-calls/new", view: newCallPage, title: "ideas.new_call", scopes: ["budgets:manage"] },
   { path: "/open-calls/:id", view: callPage, title: "ideas.open_call" },
-  { path: "/notifications", view: notificationsPage, title: "ideas.notifications_title", signedIn: true },
 ];
 
 export const menu = [
@@ -29,7 +28,6 @@ export const menu = [
   { href: "#/open-calls", label: "ideas.menu_calls", order: 42 },
   { href: "#/ideas/participation", label: "ideas.menu_participation", order: 43 },
   { href: "#/moderation", label: "ideas.menu_moderation", scopes: ["ideas:moderate"], order: 80 },
-  { href: "#/notifications", label: "ideas.menu_notifications", signedIn: true, order: 85 },
 ];
 
 export const homeCards = [

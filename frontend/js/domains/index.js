@@ -3,6 +3,7 @@
 //   routes:     [{path, view, title, signedIn, scopes, roles}] for the router
 //   menu:       [{href, label, scopes, anyScopes, roles, signedIn, anonymousOnly, order}]
 //   homeCards:  [{title, text, href, scopes?}] shown on the start page
+//   accountWidgets: [() => Node] shown beside the signed-in person's name in the header
 import * as directory from "./directory.js";
 import * as migrants from "./migrants.js";
 import * as experts from "./experts.js";
@@ -12,5 +13,6 @@ import * as translations from "./translations.js";
 import * as events from "./events.js";
 import * as webhooks from "./webhooks.js";
 import * as checklists from "./checklists.js";
+import * as notifications from "./notifications.js";
 
-export const domains = [checklists, directory, migrants, experts, ideas, events, indicators, translations, webhooks];
+export const domains = [checklists, directory, migrants, experts, ideas, events, indicators, translations, webhooks, notifications];

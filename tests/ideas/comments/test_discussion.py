@@ -248,7 +248,7 @@ def test_notifications_read_unread(client, auth, base, make_idea):
 
 def test_notify_is_generic(db, base):
     from api.core.actor import Actor
-    from api.ideas.notifications.logic import notify, unread_count
+    from api.notifications.logic import notify, unread_count
 
     notify(
         db,

@@ -39,10 +39,6 @@ export const listBlocks = (query) => api.get("/moderation/blocks", { query });
 export const createBlock = (body) => api.post("/moderation/blocks", body);
 export const deleteBlock = (municipality, userId) => api.del(`/moderation/blocks/${municipality}/${userId}`);
 
-// --- notifications -------------------------------------------------------------------------------
-export const listNotifications = (query) => api.get("/notifications", { query });
-export const markNotification = (id, read) => api.post(`/notifications/${id}/${read ? "read" : "unread"}`);
-export const markAllRead = () => api.post("/notifications/read-all");
 
 // --- participatory budgets -----------------------------------------------------------------------
 export const listBudgets = (query) => api.get("/budgets", { query });

@@ -1,4 +1,4 @@
-// Open calls, the moderation queue with blocks, and notifications.
+// Open calls and the moderation queue with blocks (notifications: ../notifications/).
 import { clear, field, formatDate, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
 import { plural } from "../../core/texts.js";
@@ -168,34 +168,4 @@ export async function moderationPage({ main, query }) {
     h("h2", {}, t("ideas.blocks")), blocks, blockForm);
   load();
   loadBlocks();
-}
-
-// --- notifications -------------------------------------------------------------------------------
-
-export async function notificationsPage({ main }) {
-  ensureCss();
-  const list = h("div", {});
-  function load() {
-    clear(list);
-    list.append(pagedList({
-      listTag: "ul",
-      className: "rows notifications",
-      load: async (cursor) => (await ideasApi.listNotifications({ cursor })).data,
-      renderItem: (n) => {
-        const item = h("li", { class: n.read ? "row" : "row unread" },
-          n.read ? null : badge(t("ideas.unread"), "warn"),
-          h("a", { href: n.link || "#/notifications", onclick: () => ideasApi.markNotification(n.id, true).catch(() => null) }, n.title),
-          h("span", { class: "hint" }, formatDateTime(n.created_at)),
-          h("button", { type: "button", class: "button small secondary", onclick: async () => {
-            await ideasApi.markNotification(n.id, !n.read);
-            load();
-          } }, t(n.read ? "ideas.mark_unread" : "ideas.mark_read")));
-        return item;
-      },
-      empty: t("ideas.no_notifications"),
-    }));
-  }
-  main.append(pageHeader(t("ideas.notifications_title"),
-    h("button", { type: "button", class: "button secondary", onclick: async () => { await ideasApi.markAllRead(); load(); } }, t("ideas.mark_all_read"))), list);
-  load();
 }

@@ -1,4 +1,4 @@
-"""HTTP routes of in-app notifications: yours, newest first; unread count; marking read or unread."""
+"""HTTP routes of the notification centre: yours, newest first; unread count; marking read or unread."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from api.core.errors import problem_responses
 from api.core.http import NoStore, page_response
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
-from api.ideas.notifications import logic as notifications
-from api.ideas.notifications.schemas import (
+from api.notifications import logic as notifications
+from api.notifications.centre.schemas import (
     MarkedRead,
     NotificationList,
     NotificationRead,

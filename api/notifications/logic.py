@@ -1,7 +1,10 @@
-"""In-app notifications, generic: any domain may call :func:`notify` (e.g. expert invitations).
+"""The notification centre: any domain calls :func:`notify` / :func:`notify_many` in its transaction.
 
 A notification belongs to one person; its title and body are translation maps resolved when read,
-so each person reads it in the language they choose. ``link`` is a web-app route (``#/ideas/…``).
+so each person reads it in the language they choose. ``link`` is a web-app route (``/ideas/…``).
+Each person's preference for the kind decides its delivery: ``in_app`` (the centre only),
+``email`` (the centre and a mail soon after the commit), ``digest`` (the centre and the daily
+digest mail), ``off`` (not created). Mail is written by the jobs in ``api.notifications.mail``.
 """
 
 from __future__ import annotations
@@ -15,14 +18,35 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
-from api.core.db import utcnow
+from api.core.db import dialect_insert, utcnow
 from api.core.errors import not_found
 from api.core.i18n import LANGUAGES, Locale, resolve
+from api.core.jobs import enqueue_after_commit
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.ideas.models import IdeaFollow, Notification
-from api.ideas.notifications.schemas import NotificationRead
+from api.notifications import scope
+from api.notifications.centre.schemas import NotificationRead
+from api.notifications.models import Notification, NotificationOnce, NotificationPreference
 
 _table = Notification.__table__  # type: ignore[attr-defined]
+MAIL_TASK = "notifications.mail"
+
+
+def channels(session: Session, user_ids: Iterable[uuid.UUID], kind: str) -> dict[uuid.UUID, str]:
+    """Each person's channel for ``kind`` (in_app when they chose nothing)."""
+    ids = list(user_ids)
+    chosen = dict(
+        session.exec(
+            select(NotificationPreference.user_id, NotificationPreference.channel).where(
+                NotificationPreference.kind == kind, col(NotificationPreference.user_id).in_(ids)
+            )
+        ).all()
+    )
+    return {uid: chosen.get(uid, "in_app") for uid in ids}
+
+
+def _after(session: Session, deliveries: Iterable[str]) -> None:
+    if "email" in deliveries:
+        enqueue_after_commit(session, MAIL_TASK)
 
 
 def notify(
@@ -34,8 +58,13 @@ def notify(
     link: str | None = None,
     body_translations: dict[str, str] | None = None,
     data: dict[str, Any] | None = None,
-) -> Notification:
-    """Create one notification in the caller's transaction (it commits with the change it reports)."""
+) -> Notification | None:
+    """Create one notification in the caller's transaction (it commits with the change it reports).
+
+    None when the person turned this kind off."""
+    channel = channels(session, [user_id], kind[:40])[user_id]
+    if channel == "off":
+        return None
     row = Notification(
         user_id=user_id,
         kind=kind[:40],
@@ -43,8 +72,10 @@ def notify(
         body=dict(body_translations or {}),
         link=link,
         data=dict(data or {}),
+        delivery=channel,
     )
     session.add(row)
+    _after(session, [channel])
     return row
 
 
@@ -58,8 +89,9 @@ def notify_many(
     body_translations: dict[str, str] | None = None,
     data: dict[str, Any] | None = None,
 ) -> int:
-    """The same notification for many people, in one multi-row INSERT."""
+    """The same notification for many people, in one multi-row INSERT (none for those who said off)."""
     now = utcnow()
+    chosen = channels(session, dict.fromkeys(user_ids), kind[:40])
     rows = [
         {
             "id": uuid.uuid4(),
@@ -70,20 +102,45 @@ def notify_many(
             "link": link,
             "data": dict(data or {}),
             "created_at": now,
+            "delivery": channel,
         }
-        for uid in dict.fromkeys(user_ids)
+        for uid, channel in chosen.items()
+        if channel != "off"
     ]
     if rows:
         session.execute(sa.insert(_table), rows)
+        _after(session, chosen.values())
     return len(rows)
 
 
-def followers(
-    session: Session, idea_id: uuid.UUID, *, exclude: Iterable[uuid.UUID | None] = ()
-) -> list[uuid.UUID]:
-    skip = {u for u in exclude if u is not None}
-    ids = session.exec(select(IdeaFollow.user_id).where(IdeaFollow.idea_id == idea_id)).all()
-    return [u for u in ids if u not in skip]
+def notify_staff(
+    session: Session,
+    *,
+    organization_id: uuid.UUID | None = None,
+    municipality_id: uuid.UUID | None = None,
+    kind: str,
+    title_translations: dict[str, str],
+    link: str | None = None,
+    data: dict[str, Any] | None = None,
+) -> int:
+    """Notify an organisation's provider staff and/or a municipality's coordinators."""
+    users: list[uuid.UUID] = []
+    if organization_id is not None:
+        users += session.exec(scope.provider_staff(organization_id)).all()
+    if municipality_id is not None:
+        users += session.exec(scope.coordinators(municipality_id)).all()
+    return notify_many(
+        session, user_ids=users, kind=kind, title_translations=title_translations, link=link, data=data
+    )
+
+
+def once(session: Session, key: str) -> bool:
+    """True the first time ``key`` is seen (in this transaction's outcome): notices sent once."""
+    table = NotificationOnce.__table__  # type: ignore[attr-defined]
+    stmt = dialect_insert(session, table).values(key=key[:200], created_at=utcnow())
+    # RETURNING, not rowcount: psycopg reports no row count for ON CONFLICT DO NOTHING.
+    inserted = session.execute(stmt.on_conflict_do_nothing().returning(table.c.key)).first()
+    return inserted is not None
 
 
 def template(texts: dict[str, str], title: dict[str, str] | None = None, **params: Any) -> dict[str, str]:
@@ -119,7 +176,7 @@ def to_read(n: Notification, locale: Locale) -> NotificationRead:
 def list_notifications(
     session: Session, *, actor: Actor, params: PageParams, unread: bool | None, kind: str | None
 ) -> tuple[list[Notification], str | None]:
-    stmt = select(Notification).where(Notification.user_id == actor.id)
+    stmt = scope.readable_notifications(actor)
     if unread is True:
         stmt = stmt.where(col(Notification.read_at).is_(None))
     elif unread is False:
@@ -142,8 +199,8 @@ def unread_count(session: Session, *, actor: Actor) -> int:
 
 
 def get_own(session: Session, *, actor: Actor, notification_id: uuid.UUID) -> Notification:
-    row = session.get(Notification, notification_id)
-    if row is None or row.user_id != actor.id:
+    row = session.exec(scope.readable_notifications(actor).where(Notification.id == notification_id)).first()
+    if row is None:
         raise not_found("notification")
     return row
 

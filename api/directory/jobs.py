@@ -1,0 +1,12 @@
+"""The directory's periodic work: services whose funding ends within 30 days (checked daily)."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+from api.core.jobs import Periodic
+from api.directory.notices import funding_ending
+
+PERIODIC: list[Periodic] = [
+    Periodic("directory.funding_ending", timedelta(days=1), funding_ending, at=time(7, 0)),
+]

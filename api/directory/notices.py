@@ -1,0 +1,53 @@
+"""Notices of the directory: a service whose funding ends within 30 days (once per end date)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from api.directory.models import Service
+from api.notifications.logic import notify_staff, once
+
+WITHIN = timedelta(days=30)
+_TEXTS = {
+    "lt": "Paslaugos „{name}“ finansavimas baigiasi {date}",
+    "en": "Funding of the service “{name}” ends on {date}",
+    "uk": "Фінансування послуги «{name}» закінчується {date}",
+    "ru": "Финансирование услуги «{name}» заканчивается {date}",
+}
+
+
+def funding_ending(session: Session, now: datetime) -> int:
+    """Tell the provider's staff and the municipality's coordinators, once per service and end date."""
+    today = now.date()
+    services = session.exec(
+        select(Service).where(
+            col(Service.funding_ends_on).is_not(None),
+            col(Service.funding_ends_on) >= today,
+            col(Service.funding_ends_on) <= today + WITHIN,
+            col(Service.deleted_at).is_(None),
+            Service.status != "defunct",
+        )
+    ).all()
+    told = 0
+    for service in services:
+        ends = service.funding_ends_on
+        if ends is None or not once(session, f"funding_ending:{service.id}:{ends.isoformat()}"):
+            continue
+        fallback = next(iter(service.name.values()), "")
+        title = {
+            lang: text.format(name=service.name.get(lang) or fallback, date=ends.isoformat())
+            for lang, text in _TEXTS.items()
+        }
+        notify_staff(
+            session,
+            organization_id=service.organization_id,
+            municipality_id=service.municipality_id,
+            kind="funding_ending",
+            title_translations=title,
+            link=f"/directory/services/{service.id}",
+            data={"service_id": str(service.id), "funding_ends_on": ends.isoformat()},
+        )
+        told += 1
+    return told

@@ -1,1 +1,0 @@
-"""In-app notifications (kept in the ideas domain for now; other domains may call its logic)."""

@@ -1,0 +1,1 @@
+"""One notification centre for every domain: in-app, e-mail, daily digest; preferences per kind."""

@@ -1,0 +1,60 @@
+"""The kinds of notification a person may choose a channel for, named in four languages."""
+
+from __future__ import annotations
+
+_KINDS: dict[str, tuple[str, str, str, str]] = {
+    "referral_new": ("Naujas siuntimas", "New referral", "Нове направлення", "Новое направление"),
+    "referral_answered": (
+        "Siuntimas priimtas, atmestas ar įvykdytas",
+        "Referral accepted, declined or completed",
+        "Направлення прийнято, відхилено чи виконано",
+        "Направление принято, отклонено или выполнено",
+    ),
+    "transfer_incoming": ("Gaunamas perdavimas", "Incoming transfer", "Вхідна передача", "Входящая передача"),
+    "funding_ending": (
+        "Baigiasi paslaugos finansavimas",
+        "A service's funding ends soon",
+        "Закінчується фінансування послуги",
+        "Заканчивается финансирование услуги",
+    ),
+    "idea_state": ("Idėjos būsena", "Idea status", "Стан ідеї", "Статус идеи"),
+    "idea_answer": ("Oficialus atsakymas", "Official answer", "Офіційна відповідь", "Официальный ответ"),
+    "idea_comment": ("Nauji komentarai", "New comments", "Нові коментарі", "Новые комментарии"),
+    "comment_reply": ("Atsakymai jums", "Replies to you", "Відповіді вам", "Ответы вам"),
+    "budget_won": ("Biudžeto rezultatai", "Budget results", "Результати бюджету", "Результаты бюджета"),
+    "open_call_award": (
+        "Konkurso apdovanojimai",
+        "Open call awards",
+        "Нагороди конкурсу",
+        "Награды конкурса",
+    ),
+    "event_confirmed": (
+        "Registracija į renginį",
+        "Event registration",
+        "Реєстрація на подію",
+        "Регистрация",
+    ),
+    "event_waitlisted": ("Laukiančiųjų sąrašas", "Waitlist", "Лист очікування", "Лист ожидания"),
+    "event_promoted": ("Atsirado vieta", "A place opened", "Звільнилося місце", "Освободилось место"),
+    "event_reminder": (
+        "Priminimai apie renginius",
+        "Event reminders",
+        "Нагадування про події",
+        "Напоминания",
+    ),
+    "event_changed": ("Renginio pakeitimai", "Event changes", "Зміни подій", "Изменения мероприятий"),
+    "event_cancelled": (
+        "Atšaukti renginiai",
+        "Cancelled events",
+        "Скасовані події",
+        "Отменённые мероприятия",
+    ),
+    "event_message": (
+        "Organizatorių žinutės",
+        "Organisers' messages",
+        "Повідомлення організаторів",
+        "Сообщения",
+    ),
+}
+LANGS = ("lt", "en", "uk", "ru")
+KINDS: dict[str, dict[str, str]] = {k: dict(zip(LANGS, v, strict=True)) for k, v in _KINDS.items()}
