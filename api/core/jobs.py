@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import signal
 import threading
 import traceback
 from collections.abc import Callable, Iterator
@@ -333,7 +334,12 @@ def start_embedded(settings: Settings) -> Consumer | None:
         return None
     configure(settings)
     worker = consumer(settings.jobs_workers)
+    # huey's start() takes SIGTERM/SIGINT for its own run() loop, which the server never runs:
+    # give them back, so the server (uvicorn) stops on them and then stops the consumer.
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
     worker.start()
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
     log.info("embedded job consumer started (%s workers)", settings.jobs_workers)
     return worker
 
