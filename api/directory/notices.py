@@ -46,8 +46,32 @@ def funding_ending(session: Session, now: datetime) -> int:
             municipality_id=service.municipality_id,
             kind="funding_ending",
             title_translations=title,
-            link=f"/directory/services/{service.id}",
+            link=f"/services/{service.id}",
             data={"service_id": str(service.id), "funding_ends_on": ends.isoformat()},
         )
         told += 1
     return told
+
+
+_CORRECTION = {
+    "lt": "Pranešimas apie netikslumą: „{name}“",
+    "en": "A reader says “{name}” is out of date",
+    "uk": "Повідомлення про неточність: «{name}»",
+    "ru": "Сообщение о неточности: «{name}»",
+}
+
+
+def correction_suggested(session: Session, service: Service, correction_id: str) -> None:
+    """The service's provider staff and the municipality's coordinators learn of a correction."""
+    fallback = service.name.get("lt") or next(iter(service.name.values()), "")
+    notify_staff(
+        session,
+        organization_id=service.organization_id,
+        municipality_id=service.municipality_id,
+        kind="service_correction",
+        title_translations={
+            lang: text.format(name=service.name.get(lang) or fallback) for lang, text in _CORRECTION.items()
+        },
+        link="/services/corrections",
+        data={"service_id": str(service.id), "correction_id": correction_id},
+    )

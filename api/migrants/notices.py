@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from api.directory.logic import service_brief
-from api.migrants.models import Referral, Transfer
+from api.migrants.models import ContactRequest, Referral, Transfer
 from api.notifications.logic import notify_staff
 
 _TEXTS = {
@@ -115,3 +115,23 @@ def transfer_changed(session: Session, transfer: Transfer) -> None:
             link="/migrants",
             data={"transfer_id": str(transfer.id), "status": transfer.status},
         )
+
+
+_CONTACT = {
+    "lt": "Naujas pagalbos prašymas {ref}",
+    "en": "New request for help {ref}",
+    "uk": "Нове звернення по допомогу {ref}",
+    "ru": "Новое обращение за помощью {ref}",
+}
+
+
+def contact_request_received(session: Session, request: ContactRequest) -> None:
+    """The municipality's coordinators learn that someone asked for help (the reference only)."""
+    notify_staff(
+        session,
+        municipality_id=request.municipality_id,
+        kind="contact_request",
+        title_translations={lang: text.format(ref=request.reference) for lang, text in _CONTACT.items()},
+        link="/migrants/contact-requests",
+        data={"contact_request_id": str(request.id)},
+    )

@@ -42,6 +42,18 @@ _KINDS: dict[str, tuple[str, str, str, str]] = {
         "Нагадування про події",
         "Напоминания",
     ),
+    "contact_request": (
+        "Nauji pagalbos prašymai",
+        "New requests for help",
+        "Нові звернення по допомогу",
+        "Новые обращения за помощью",
+    ),
+    "service_correction": (
+        "Pranešimai apie paslaugų netikslumus",
+        "Corrections to services",
+        "Повідомлення про неточності послуг",
+        "Сообщения о неточностях услуг",
+    ),
     "event_changed": ("Renginio pakeitimai", "Event changes", "Зміни подій", "Изменения мероприятий"),
     "event_cancelled": (
         "Atšaukti renginiai",

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.db import utcnow
+from api.core.jobs import enqueue_after_commit
 from api.municipalities.models import Municipality
 from api.webhooks.catalog import EVENT_TYPES
 from api.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
@@ -92,4 +93,6 @@ def emit(
             for sub in receivers
         ],
     )
+    # Sent as soon as the change commits (and by the periodic job if the queue is down).
+    enqueue_after_commit(session, "webhooks.deliver")
     return event

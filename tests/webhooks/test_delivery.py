@@ -265,3 +265,20 @@ def test_concurrent_senders_deliver_each_event_once(engine, base, receiver):
             session.execute(WebhookEvent.__table__.delete().where(col(WebhookEvent.id).in_(event_ids)))
             session.execute(WebhookSubscription.__table__.delete().where(WebhookSubscription.id == sub_id))
             session.commit()
+
+
+def test_the_background_job_sends_what_is_due(
+    db, client, auth, base, subscribe, receiver, settings, monkeypatch
+):
+    """The job the worker runs (after each commit and every minute) delivers the queued event."""
+    from api.core.jobs import named_tasks, periodic_jobs
+    from api.webhooks import jobs as webhook_jobs
+
+    assert named_tasks()["webhooks.deliver"] is webhook_jobs.deliver
+    assert periodic_jobs()["webhooks.retry"].run is webhook_jobs.deliver
+    monkeypatch.setattr(webhook_jobs, "get_settings", lambda: settings)  # no job runtime in tests
+    subscribe(types=["service.created"], url=receiver.url)
+    _service(client, auth, base)
+    assert webhook_jobs.deliver(db, utcnow()) == 1
+    assert _events(receiver)[0]["type"] == "service.created"
+    assert webhook_jobs.deliver(db, utcnow()) == 0  # nothing left

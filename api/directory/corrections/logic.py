@@ -12,7 +12,7 @@ from api.core.audit import record
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.directory import scope
+from api.directory import notices, scope
 from api.directory.corrections.schemas import CorrectionCreate, CorrectionDecision, CorrectionRead
 from api.directory.models import Service, ServiceCorrection
 from api.directory.services.logic import best_name
@@ -49,6 +49,7 @@ def suggest(
     )
     session.add(row)
     session.flush()
+    notices.correction_suggested(session, service, str(row.id))
     return row
 
 

@@ -16,7 +16,7 @@ from api.core.db import utcnow
 from api.core.errors import conflict, not_found
 from api.core.models import OutboxMessage
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.migrants import scope, vocab
+from api.migrants import notices, scope, vocab
 from api.migrants.audit import audit, audit_many
 from api.migrants.contact.schemas import (
     CONSENT_VERSION,
@@ -95,6 +95,7 @@ def create(session: Session, *, data: ContactRequestCreate, client: str, secret:
     )
     session.add(row)
     session.flush()
+    notices.contact_request_received(session, row)
     if row.email:
         lang = row.preferred_language if row.preferred_language in RECEIVED else "en"
         session.add(

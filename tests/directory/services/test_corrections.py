@@ -90,3 +90,15 @@ def test_corrections_are_rate_limited_per_service(client, make_service):
     service = make_service()
     answers = [_suggest(client, service.id).status_code for _ in range(4)]
     assert answers[:3] == [202, 202, 202] and answers[3] == 429
+
+
+def test_the_owner_is_notified(client, auth, base, make_service):
+    service = make_service(name={"lt": f"Paslauga {uuid.uuid4().hex[:6]}"})
+    assert _suggest(client, service.id).status_code == 202
+
+    def told(who) -> bool:
+        items = client.get("/api/v1/notifications", headers=auth.headers(who)).json()["items"]
+        return any(n["kind"] == "service_correction" and service.name["lt"] in n["title"] for n in items)
+
+    assert told(base.provider) and told(base.coordinator)
+    assert not told(base.provider_kaunas)

@@ -145,3 +145,12 @@ def test_the_purge_removes_handled_requests_only(client, auth, base, ask, db):
     assert purge(db, days=90) >= 1
     left = {r.reference for r in db.exec(select(ContactRequest)).all()}
     assert keep in left and gone not in left
+
+
+def test_the_coordinators_are_notified(client, auth, base, ask):
+    ref = ask().json()["reference"]
+    items = client.get("/api/v1/notifications", headers=auth.headers(base.coordinator)).json()["items"]
+    mine = [n for n in items if n["kind"] == "contact_request" and ref in n["title"]]
+    assert mine and mine[0]["link"] == "/migrants/contact-requests"
+    other = client.get("/api/v1/notifications", headers=auth.headers(base.coordinator_kaunas)).json()["items"]
+    assert not [n for n in other if ref in n["title"]]

@@ -19,7 +19,7 @@ export async function centrePage({ main }) {
       renderItem: (n) => h("li", { class: n.read ? "row notification" : "row notification unread", dataset: { id: n.id } },
         n.read ? null : badge(t("notifications.unread"), "warn"),
         " ",
-        h("a", { href: `#${n.link || "/notifications"}`, onclick: () => notificationsApi.mark(n.id, true).catch(() => null) }, n.title),
+        h("a", { href: `#${(n.link || "/notifications").replace(/^#/, "")}`, onclick: () => notificationsApi.mark(n.id, true).catch(() => null) }, n.title),
         " ",
         h("span", { class: "hint" }, formatDateTime(n.created_at)),
         " ",
