@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.directory.models import Service
@@ -75,3 +77,47 @@ def correction_suggested(session: Session, service: Service, correction_id: str)
         link="/services/corrections",
         data={"service_id": str(service.id), "correction_id": correction_id},
     )
+
+
+_STALE = {
+    "lt": "Nepatikrintų paslaugų: {n} (daugiau nei 180 dienų)",
+    "en": "Services not checked for over 180 days: {n}",
+    "uk": "Послуг, не перевірених понад 180 днів: {n}",
+    "ru": "Услуг, не проверенных более 180 дней: {n}",
+}
+
+
+def stale_services(session: Session, now: datetime) -> int:
+    """Weekly: each organisation's staff and each municipality's coordinators learn how many of
+    their services have not been checked for 180 days (once per organisation and week)."""
+    from api.directory.services.logic import stale_before
+
+    week = now.date().isocalendar()
+    rows = session.exec(
+        select(Service.organization_id, Service.municipality_id).where(
+            col(Service.deleted_at).is_(None),
+            Service.status == "active",
+            sa.or_(col(Service.assured_date).is_(None), col(Service.assured_date) < stale_before(now.date())),
+        )
+    ).all()
+    by_org: dict[Any, int] = {}
+    by_muni: dict[Any, int] = {}
+    for organization_id, municipality_id in rows:
+        by_org[organization_id] = by_org.get(organization_id, 0) + 1
+        by_muni[municipality_id] = by_muni.get(municipality_id, 0) + 1
+    told = 0
+    for key, counts, link in (("org", by_org, "/services/mine"), ("muni", by_muni, "/services/watch")):
+        for owner, n in counts.items():
+            if not once(session, f"stale:{key}:{owner}:{week.year}-{week.week}"):
+                continue
+            notify_staff(
+                session,
+                organization_id=owner if key == "org" else None,
+                municipality_id=owner if key == "muni" else None,
+                kind="stale_services",
+                title_translations={lang: text.format(n=n) for lang, text in _STALE.items()},
+                link=link,
+                data={"count": n},
+            )
+            told += 1
+    return told

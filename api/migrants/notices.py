@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from api.directory.logic import service_brief
-from api.migrants.models import ContactRequest, Referral, Transfer
+from api.migrants.models import ContactRequest, Person, Referral, Transfer
 from api.notifications.logic import notify_staff
 
 _TEXTS = {
@@ -134,4 +134,69 @@ def contact_request_received(session: Session, request: ContactRequest) -> None:
         title_translations={lang: text.format(ref=request.reference) for lang, text in _CONTACT.items()},
         link="/migrants/contact-requests",
         data={"contact_request_id": str(request.id)},
+    )
+
+
+_WITHDRAWN = {
+    "lt": "Asmuo atšaukė sutikimą ({purpose}); jo duomenys jums neberodomi",
+    "en": "A person withdrew their consent ({purpose}); their data is no longer shown to you",
+    "uk": "Особа відкликала згоду ({purpose}); її дані вам більше не показуються",
+    "ru": "Человек отозвал согласие ({purpose}); его данные вам больше не показываются",
+}
+_PURPOSES = {
+    "provider_sharing": {
+        "lt": "dalijimasis su paslaugų teikėjais",
+        "en": "sharing with providers",
+        "uk": "передача постачальникам",
+        "ru": "передача поставщикам",
+    },
+    "mentoring_contact": {
+        "lt": "ryšys su mentoriumi",
+        "en": "mentor contact",
+        "uk": "контакт з наставником",
+        "ru": "контакт с наставником",
+    },
+    "case_management": {
+        "lt": "bylos tvarkymas",
+        "en": "case management",
+        "uk": "ведення справи",
+        "ru": "ведение дела",
+    },
+    "statistics": {"lt": "statistika", "en": "statistics", "uk": "статистика", "ru": "статистика"},
+}
+
+
+def consent_withdrawn(session: Session, *, person: Person, purpose: str) -> None:
+    """Everyone who held the data for this purpose: the organisations the person's referrals were
+    shared with (provider sharing), and the municipality's coordinators (always). No name."""
+    from sqlmodel import col, select
+
+    title = {
+        lang: text.format(purpose=_PURPOSES.get(purpose, {}).get(lang, purpose))
+        for lang, text in _WITHDRAWN.items()
+    }
+    if purpose == "provider_sharing":
+        orgs = set(
+            session.exec(
+                select(Referral.organization_id).where(
+                    col(Referral.person_id) == person.id, col(Referral.shared).is_(True)
+                )
+            ).all()
+        )
+        for organization_id in orgs:
+            notify_staff(
+                session,
+                organization_id=organization_id,
+                kind="consent_withdrawn",
+                title_translations=title,
+                link="/referral-inbox",
+                data={"purpose": purpose},
+            )
+    notify_staff(
+        session,
+        municipality_id=person.municipality_id,
+        kind="consent_withdrawn",
+        title_translations=title,
+        link=f"/migrants/people/{person.id}",
+        data={"purpose": purpose, "person_id": str(person.id)},
     )

@@ -5,6 +5,9 @@ it; the municipality's own subscriptions hear of every step. A transfer concerns
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from sqlmodel import Session
 
 from api.migrants.models import Referral, Transfer
@@ -26,6 +29,23 @@ def referral_changed(session: Session, referral: Referral, previous: str | None)
             "need": referral.need,
             "url": f"/api/v1/referrals/{referral.id}",
             "inbox_url": f"/api/v1/referral-inbox/{referral.id}",
+        },
+    )
+
+
+def intake_processed(session: Session, *, municipality_id: uuid.UUID, external_ref: str, result: Any) -> None:
+    """The municipality's systems hear of an intake's outcome (their own reference, no names)."""
+    emit(
+        session,
+        "intake.processed",
+        municipality_id=municipality_id,
+        data={
+            "external_ref": external_ref,
+            "id": str(result.id),
+            "created": result.created,
+            "case_id": str(result.case_id) if result.case_id else None,
+            "package_referrals": result.package_referrals,
+            "url": f"/api/v1/migrants/intake/{external_ref}",
         },
     )
 

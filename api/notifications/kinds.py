@@ -42,6 +42,18 @@ _KINDS: dict[str, tuple[str, str, str, str]] = {
         "Нагадування про події",
         "Напоминания",
     ),
+    "consent_withdrawn": (
+        "Atšaukti sutikimai",
+        "Consents withdrawn",
+        "Відкликані згоди",
+        "Отозванные согласия",
+    ),
+    "stale_services": (
+        "Seniai tikrintos paslaugos (kas savaitę)",
+        "Services not checked for long (weekly)",
+        "Давно не перевірені послуги (щотижня)",
+        "Давно не проверенные услуги (еженедельно)",
+    ),
     "contact_request": (
         "Nauji pagalbos prašymai",
         "New requests for help",

@@ -42,6 +42,11 @@ EVENT_TYPES: dict[str, EventType] = {
             "transfer.requested", "A case transfer to or from the municipality was requested.", _CASEWORK
         ),
         EventType("transfer.decided", "A case transfer was accepted or rejected.", _CASEWORK),
+        EventType(
+            "intake.processed",
+            "An intake from the municipal system was processed (person created or updated, case, package).",
+            frozenset({"migrants:intake", "migrants:read"}),
+        ),
         EventType("idea.published", "An idea appeared on the public board."),
         EventType("idea.status_changed", "An idea's status changed (e.g. under review, planned, done)."),
         EventType("event.published", "An event appeared in the calendar."),

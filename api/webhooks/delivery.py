@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from api.core.db import utcnow
 from api.webhooks import signing
@@ -61,6 +61,9 @@ def claim(session: Session, now: datetime, limit: int) -> list[uuid.UUID]:
         .where(_table.c.status == "pending", _table.c.next_attempt_at <= now, free)
         .order_by(_table.c.next_attempt_at)
         .limit(limit)
+        # PostgreSQL: rows another sender is claiming are skipped, not waited for (two senders
+        # locking the same rows in different orders deadlocked); SQLite has one writer anyway.
+        .with_for_update(skip_locked=True)
     )
     # The outer condition is checked again on the row being updated: of two senders picking the
     # same row, the second finds it claimed and skips it (PostgreSQL re-checks after the first
@@ -159,14 +162,19 @@ def send_due(
     own = client is None
     http = client or httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=False)
     try:
-        for delivery_id in ids:
-            with session_factory() as session:
-                delivery = session.get(WebhookDelivery, delivery_id)
-                if delivery is None or delivery.status != "pending":
+        with session_factory() as session:
+            # The batch's deliveries with their subscriptions and events, in one query.
+            batch = session.exec(
+                select(WebhookDelivery, WebhookSubscription, WebhookEvent)
+                .join(WebhookSubscription, col(WebhookSubscription.id) == WebhookDelivery.subscription_id)
+                .join(WebhookEvent, col(WebhookEvent.id) == WebhookDelivery.event_id)
+                .where(col(WebhookDelivery.id).in_(ids))
+                .order_by(col(WebhookEvent.created_at))
+            ).all()
+            session.commit()  # no transaction stays open while the HTTP calls run
+            for delivery, sub, event in batch:
+                if delivery.status != "pending":
                     continue
-                sub = session.get(WebhookSubscription, delivery.subscription_id)
-                event = session.get(WebhookEvent, delivery.event_id)
-                assert sub is not None and event is not None
                 if sub.status != "active":
                     # Paused or disabled: the delivery waits (looked at again in five minutes)
                     # and goes out once the subscription is active again.

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from api.core.actor import Actor
 from api.core.db import utcnow
+from api.migrants import notices
 from api.migrants.audit import audit_read
 from api.migrants.mentors.logic import end_all
 from api.migrants.models import Consent, Person
@@ -36,6 +37,7 @@ def withdraw(session: Session, *, actor: Actor, person: Person, purpose: str) ->
     current.withdrawn_by = actor.audit_id
     session.add(current)
     session.flush()
+    notices.consent_withdrawn(session, person=person, purpose=purpose)
     if purpose == "provider_sharing":
         unshare(session, person_id=person.id)
     if purpose == "mentoring_contact":

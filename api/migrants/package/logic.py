@@ -16,7 +16,7 @@ from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import unprocessable
-from api.migrants import erasures, scope, vocab
+from api.migrants import erasures, partners, scope, vocab
 from api.migrants.audit import PACKAGE, audit
 from api.migrants.cases.logic import check_coordinator, default_coordinator, open_new
 from api.migrants.consent.logic import grant
@@ -205,9 +205,13 @@ def intake(session: Session, *, actor: Actor, data: IntakeCreate) -> IntakeResul
     if case is not None:
         made = apply(session, actor=actor, person=person, case=case)
     session.flush()
-    return IntakeResult(
+    result = IntakeResult(
         id=person.id, created=created, case_id=case.id if case else None, package_referrals=made
     )
+    partners.intake_processed(
+        session, municipality_id=municipality_id, external_ref=data.external_ref, result=result
+    )
+    return result
 
 
 def open_case_with_package(
