@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -114,7 +115,7 @@ def _services(
         rows, _ = search(
             session,
             actor=ANONYMOUS,
-            filters=ServiceFilters(**{**filters.__dict__, "level": None}),
+            filters=replace(filters, level=None),
             params=PageParams(limit=SERVICES_PER_STEP, cursor=None),
             sort="name",
             locale=locale,

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.directory.models import Service
+from api.directory.services.logic import stale_before
 from api.notifications.logic import notify_staff, once
 
 WITHIN = timedelta(days=30)
@@ -90,8 +91,6 @@ _STALE = {
 def stale_services(session: Session, now: datetime) -> int:
     """Weekly: each organisation's staff and each municipality's coordinators learn how many of
     their services have not been checked for 180 days (once per organisation and week)."""
-    from api.directory.services.logic import stale_before
-
     week = now.date().isocalendar()
     rows = session.exec(
         select(Service.organization_id, Service.municipality_id).where(

@@ -5,7 +5,7 @@ web app, where the reader sees what their role allows."""
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from api.directory.logic import service_brief
 from api.migrants.models import ContactRequest, Person, Referral, Transfer
@@ -169,8 +169,6 @@ _PURPOSES = {
 def consent_withdrawn(session: Session, *, person: Person, purpose: str) -> None:
     """Everyone who held the data for this purpose: the organisations the person's referrals were
     shared with (provider sharing), and the municipality's coordinators (always). No name."""
-    from sqlmodel import col, select
-
     title = {
         lang: text.format(purpose=_PURPOSES.get(purpose, {}).get(lang, purpose))
         for lang, text in _WITHDRAWN.items()

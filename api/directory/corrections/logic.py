@@ -7,7 +7,7 @@ import uuid
 from sqlmodel import Session, col, select
 
 from api.core import ratelimit
-from api.core.actor import Actor
+from api.core.actor import ANONYMOUS, Actor
 from api.core.audit import record
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found
@@ -29,9 +29,7 @@ _KEYS = (
 def suggest(
     session: Session, *, service_id: uuid.UUID, data: CorrectionCreate, lang: str, client: str
 ) -> ServiceCorrection:
-    service = session.exec(
-        scope.readable_services(Actor(kind="anonymous")).where(col(Service.id) == service_id)
-    ).first()
+    service = session.exec(scope.readable_services(ANONYMOUS).where(col(Service.id) == service_id)).first()
     if service is None:
         raise not_found("service")
     ratelimit.hit(session, f"correction:ip:{client}", limit=PER_HOUR, window_seconds=3600)

@@ -110,12 +110,21 @@ def _slug_of(session: Session, municipality_id: uuid.UUID | None) -> str | None:
     return found.slug if found else None
 
 
-def to_read(session: Session, sub: WebhookSubscription) -> WebhookRead:
-    pending = session.execute(
-        select(func.count())
-        .select_from(WebhookDelivery)
-        .where(col(WebhookDelivery.subscription_id) == sub.id, col(WebhookDelivery.status) == "pending")
-    ).scalar_one()
+def pending_counts(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Pending deliveries per subscription, for a whole page in one query."""
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(WebhookDelivery.subscription_id, func.count())
+        .where(col(WebhookDelivery.subscription_id).in_(ids), col(WebhookDelivery.status) == "pending")
+        .group_by(col(WebhookDelivery.subscription_id))
+    ).all()
+    return {sub_id: int(n) for sub_id, n in rows}
+
+
+def to_read(session: Session, sub: WebhookSubscription, pending: int | None = None) -> WebhookRead:
+    if pending is None:
+        pending = pending_counts(session, [sub.id]).get(sub.id, 0)
     owner = "organization" if sub.organization_id else "municipality" if sub.municipality_id else "national"
     return WebhookRead(
         id=sub.id,
@@ -130,7 +139,7 @@ def to_read(session: Session, sub: WebhookSubscription) -> WebhookRead:
         disabled_reason=sub.disabled_reason,
         failing_since=sub.failing_since,
         last_success_at=sub.last_success_at,
-        pending_deliveries=int(pending),
+        pending_deliveries=pending,
         created_at=sub.created_at,
         updated_at=sub.updated_at,
         version=sub.version,
@@ -145,11 +154,11 @@ def get(session: Session, actor: Actor, subscription_id: uuid.UUID) -> WebhookSu
     return found
 
 
-def listing(
-    session: Session, actor: Actor, params: PageParams
-) -> tuple[list[WebhookSubscription], str | None]:
+def listing(session: Session, actor: Actor, params: PageParams) -> tuple[list[WebhookRead], str | None]:
     rows = session.exec(keyset(readable_subscriptions(actor), keys=_KEYS, params=params)).all()
-    return finish(rows, params=params, key_of=lambda s: (s.created_at, s.id))
+    page, cursor = finish(rows, params=params, key_of=lambda s: (s.created_at, s.id))
+    counts = pending_counts(session, [s.id for s in page])
+    return [to_read(session, s, counts.get(s.id, 0)) for s in page], cursor
 
 
 def _audit(session: Session, actor: Actor, action: str, sub: WebhookSubscription, **details: Any) -> None:

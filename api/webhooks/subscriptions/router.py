@@ -41,8 +41,8 @@ def event_types(actor: ActorDep) -> EventTypeList:
 def list_subscriptions(
     request: Request, response: Response, session: SessionDep, actor: Manager, params: PageDep
 ) -> Response:
-    rows, cursor = logic.listing(session, actor, params)
-    page = WebhookList(items=[logic.to_read(session, s) for s in rows], next_cursor=cursor)
+    items, cursor = logic.listing(session, actor, params)
+    page = WebhookList(items=items, next_cursor=cursor)
     return page_response(request, response, page)
 
 
