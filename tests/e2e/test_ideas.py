@@ -60,7 +60,9 @@ def test_knapsack_ballot_then_results_after_counting(page):
     page.click("#count-button")
     page.wait_for_selector("#finish-button")
     page.click("#finish-button")
-    page.wait_for_selector("#results h2:has-text('Rezultatai')")
+    # "Preliminarūs rezultatai" (shown after counting) also contains "rezultatai": wait for the exact
+    # published heading, or the test signs out while the publishing request is still in flight.
+    page.wait_for_selector("#results-h:text-is('Rezultatai')")
 
     page.click("#logout-button")
     page.wait_for_selector("#login-link")
