@@ -66,6 +66,18 @@ _KINDS: dict[str, tuple[str, str, str, str]] = {
         "Повідомлення про неточності послуг",
         "Сообщения о неточностях услуг",
     ),
+    "expert_invitation": (
+        "Kvietimai pasidalyti patirtimi",
+        "Invitations to share your expertise",
+        "Запрошення поділитися експертизою",
+        "Приглашения поделиться опытом",
+    ),
+    "expert_answer": (
+        "Ekspertų atsakymai į jūsų prašymus",
+        "Experts' answers to your requests",
+        "Відповіді експертів на ваші запити",
+        "Ответы экспертов на ваши запросы",
+    ),
     "event_changed": ("Renginio pakeitimai", "Event changes", "Зміни подій", "Изменения мероприятий"),
     "event_cancelled": (
         "Atšaukti renginiai",
@@ -81,4 +93,13 @@ _KINDS: dict[str, tuple[str, str, str, str]] = {
     ),
 }
 LANGS = ("lt", "en", "uk", "ru")
+# A kind's channel for someone who chose nothing. Diaspora experts rarely sign in: an invitation
+# (and the answer the asker waits for) goes by e-mail unless the person says otherwise.
+_DEFAULT_CHANNEL = {"expert_invitation": "email", "expert_answer": "email"}
+
+
+def default_channel(kind: str) -> str:
+    return _DEFAULT_CHANNEL.get(kind, "in_app")
+
+
 KINDS: dict[str, dict[str, str]] = {k: dict(zip(LANGS, v, strict=True)) for k, v in _KINDS.items()}

@@ -25,6 +25,7 @@ from api.core.jobs import enqueue_after_commit
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.notifications import scope
 from api.notifications.centre.schemas import NotificationRead
+from api.notifications.kinds import default_channel
 from api.notifications.models import Notification, NotificationOnce, NotificationPreference
 
 _table = Notification.__table__  # type: ignore[attr-defined]
@@ -32,7 +33,7 @@ MAIL_TASK = "notifications.mail"
 
 
 def channels(session: Session, user_ids: Iterable[uuid.UUID], kind: str) -> dict[uuid.UUID, str]:
-    """Each person's channel for ``kind`` (in_app when they chose nothing)."""
+    """Each person's channel for ``kind`` (the kind's default when they chose nothing)."""
     ids = list(user_ids)
     chosen = dict(
         session.exec(
@@ -41,7 +42,8 @@ def channels(session: Session, user_ids: Iterable[uuid.UUID], kind: str) -> dict
             )
         ).all()
     )
-    return {uid: chosen.get(uid, "in_app") for uid in ids}
+    default = default_channel(kind)
+    return {uid: chosen.get(uid, default) for uid in ids}
 
 
 def _after(session: Session, deliveries: Iterable[str]) -> None:

@@ -54,11 +54,29 @@ def refused_address(host: str) -> str | None:
 
 
 def claim(session: Session, now: datetime, limit: int) -> list[uuid.UUID]:
-    """Take up to ``limit`` due deliveries for this sender (commits)."""
+    """Take up to ``limit`` due deliveries for this sender (commits).
+
+    Per subscription, one record's events go out in order: a delivery is due only when no earlier
+    delivery of the same record to the same subscription is still pending (waiting for a retry or
+    held by another sender). Other records' deliveries are not held up."""
     free = sa.or_(_table.c.claimed_until.is_(None), _table.c.claimed_until < now)
+    earlier = _table.alias("earlier")
+    waits = (
+        sa.select(earlier.c.id)
+        .where(
+            earlier.c.subscription_id == _table.c.subscription_id,
+            earlier.c.object_key == _table.c.object_key,
+            earlier.c.status == "pending",
+            sa.or_(
+                earlier.c.created_at < _table.c.created_at,
+                sa.and_(earlier.c.created_at == _table.c.created_at, earlier.c.id < _table.c.id),
+            ),
+        )
+        .exists()
+    )
     due = (
         sa.select(_table.c.id)
-        .where(_table.c.status == "pending", _table.c.next_attempt_at <= now, free)
+        .where(_table.c.status == "pending", _table.c.next_attempt_at <= now, free, ~waits)
         .order_by(_table.c.next_attempt_at)
         .limit(limit)
         # PostgreSQL: rows another sender is claiming are skipped, not waited for (two senders

@@ -34,6 +34,14 @@ def _slug(session: Session, municipality_id: uuid.UUID | None) -> str | None:
     return _slugs[municipality_id]
 
 
+def object_key(event_type: str, data: dict[str, Any]) -> str | None:
+    """The record an event is about, "service:<id>" (None for a ping): its deliveries keep order."""
+    record = data.get("id")
+    if record is None or event_type == "ping":
+        return None
+    return f"{event_type.split('.', 1)[0]}:{record}"[:80]
+
+
 def emit(
     session: Session,
     event_type: str,
@@ -78,6 +86,7 @@ def emit(
     session.add(event)
     session.flush()
     now = utcnow()
+    key = object_key(event_type, data)
     session.execute(
         sa.insert(WebhookDelivery.__table__),  # type: ignore[attr-defined]
         [
@@ -86,6 +95,7 @@ def emit(
                 "created_at": now,
                 "subscription_id": sub.id,
                 "event_id": event.id,
+                "object_key": key,
                 "status": "pending",
                 "attempts": 0,
                 "next_attempt_at": now,

@@ -60,12 +60,16 @@ class WebhookDelivery(SQLModel, table=True):
         sa.CheckConstraint("status IN ('pending','delivered','failed')", name="status"),
         sa.Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
         sa.Index("ix_webhook_deliveries_subscription", "subscription_id", "created_at", "id"),
+        sa.Index("ix_webhook_deliveries_object", "subscription_id", "object_key", "status", "created_at"),
     )
 
     id: uuid.UUID = id_field()
     created_at: datetime = created_field()
     subscription_id: uuid.UUID = Field(foreign_key="webhook_subscriptions.id", nullable=False)
     event_id: uuid.UUID = Field(foreign_key="webhook_events.id", nullable=False)
+    # The record the event is about ("service:<id>"): a subscription receives one record's events
+    # in the order they happened (a later one waits while an earlier one is still pending).
+    object_key: str | None = Field(default=None, max_length=80)
     status: str = Field(default="pending", max_length=10, nullable=False)
     attempts: int = Field(default=0, nullable=False)
     next_attempt_at: datetime | None = Field(default_factory=utcnow, sa_type=UTCDateTime)

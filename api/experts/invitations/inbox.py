@@ -14,7 +14,7 @@ from api.core.db import utcnow
 from api.core.errors import conflict, not_found
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.experts import scope
+from api.experts import notices, scope
 from api.experts.invitations import logic as invitations
 from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest
 from api.experts.requests import logic as expert_requests
@@ -138,15 +138,7 @@ def _answer(
         if req.status == "open":
             expert_requests.move(session, req, "in_progress")
         expert_requests.move(session, req, "answered")
-    title = next(iter(req.title.values()), "")
-    invitations.mail(
-        session,
-        user_id=req.created_by,
-        kind="expert_answer",
-        subject="Langelis: an expert answered your request",
-        body=f"{profile.display_name} answered “{title}”. Read the answer in Langelis.",
-        payload={"request_id": str(req.id), "invitation_id": str(inv.id)},
-    )
+    notices.answered(session, req=req, inv=inv, profile=profile)
     invitations.audit(session, actor=actor, inv=inv, action="answer")
     return inv
 

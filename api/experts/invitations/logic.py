@@ -1,5 +1,5 @@
 """Invitations to requests for expertise, on the requester's side: the experts Langelis proposes
-(score and reason), inviting (the expert gets a mail), withdrawing, recording the hours given, and
+(score and reason), inviting (the expert is notified), withdrawing, recording the hours given, and
 the list of contributors a city thanks. The expert's side is :mod:`api.experts.invitations.inbox`."""
 
 from __future__ import annotations
@@ -12,15 +12,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from api.accounts.models import User
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found, unprocessable
 from api.core.i18n import Locale
-from api.core.models import OutboxMessage
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.experts import common, scope
+from api.experts import common, notices, scope
 from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest
 from api.experts.profiles import cards
 from api.experts.profiles.schemas import Reason
@@ -151,29 +149,12 @@ def get_invitation(session: Session, *, req: ExpertRequest, invitation_id: uuid.
     return inv
 
 
-def mail(
-    session: Session,
-    *,
-    user_id: uuid.UUID | None,
-    kind: str,
-    subject: str,
-    body: str,
-    payload: dict[str, Any],
-) -> None:
-    user = session.get(User, user_id) if user_id else None
-    if user is None or not user.is_active:
-        return
-    session.add(OutboxMessage(recipient=user.email, kind=kind, subject=subject, body=body, payload=payload))
-
-
 def invite(
     session: Session,
     *,
     actor: Actor,
     req: ExpertRequest,
     data: InvitationCreate,
-    locale: Locale,
-    base_url: str,
 ) -> ExpertInvitation:
     if req.status not in LIVE:
         detail = (
@@ -217,16 +198,7 @@ def invite(
     )
     session.add(inv)
     session.flush()
-    title = locale.text(req.title) if not locale.all_translations else next(iter(req.title.values()), "")
-    link = f"{base_url.rstrip('/')}/#/experts/inbox"
-    mail(
-        session,
-        user_id=profile.user_id,
-        kind="expert_invitation",
-        subject="Langelis: your city asks for your expertise",
-        body=f"You are invited to help with “{title}”. See the invitation and answer: {link}",
-        payload={"invitation_id": str(inv.id), "request_id": str(req.id), "link": link},
-    )
+    notices.invited(session, req=req, inv=inv, profile=profile)
     audit(session, actor=actor, inv=inv, action="invite")
     return inv
 

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Query, Request, Response, status
 from sqlmodel import Session
 
 from api.core.actor import Actor
-from api.core.config import SettingsDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.http import NoStore, created, op, page_response, with_etag
@@ -112,15 +111,12 @@ def list_invitations(
 def create_invitation(
     req: ManagedRequest,
     session: SessionDep,
-    settings: SettingsDep,
     actor: RequesterActor,
     locale: LocaleDep,
     body: InvitationCreate,
     response: Response,
 ) -> InvitationRead:
-    inv = invitations.invite(
-        session, actor=actor, req=req, data=body, locale=locale, base_url=settings.public_base_url
-    )
+    inv = invitations.invite(session, actor=actor, req=req, data=body)
     created(response, f"/api/v1/expert-requests/{req.id}/invitations/{inv.id}")
     return _read(session, response, actor, locale, inv)
 

@@ -1,4 +1,4 @@
-"""Each person's channel per kind: in-app (default), e-mail, daily digest, off."""
+"""Each person's channel per kind: in-app (the default for most kinds), e-mail, daily digest, off."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from api.core.actor import Actor
 from api.core.db import dialect_insert, utcnow
 from api.core.errors import ProblemError
 from api.core.i18n import Locale, resolve
-from api.notifications.kinds import KINDS
+from api.notifications.kinds import KINDS, default_channel
 from api.notifications.models import CHANNELS, NotificationPreference
 from api.notifications.preferences.schemas import PreferenceList, PreferenceRead
 
@@ -25,7 +25,9 @@ def read(session: Session, *, actor: Actor, locale: Locale) -> PreferenceList:
     )
     items = [
         PreferenceRead(
-            kind=kind, label=resolve(labels, locale.lang) or kind, channel=chosen.get(kind, "in_app")
+            kind=kind,
+            label=resolve(labels, locale.lang) or kind,
+            channel=chosen.get(kind, default_channel(kind)),
         )
         for kind, labels in KINDS.items()
     ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from api.core.models import OutboxMessage
+from api.core.db import utcnow
+from api.notifications.models import Notification
 from tests.experts.conftest import etag_of
+from tests.notifications.conftest import job_runtime  # noqa: F401 - fixture
 
 NEW = {
     "title": {"lt": "Kaip pagyvinti senamiestį?", "en": "How to bring the old town to life?"},
@@ -55,8 +57,10 @@ def test_a_request_walks_through_its_states(client, auth, base, make_expert, db)
     inv = r.json()
     assert inv["status"] == "invited" and inv["score"] == sum(x["points"] for x in inv["reasons"])
     assert client.post(f"{url}/invitations", json={"expert_id": str(expert.id)}, headers=h).status_code == 409
-    mail = db.exec(select(OutboxMessage).where(OutboxMessage.recipient == user.email)).all()
-    assert [m.kind for m in mail] == ["expert_invitation"]
+    # The expert is notified, by e-mail unless they chose otherwise (experts rarely sign in).
+    told = db.exec(select(Notification).where(Notification.user_id == user.id)).all()
+    assert [(n.kind, n.delivery, n.link) for n in told] == [("expert_invitation", "email", "/experts/inbox")]
+    assert "Kaip pagyvinti senamiestį?" in told[0].title["lt"]
 
     # The expert sees it in the inbox, accepts (request → in_progress) and answers (→ answered).
     eh = auth.headers(user)
@@ -82,10 +86,13 @@ def test_a_request_walks_through_its_states(client, auth, base, make_expert, db)
     got = client.get(url, headers=h).json()
     assert got["status"] == "answered" and got["hours_given"] == 3
     assert got["invitations"]["answered"] == 1
-    requester_mail = db.exec(
-        select(OutboxMessage).where(OutboxMessage.recipient == base.coordinator.email)
-    ).all()
-    assert [m.kind for m in requester_mail] == ["expert_answer"]
+    told = db.exec(select(Notification).where(Notification.user_id == base.coordinator.id)).all()
+    assert [(n.kind, n.delivery, n.link) for n in told] == [
+        ("expert_answer", "email", f"/expert-requests/{got['id']}")
+    ]
+    assert (
+        told[0].title["en"] == "Atsakanti Ekspertė answered your request “How to bring the old town to life?”"
+    )
 
     # The requester reads the answer and records the hours actually given.
     answers = client.get(f"{url}/invitations", headers=h).json()["items"]
@@ -408,3 +415,41 @@ def test_contributors_are_listed_for_thanks(client, auth, base, make_expert, mak
         headers=auth.headers(base.coordinator),
     )
     assert r.status_code == 422
+
+
+def test_an_invitation_is_mailed_in_the_experts_language_unless_turned_off(
+    client,
+    auth,
+    base,
+    make_expert,
+    db,
+    job_runtime,  # noqa: F811
+):
+    from api.core.models import OutboxMessage
+    from api.notifications import mail
+
+    h = auth.headers(base.coordinator)
+    req = client.post("/api/v1/expert-requests", json=NEW, headers=h).json()
+    url = f"/api/v1/expert-requests/{req['id']}"
+    assert move(client, h, url, "open").status_code == 200
+    uk_user, uk_expert = make_expert("Олена Експертка", competences=["architecture"])
+    uk_user.preferred_language = "uk"
+    quiet_user, quiet_expert = make_expert("Tyli Ekspertė", competences=["architecture"])
+    db.flush()
+    # The default channel for invitations is e-mail, and the preferences say so.
+    prefs = client.get("/api/v1/notifications/preferences", headers=auth.headers(quiet_user)).json()
+    assert {p["kind"]: p["channel"] for p in prefs["items"]}["expert_invitation"] == "email"
+    r = client.put(
+        "/api/v1/notifications/preferences",
+        json={"channels": {"expert_invitation": "off"}},
+        headers=auth.headers(quiet_user),
+    )
+    assert r.status_code in (200, 204), r.text
+    for expert in (uk_expert, quiet_expert):
+        r = client.post(f"{url}/invitations", json={"expert_id": str(expert.id)}, headers=h)
+        assert r.status_code == 201, r.text
+    assert mail.compose(db, utcnow()) >= 1
+    to_uk = db.exec(select(OutboxMessage).where(OutboxMessage.recipient == uk_user.email)).all()
+    assert len(to_uk) == 1 and to_uk[0].subject.startswith("Місто просить вашої експертизи")
+    assert "/#/experts/inbox" in to_uk[0].body
+    assert not db.exec(select(OutboxMessage).where(OutboxMessage.recipient == quiet_user.email)).all()
