@@ -21,6 +21,24 @@ def weekday_mask(schedule: list[dict[str, object]]) -> int:
     return mask
 
 
+EVENING_FROM = "18:00"
+
+
+def evening_mask(schedule: list[dict[str, object]]) -> int:
+    """Weekdays with a slot that closes at 18:00 or later (open after working hours)."""
+    mask = 0
+    for slot in schedule or []:
+        day, closes = slot.get("weekday"), slot.get("closes")
+        if (
+            isinstance(day, int)
+            and day in WEEKDAY_BITS
+            and isinstance(closes, str)
+            and closes >= EVENING_FROM
+        ):
+            mask |= WEEKDAY_BITS[day]
+    return mask
+
+
 def sort_name(name: dict[str, str] | None) -> str:
     return normalize(resolve(name, "lt") or "")[:300]
 
@@ -32,9 +50,13 @@ def derive(values: dict[str, Any], organization_name: dict[str, str] | None) -> 
     category_names = [known[c].name for c in cats if c in known]
     return {
         "category_keys": category_keys(cats),
-        "language_keys": code_keys(values.get("languages") or []),
+        "language_keys": code_keys(
+            list(dict.fromkeys([*(values.get("languages") or []), *(values.get("provided_languages") or [])]))
+        ),
+        "provided_keys": code_keys(values.get("provided_languages") or []),
         "status_keys": code_keys(values.get("eligible_statuses") or []),
         "weekday_mask": weekday_mask(values.get("schedule") or []),
+        "evening_mask": evening_mask(values.get("schedule") or []),
         "sort_name": sort_name(values.get("name")),
         "search_text": search_blob(
             values.get("name"),
@@ -49,7 +71,15 @@ def derive(values: dict[str, Any], organization_name: dict[str, str] | None) -> 
 
 def refresh_service(service: Service, organization: Organization | None) -> None:
     """Set the derived columns; call after every change of the service (or its organisation's name)."""
-    fields = ("name", "description", "categories", "languages", "eligible_statuses", "schedule")
+    fields = (
+        "name",
+        "description",
+        "categories",
+        "languages",
+        "provided_languages",
+        "eligible_statuses",
+        "schedule",
+    )
     values = {f: getattr(service, f) for f in (*fields, "eligibility_note", "application_process")}
     for key, value in derive(values, organization.name if organization else None).items():
         setattr(service, key, value)

@@ -58,8 +58,13 @@ class Service(SQLModel, table=True):
     categories: list[str] = json_field(list)
     category_keys: str = Field(default="", sa_type=sa.Text, nullable=False)
     status: str = Field(default="active", max_length=20, nullable=False)
+    # Languages people can get help in (staff who speak it, interpretation); a service given in a
+    # language helps in it too, so ``language_keys`` covers both lists.
     languages: list[str] = json_field(list)
     language_keys: str = Field(default="", max_length=200, nullable=False)
+    # Languages the service is given or taught in (a Lithuanian course: "lt").
+    provided_languages: list[str] = json_field(list)
+    provided_keys: str = Field(default="", max_length=200, nullable=False)
     # Empty: open to every legal status.
     eligible_statuses: list[str] = json_field(list)
     status_keys: str = Field(default="", max_length=400, nullable=False)
@@ -76,6 +81,8 @@ class Service(SQLModel, table=True):
     # bit set (Monday = 1) so ``open_on`` is one integer test. 0: no weekly schedule.
     schedule: list[dict[str, Any]] = json_field(list)
     weekday_mask: int = Field(default=0, nullable=False)
+    # The weekdays with a time slot that lasts into the evening (closes at 18:00 or later).
+    evening_mask: int = Field(default=0, nullable=False)
     start_date: date | None = Field(default=None)
     end_date: date | None = Field(default=None)
     capacity: int | None = Field(default=None)

@@ -21,7 +21,12 @@ OrganizationKind = Literal[
     "business",
     "other",
 ]
-ServiceSort = Literal["relevance", "name", "-name", "last_modified", "-last_modified", "-assured_date"]
+ServiceSort = Literal[
+    "relevance", "name", "-name", "last_modified", "-last_modified", "-assured_date", "distance"
+]
+# When a service runs, from its weekly times: Monday–Friday, evenings (a slot until 18:00 or later),
+# Saturday or Sunday.
+ServiceWhen = Literal["weekdays", "evenings", "weekends"]
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1")]
 Hhmm = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
 Url = Annotated[str, Field(max_length=300, pattern=r"^https?://")]

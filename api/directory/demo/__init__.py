@@ -134,6 +134,9 @@ def service_rows(
             "categories": [template["cat"]],
             "status": status,
             "languages": languages,
+            # A Lithuanian course is taught in Lithuanian (and explained in the other languages);
+            # other services are given in their first language, with help in the rest.
+            "provided_languages": ["lt"] if template["cat"].startswith("language") else languages[:1],
             "eligible_statuses": list(template.get("statuses", [])),
             "age_min": age[0] if age else (18 if course and rng.random() < 0.5 else None),
             "age_max": age[1] if age else None,

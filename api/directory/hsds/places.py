@@ -66,9 +66,9 @@ def _centre(session: Session, actor: Actor, postcode: str) -> tuple[float, float
     return sum(r.latitude for r in rows) / len(rows), sum(r.longitude for r in rows) / len(rows)
 
 
-def public_locations_near(session: Session, lat: float, lng: float, meters: float) -> list[uuid.UUID]:
-    """Ids of live locations within ``meters`` of a point whose address is public (a confidential
-    one is never found by distance: that would tell where it is)."""
+def public_locations_near(session: Session, lat: float, lng: float, meters: float) -> dict[uuid.UUID, float]:
+    """Live locations within ``meters`` of a point whose address is public, with their distance in
+    meters (a confidential one is never found by distance: that would tell where it is)."""
     dlat = meters / METERS_PER_DEGREE
     dlng = meters / (METERS_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
     rows = _candidates(
@@ -77,7 +77,8 @@ def public_locations_near(session: Session, lat: float, lng: float, meters: floa
         col(Location.longitude).between(lng - dlng, lng + dlng),
         col(Location.confidential).is_(False),
     )
-    return [r.id for r in rows if distance_m(lat, lng, r.latitude, r.longitude) <= meters]
+    found = ((r.id, distance_m(lat, lng, r.latitude, r.longitude)) for r in rows)
+    return {location_id: d for location_id, d in found if d <= meters}
 
 
 def location_filter(

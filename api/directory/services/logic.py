@@ -136,6 +136,7 @@ def read(
                 categories=list(s.categories or []),
                 status=s.status,  # type: ignore[arg-type]  # a CHECK constraint keeps it one of these
                 languages=list(s.languages or []),
+                provided_languages=list(s.provided_languages or []),
                 eligible_statuses=list(s.eligible_statuses or []),
                 age_min=s.age_min,
                 age_max=s.age_max,
@@ -177,7 +178,11 @@ def tombstone(service: Service) -> ServiceTombstone:
 
 def create(session: Session, *, actor: Actor, data: ServiceCreate) -> Service:
     org = owning_organization(session, actor=actor, organization_id=data.organization_id)
-    _check_codes(categories_=data.categories, statuses=data.eligible_statuses, languages=data.languages)
+    _check_codes(
+        categories_=data.categories,
+        statuses=data.eligible_statuses,
+        languages=[*data.languages, *data.provided_languages],
+    )
     location_ids = check_locations(session, organization_id=org.id, location_ids=data.location_ids)
     values = data.model_dump(exclude={"organization_id", "location_ids"})
     values["schedule"] = [slot.model_dump() for slot in data.schedule]
@@ -205,7 +210,7 @@ def update(
     _check_codes(
         categories_=changes.get("categories"),
         statuses=changes.get("eligible_statuses"),
-        languages=changes.get("languages"),
+        languages=[*(changes.get("languages") or []), *(changes.get("provided_languages") or [])],
     )
     location_ids = changes.pop("location_ids", None)
     if location_ids is not None:
@@ -217,7 +222,7 @@ def update(
     apply(
         service,
         changes,
-        lists=("languages", "eligible_statuses", "schedule"),
+        lists=("languages", "provided_languages", "eligible_statuses", "schedule"),
         maps=("description", "eligibility_note", "cost_description", "application_process"),
     )
     _check_ranges(service)

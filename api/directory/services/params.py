@@ -14,7 +14,7 @@ from fastapi import Depends, Query
 from api.core.errors import unprocessable
 from api.core.types import IsoDate, IsoDateTime
 from api.directory.services.search import ServiceFilters
-from api.directory.vocab import CefrLevel, ServiceFormat, ServiceStatus
+from api.directory.vocab import CefrLevel, ServiceFormat, ServiceStatus, ServiceWhen
 
 
 def parse_near(value: str | None) -> tuple[float, float, float] | None:
@@ -52,7 +52,23 @@ async def _common_filters(
         str | None,
         Query(
             pattern=r"^[a-z]{2}$",
-            description="Staff help in this language (ISO 639-1; on a language course: explain in it)",
+            description="Help available in this language (ISO 639-1): staff who speak it, "
+            "interpretation, or the service is given in it",
+        ),
+    ] = None,
+    provided_language: Annotated[
+        str | None,
+        Query(
+            pattern=r"^[a-z]{2}$",
+            description="Given or taught in this language (ISO 639-1; a Lithuanian course: lt)",
+        ),
+    ] = None,
+    when: Annotated[
+        list[ServiceWhen] | None,
+        Query(
+            max_length=3,
+            description="Runs on weekdays, in the evenings (until 18:00 or later) or at weekends "
+            "(any of those given; services without weekly times are left out)",
         ),
     ] = None,
     eligible_status: Annotated[
@@ -83,6 +99,8 @@ async def _common_filters(
         municipalities=list(municipality or []),
         organization_id=organization,
         language=language,
+        provided_language=provided_language,
+        when=list(when or []),
         eligible_status=eligible_status,
         age=age,
         level=level,

@@ -35,7 +35,17 @@ LINKS = ServiceAtLocation.__table__  # type: ignore[attr-defined]
 ORGANIZATIONS = Organization.__table__  # type: ignore[attr-defined]
 
 # Every column but the folded search text and the derived filter keys (the answer never shows them).
-_DERIVED = frozenset({"search_text", "category_keys", "language_keys", "status_keys", "weekday_mask"})
+_DERIVED = frozenset(
+    {
+        "search_text",
+        "category_keys",
+        "language_keys",
+        "provided_keys",
+        "status_keys",
+        "weekday_mask",
+        "evening_mask",
+    }
+)
 SERVICE_COLUMNS = [c for c in SERVICES.c if c.name not in _DERIVED]
 _LOCATION_COLUMNS = [
     "id",
@@ -153,6 +163,7 @@ def service_dicts(
                 "categories": list(r.categories or []),
                 "status": r.status,
                 "languages": list(r.languages or []),
+                "provided_languages": list(r.provided_languages or []),
                 "eligible_statuses": list(r.eligible_statuses or []),
                 "age_min": r.age_min,
                 "age_max": r.age_max,
@@ -177,6 +188,7 @@ def service_dicts(
                 "assured_by": r.assured_by,
                 "stale": assured is None or assured < stale_cut,
                 "locations": locations[r.id],
+                "distance_m": None,
                 "version": r.version,
                 "created_at": r.created_at,
                 "last_modified": r.updated_at,

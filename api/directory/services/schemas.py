@@ -46,7 +46,16 @@ class _ServiceFields(BaseModel):
 
     description: OptionalTranslations = Field(default_factory=dict)
     status: ServiceStatus = "active"
-    languages: list[LanguageCode] = Field(default_factory=list, max_length=20)
+    languages: list[LanguageCode] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Languages people can get help in: staff who speak it, interpretation",
+    )
+    provided_languages: list[LanguageCode] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Languages the service is given or taught in (a Lithuanian course: lt)",
+    )
     eligible_statuses: list[str] = Field(
         default_factory=list, max_length=20, description="legal-statuses.csv codes; empty = everyone"
     )
@@ -71,7 +80,7 @@ class _ServiceFields(BaseModel):
     funding_ends_on: IsoDate | None = None
     location_ids: list[uuid.UUID] = Field(default_factory=list, max_length=20)
 
-    @field_validator("languages")
+    @field_validator("languages", "provided_languages")
     @classmethod
     def _unique_languages(cls, value: list[str]) -> list[str]:
         return list(dict.fromkeys(value))
@@ -93,6 +102,7 @@ class ServiceUpdate(BaseModel):
     description: OptionalTranslations | None = None
     status: ServiceStatus | None = None
     languages: list[LanguageCode] | None = Field(default=None, max_length=20)
+    provided_languages: list[LanguageCode] | None = Field(default=None, max_length=20)
     eligible_statuses: list[str] | None = Field(default=None, max_length=20)
     age_min: int | None = Field(default=None, ge=0, le=120)
     age_max: int | None = Field(default=None, ge=0, le=120)
@@ -132,7 +142,8 @@ class ServiceRead(WithTranslationStatus):
     )
     categories: list[str]
     status: ServiceStatus
-    languages: list[str]
+    languages: list[str] = Field(description="Help available in (staff, interpretation)")
+    provided_languages: list[str] = Field(description="Given or taught in")
     eligible_statuses: list[str]
     age_min: int | None
     age_max: int | None
@@ -157,6 +168,9 @@ class ServiceRead(WithTranslationStatus):
     assured_by: uuid.UUID | None
     stale: bool
     locations: list[LocationRead]
+    distance_m: int | None = Field(
+        default=None, description="With near=: meters from that point to the service's nearest place"
+    )
     version: int
     created_at: datetime
     last_modified: datetime

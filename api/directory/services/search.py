@@ -10,6 +10,7 @@ first.
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -19,13 +20,14 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
+from api.core.errors import unprocessable
 from api.core.i18n import Locale, like_escape, search_stems
 from api.core.pagination import PageParams, SortKey, after, decode_cursor, finish, order_by
 from api.directory import scope
 from api.directory.codes import municipality_id
 from api.directory.derived_fields import WEEKDAY_BITS
-from api.directory.hsds.places import public_locations_near
-from api.directory.models import Service, ServiceAtLocation
+from api.directory.hsds.places import METERS_PER_DEGREE, public_locations_near
+from api.directory.models import Location, Service, ServiceAtLocation
 from api.directory.services import logic as catalog
 from api.directory.services import rows
 from api.directory.services.place_names import split_places
@@ -33,6 +35,8 @@ from api.directory.services.rows import JSONObj
 from api.municipalities.models import Organization
 
 _FAR_PAST = date(1900, 1, 1)
+WEEKDAYS = sum(WEEKDAY_BITS[d] for d in range(1, 6))
+WEEKEND = WEEKDAY_BITS[6] | WEEKDAY_BITS[7]
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class ServiceFilters:
     municipalities: list[str] = field(default_factory=list)
     organization_id: uuid.UUID | None = None
     language: str | None = None
+    provided_language: str | None = None
+    when: list[str] = field(default_factory=list)
     eligible_status: str | None = None
     age: int | None = None
     format: list[str] = field(default_factory=list)
@@ -60,6 +66,8 @@ class ServiceFilters:
     # "Near me": (latitude, longitude, meters); resolved to the public locations within reach.
     near: tuple[float, float, float] | None = None
     near_location_ids: list[uuid.UUID] | None = None
+    # Meters from the point to each of those locations (the answer's ``distance_m``).
+    near_distances: dict[uuid.UUID, float] = field(default_factory=dict)
 
 
 def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
@@ -70,7 +78,8 @@ def resolved(session: Session, f: ServiceFilters) -> ServiceFilters:
     """Municipality codes to ids. Place names in the query ("Вільнюс") match the services of that
     place or a text that names it, unless the caller named municipalities (then they are dropped)."""
     if f.near is not None and f.near_location_ids is None:
-        f = replace(f, near_location_ids=public_locations_near(session, *f.near))
+        distances = public_locations_near(session, *f.near)
+        f = replace(f, near_location_ids=list(distances), near_distances=distances)
     q, words, places = split_places(f.q)
     if places:
         named = f.municipalities or f.municipality_ids
@@ -107,6 +116,15 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
         where.append(scope.of_organization(Service, f.organization_id))
     if f.language:
         where.append(_like(col(Service.language_keys), f.language))
+    if f.provided_language:
+        where.append(_like(col(Service.provided_keys), f.provided_language))
+    if f.when:
+        runs = {
+            "weekdays": col(Service.weekday_mask).op("&")(WEEKDAYS) != 0,
+            "evenings": col(Service.evening_mask) != 0,
+            "weekends": col(Service.weekday_mask).op("&")(WEEKEND) != 0,
+        }
+        where.append(sa.or_(*(runs[w] for w in f.when)))
     if f.eligible_status:
         where.append(
             sa.or_(col(Service.status_keys) == "", _like(col(Service.status_keys), f.eligible_status))
@@ -168,6 +186,9 @@ def sort_keys(sort: str, q: str | None) -> tuple[str, list[SortKey]]:
 
 
 def effective_sort(filters: ServiceFilters, sort: str | None) -> str:
+    if sort == "distance" and filters.near is None:
+        message = "sort=distance needs near=latitude,longitude,meters."
+        raise unprocessable(message, [{"loc": ["query", "sort"], "msg": message, "type": "value_error"}])
     if filters.modified_after is not None and sort is None:
         return "last_modified"  # a sync reads changes in the order they happened
     if sort is None:
@@ -190,6 +211,8 @@ def key_values(sort_name: str, service: Any, score: int | None) -> tuple[Any, ..
     """The keyset values of a row (a ``Service`` or a Core row with its columns)."""
     if sort_name == "relevance":
         return (score, service.sort_name, service.id)
+    if sort_name == "distance":
+        return (score, service.id)
     if sort_name in ("name", "-name"):
         return (service.sort_name, service.id)
     if sort_name in ("last_modified", "-last_modified"):
@@ -209,13 +232,19 @@ def search(
     """One page as JSON-ready dicts (``ServiceRead`` / ``ServiceTombstone`` shapes): Core rows, one
     query for the page with its organisation names and one for its locations."""
     filters = resolved(session, filters)
-    name, keys = sort_keys(effective_sort(filters, sort), filters.q)
-    score = keys[0].column if name == "relevance" else sa.literal(None)
-    stmt = (
-        sa.select(*rows.SERVICE_COLUMNS, col(Organization.name).label("org_name"), score.label("k0"))
-        .join(Organization, col(Organization.id) == Service.organization_id)
-        .where(*conditions(filters))
+    wanted = effective_sort(filters, sort)
+    stmt = sa.select(*rows.SERVICE_COLUMNS, col(Organization.name).label("org_name")).join(
+        Organization, col(Organization.id) == Service.organization_id
     )
+    if wanted == "distance":
+        assert filters.near is not None and filters.near_location_ids is not None
+        nearest = _nearest(filters.near, filters.near_location_ids)
+        stmt = stmt.join(nearest, nearest.c.service_id == col(Service.id))
+        name, keys = "distance", [SortKey(nearest.c.d2), SortKey(col(Service.id))]
+    else:
+        name, keys = sort_keys(wanted, filters.q)
+    score = keys[0].column if name in ("relevance", "distance") else sa.literal(None)
+    stmt = stmt.add_columns(score.label("k0")).where(*conditions(filters))
     if params.cursor:
         stmt = stmt.where(key_after(keys, decode_cursor(params.cursor, name, len(keys))))
     found = session.execute(stmt.order_by(*order_by(keys)).limit(params.limit + 1)).all()
@@ -230,7 +259,37 @@ def search(
         org_names={r.organization_id: r.org_name for r in page},
         stale_cut=catalog.stale_before(),
     )
+    if filters.near is not None:
+        for item in items:
+            if item.get("deleted"):
+                continue
+            reach = [
+                filters.near_distances[loc["id"]]
+                for loc in item["locations"]
+                if loc["id"] in filters.near_distances
+            ]
+            item["distance_m"] = round(min(reach)) if reach else None
     return items, next_cursor
+
+
+def _nearest(near: tuple[float, float, float], location_ids: list[uuid.UUID]) -> Any:
+    """Each service's squared distance (m²) to its nearest place among ``location_ids``, on a local
+    flat projection: the same order as the great-circle distance at these ranges (100 km at most),
+    with no trigonometry or square root in SQL (SQLite has none built in)."""
+    lat, lng, _ = near
+    k_lat = METERS_PER_DEGREE
+    k_lng = METERS_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01)
+    dy = (col(Location.latitude) - lat) * k_lat
+    dx = (col(Location.longitude) - lng) * k_lng
+    return (
+        sa.select(
+            col(ServiceAtLocation.service_id).label("service_id"), sa.func.min(dy * dy + dx * dx).label("d2")
+        )
+        .join(Location, col(Location.id) == ServiceAtLocation.location_id)
+        .where(col(Location.id).in_(location_ids))
+        .group_by(col(ServiceAtLocation.service_id))
+        .subquery("nearest")
+    )
 
 
 def fingerprint(session: Session, *, filters: ServiceFilters) -> tuple[int, str]:

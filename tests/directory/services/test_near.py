@@ -68,3 +68,47 @@ def test_a_bad_point_is_a_422(client, near):
     assert r.status_code == 422, r.text
     assert r.headers["content-type"].startswith("application/problem+json")
     assert r.json()["errors"][0]["loc"] == ["query", "near"]
+
+
+def test_sort_by_distance_pages_nearest_first_with_the_distance(client, placed, db, base, marker):
+    town_hall = placed(54.6780, 25.2870)  # about 870 m
+    close = placed(54.6890, 25.2790)  # about 650 m
+    nearest = placed(54.6862, 25.2880)  # about 50 m
+    hidden = placed(54.6859, 25.2878, confidential=True)  # closest of all, but secret
+    # A service at two places: its distance is to the nearer one.
+    second = Location(
+        organization_id=base.org.id,
+        municipality_id=base.municipality.id,
+        name={"lt": "Kita vieta"},
+        latitude=54.6870,
+        longitude=25.2877,  # about 130 m
+    )
+    db.add(second)
+    db.flush()
+    db.add(ServiceAtLocation(service_id=town_hall.id, location_id=second.id))
+    db.flush()
+    near = f"{CATHEDRAL[0]},{CATHEDRAL[1]},2000"
+    seen, cursor = [], None
+    while True:
+        params = {"q": marker, "near": near, "sort": "distance", "limit": 1}
+        if cursor:
+            params["cursor"] = cursor
+        r = client.get("/api/v1/services", params=params)
+        assert r.status_code == 200, r.text
+        seen += [(i["id"], i["distance_m"]) for i in r.json()["items"]]
+        cursor = r.json()["next_cursor"]
+        if not cursor:
+            break
+    assert [s for s, _ in seen] == [str(nearest.id), str(town_hall.id), str(close.id)]
+    distances = [d for _, d in seen]
+    assert distances == sorted(distances) and 30 < distances[0] < 70 and 100 < distances[1] < 160
+    assert 600 < distances[2] < 700
+    assert str(hidden.id) not in {s for s, _ in seen}
+    # By name, the same services still say how far they are.
+    r = client.get("/api/v1/services", params={"q": marker, "near": near, "sort": "name"})
+    assert {i["id"]: i["distance_m"] for i in r.json()["items"]} == dict(seen)
+    # Without near there is no distance to sort by or show.
+    r = client.get("/api/v1/services", params={"q": marker, "sort": "distance"})
+    assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["query", "sort"]
+    r = client.get("/api/v1/services", params={"q": marker})
+    assert all(i["distance_m"] is None for i in r.json()["items"])
