@@ -3,6 +3,7 @@ provider edits one of its organisation's services and sees the change."""
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from tests.e2e.conftest import login
@@ -136,8 +137,40 @@ def test_near_me_shows_what_is_within_reach(browser, live_server):
         page.wait_for_selector("#near-state:has-text('2')")
         page.wait_for_selector("#service-results .service-card, #service-results .empty:not([hidden])")
         near = page.locator("#service-results .service-card").count()
+        # Nearest first, each card saying how far it is.
+        page.wait_for_function("() => location.hash.includes('sort=distance')")
+        page.wait_for_selector("#service-results .service-card .distance")
+        shown = page.eval_on_selector_all(
+            "#service-results .service-card .distance",
+            "els => els.map(e => e.textContent)",
+        )
+        numbers = [re.search(r"\d+(?:[.,]\d+)?", x) for x in shown]
+        assert all(numbers), shown
+        meters = [
+            float(n.group().replace(",", ".")) * (1000 if "km" in x else 1)
+            for n, x in zip(numbers, shown, strict=True)
+            if n
+        ]
+        assert meters == sorted(meters) and meters[-1] <= 2000
         page.click("#near-clear")
-        page.wait_for_function("() => !location.hash.includes('near=')")
+        page.wait_for_function(
+            "() => !location.hash.includes('near=') && !location.hash.includes('sort=distance')"
+        )
         assert near > 0
     finally:
         context.close()
+
+
+def test_taught_in_when_and_nothing_found(page):
+    """Lithuanian courses taught in Lithuanian, in the evenings; a search that finds nothing asks
+    what she was looking for."""
+    page.goto("/#/services?category=language.course&provided_language=lt&when=evenings")
+    page.wait_for_selector("#service-results .service-card")
+    assert page.is_checked("input[name=when][value=evenings]")
+    assert page.input_value("select[name=provided_language]") == "lt"
+    page.fill("input[name=q]", "zqniekonerasite")
+    page.click("form.service-filters button[type=submit]")
+    page.wait_for_selector("#unmet-need-form")
+    # "Search" leads to the results' heading, not to the page.
+    assert page.evaluate("() => document.activeElement.tagName") == "H2"
+    assert page.input_value("#unmet-message") == "zqniekonerasite"

@@ -81,6 +81,11 @@ export function languageBadges(codes) {
     codes.map((code) => h("li", {}, badge(languageName(code)))));
 }
 
+export function distanceText(meters) {
+  if (meters < 1000) return t("directory.distance_m", { m: Math.max(10, Math.round(meters / 10) * 10) });
+  return t("directory.distance_km", { km: (meters / 1000).toLocaleString(document.documentElement.lang || "lt", { maximumFractionDigits: 1 }) });
+}
+
 export function serviceCard(service) {
   const card = h("article", { class: "card service-card", dataset: { id: service.id } },
     h("h3", {}, h("a", { href: `#/services/${service.id}`, lang: service.text_language || undefined }, pick(service.name))),
@@ -92,6 +97,7 @@ export function serviceCard(service) {
       service.level ? badge(service.level) : null, " ",
       service.status !== "active" ? badge(statusLabel(service.status), "warn") : null),
     whenText(service) ? h("p", { class: "when" }, whenText(service)) : null,
+    service.distance_m != null ? h("p", { class: "distance" }, distanceText(service.distance_m)) : null,
     h("p", { class: "place" }));
   municipalityName(service.municipality).then((name) => { card.querySelector(".place").textContent = name; });
   return card;

@@ -1,19 +1,21 @@
 // Public pages: search with filters, and one service in the best language available.
 import { append, clear, field, formatDate, h } from "../../core/dom.js";
 import { correctionBox } from "./corrections.js";
-import { pick, t } from "../../core/i18n.js";
+import { lang, pick, t } from "../../core/i18n.js";
+import { api } from "../../core/api.js";
 import { choose, levelLabel, localText } from "../../core/texts.js";
 import { listServices, readService } from "./api.js";
 import { hasScope } from "../../core/auth.js";
 import { municipalityName, municipalityOptions } from "../../core/reference.js";
 import { replaceQuery } from "../../core/router.js";
-import { badge, pageHeader, pagedList, showStatus } from "../../core/ui.js";
+import { badge, bindForm, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   FORMATS, LEVELS, SERVICE_LANGUAGES, addStyles, categoryName, categoryOptions, formatLabel, languageBadges,
   languageName, legalStatuses, selectField, serviceCard, statusLabel, weekdayName,
 } from "./common.js";
 
-const FILTERS = ["q", "category", "municipality", "language", "eligible_status", "format", "level", "open_on", "free", "age", "near"];
+const FILTERS = ["q", "category", "municipality", "language", "provided_language", "eligible_status", "format", "level", "open_on", "free", "age", "near", "sort"];
+const WHEN = ["weekdays", "evenings", "weekends"];
 const DISTANCES = [1, 2, 5, 10, 25];
 
 // "Near me": the browser's position (asked only when she presses the button), rounded to about
@@ -68,29 +70,58 @@ export async function searchPage({ main, query }) {
     field(t("directory.category"), selectField("category", await categoryOptions(t("core.all")), query.category)),
     field(t("directory.municipality"), selectField("municipality", await municipalityOptions(t("core.all")), query.municipality)),
     field(t("directory.language"), selectField("language", [["", t("core.all")], ...SERVICE_LANGUAGES.map((c) => [c, languageName(c)])], query.language), { hint: t("directory.language_hint") }),
+    field(t("directory.provided_language"), selectField("provided_language", [["", t("core.all")], ...SERVICE_LANGUAGES.map((c) => [c, languageName(c)])], query.provided_language), { hint: t("directory.provided_language_hint") }),
     field(t("directory.eligibility"), selectField("eligible_status", [["", t("core.all")], ...statuses.map((s) => [s.code, s.name])], query.eligible_status)),
     field(t("directory.format"), selectField("format", [["", t("core.all")], ...FORMATS.map((f) => [f, formatLabel(f)])], query.format)),
     field(t("directory.level"), selectField("level", [["", t("core.all")], ...LEVELS.map((l) => [l, levelLabel(l)])], query.level)),
     field(t("directory.open_on"), { name: "open_on", type: "date", value: query.open_on || "" }),
     field(t("directory.age"), { name: "age", type: "number", min: 0, max: 120, value: query.age || "" }),
+    h("fieldset", { class: "field when-field" }, h("legend", {}, t("directory.when")),
+      WHEN.map((w) => h("label", { class: "inline" },
+        h("input", { type: "checkbox", name: "when", value: w, checked: (query.when || "").split(",").includes(w) }), " ", t(`directory.when_${w}`)))),
     h("label", { class: "block free-only" }, h("input", { type: "checkbox", name: "free", value: "true", checked: query.free === "true" }), t("directory.free_only")),
     nearControl(query, () => search()),
+    field(t("directory.sort"), selectField("sort", [["", t("directory.sort_relevance")], ["name", t("directory.sort_name")], ["distance", t("directory.sort_distance")]], query.sort)),
     h("button", { type: "submit", class: "button" }, t("core.search")));
+  const sortSelect = form.querySelector("select[name=sort]");
   const results = h("div", { id: "service-results", "aria-live": "polite" });
 
-  function search() {
-    const params = Object.fromEntries([...new FormData(form).entries()].filter(([k, v]) => FILTERS.includes(k) && v !== ""));
-    replaceQuery(params);
+  // "Nearest first" needs a point: offered only once "near me" is on, and chosen by default then.
+  let nearWasOn = Boolean(query.near);
+  function syncSort(near) {
+    const option = sortSelect.querySelector("option[value=distance]");
+    option.disabled = !near;
+    if (!near && sortSelect.value === "distance") sortSelect.value = "";
+    if (near && !nearWasOn && !sortSelect.value) sortSelect.value = "distance";
+    nearWasOn = near;
+  }
+
+  function search({ focus = false } = {}) {
+    const data = new FormData(form);
+    syncSort(Boolean(data.get("near")));
+    const entries = [...new FormData(form).entries()].filter(([k, v]) => FILTERS.includes(k) && v !== "");
+    const params = Object.fromEntries(entries);
+    const when = data.getAll("when").map(String);
+    const shown = when.length ? { ...params, when: when.join(",") } : params;
+    replaceQuery(shown);
     clear(results);
-    results.append(h("h2", {}, Object.keys(params).length ? t("directory.results") : t("directory.all_services")));
-    results.append(pagedList({
+    const heading = h("h2", { tabindex: "-1" }, Object.keys(shown).length ? t("directory.results") : t("directory.all_services"));
+    results.append(heading);
+    const list = pagedList({
       className: "card-list",
       empty: t("directory.no_results"),
-      load: async (cursor) => (await listServices({ ...params, status: "active", cursor, limit: 12 })).data,
+      load: async (cursor) => (await listServices({ ...params, when, status: "active", cursor, limit: 12 })).data,
       renderItem: (service) => h("li", {}, serviceCard(service)),
-    }));
+    });
+    results.append(list);
+    list.ready.then(() => {
+      // Pressing "search" leads to what was found (focus never stays on a button that vanished
+      // or drops to the page); a filter changed keeps focus where it is.
+      if (focus) heading.focus();
+      if (!list.querySelector("li")) results.append(unmetNeedForm(shown));
+    }).catch(() => {});
   }
-  form.addEventListener("submit", (e) => { e.preventDefault(); search(); });
+  form.addEventListener("submit", (e) => { e.preventDefault(); search({ focus: true }); });
   for (const el of form.querySelectorAll("select[name], input[type=checkbox], input[type=date]")) el.addEventListener("change", search);
 
   append(root, [
@@ -99,6 +130,27 @@ export async function searchPage({ main, query }) {
     h("p", { class: "lead" }, t("directory.intro")),
     form, results]);
   search();
+}
+
+// A search that found nothing: "tell us what you were looking for" (no account, nothing about her).
+function unmetNeedForm(params) {
+  const message = h("textarea", { name: "message", rows: 3, maxlength: 1000, id: "unmet-message" }, params.q || "");
+  const form = h("form", { class: "form unmet-need", id: "unmet-need-form", novalidate: true },
+    h("h3", {}, t("directory.unmet_title")),
+    h("p", { class: "hint" }, t("directory.unmet_intro")),
+    field(t("directory.unmet_message"), message),
+    h("button", { type: "submit", class: "button secondary" }, t("directory.unmet_send")));
+  bindForm(form, async () => {
+    const { q, municipality, ...filters } = params;
+    await api.post("/unmet-needs", {
+      municipality: municipality || undefined, language: lang(), query: q || undefined,
+      filters, message: message.value.trim() || undefined,
+    }, { auth: false });
+    const done = h("p", { class: "notice", role: "status", tabindex: "-1", id: "unmet-thanks" }, t("directory.unmet_thanks"));
+    form.replaceWith(done);
+    done.focus();
+  });
+  return form;
 }
 
 function fact(label, value) {
@@ -148,6 +200,7 @@ export async function servicePage({ main, params }) {
     h("dl", { class: "facts service-facts" },
       fact(t("directory.categories"), categories.join(", ")),
       fact(t("directory.languages"), languageBadges(s.languages)),
+      fact(t("directory.provided_languages"), s.provided_languages?.length ? languageBadges(s.provided_languages) : null),
       fact(t("directory.format"), formatLabel(s.format)),
       fact(t("directory.level"), levelLabel(s.level)),
       fact(t("directory.cost"), cost),
