@@ -143,6 +143,7 @@ class ServiceCorrection(SQLModel, table=True):
         sa.CheckConstraint("status IN ('open','resolved','dismissed')", name="status"),
         sa.Index("ix_service_corrections_queue", "municipality_id", "status", "created_at", "id"),
         sa.Index("ix_service_corrections_org", "organization_id", "status", "created_at", "id"),
+        sa.Index("ix_service_corrections_due", "status", "due_on", "id"),
     )
 
     id: uuid.UUID = id_field()
@@ -155,6 +156,8 @@ class ServiceCorrection(SQLModel, table=True):
     lang: str = Field(max_length=12, nullable=False)
     contact: str | None = Field(default=None, max_length=200)
     status: str = Field(default="open", max_length=10, nullable=False)
+    # The owner answers by then (a closed service or wrong hours sooner than the rest).
+    due_on: date = Field(nullable=False)
     handled_at: datetime | None = ts_field()
     handled_by: uuid.UUID | None = Field(default=None)
     note: str | None = Field(default=None, max_length=1000)

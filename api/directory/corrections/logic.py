@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date, timedelta
+from typing import Literal
 
 from sqlmodel import Session, col, select
 
@@ -24,6 +26,15 @@ _KEYS = (
     SortKey(col(ServiceCorrection.created_at), descending=True),
     SortKey(col(ServiceCorrection.id), descending=True),
 )
+_DUE_KEYS = (SortKey(col(ServiceCorrection.due_on)), SortKey(col(ServiceCorrection.id)))
+# Days the owner has to handle a correction: a service said to be closed, or wrong hours or place,
+# sends people to a door that is shut, so those come first.
+DUE_DAYS = {"closed": 3, "hours": 5, "address": 5, "contact": 7}
+DEFAULT_DUE_DAYS = 14
+
+
+def due_on(kind: str, today: date) -> date:
+    return today + timedelta(days=DUE_DAYS.get(kind, DEFAULT_DUE_DAYS))
 
 
 def suggest(
@@ -44,6 +55,7 @@ def suggest(
         message=data.message.strip(),
         lang=lang,
         contact=(data.contact or "").strip() or None,
+        due_on=due_on(data.kind, utcnow().date()),
     )
     session.add(row)
     session.flush()
@@ -52,13 +64,33 @@ def suggest(
 
 
 def queue(
-    session: Session, actor: Actor, params: PageParams, status: str | None, lang: str
+    session: Session,
+    actor: Actor,
+    params: PageParams,
+    status: str | None,
+    lang: str,
+    *,
+    overdue: bool | None = None,
+    sort: Literal["-created", "due"] = "-created",
 ) -> tuple[list[CorrectionRead], str | None]:
+    """The corrections the actor handles; ``overdue``: open past their due day (or not);
+    ``sort=due``: the soonest due first (the "needs attention" list)."""
     stmt = scope.handled_corrections(actor)
     if status:
         stmt = stmt.where(col(ServiceCorrection.status) == status)
-    rows = session.exec(keyset(stmt, keys=_KEYS, params=params)).all()
-    page, cursor = finish(rows, params=params, key_of=lambda r: (r.created_at, r.id))
+    today = utcnow().date()
+    if overdue is True:
+        stmt = stmt.where(col(ServiceCorrection.status) == "open", col(ServiceCorrection.due_on) < today)
+    elif overdue is False:
+        stmt = stmt.where(
+            (col(ServiceCorrection.status) != "open") | (col(ServiceCorrection.due_on) >= today)
+        )
+    if sort == "due":
+        rows = session.exec(keyset(stmt, keys=_DUE_KEYS, params=params, sort_name="due")).all()
+        page, cursor = finish(rows, params=params, key_of=lambda r: (r.due_on, r.id), sort_name="due")
+    else:
+        rows = session.exec(keyset(stmt, keys=_KEYS, params=params)).all()
+        page, cursor = finish(rows, params=params, key_of=lambda r: (r.created_at, r.id))
     services = {
         s.id: s
         for s in session.exec(select(Service).where(col(Service.id).in_([r.service_id for r in page]))).all()
@@ -77,6 +109,8 @@ def to_read(row: ServiceCorrection, service: Service | None, lang: str) -> Corre
         lang=row.lang,
         contact=row.contact,
         status=row.status,
+        due_on=row.due_on,
+        overdue=row.status == "open" and row.due_on < utcnow().date(),
         handled_at=row.handled_at,
         note=row.note,
     )

@@ -62,8 +62,12 @@ def queue(
     locale: LocaleDep,
     params: PageDep,
     status: Annotated[Literal["open", "resolved", "dismissed"] | None, Query()] = "open",
+    overdue: Annotated[bool | None, Query(description="true: open past the due day")] = None,
+    sort: Annotated[
+        Literal["-created", "due"], Query(description="-created: newest first; due: soonest due first")
+    ] = "-created",
 ) -> Response:
-    items, cursor = logic.queue(session, actor, params, status, locale.lang)
+    items, cursor = logic.queue(session, actor, params, status, locale.lang, overdue=overdue, sort=sort)
     return page_response(request, response, CorrectionList(items=items, next_cursor=cursor))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -40,6 +40,8 @@ class CorrectionRead(BaseModel):
     lang: str
     contact: str | None
     status: Literal["open", "resolved", "dismissed"]
+    due_on: date = Field(description="The owner handles it by this day")
+    overdue: bool = Field(description="Still open after its due day")
     handled_at: datetime | None
     note: str | None
 

@@ -102,3 +102,45 @@ def test_the_owner_is_notified(client, auth, base, make_service):
 
     assert told(base.provider) and told(base.coordinator)
     assert not told(base.provider_kaunas)
+
+
+def test_each_correction_has_a_due_day_and_the_late_ones_come_first(db, client, auth, base, make_service):
+    from datetime import date, timedelta
+
+    from api.directory.models import ServiceCorrection
+
+    service = make_service()
+    closed = _suggest(client, service.id, kind="closed", message="The door is shut, moved away.").json()["id"]
+    other = _suggest(client, service.id, kind="other", message="The photo is old.").json()["id"]
+    h = auth.headers(base.coordinator)
+    items = {
+        i["id"]: i
+        for i in client.get("/api/v1/service-corrections", params={"limit": 100}, headers=h).json()["items"]
+    }
+    today = date.today()
+    assert date.fromisoformat(items[closed]["due_on"]) - today in (timedelta(days=3), timedelta(days=2))
+    assert date.fromisoformat(items[other]["due_on"]) - today in (timedelta(days=14), timedelta(days=13))
+    assert not items[closed]["overdue"]
+    # A week later nobody has answered the closed one: it is overdue and heads the list.
+    row = db.get(ServiceCorrection, uuid.UUID(closed))
+    row.due_on = today - timedelta(days=1)
+    db.flush()
+    due = client.get("/api/v1/service-corrections", params={"sort": "due", "limit": 100}, headers=h).json()
+    assert due["items"][0]["id"] == closed and due["items"][0]["overdue"] is True
+    days = [i["due_on"] for i in due["items"]]
+    assert days == sorted(days)
+    late = client.get("/api/v1/service-corrections", params={"overdue": "true"}, headers=h).json()["items"]
+    assert [i["id"] for i in late] == [closed]
+    assert closed not in {
+        i["id"]
+        for i in client.get(
+            "/api/v1/service-corrections", params={"overdue": "false", "limit": 100}, headers=h
+        ).json()["items"]
+    }
+    # The provider who owns it sees the same in its own list; another municipality does not.
+    own = client.get(
+        "/api/v1/service-corrections", params={"overdue": "true"}, headers=auth.headers(base.provider)
+    )
+    assert [i["id"] for i in own.json()["items"]] == [closed]
+    r = client.get("/api/v1/service-corrections", params={"sort": "soon"}, headers=h)
+    assert r.status_code == 422
