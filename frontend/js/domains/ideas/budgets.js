@@ -5,9 +5,12 @@ import { t } from "../../core/i18n.js";
 import * as ideasApi from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityName, municipalityOptions } from "../../core/reference.js";
-import { navigate, render } from "../../core/router.js";
-import { badge, bindForm, errorText, pageHeader, pagedList, showStatus, table } from "../../core/ui.js";
+import { navigate, render as renderPage } from "../../core/router.js";
+import { badge, bindForm, errorText, keepingFocus, pageHeader, pagedList, showStatus, table } from "../../core/ui.js";
 import { ensureCss, money } from "./common.js";
+
+// Redraw the page keeping the keyboard focus where it was (never on <body>).
+const render = () => keepingFocus(renderPage);
 
 const PHASES = ["collecting", "reviewing", "voting", "counting", "finished"];
 
