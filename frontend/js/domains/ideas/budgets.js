@@ -178,7 +178,7 @@ async function ballotSection(budget, projects) {
     saved.textContent = t("ideas.ballot_saved");
     form.append(saved);
   });
-  return h("section", { "aria-labelledby": "ballot-h" }, h("h2", { id: "ballot-h" }, t("ideas.your_ballot")),
+  return h("section", { id: "ballot", "aria-labelledby": "ballot-h" }, h("h2", { id: "ballot-h" }, t("ideas.your_ballot")),
     mine.updated_at ? h("p", { class: "hint" }, t("ideas.ballot_changeable")) : null, form);
 }
 
