@@ -5,11 +5,10 @@ every tap target is at least 44 x 44 CSS px.
 Tap targets (WCAG 2.5.5, with 2.5.8's exceptions): visible links, buttons, inputs, selects,
 summaries and [role=button]; a checkbox or radio is measured by its label (the label is what a
 finger hits). Exempt, as WCAG 2.5.8 allows:
-- inline links in running text: a link inside a paragraph-like block (p, dd, td, th, figcaption,
-  blockquote, small, .hint, li with text besides its links) whose text also holds words outside the
-  link — its size is set by the line height of the sentence;
-- targets the user agent draws (the hidden skip link until focused; file inputs' inner button);
-- targets inside a horizontally scrolling table (.table-wrap), which are dense data by intent.
+- inline links in running text: a link shown inline whose nearest block is paragraph-like (p, dd,
+  td, th, figcaption, blockquote, .hint, li, label) and holds words outside any link — its height
+  is set by the line height of the sentence;
+- the skip link, which is off screen until focused (and then large).
 The three checks share one page visit per page (the walk is already the slowest browser test)."""
 
 from __future__ import annotations
@@ -67,7 +66,7 @@ TAP_JS = """() => {
     const box = el.getBoundingClientRect();
     return box.width > 1 && box.height > 1 && box.bottom > 0;
   };
-  const textOutside = (block, link) => {
+  const textOutside = (block) => {
     let rest = '';
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -77,13 +76,15 @@ TAP_JS = """() => {
   };
   const inline = (el) => {
     if (el.tagName !== 'A' || getComputedStyle(el).display !== 'inline') return false;
-    const block = el.parentElement.closest('p, dd, td, th, figcaption, blockquote, small, .hint, li, label');
-    return !!block && textOutside(block, el);
+    // The nearest block around the link must be a paragraph-like block with other words in it.
+    let block = el.parentElement;
+    while (block && ['inline', 'contents'].includes(getComputedStyle(block).display)) block = block.parentElement;
+    return !!block && block.matches('p, dd, td, th, figcaption, blockquote, .hint, li, label') && textOutside(block);
   };
   const targets = document.querySelectorAll(
     'header a, header button, header select, header input, #main a[href], #main button, #main input, #main select, #main textarea, #main summary, #main [role=button]');
   for (const el of targets) {
-    if (el.classList.contains('skip-link') || el.closest('.table-wrap') || el.type === 'hidden') continue;
+    if (el.classList.contains('skip-link') || el.type === 'hidden') continue;
     let target = el;
     if (el.type === 'checkbox' || el.type === 'radio') {
       target = el.closest('label') || (el.id && document.querySelector(`label[for="${el.id}"]`));
