@@ -61,3 +61,33 @@ def test_public_requests_print_no_null_and_pages_have_their_own_titles(page):
         titles.add(page.title())
     assert len(titles) == 4
     assert any(title.startswith("Puslapis nerastas") for title in titles)
+
+
+def test_sign_in_by_keyboard_alone(page):
+    """From the header's sign-in link to a signed-in page with Tab, typing and Enter only; focus goes
+    to the new page's heading, never to <body>."""
+    page.goto("/#/ideas")
+    page.reload()
+    page.wait_for_selector("html[data-ready=true]")
+    page.wait_for_function("() => !document.querySelector('#main').hasAttribute('aria-busy')")
+    for _ in range(30):
+        if page.evaluate("document.activeElement.id") == "login-link":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "login-link"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("input[name=username]")
+    page.wait_for_function("() => !document.querySelector('#main').hasAttribute('aria-busy')")
+    for _ in range(10):
+        if page.evaluate("document.activeElement.name") == "username":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.type("gyventoja@demo.langelis.lt")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "password"
+    page.keyboard.type("Langelis-demo-2026")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#logout-button")
+    page.wait_for_function("() => !document.querySelector('#main').hasAttribute('aria-busy')")
+    assert page.evaluate("document.activeElement !== document.body")
+    assert page.evaluate("document.activeElement.tagName") == "H1"

@@ -48,7 +48,10 @@ export function bindForm(form, onSubmit) {
       if (described.length) el.setAttribute("aria-describedby", described.join(" "));
       else el.removeAttribute("aria-describedby");
     }
-    if (button) button.disabled = true;
+    // Busy, not disabled: Chrome moves focus from a control that becomes disabled to <body>.
+    if (form.dataset.busy) return;
+    form.dataset.busy = "true";
+    if (button) button.setAttribute("aria-disabled", "true");
     try {
       await onSubmit(form);
     } catch (err) {
@@ -74,10 +77,75 @@ export function bindForm(form, onSubmit) {
       // Focus goes to the summary (read out first), never back to <body>.
       summary.focus();
     } finally {
-      if (button) button.disabled = false;
+      delete form.dataset.busy;
+      if (button) button.removeAttribute("aria-disabled");
     }
   });
   return form;
+}
+
+// Run `work` for a pressed button, ignoring further presses until it ends. The button is marked
+// aria-disabled rather than disabled, so the keyboard focus stays on it (a focused control that
+// becomes disabled hands focus to <body>).
+export async function whileBusy(button, work) {
+  if (button.getAttribute("aria-disabled") === "true") return undefined;
+  button.setAttribute("aria-disabled", "true");
+  try {
+    return await work();
+  } finally {
+    button.removeAttribute("aria-disabled");
+  }
+}
+
+// How to find the focused control again after its part of the page is drawn anew: its id, else its
+// tag and name/data attributes under the closest ancestor that has data attributes or an id.
+function focusKey(el) {
+  if (!el || el === document.body || !el.isConnected) return null;
+  if (el.id) return `#${CSS.escape(el.id)}`;
+  const own = (node) => {
+    const attrs = [];
+    for (const name of ["name", "type", "value"]) {
+      if (node.hasAttribute(name) && (name !== "value" || node.type === "checkbox" || node.type === "radio")) attrs.push(`[${name}="${CSS.escape(node.getAttribute(name))}"]`);
+    }
+    const data = Object.keys(node.dataset)[0];
+    if (data) attrs.push(`[data-${data.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${CSS.escape(node.dataset[data])}"]`);
+    return node.tagName.toLowerCase() + attrs.join("");
+  };
+  const parts = [own(el)];
+  const marked = el.parentElement?.closest("[data-referral], [data-need], [data-purpose], [data-service], [data-id]");
+  if (marked) parts.unshift(own(marked));
+  const anchor = (marked || el).parentElement?.closest("[id]");
+  if (anchor && anchor.id !== "main") parts.unshift(`#${CSS.escape(anchor.id)}`);
+  return parts.join(" ");
+}
+
+// Move focus to `el` (a heading or a status gets tabindex=-1 so it can take it).
+export function focusOn(el) {
+  if (!el) return false;
+  if (!el.matches("a[href], button, input, select, textarea, summary, [tabindex]")) el.setAttribute("tabindex", "-1");
+  el.focus({ preventScroll: false });
+  return document.activeElement === el;
+}
+
+// Draw part of the page anew (`redraw` may replace the focused control) without dropping focus to
+// <body>: focus returns to the same control when it is drawn again, else to the heading of the
+// section it was in, else to `fallback` (an element or a function returning one), else the h1.
+export async function keepingFocus(redraw, fallback = null) {
+  const before = document.activeElement;
+  const key = focusKey(before);
+  const section = before?.closest?.("section[id]")?.id;
+  await redraw();
+  const now = document.activeElement;
+  // Focus placed on purpose by the redraw stays; the router's own h1 focus is its default only.
+  const h1 = document.querySelector("#main h1");
+  if (now && now !== document.body && now.isConnected && (now !== h1 || before === h1)) return;
+  let again = null;
+  try { again = key ? document.querySelector(key) : null; } catch { again = null; }
+  if (again && !again.disabled && focusOn(again)) return;
+  const heading = section ? document.querySelector(`#${CSS.escape(section)} :is(h2, h3)`) : null;
+  if (focusOn(heading)) return;
+  if (focusOn(typeof fallback === "function" ? fallback() : fallback)) return;
+  focusOn(document.querySelector("#main h1"));
 }
 
 // A list that loads pages with the API's cursor. `load(cursor)` returns {items, next_cursor};
@@ -91,17 +159,21 @@ export function pagedList({ load, renderItem, empty, listTag = "ul", className =
   let total = 0;
 
   async function next() {
-    more.disabled = true;
+    if (more.getAttribute("aria-disabled") === "true") return;
+    more.setAttribute("aria-disabled", "true");
     try {
       const page = await load(cursor);
+      const firstNew = list.children.length;
       for (const item of page.items) list.append(renderItem(item));
       total += page.items.length;
       cursor = page.next_cursor;
       more.hidden = !cursor;
       emptyEl.hidden = total > 0;
       countEl.textContent = t("core.shown_count", { count: total });
+      // The last page hides "load more": a keyboard user who pressed it goes on at the first new item.
+      if (more.hidden && document.activeElement === more && list.children[firstNew]) focusOn(list.children[firstNew]);
     } finally {
-      more.disabled = false;
+      more.removeAttribute("aria-disabled");
     }
   }
   more.addEventListener("click", next);

@@ -6,7 +6,7 @@ import { clear, field, h, select } from "../../core/dom.js";
 import { lang, t } from "../../core/i18n.js";
 import { municipalityOptions } from "../../core/reference.js";
 import { levelLabel } from "../../core/texts.js";
-import { badge, bindForm, errorText, pageHeader, showStatus } from "../../core/ui.js";
+import { badge, bindForm, errorText, keepingFocus, pageHeader, showStatus } from "../../core/ui.js";
 import { LEGAL_STATUSES, NEEDS, needLabel, statusLabel } from "../migrants/common.js";
 
 const LEVELS = ["none", "A1", "A2", "B1", "B2", "C1", "C2", "native"];
@@ -119,7 +119,7 @@ export async function templatePage({ main, query }) {
   const render = async () => {
     clear(main);
     const { data } = await api.get(`/checklist-templates/${slug}`);
-    const reload = () => render();
+    const reload = () => keepingFocus(render);
     const picker = me.role === "admin" ? select("municipality", await municipalityOptions(null), slug, { id: "template-municipality" }) : null;
     picker?.addEventListener("change", () => { window.location.hash = `#/checklist-templates?municipality=${picker.value}`; });
     const add = h("form", { class: "form", id: "add-step-form", novalidate: true },

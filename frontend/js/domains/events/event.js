@@ -2,9 +2,12 @@
 import { clear, field, formatDateTime, h, useStyle } from "../../core/dom.js";
 import { lang, t } from "../../core/i18n.js";
 import * as auth from "../../core/auth.js";
-import { navigate, render } from "../../core/router.js";
-import { badge, bindForm, pageHeader, showStatus } from "../../core/ui.js";
+import { navigate, render as renderPage } from "../../core/router.js";
+import { badge, bindForm, keepingFocus, pageHeader, showStatus } from "../../core/ui.js";
 import { eventIcsUrl, readEvent, register, unregister } from "./api.js";
+
+// Redraw the page keeping the keyboard focus where it was (never on <body>).
+const render = () => keepingFocus(renderPage);
 
 function detail(label, value) {
   return value ? [h("dt", {}, label), h("dd", {}, value)] : [];

@@ -3,9 +3,12 @@
 import { clear, field, h, select, useStyle } from "../../core/dom.js";
 import { lang, t } from "../../core/i18n.js";
 import { municipalityOptions } from "../../core/reference.js";
-import { navigate, render } from "../../core/router.js";
-import { bindForm, confirmDialog, pageHeader, showStatus, table } from "../../core/ui.js";
+import { navigate, render as renderPage } from "../../core/router.js";
+import { bindForm, confirmDialog, keepingFocus, pageHeader, showStatus, table } from "../../core/ui.js";
 import * as events from "./api.js";
+
+// Redraw the page keeping the keyboard focus where it was (never on <body>).
+const render = () => keepingFocus(renderPage);
 
 const local = (iso) => (iso ? new Date(iso).toISOString().slice(0, 16) : "");
 

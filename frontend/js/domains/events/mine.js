@@ -1,9 +1,12 @@
 // My registrations and the private calendar feed (a secret URL that can be replaced or revoked).
 import { clear, formatDateTime, h, useStyle } from "../../core/dom.js";
 import { lang, t } from "../../core/i18n.js";
-import { render } from "../../core/router.js";
-import { pageHeader, showStatus } from "../../core/ui.js";
+import { render as renderPage } from "../../core/router.js";
+import { keepingFocus, pageHeader, showStatus } from "../../core/ui.js";
 import { myRegistrations, newFeed, revokeFeed } from "./api.js";
+
+// Redraw the page keeping the keyboard focus where it was (never on <body>).
+const render = () => keepingFocus(renderPage);
 
 export async function myRegistrationsPage({ main }) {
   useStyle("events");

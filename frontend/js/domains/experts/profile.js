@@ -6,7 +6,7 @@ import * as experts from "./api.js";
 import { currentUser } from "../../core/auth.js";
 import { municipalityOptions } from "../../core/reference.js";
 import { navigate } from "../../core/router.js";
-import { badge, bindForm, checkList, confirmDialog, pageHeader, pagedList, showStatus } from "../../core/ui.js";
+import { badge, bindForm, checkList, confirmDialog, focusOn, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   WAYS, addStyles, checkboxGroup, competences, countryOptions, languageOptions, levelOptions,
   readTranslations, reasons, selectField, statusBadge, translationFields, wayLabel,
@@ -17,7 +17,13 @@ function languageRow(value = {}) {
   const row = h("div", { class: "language-row" },
     field(t("experts.language"), selectField("lang_code", languageOptions(), value.language || "en")),
     field(t("experts.level"), selectField("lang_level", levelOptions(), value.level || "B2")),
-    h("button", { type: "button", class: "button small secondary", onclick: () => row.remove() }, t("experts.remove")));
+    h("button", { type: "button", class: "button small secondary", onclick: () => {
+      // The row goes with its focused button: focus moves to the row before (or after) it, else "add".
+      const next = row.previousElementSibling || row.nextElementSibling;
+      const add = row.parentElement?.parentElement?.querySelector("#add-language");
+      row.remove();
+      focusOn(next?.querySelector("select") || add);
+    } }, t("experts.remove")));
   return row;
 }
 
@@ -61,7 +67,11 @@ async function profileForm(profile, me) {
     field(t("experts.tags"), { name: "tags", value: p.tags.join(", ") }, { hint: t("experts.tags_hint") }),
     h("fieldset", { class: "field", dataset: { field: "languages" } },
       h("legend", {}, t("experts.languages")), languages,
-      h("button", { type: "button", class: "button small secondary", onclick: () => languages.append(languageRow()) }, t("experts.add_language")),
+      h("button", { type: "button", class: "button small secondary", id: "add-language", onclick: () => {
+        const row = languageRow();
+        languages.append(row);
+        focusOn(row.querySelector("select"));
+      } }, t("experts.add_language")),
       h("p", { class: "field-error", hidden: true, id: "languages-error" })),
     field(t("experts.hours_per_month"), { name: "hours_per_month", type: "number", min: 0, max: 200, value: p.hours_per_month }),
     checkboxGroup("ways", t("experts.ways_title"), WAYS.map((w) => [w, wayLabel(w)]), p.ways),

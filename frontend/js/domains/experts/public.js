@@ -6,7 +6,7 @@ import * as experts from "./api.js";
 import { currentUser, hasScope } from "../../core/auth.js";
 import { municipalityOptions } from "../../core/reference.js";
 import { navigate, replaceQuery } from "../../core/router.js";
-import { badge, bindForm, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
+import { badge, bindForm, errorText, focusOn, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   WAYS, addStyles, competenceOptions, countryOptions, expertCard, languageOptions, levelOptions,
   municipalityNames, readTranslations, selectField, translationFields, wayLabel,
@@ -104,8 +104,10 @@ async function inviteForm(expert) {
     if (fd.get("message")) body.message = fd.get("message");
     await experts.invite(fd.get("request_id"), body);
     showStatus(t("experts.invited", { name: expert.display_name }), "success");
-    form.replaceWith(h("p", { class: "notice", role: "status", id: "invite-done" }, t("experts.invited", { name: expert.display_name }),
-      " ", h("a", { href: `#/expert-requests/${fd.get("request_id")}` }, t("experts.to_request"))));
+    const done = h("p", { class: "notice", role: "status", id: "invite-done" }, t("experts.invited", { name: expert.display_name }),
+      " ", h("a", { href: `#/expert-requests/${fd.get("request_id")}` }, t("experts.to_request")));
+    form.replaceWith(done);
+    focusOn(done);  // the form (and its focused button) is gone: focus goes to what replaced it
   });
   return form;
 }
@@ -204,7 +206,11 @@ export function answerDetails(send, { etag, onDone } = {}) {
     await send(body, tag);
     showStatus(t("experts.answer_sent"), "success");
     if (onDone) onDone();
-    else form.replaceWith(h("p", { class: "notice", role: "status" }, t("experts.answer_sent")));
+    else {
+      const done = h("p", { class: "notice", role: "status" }, t("experts.answer_sent"));
+      form.replaceWith(done);
+      focusOn(done);
+    }
   });
   return h("details", { class: "answer" }, h("summary", {}, t("experts.answer")), form);
 }

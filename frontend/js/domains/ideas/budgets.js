@@ -5,9 +5,12 @@ import { t } from "../../core/i18n.js";
 import * as ideasApi from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityName, municipalityOptions } from "../../core/reference.js";
-import { navigate, render } from "../../core/router.js";
-import { badge, bindForm, errorText, pageHeader, pagedList, showStatus, table } from "../../core/ui.js";
+import { navigate, render as renderPage } from "../../core/router.js";
+import { badge, bindForm, errorText, keepingFocus, pageHeader, pagedList, showStatus, table } from "../../core/ui.js";
 import { ensureCss, money } from "./common.js";
+
+// Redraw the page keeping the keyboard focus where it was (never on <body>).
+const render = () => keepingFocus(renderPage);
 
 const PHASES = ["collecting", "reviewing", "voting", "counting", "finished"];
 
@@ -175,7 +178,7 @@ async function ballotSection(budget, projects) {
     saved.textContent = t("ideas.ballot_saved");
     form.append(saved);
   });
-  return h("section", { "aria-labelledby": "ballot-h" }, h("h2", { id: "ballot-h" }, t("ideas.your_ballot")),
+  return h("section", { id: "ballot", "aria-labelledby": "ballot-h" }, h("h2", { id: "ballot-h" }, t("ideas.your_ballot")),
     mine.updated_at ? h("p", { class: "hint" }, t("ideas.ballot_changeable")) : null, form);
 }
 

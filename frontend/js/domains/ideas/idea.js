@@ -5,9 +5,12 @@ import { choose, languageName, plural } from "../../core/texts.js";
 import * as ideasApi from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityName } from "../../core/reference.js";
-import { navigate, render } from "../../core/router.js";
-import { badge, bindForm, errorText, pageHeader, showStatus } from "../../core/ui.js";
+import { navigate, render as renderPage } from "../../core/router.js";
+import { badge, bindForm, errorText, keepingFocus, pageHeader, showStatus, whileBusy } from "../../core/ui.js";
 import { ensureCss, paragraphs, residenceBadge, stateBadge } from "./common.js";
+
+// Redraw the page keeping the keyboard focus where it was (never on <body>).
+const render = () => keepingFocus(renderPage);
 
 const REASONS = ["spam", "offensive", "off_topic", "personal_data", "other"];
 const MOVES = ["under_review", "accepted", "rejected", "in_progress", "implemented"];
@@ -47,8 +50,7 @@ export async function ideaPage({ main, params }) {
   let voted = idea.viewer.voted;
   voteButton.addEventListener("click", async () => {
     if (!me) { navigate("/login", { next: `/ideas/${idea.id}` }); return; }
-    voteButton.disabled = true;
-    await act(async () => {
+    await whileBusy(voteButton, () => act(async () => {
       const { data } = voted ? await ideasApi.withdrawVote(idea.id) : await ideasApi.vote(idea.id);
       voted = data.voted;
       voteCount.textContent = plural("ideas.votes_count", data.vote_count);
@@ -58,8 +60,7 @@ export async function ideaPage({ main, params }) {
       if (data.votes_left_this_year !== null && data.votes_left_this_year !== undefined) {
         showStatus(t("ideas.votes_left", { count: data.votes_left_this_year }));
       }
-    });
-    voteButton.disabled = false;
+    }));
   });
   const votable = ["published", "under_review", "accepted", "in_progress", "implemented"].includes(idea.state);
 

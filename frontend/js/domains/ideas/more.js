@@ -5,10 +5,13 @@ import { plural } from "../../core/texts.js";
 import * as ideasApi from "./api.js";
 import * as auth from "../../core/auth.js";
 import { municipalityName, municipalityOptions } from "../../core/reference.js";
-import { navigate, render } from "../../core/router.js";
-import { badge, bindForm, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
+import { navigate, render as renderPage } from "../../core/router.js";
+import { badge, bindForm, errorText, keepingFocus, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import { ensureCss, money } from "./common.js";
 import { ideaCard } from "./board.js";
+
+// Redraw the page keeping the keyboard focus where it was (never on <body>).
+const render = () => keepingFocus(renderPage);
 
 // --- open calls --------------------------------------------------------------------------------
 
@@ -133,20 +136,26 @@ export async function moderationPage({ main, query }) {
   }
   filters.addEventListener("submit", (e) => { e.preventDefault(); load(); });
 
-  const blocks = h("div", {});
+  const blocks = h("div", { id: "blocks" });
   function loadBlocks() {
     clear(blocks);
-    blocks.append(pagedList({
+    const list = pagedList({
       listTag: "ul",
       className: "rows",
       load: async (cursor) => (await ideasApi.listBlocks({ cursor })).data,
       renderItem: (b) => h("li", { class: "row" }, h("strong", {}, b.display_name || b.user_id), " ", badge(b.municipality, "muted"), " ", b.reason, " ",
         h("span", { class: "hint" }, formatDateTime(b.created_at)), " ",
         h("button", { type: "button", class: "button small secondary", onclick: async () => {
-          try { await ideasApi.deleteBlock(b.municipality, b.user_id); loadBlocks(); } catch (err) { showStatus(errorText(err), "error"); }
+          try {
+            await ideasApi.deleteBlock(b.municipality, b.user_id);
+            // The row and its button go: focus moves to the next row's button, else the list's heading.
+            await keepingFocus(loadBlocks, () => blocks.querySelector("button") || document.getElementById("blocks-title"));
+          } catch (err) { showStatus(errorText(err), "error"); }
         } }, t("ideas.unblock"))),
       empty: t("ideas.no_blocks"),
-    }));
+    });
+    blocks.append(list);
+    return list.ready;
   }
   const userInput = h("input", { name: "user_id", required: true });
   const who = h("p", { class: "hint" });
@@ -165,7 +174,7 @@ export async function moderationPage({ main, query }) {
     load();
   });
   main.append(pageHeader(t("ideas.moderation_title")), h("p", { class: "lead" }, t("ideas.moderation_intro")), filters, queue,
-    h("h2", {}, t("ideas.blocks")), blocks, blockForm);
+    h("h2", { id: "blocks-title" }, t("ideas.blocks")), blocks, blockForm);
   load();
   loadBlocks();
 }

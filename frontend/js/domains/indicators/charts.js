@@ -10,7 +10,10 @@ function echarts() {
 const PALETTE = ["#00566b", "#8a3b00", "#1d6b35", "#6b2c91", "#a0191f", "#4a5560", "#005ea8", "#7a5200"];
 const instances = new WeakMap();
 
-async function draw(el, option, label) {
+// The chart's accessible name and description are the app's own translated text: ECharts' aria
+// module is off (it writes an English description in which the series number is read as data), the
+// container is one image named by `label` and described by a visually hidden `description` beside it.
+async function draw(el, option, label, description) {
   const lib = await echarts();
   let chart = instances.get(el);
   if (!chart) {
@@ -18,14 +21,27 @@ async function draw(el, option, label) {
     instances.set(el, chart);
     new ResizeObserver(() => chart.resize()).observe(el);
   }
+  chart.setOption({ color: PALETTE, aria: { enabled: false }, animation: false, ...option }, true);
   el.setAttribute("role", "img");
   el.setAttribute("aria-label", label);
-  chart.setOption({ color: PALETTE, aria: { enabled: true }, animation: false, ...option }, true);
+  el.removeAttribute("aria-description");
+  if (description) {
+    const id = `${el.id || "chart"}-desc`;
+    let text = document.getElementById(id);
+    if (!text) {
+      text = document.createElement("p");
+      text.id = id;
+      text.className = "visually-hidden";
+      el.after(text);
+    }
+    text.textContent = description;
+    el.setAttribute("aria-describedby", id);
+  }
   return chart;
 }
 
 // series: [{name, values: [number|null per category]}]
-export function lineChart(el, { categories, series, label, unit }) {
+export function lineChart(el, { categories, series, label, unit, description }) {
   return draw(el, {
     tooltip: { trigger: "axis" },
     legend: { type: "scroll", bottom: 0 },
@@ -33,10 +49,10 @@ export function lineChart(el, { categories, series, label, unit }) {
     xAxis: { type: "category", data: categories, boundaryGap: false },
     yAxis: { type: "value", name: unit, scale: true },
     series: series.map((s) => ({ name: s.name, type: "line", data: s.values, connectNulls: false, symbolSize: 6 })),
-  }, label);
+  }, label, description);
 }
 
-export function barChart(el, { categories, series, label, unit }) {
+export function barChart(el, { categories, series, label, unit, description }) {
   return draw(el, {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { type: "scroll", bottom: 0, show: series.length > 1 },
@@ -44,5 +60,5 @@ export function barChart(el, { categories, series, label, unit }) {
     xAxis: { type: "category", data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 40 : 0 } },
     yAxis: { type: "value", name: unit },
     series: series.map((s) => ({ name: s.name, type: "bar", data: s.values })),
-  }, label);
+  }, label, description);
 }

@@ -63,6 +63,40 @@ function formatValue(value, decimals) {
   return Number(value).toLocaleString(lang(), { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
 }
 
+// What a chart shows, in words (its accessible description): each line's first and last value, or
+// each bar series' highest and lowest place. Long lists stop at MAX_SAID and point to the table.
+const MAX_SAID = 6;
+
+function said(parts, count) {
+  return parts.slice(0, MAX_SAID).join(" ") + (count > MAX_SAID ? ` ${t("indicators.chart_more", { count: count - MAX_SAID })}` : "");
+}
+
+function lineDescription(categories, series, unit, decimals) {
+  const trends = series.map((s) => {
+    const at = s.values.map((v, i) => [v, i]).filter(([v]) => v !== null && v !== undefined);
+    if (!at.length) return t("indicators.chart_no_values", { name: s.name });
+    const [first, last] = [at[0], at[at.length - 1]];
+    return t("indicators.chart_trend", {
+      name: s.name, first: formatValue(first[0], decimals), first_period: categories[first[1]],
+      last: formatValue(last[0], decimals), last_period: categories[last[1]],
+    });
+  });
+  return `${t("indicators.chart_line_desc", { count: series.length, from: categories[0], to: categories[categories.length - 1], unit })} ${said(trends, series.length)}`;
+}
+
+function barDescription(period, categories, series, unit, decimals) {
+  const ranges = series.map((s) => {
+    const at = s.values.map((v, i) => [v, i]).filter(([v]) => v !== null && v !== undefined).sort((a, b) => b[0] - a[0]);
+    if (!at.length) return t("indicators.chart_no_values", { name: s.name });
+    const [top, bottom] = [at[0], at[at.length - 1]];
+    return t("indicators.chart_range", {
+      name: s.name, top: categories[top[1]], top_value: formatValue(top[0], decimals),
+      bottom: categories[bottom[1]], bottom_value: formatValue(bottom[0], decimals),
+    });
+  });
+  return `${t("indicators.chart_bar_desc", { period, count: categories.length, unit })} ${said(ranges, series.length)}`;
+}
+
 function flagText(flags) {
   return flags.map((f) => t(`indicators.flags.${f}`)).join(", ");
 }
@@ -192,7 +226,8 @@ function render(container, answer) {
     categories: periodNames,
     series: [...series.values()],
     unit,
-    label: t("indicators.chart_label", { name: info.name }),
+    label: `${t("indicators.over_time")}. ${t("indicators.chart_label", { name: info.name })}`,
+    description: lineDescription(periodNames, [...series.values()], unit, info.decimals),
   });
   const barSeries = new Map();
   for (const row of rows.filter((r) => r[2] === lastPeriod)) {
@@ -205,11 +240,13 @@ function render(container, answer) {
     }
     barSeries.get(key).values[places.indexOf(row[1])] = row[3 + dims.length];
   }
+  const placeNames = places.map((p) => meta.places[p].name);
   barChart(bar, {
-    categories: places.map((p) => meta.places[p].name),
+    categories: placeNames,
     series: [...barSeries.values()],
     unit,
-    label: t("indicators.chart_label", { name: info.name }),
+    label: `${t("indicators.compare", { period: meta.periods[lastPeriod].name })}. ${t("indicators.chart_label", { name: info.name })}`,
+    description: barDescription(meta.periods[lastPeriod].name, placeNames, [...barSeries.values()], unit, info.decimals),
   });
   const columns = [t("indicators.place"), t("indicators.period"), ...dims.map((d) => meta.breakdowns[d].name), t("indicators.value"), t("indicators.notes")];
   container.append(h("div", { class: "table-wrap" },

@@ -3,7 +3,7 @@
 import { clear, field, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
 import { hasScope } from "../../core/auth.js";
-import { badge, bindForm, errorText, pagedList, showStatus } from "../../core/ui.js";
+import { badge, bindForm, errorText, focusOn, pagedList, showStatus } from "../../core/ui.js";
 import * as m from "./api.js";
 import { NEED_STATUSES, needLabel, needOptions, referralBadge } from "./common.js";
 
@@ -84,7 +84,9 @@ export function referSection(p, caseData, reload) {
           try {
             await m.createReferral({ person_id: p.id, service_id: s.service_id, need: needSel.value, message: message.value || null });
             showStatus(t("migrants.referred"), "success");
-            reload();
+            // The new referral is listed under "Referrals": focus goes to that list's heading.
+            await reload();
+            focusOn(document.getElementById("referrals-title"));
           } catch (err) { showStatus(errorText(err), "error"); }
         },
       }, t("migrants.refer"))))));

@@ -3,7 +3,7 @@
 // complete or drop.
 import { clear, field, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { badge, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
+import { badge, errorText, keepingFocus, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import * as m from "./api.js";
 import { REFERRAL_STATUSES, addStyles, referralBadge } from "./common.js";
 
@@ -45,12 +45,16 @@ export async function inboxPage({ main, query }) {
   const results = h("div", { id: "inbox-results" });
   const load = () => {
     clear(results);
-    results.append(pagedList({
+    const list = pagedList({
       className: "rows",
       empty: t("migrants.inbox_empty"),
       load: async (cursor) => (await m.listInbox({ cursor, limit: 25, status: status.value })).data,
-      renderItem: (r) => item(r, load),
-    }));
+      // After a move, focus stays on the referral's row (its next action), never on <body>.
+      renderItem: (r) => item(r, () => keepingFocus(load, () => results.querySelector(`li[data-referral="${r.id}"] button`)
+        || results.querySelector(`li[data-referral="${r.id}"]`) || results.querySelector("li, .empty"))),
+    });
+    results.append(list);
+    return list.ready;
   };
   status.addEventListener("change", load);
   main.append(pageHeader(t("migrants.inbox")), h("p", { class: "lead" }, t("migrants.inbox_intro")),

@@ -1,7 +1,7 @@
 // The returnee package editor: what a returnee's case is offered when it opens.
 import { clear, field, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
-import { bindForm, pageHeader, showStatus } from "../../core/ui.js";
+import { bindForm, focusOn, pageHeader, showStatus } from "../../core/ui.js";
 import * as m from "./api.js";
 import { addStyles, categories, needLabel, needOptions } from "./common.js";
 
@@ -17,7 +17,13 @@ export async function packagePage({ main }) {
     items.forEach((item, i) => list.append(h("li", { class: "row" },
       h("strong", {}, needLabel(item.need)), " → ",
       item.category ? (cats.find(([c]) => c === item.category)?.[1] || item.category) : (serviceNames[item.service_id] || `${t("migrants.service")} ${item.service_id}`),
-      h("button", { type: "button", class: "button small secondary", onclick: () => { items.splice(i, 1); draw(); } }, t("migrants.remove")))));
+      h("button", { type: "button", class: "button small secondary", onclick: () => {
+        items.splice(i, 1);
+        draw();
+        // Its row is gone: focus the next row's "remove" (or the one before), else the "need" field.
+        const buttons = list.querySelectorAll("button");
+        focusOn(buttons[Math.min(i, buttons.length - 1)] || needSel);
+      } }, t("migrants.remove")))));
   };
   const needSel = select("need", needOptions(), "community");
   const catSel = select("category", cats.length ? cats : [["community", "community"]], "community");

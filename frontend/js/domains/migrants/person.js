@@ -5,7 +5,7 @@ import { t } from "../../core/i18n.js";
 import { levelLabel } from "../../core/texts.js";
 import { hasScope } from "../../core/auth.js";
 import { navigate } from "../../core/router.js";
-import { badge, bindForm, confirmDialog, errorText, pageHeader, showStatus } from "../../core/ui.js";
+import { badge, bindForm, confirmDialog, errorText, keepingFocus, pageHeader, showStatus } from "../../core/ui.js";
 import * as m from "./api.js";
 import { needsSection, referSection, referralsSection, specialSection, timelineSection } from "./case_panels.js";
 import { mentorsSection } from "./mentors.js";
@@ -131,7 +131,10 @@ function rightsSection(p, etag) {
 
 export async function personPage({ main, params }) {
   addStyles();
-  const render = async () => {
+  // Every change on the page draws it anew; focus stays on the control that was used (or the
+  // heading of its section), never on <body>.
+  const render = () => keepingFocus(draw);
+  const draw = async () => {
     const { data: p, etag } = await m.readPerson(params.id);
     const caseRead = p.open_case_id ? await m.readCase(p.open_case_id) : null;
     const caseData = caseRead ? caseRead.data : null;
@@ -156,5 +159,5 @@ export async function personPage({ main, params }) {
       rightsSection(p, etag),
       hasScope("audit:read") ? h("p", {}, h("a", { href: `#/migrants/audit?subject=${p.id}`, id: "person-audit" }, t("migrants.audit_of_this_person"))) : null);
   };
-  await render();
+  await draw();
 }
