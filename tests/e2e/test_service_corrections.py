@@ -29,6 +29,11 @@ def test_a_reader_reports_wrong_hours_and_the_coordinator_marks_it_fixed(page):
     page.reload()
     page.wait_for_selector("html[data-ready=true][lang=lt]")
     login(page, "koordinatore.vilnius@demo.langelis.lt")
+    # It waits in the "needs attention" list with the day it is due (wrong hours: within 5 days).
+    page.goto("/#/services/watch")
+    waiting = page.locator("#corrections-waiting li.correction-item", has_text=message)
+    waiting.wait_for()
+    assert "atsakyti iki" in waiting.inner_text()
     page.goto("/#/services/corrections")
     item = page.locator("li.correction-item", has_text=message)
     item.wait_for()

@@ -13,7 +13,7 @@ export const routes = [
   { path: "/services/new", view: editServicePage, title: "directory.new_service", scopes: ["directory:write"] },
   { path: "/services/locations", view: locationsPage, title: "directory.locations_title", scopes: ["directory:write"] },
   { path: "/services/corrections", view: correctionsPage, title: "directory.corrections_title", scopes: ["directory:write"] },
-  { path: "/services/watch", view: watchPage, title: "directory.watch", roles: ["coordinator", "admin"] },
+  { path: "/services/watch", view: watchPage, title: "directory.watch", roles: ["coordinator", "admin", "provider"] },
   { path: "/services/:id/edit", view: editServicePage, title: "directory.edit_service", scopes: ["directory:write"] },
   { path: "/services/:id", view: servicePage, title: "directory.title" },
 ];
@@ -21,7 +21,7 @@ export const routes = [
 export const menu = [
   { href: "#/services", label: "directory.menu", order: 10 },
   { href: "#/services/mine", label: "directory.my_services", scopes: ["directory:write"], order: 11 },
-  { href: "#/services/watch", label: "directory.watch", roles: ["coordinator", "admin"], order: 12 },
+  { href: "#/services/watch", label: "directory.watch", roles: ["coordinator", "admin", "provider"], order: 12 },
   { href: "#/services/corrections", label: "directory.corrections_menu", scopes: ["directory:write"], order: 13 },
 ];
 

@@ -1,6 +1,6 @@
 // "Something is wrong here": anyone tells a service's owner what is out of date in its listing
 // (no account needed); providers and coordinators see the suggestions and mark them done.
-import { field, formatDateTime, h, select } from "../../core/dom.js";
+import { field, formatDate, formatDateTime, h, select } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
 import { navigate } from "../../core/router.js";
 import { badge, bindForm, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
@@ -25,7 +25,7 @@ export function correctionBox(service) {
   return h("details", { class: "correction" }, h("summary", {}, t("directory.correction_open")), form);
 }
 
-function item(c, reload) {
+export function correctionItem(c, reload, heading = "h2") {
   const act = (status, label, kind) => h("button", { type: "button", class: `button small ${kind}`, dataset: { decision: status }, onclick: async () => {
     try {
       await decideCorrection(c.id, { status });
@@ -34,8 +34,10 @@ function item(c, reload) {
     } catch (err) { showStatus(errorText(err), "error"); }
   } }, label);
   return h("li", { class: "card correction-item", dataset: { id: c.id } },
-    h("h2", {}, h("a", { href: `#/services/${c.service_id}` }, c.service_name)),
-    h("p", {}, badge(t(`directory.correction.${c.kind}`)), " ", h("span", { class: "hint" }, formatDateTime(c.created_at))),
+    h(heading, {}, h("a", { href: `#/services/${c.service_id}` }, c.service_name)),
+    h("p", {}, badge(t(`directory.correction.${c.kind}`)), " ", h("span", { class: "hint" }, formatDateTime(c.created_at)),
+      c.status === "open" ? [" · ", h("span", { class: "due" }, t("directory.correction_due", { date: formatDate(c.due_on) }))] : null,
+      c.overdue ? [" ", badge(t("directory.correction_overdue"), "warn")] : null),
     h("p", { class: "prose", lang: c.lang, dir: "auto" }, c.message),
     c.contact ? h("p", {}, t("directory.correction_contact"), ": ", c.contact) : null,
     c.note ? h("p", { class: "hint" }, c.note) : null,
@@ -53,7 +55,8 @@ export async function correctionsPage({ main, query }) {
     h("div", { class: "filters" }, field(t("core.status"), filter)),
     pagedList({
       empty: t("directory.corrections_none"),
-      load: async (cursor) => (await listCorrections({ status, cursor, limit: 20 })).data,
-      renderItem: (c) => item(c, reload),
+      // Open ones soonest due first (the late ones on top); handled ones newest first.
+      load: async (cursor) => (await listCorrections({ status, cursor, limit: 20, sort: status === "open" ? "due" : "-created" })).data,
+      renderItem: (c) => correctionItem(c, reload),
     }));
 }

@@ -4,8 +4,9 @@ import { append, clear, field, formatDate, h } from "../../core/dom.js";
 import { pick, t } from "../../core/i18n.js";
 import {
   createLocation, createService, deleteService, listLocations, listOrganizations, listServices, readService, updateService,
-  verifyService,
+  listCorrections, verifyService,
 } from "./api.js";
+import { correctionItem } from "./corrections.js";
 import { currentUser } from "../../core/auth.js";
 import { navigate } from "../../core/router.js";
 import { badge, bindForm, confirmDialog, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
@@ -67,7 +68,7 @@ export async function myServicesPage({ main }) {
     pageHeader(t("directory.my_services"),
       h("a", { class: "button", href: "#/services/new", id: "new-service" }, t("directory.new_service")),
       me.organization_id ? h("a", { class: "button secondary", href: "#/services/locations", id: "my-locations" }, t("directory.locations_title")) : null,
-      me.role !== "provider" ? h("a", { class: "button secondary", href: "#/services/watch" }, t("directory.watch")) : null),
+      h("a", { class: "button secondary", href: "#/services/watch" }, t("directory.watch"))),
     h("p", { class: "lead" }, t("directory.my_services_intro")),
     h("div", { class: "filters" }, q),
     holder]);
@@ -109,7 +110,7 @@ export async function editServicePage({ main, params }) {
   const root = h("div", { class: "directory-page" });
   main.append(root);
   const editing = Boolean(params.id);
-  let service = { name: {}, description: {}, categories: [], languages: ["lt"], eligible_statuses: [], format: "in_person", status: "active", free: true, schedule: [], application_process: {}, eligibility_note: {}, cost_description: {} };
+  let service = { name: {}, description: {}, categories: [], languages: ["lt"], provided_languages: ["lt"], eligible_statuses: [], format: "in_person", status: "active", free: true, schedule: [], application_process: {}, eligibility_note: {}, cost_description: {} };
   let etag = null;
   if (editing) {
     const res = await readService(params.id, { translations: "all" });
@@ -150,6 +151,9 @@ export async function editServicePage({ main, params }) {
     field(t("directory.category"), selectField("category", await categoryOptions(null), service.categories[0] || "info")),
     h("fieldset", { dataset: { field: "languages" } }, h("legend", {}, t("directory.languages")),
       checkboxes("languages", SERVICE_LANGUAGES.map((c) => [c, languageName(c)]), service.languages), h("p", { class: "field-error", hidden: true })),
+    h("fieldset", { dataset: { field: "provided_languages" } }, h("legend", {}, t("directory.provided_languages")),
+      h("p", { class: "hint" }, t("directory.provided_language_hint")),
+      checkboxes("provided_languages", SERVICE_LANGUAGES.map((c) => [c, languageName(c)]), service.provided_languages || []), h("p", { class: "field-error", hidden: true })),
     h("div", { class: "two-col" },
       field(t("directory.format"), selectField("format", FORMATS.map((f) => [f, formatLabel(f)]), service.format)),
       field(t("directory.status"), selectField("status", STATUSES.map((s) => [s, statusLabel(s)]), service.status)),
@@ -185,6 +189,7 @@ export async function editServicePage({ main, params }) {
       description: readTranslations(form, "description"),
       categories: [fd.get("category")],
       languages: fd.getAll("languages"),
+      provided_languages: fd.getAll("provided_languages"),
       format: fd.get("format"),
       status: fd.get("status"),
       level: fd.get("level") || null,
@@ -231,8 +236,16 @@ export async function watchPage({ main }) {
   const root = h("div", { class: "directory-page" });
   main.append(root);
   const me = currentUser();
-  const base = me.role === "admin" ? {} : { municipality: me.municipality };
+  const base = me.role === "admin" ? {} : me.role === "provider" ? { organization: me.organization_id } : { municipality: me.municipality };
   const soon = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
+  const corrections = h("section", { id: "corrections-waiting" },
+    h("h2", {}, t("directory.watch_corrections")),
+    pagedList({
+      className: "card-list",
+      empty: t("directory.nothing_here"),
+      load: async (cursor) => (await listCorrections({ status: "open", sort: "due", cursor, limit: 20 })).data,
+      renderItem: (c) => correctionItem(c, () => navigate("/services/watch"), "h3"),
+    }));
   const section = (title, id, query) => h("section", { id },
     h("h2", {}, title),
     pagedList({
@@ -244,6 +257,7 @@ export async function watchPage({ main }) {
   append(root, [
     pageHeader(t("directory.watch")),
     h("p", { class: "lead" }, t("directory.watch_intro")),
+    corrections,
     section(t("directory.stale_title"), "stale-services", { stale: "true", sort: "-assured_date" }),
     section(t("directory.funding_title"), "funding-ending", { funding_ends_before: soon })]);
 }
