@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.e2e.conftest import login
+
 # What has focus, in words for a failure message.
 ACTIVE_JS = """() => {
   const el = document.activeElement;
@@ -101,3 +103,9 @@ def test_newcomer_path_by_keyboard_in_ukrainian(page: Any) -> None:
     page.wait_for_selector("#help-sent", timeout=60_000)
     page.wait_for_function("() => document.activeElement.id === 'help-sent'")
     assert page.locator("#help-reference").inner_text().startswith("LG-")
+
+    # The one-stop shop sees it: the Vilnius coordinator finds the request under its reference.
+    reference = page.locator("#help-reference").inner_text()
+    login(page, "koordinatore.vilnius@demo.langelis.lt")
+    page.goto("/#/migrants/contact-requests")
+    page.locator(f"li.contact-request[data-reference='{reference}']").wait_for()
