@@ -120,3 +120,34 @@ def test_nothing_she_answers_is_stored(client, db):
     assert _checklist(client, needs=["legal"], children=False).status_code == 200
     after = {t: db.execute(text(f'SELECT COUNT(*) FROM "{t}"')).scalar() for t in tables}
     assert {t for t in tables if before[t] != after[t]} == set()
+
+
+def test_a_municipalitys_own_step_is_in_the_translation_workflow(client, auth, base):
+    h = auth.headers(base.coordinator)
+    url = "/api/v1/checklist-templates/vilniaus-m/steps"
+    local = {"title": {"lt": "Gaukite Vilniečio kortelę"}, "order": 35, "categories": ["info"]}
+    assert client.put(f"{url}/vilnius_card", json=local, headers=h).status_code == 200
+    queue = client.get(
+        "/api/v1/translations/queue", params={"lang": "uk", "record_type": "checklist_step"}, headers=h
+    )
+    assert queue.status_code == 200, queue.text
+    titles = [i for i in queue.json()["items"] if i["field"] == "title"]
+    assert titles and all(i["status"] == "missing" for i in titles)
+    record = titles[0]["record_id"]
+    etag = client.get(f"/api/v1/translations/records/checklist_step/{record}", headers=h).headers.get("etag")
+    assert etag
+    r = client.put(
+        f"/api/v1/translations/records/checklist_step/{record}/title/uk",
+        json={"text": "Отримайте картку вільнюсця"},
+        headers={**h, "If-Match": etag},
+    )
+    assert r.status_code == 200, r.text
+    steps = {s["key"]: s for s in _checklist(client).json()["steps"]}
+    assert steps["vilnius_card"]["title"] == "Отримайте картку вільнюсця"
+    # Kaunas's coordinator neither sees nor translates Vilnius's steps.
+    other = auth.headers(base.coordinator_kaunas)
+    queue = client.get(
+        "/api/v1/translations/queue", params={"lang": "uk", "record_type": "checklist_step"}, headers=other
+    )
+    assert record not in {i["record_id"] for i in queue.json()["items"]}
+    assert client.get(f"/api/v1/translations/records/checklist_step/{record}", headers=other).status_code == 404
