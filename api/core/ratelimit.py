@@ -1,7 +1,8 @@
 """Fixed-window counters in the database, shared by every worker and replica.
 
 Counters are kept in the caller's session (the request's own; a request never opens a second
-connection): ``hit`` counts and refuses, ``count``/``add`` let a caller count only failures.
+connection): ``hit`` counts, commits the count and refuses; ``count``/``add`` let a caller count only
+failures (in its own transaction).
 """
 
 from __future__ import annotations
@@ -60,6 +61,12 @@ def add(session: Session, key: str, *, window_seconds: int) -> int:
 
 
 def hit(session: Session, key: str, *, limit: int, window_seconds: int) -> None:
-    """Count one attempt for ``key``; raise 429 with Retry-After once ``limit`` is passed."""
-    if add(session, key, window_seconds=window_seconds) > limit:
+    """Count one attempt for ``key``; raise 429 with Retry-After once ``limit`` is passed.
+
+    The count is committed at once, so an attempt that fails later (a wrong proof of work, an
+    unknown record, a 422 from the logic) still counts: otherwise its rollback would undo the count
+    and invalid attempts would never be limited. Call it before the request writes anything."""
+    value = add(session, key, window_seconds=window_seconds)
+    session.commit()
+    if value > limit:
         raise too_many(window_seconds)

@@ -112,7 +112,9 @@ def test_the_form_needs_consent_a_way_to_answer_and_real_work(client, ask, solve
     forged = solved()
     r = ask(challenge=forged["challenge"].replace(".", "x.", 1), solution=forged["solution"])
     assert r.status_code == 422
-    # A solved challenge is good for one request only.
+
+
+def test_a_solved_challenge_is_good_for_one_request_only(ask, solved):
     once = solved()
     assert ask(email="first@example.org", **once).status_code == 201
     r = ask(email="second@example.org", **once)
@@ -122,6 +124,15 @@ def test_the_form_needs_consent_a_way_to_answer_and_real_work(client, ask, solve
 def test_one_address_cannot_flood_the_queue(client, ask):
     answers = [ask(email=f"p{i}@example.org").status_code for i in range(6)]
     assert answers[:5] == [201] * 5 and answers[5] == 429
+
+
+def test_refused_attempts_count_too(client, ask):
+    """A wrong proof of work is refused and still counted: invalid requests are limited as well
+    (their rollback does not undo the count)."""
+    wrong = [ask(solution="0").status_code for _ in range(5)]
+    assert wrong == [422] * 5
+    r = ask(email="late@example.org")
+    assert r.status_code == 429 and "retry-after" in r.headers
 
 
 def test_the_purge_removes_handled_requests_only(client, auth, base, ask, db):
