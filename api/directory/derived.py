@@ -3,7 +3,9 @@
 * ``services_available``: active services at the end of the period (created by then, not deleted
   by then), in total, by top-level category and by delivery language;
 * ``services_in_foreign_languages_share``: the percentage of them delivered in a language other
-  than Lithuanian, in total, and by language (the share delivered in that language).
+  than Lithuanian, in total, and by language (the share delivered in that language);
+* ``unmet_service_searches``: searches that found nothing and were reported ("tell us what you were
+  looking for"), in total and by the language of the interface.
 
 Services carry no status history, so the status is today's; counts are of services, not people.
 """
@@ -16,9 +18,10 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from api.core.types import language_codes
 from api.directory import scope as directory_scope
 from api.directory.categories.reference import ancestors
-from api.directory.models import Service
+from api.directory.models import Service, UnmetNeed
 from api.indicators.providers import DerivedCell, Scope
 
 PERIOD_TYPES = ("year", "quarter")
@@ -82,4 +85,31 @@ class ForeignLanguageShare:
         return cells
 
 
-providers = [ServicesAvailable(), ForeignLanguageShare()]
+class UnmetServiceSearches:
+    indicator = "unmet_service_searches"
+    period_types = ("year", "quarter", "month")
+
+    def compute(self, session: Session, scope: Scope) -> Iterable[DerivedCell]:
+        if not scope.municipality_ids:
+            return []
+        start, end = scope.bounds()
+        rows = session.exec(
+            select(UnmetNeed.language, sa.func.count())
+            .where(
+                col(UnmetNeed.municipality_id).in_(list(scope.municipality_ids)),
+                col(UnmetNeed.created_at) >= start,
+                col(UnmetNeed.created_at) < end,
+            )
+            .group_by(col(UnmetNeed.language))
+        ).all()
+        known = language_codes()
+        cells = [DerivedCell(value=float(sum(int(n) for _, n in rows)))]
+        cells += [
+            DerivedCell(value=float(n), breakdowns={"language": lang})
+            for lang, n in sorted(rows)
+            if lang in known
+        ]
+        return cells
+
+
+providers = [ServicesAvailable(), ForeignLanguageShare(), UnmetServiceSearches()]

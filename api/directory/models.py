@@ -161,3 +161,21 @@ class ServiceCorrection(SQLModel, table=True):
     handled_at: datetime | None = ts_field()
     handled_by: uuid.UUID | None = Field(default=None)
     note: str | None = Field(default=None, max_length=1000)
+
+
+class UnmetNeed(SQLModel, table=True):
+    """A search that found nothing, and what the person says she was looking for. Anonymous: no
+    account, no address, no contact — only what was asked, in which language, and where."""
+
+    __tablename__ = "unmet_needs"
+    __table_args__ = (sa.Index("ix_unmet_needs_place", "municipality_id", "created_at", "id"),)
+
+    id: uuid.UUID = id_field()
+    created_at: datetime = created_field()
+    municipality_id: uuid.UUID | None = Field(default=None, foreign_key="municipalities.id")
+    # The interface language she used (ISO 639-1).
+    language: str = Field(max_length=12, nullable=False)
+    query: str = Field(default="", max_length=200, nullable=False)
+    # The other filters of the search, as given (category, level, language…).
+    filters: dict[str, Any] = json_field()
+    message: str = Field(default="", sa_type=sa.Text, nullable=False)

@@ -11,6 +11,17 @@ from api.directory.hsds.router import router as hsds_router
 from api.directory.locations.router import router as locations
 from api.directory.organizations.router import router as organizations
 from api.directory.services.router import router as services
+from api.directory.unmet.router import private as unmet_reports
+from api.directory.unmet.router import router as unmet
 
-routers = [categories, services, corrections, corrections_queue, organizations, locations]
+routers = [
+    categories,
+    services,
+    corrections,
+    corrections_queue,
+    unmet,
+    unmet_reports,
+    organizations,
+    locations,
+]
 root_routers = [hsds_router]

@@ -174,3 +174,13 @@ def test_taught_in_when_and_nothing_found(page):
     # "Search" leads to the results' heading, not to the page.
     assert page.evaluate("() => document.activeElement.tagName") == "H2"
     assert page.input_value("#unmet-message") == "zqniekonerasite"
+    page.fill("#unmet-message", "zqniekonerasite: Lithuanian course on Sunday evenings")
+    page.select_option("#unmet-municipality", "vilniaus-m")
+    page.click("#unmet-need-form button[type=submit]")
+    page.wait_for_selector("#unmet-thanks")
+    assert page.evaluate("() => document.activeElement.id") == "unmet-thanks"
+    # The coordinator sees what was missing, in the summary and one by one.
+    login(page, "koordinatore.vilnius@demo.langelis.lt")
+    page.goto("/#/services/unmet-needs")
+    page.wait_for_selector("#unmet-report table")
+    page.locator("li.unmet-item", has_text="Sunday evenings").wait_for()

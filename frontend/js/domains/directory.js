@@ -3,6 +3,7 @@
 // (see ./index.js for what a domain module exports).
 import { editServicePage, locationsPage, myServicesPage, watchPage } from "./directory/manage.js";
 import { correctionsPage } from "./directory/corrections.js";
+import { unmetNeedsPage } from "./directory/unmet.js";
 import { searchPage, servicePage } from "./directory/public.js";
 
 export const namespaces = ["directory"];
@@ -14,6 +15,7 @@ export const routes = [
   { path: "/services/locations", view: locationsPage, title: "directory.locations_title", scopes: ["directory:write"] },
   { path: "/services/corrections", view: correctionsPage, title: "directory.corrections_title", scopes: ["directory:write"] },
   { path: "/services/watch", view: watchPage, title: "directory.watch", roles: ["coordinator", "admin", "provider"] },
+  { path: "/services/unmet-needs", view: unmetNeedsPage, title: "directory.unmet_page_title", scopes: ["directory:verify"] },
   { path: "/services/:id/edit", view: editServicePage, title: "directory.edit_service", scopes: ["directory:write"] },
   { path: "/services/:id", view: servicePage, title: "directory.title" },
 ];
@@ -23,6 +25,7 @@ export const menu = [
   { href: "#/services/mine", label: "directory.my_services", scopes: ["directory:write"], order: 11 },
   { href: "#/services/watch", label: "directory.watch", roles: ["coordinator", "admin", "provider"], order: 12 },
   { href: "#/services/corrections", label: "directory.corrections_menu", scopes: ["directory:write"], order: 13 },
+  { href: "#/services/unmet-needs", label: "directory.unmet_menu", scopes: ["directory:verify"], order: 14 },
 ];
 
 export const homeCards = [

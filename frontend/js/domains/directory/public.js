@@ -118,7 +118,8 @@ export async function searchPage({ main, query }) {
       // Pressing "search" leads to what was found (focus never stays on a button that vanished
       // or drops to the page); a filter changed keeps focus where it is.
       if (focus) heading.focus();
-      if (!list.querySelector("li")) results.append(unmetNeedForm(shown));
+      if (!list.querySelector("li")) return unmetNeedForm(shown).then((form) => results.append(form));
+      return null;
     }).catch(() => {});
   }
   form.addEventListener("submit", (e) => { e.preventDefault(); search({ focus: true }); });
@@ -133,17 +134,21 @@ export async function searchPage({ main, query }) {
 }
 
 // A search that found nothing: "tell us what you were looking for" (no account, nothing about her).
-function unmetNeedForm(params) {
+async function unmetNeedForm(params) {
   const message = h("textarea", { name: "message", rows: 3, maxlength: 1000, id: "unmet-message" }, params.q || "");
+  // Searched everywhere: ask where (optional), so the right municipality sees it.
+  const place = params.municipality ? null
+    : selectField("municipality", await municipalityOptions(t("directory.unmet_anywhere")), "", { id: "unmet-municipality" });
   const form = h("form", { class: "form unmet-need", id: "unmet-need-form", novalidate: true },
     h("h3", {}, t("directory.unmet_title")),
     h("p", { class: "hint" }, t("directory.unmet_intro")),
     field(t("directory.unmet_message"), message),
+    place ? field(t("directory.unmet_where"), place) : null,
     h("button", { type: "submit", class: "button secondary" }, t("directory.unmet_send")));
   bindForm(form, async () => {
     const { q, municipality, ...filters } = params;
     await api.post("/unmet-needs", {
-      municipality: municipality || undefined, language: lang(), query: q || undefined,
+      municipality: municipality || place?.value || undefined, language: lang(), query: q || undefined,
       filters, message: message.value.trim() || undefined,
     }, { auth: false });
     const done = h("p", { class: "notice", role: "status", tabindex: "-1", id: "unmet-thanks" }, t("directory.unmet_thanks"));
