@@ -73,7 +73,16 @@ def report(session: SessionDep, actor: Planner, filters: Filters) -> UnmetNeedRe
     return logic.report(session, actor, **filters)
 
 
-@private.get("/unmet-needs/report.csv", **op(None, "The same report as CSV", (401, 403, 422)))
+@private.get(
+    "/unmet-needs/report.csv",
+    response_class=Response,
+    **op(
+        None,
+        "The same report as CSV",
+        (401, 403, 422),
+        responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"}},
+    ),
+)
 def report_csv(session: SessionDep, actor: Planner, filters: Filters) -> Response:
     body = logic.report_csv(logic.report(session, actor, **filters))
     return Response(
