@@ -3,7 +3,7 @@
 import { field, formatDateTime, h } from "../../core/dom.js";
 import { t } from "../../core/i18n.js";
 import { api, download } from "../../core/api.js";
-import { municipalityOptions } from "../../core/reference.js";
+import { municipalityName, municipalityOptions } from "../../core/reference.js";
 import { navigate } from "../../core/router.js";
 import { pageHeader, pagedList, table } from "../../core/ui.js";
 import { languageName, selectField } from "./common.js";
@@ -25,10 +25,12 @@ export async function unmetNeedsPage({ main, query }) {
     navigate("/services/unmet-needs", Object.fromEntries([...new FormData(form).entries()].filter(([, v]) => v)));
   });
   const report = (await api.get("/unmet-needs/report", { query: shown })).data;
+  const places = Object.fromEntries(await Promise.all(report.groups.filter((g) => g.municipality)
+    .map(async (g) => [g.municipality, await municipalityName(g.municipality)])));
   const summary = h("section", { id: "unmet-report", "aria-labelledby": "unmet-report-h" },
     h("h2", { id: "unmet-report-h" }, t("directory.unmet_report_title", { count: report.total })),
     report.groups.length ? table([
-      { label: t("directory.municipality"), render: (g) => g.municipality || t("directory.unmet_anywhere") },
+      { label: t("directory.municipality"), render: (g) => (g.municipality ? places[g.municipality] : t("directory.unmet_anywhere")) },
       { label: t("directory.unmet_language"), render: (g) => languageName(g.language) },
       { label: t("directory.unmet_count"), render: (g) => String(g.count) },
       { label: t("directory.unmet_terms"), render: (g) => g.terms.map((x) => `${x.term} (${x.count})`).join(", ") },
