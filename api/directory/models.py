@@ -104,6 +104,8 @@ class Service(SQLModel, table=True):
 
 class Location(SQLModel, table=True):
     __tablename__ = "locations"
+    # "Near me" narrows by a latitude band first.
+    __table_args__ = (sa.Index("ix_locations_coordinates", "latitude", "longitude"),)
 
     id: uuid.UUID = id_field()
     organization_id: uuid.UUID = Field(foreign_key="organizations.id", nullable=False, index=True)

@@ -66,21 +66,6 @@ def _centre(session: Session, actor: Actor, postcode: str) -> tuple[float, float
     return sum(r.latitude for r in rows) / len(rows), sum(r.longitude for r in rows) / len(rows)
 
 
-def public_locations_near(session: Session, lat: float, lng: float, meters: float) -> dict[uuid.UUID, float]:
-    """Live locations within ``meters`` of a point whose address is public, with their distance in
-    meters (a confidential one is never found by distance: that would tell where it is)."""
-    dlat = meters / METERS_PER_DEGREE
-    dlng = meters / (METERS_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
-    rows = _candidates(
-        session,
-        col(Location.latitude).between(lat - dlat, lat + dlat),
-        col(Location.longitude).between(lng - dlng, lng + dlng),
-        col(Location.confidential).is_(False),
-    )
-    found = ((r.id, distance_m(lat, lng, r.latitude, r.longitude)) for r in rows)
-    return {location_id: d for location_id, d in found if d <= meters}
-
-
 def location_filter(
     session: Session, *, actor: Actor, postcode: str | None, near: Near | None
 ) -> list[sa.ColumnElement[bool]]:

@@ -26,7 +26,7 @@ from api.core.pagination import PageParams, SortKey, after, decode_cursor, finis
 from api.directory import scope
 from api.directory.codes import municipality_id
 from api.directory.derived_fields import WEEKDAY_BITS
-from api.directory.hsds.places import METERS_PER_DEGREE, public_locations_near
+from api.directory.hsds.places import METERS_PER_DEGREE, distance_m
 from api.directory.models import Location, Service, ServiceAtLocation
 from api.directory.services import logic as catalog
 from api.directory.services import rows
@@ -63,11 +63,8 @@ class ServiceFilters:
     # Place names found in q ("у Вільнюсі"): the words, and the municipalities they mean.
     place_words: list[str] = field(default_factory=list)
     place_ids: list[uuid.UUID] = field(default_factory=list)
-    # "Near me": (latitude, longitude, meters); resolved to the public locations within reach.
+    # "Near me": (latitude, longitude, meters): services with a public place within reach.
     near: tuple[float, float, float] | None = None
-    near_location_ids: list[uuid.UUID] | None = None
-    # Meters from the point to each of those locations (the answer's ``distance_m``).
-    near_distances: dict[uuid.UUID, float] = field(default_factory=dict)
 
 
 def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
@@ -77,9 +74,6 @@ def _like(column: Any, code: str) -> sa.ColumnElement[bool]:
 def resolved(session: Session, f: ServiceFilters) -> ServiceFilters:
     """Municipality codes to ids. Place names in the query ("Вільнюс") match the services of that
     place or a text that names it, unless the caller named municipalities (then they are dropped)."""
-    if f.near is not None and f.near_location_ids is None:
-        distances = public_locations_near(session, *f.near)
-        f = replace(f, near_location_ids=list(distances), near_distances=distances)
     q, words, places = split_places(f.q)
     if places:
         named = f.municipalities or f.municipality_ids
@@ -99,11 +93,11 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
         where.append(col(Service.updated_at) > f.modified_after)
     for term in search_stems(f.q):
         where.append(col(Service.search_text).like(f"%{like_escape(term)}%", escape="\\"))
-    if f.near_location_ids is not None:
-        at = sa.select(col(ServiceAtLocation.service_id)).where(
-            col(ServiceAtLocation.location_id).in_(f.near_location_ids)
+    if f.near is not None:
+        at = sa.select(col(ServiceAtLocation.service_id)).join(
+            Location, col(Location.id) == ServiceAtLocation.location_id
         )
-        where.append(col(Service.id).in_(at))
+        where.append(col(Service.id).in_(at.where(*_within(f.near)[0])))
     if f.place_ids:
         named = [col(Service.search_text).like(f"%{like_escape(w)}%", escape="\\") for w in f.place_words]
         where.append(sa.or_(scope.in_municipality(Service, f.place_ids), *named))
@@ -237,8 +231,8 @@ def search(
         Organization, col(Organization.id) == Service.organization_id
     )
     if wanted == "distance":
-        assert filters.near is not None and filters.near_location_ids is not None
-        nearest = _nearest(filters.near, filters.near_location_ids)
+        assert filters.near is not None
+        nearest = _nearest(filters.near)
         stmt = stmt.join(nearest, nearest.c.service_id == col(Service.id))
         name, keys = "distance", [SortKey(nearest.c.d2), SortKey(col(Service.id))]
     else:
@@ -260,33 +254,52 @@ def search(
         stale_cut=catalog.stale_before(),
     )
     if filters.near is not None:
+        lat, lng, meters = filters.near
         for item in items:
             if item.get("deleted"):
                 continue
+            # Public places only: a confidential one (whose coordinates staff may see) never
+            # makes a service nearer, or it would tell where the place is.
             reach = [
-                filters.near_distances[loc["id"]]
+                d
                 for loc in item["locations"]
-                if loc["id"] in filters.near_distances
+                if not loc["confidential"] and loc["latitude"] is not None and loc["longitude"] is not None
+                for d in [distance_m(lat, lng, loc["latitude"], loc["longitude"])]
+                if d <= meters * 1.01
             ]
             item["distance_m"] = round(min(reach)) if reach else None
     return items, next_cursor
 
 
-def _nearest(near: tuple[float, float, float], location_ids: list[uuid.UUID]) -> Any:
-    """Each service's squared distance (m²) to its nearest place among ``location_ids``, on a local
-    flat projection: the same order as the great-circle distance at these ranges (100 km at most),
-    with no trigonometry or square root in SQL (SQLite has none built in)."""
-    lat, lng, _ = near
+def _within(near: tuple[float, float, float]) -> tuple[list[sa.ColumnElement[bool]], Any]:
+    """The where-clause of the live public places within reach of a point, and their squared
+    distance (m²). On a local flat projection: within 0.5 % of the great-circle distance at these
+    ranges (100 km at most), in the same order, with no trigonometry or square root in SQL (SQLite
+    has none built in); the bounding box lets the coordinates' index narrow the rows first. A
+    confidential place is never found by distance (that would tell where it is)."""
+    lat, lng, meters = near
     k_lat = METERS_PER_DEGREE
     k_lng = METERS_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01)
     dy = (col(Location.latitude) - lat) * k_lat
     dx = (col(Location.longitude) - lng) * k_lng
+    d2 = dy * dy + dx * dx
+    where = [
+        col(Location.deleted_at).is_(None),
+        col(Location.confidential).is_(False),
+        col(Location.latitude).between(lat - meters / k_lat, lat + meters / k_lat),
+        col(Location.longitude).between(lng - meters / k_lng, lng + meters / k_lng),
+        d2 <= meters * meters,
+    ]
+    return where, d2
+
+
+def _nearest(near: tuple[float, float, float]) -> Any:
+    """Each service's squared distance (m²) to its nearest public place within reach."""
+    where, d2 = _within(near)
     return (
-        sa.select(
-            col(ServiceAtLocation.service_id).label("service_id"), sa.func.min(dy * dy + dx * dx).label("d2")
-        )
+        sa.select(col(ServiceAtLocation.service_id).label("service_id"), sa.func.min(d2).label("d2"))
         .join(Location, col(Location.id) == ServiceAtLocation.location_id)
-        .where(col(Location.id).in_(location_ids))
+        .where(*where)
         .group_by(col(ServiceAtLocation.service_id))
         .subquery("nearest")
     )
