@@ -150,4 +150,6 @@ def test_a_municipalitys_own_step_is_in_the_translation_workflow(client, auth, b
         "/api/v1/translations/queue", params={"lang": "uk", "record_type": "checklist_step"}, headers=other
     )
     assert record not in {i["record_id"] for i in queue.json()["items"]}
-    assert client.get(f"/api/v1/translations/records/checklist_step/{record}", headers=other).status_code == 404
+    assert (
+        client.get(f"/api/v1/translations/records/checklist_step/{record}", headers=other).status_code == 404
+    )
