@@ -28,6 +28,34 @@ def _events(receiver):
     return [json.loads(r.body) for r in receiver.received]
 
 
+def _senders_at_once(factory, *, senders: int = 4, limit: int) -> None:
+    """``senders`` threads started together, each sending what is due in batches of ``limit``."""
+    barrier = threading.Barrier(senders)
+    errors: list[BaseException] = []
+
+    def sender() -> None:
+        try:
+            barrier.wait()
+            delivery.run(factory, allow_private=True, limit=limit)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=sender) for _ in range(senders)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+
+def _forget(factory, sub_id, event_ids) -> None:
+    with factory() as session:
+        session.execute(WebhookDelivery.__table__.delete().where(WebhookDelivery.subscription_id == sub_id))
+        session.execute(WebhookEvent.__table__.delete().where(col(WebhookEvent.id).in_(event_ids)))
+        session.execute(WebhookSubscription.__table__.delete().where(WebhookSubscription.id == sub_id))
+        session.commit()
+
+
 def test_a_new_service_reaches_the_endpoint_signed(client, auth, base, subscribe, receiver, send):
     sub = subscribe(types=["service.created", "service.updated"], url=receiver.url)
     svc = _service(client, auth, base)
@@ -238,33 +266,12 @@ def test_concurrent_senders_deliver_each_event_once(engine, base, receiver):
         session.add_all([WebhookDelivery(subscription_id=sub.id, event_id=e.id) for e in events])
         session.commit()
         sub_id, event_ids = sub.id, [e.id for e in events]
-    barrier = threading.Barrier(4)
-    errors: list[BaseException] = []
-
-    def sender() -> None:
-        try:
-            barrier.wait()
-            delivery.run(factory, allow_private=True, limit=5)
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=sender) for _ in range(4)]
     try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert errors == []
+        _senders_at_once(factory, limit=5)
         ids = [r.headers["webhook-id"] for r in receiver.received]
         assert sorted(ids) == sorted(str(e) for e in event_ids)
     finally:
-        with factory() as session:
-            session.execute(
-                WebhookDelivery.__table__.delete().where(WebhookDelivery.subscription_id == sub_id)
-            )
-            session.execute(WebhookEvent.__table__.delete().where(col(WebhookEvent.id).in_(event_ids)))
-            session.execute(WebhookSubscription.__table__.delete().where(WebhookSubscription.id == sub_id))
-            session.commit()
+        _forget(factory, sub_id, event_ids)
 
 
 def test_one_records_events_arrive_in_order_even_after_a_failure(
@@ -339,23 +346,8 @@ def test_concurrent_senders_keep_each_records_order(engine, base, receiver):
         session.add_all(rows)
         session.commit()
         sub_id, event_ids = sub.id, [r.event_id for r in rows]
-    barrier = threading.Barrier(4)
-    errors: list[BaseException] = []
-
-    def sender() -> None:
-        try:
-            barrier.wait()
-            delivery.run(factory, allow_private=True, limit=4)
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=sender) for _ in range(4)]
     try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert errors == []
+        _senders_at_once(factory, limit=4)
         # A sender stops when it finds nothing due; whatever a finished sender left is sent now.
         delivery.run(factory, allow_private=True)
         got = _events(receiver)
@@ -363,13 +355,7 @@ def test_concurrent_senders_keep_each_records_order(engine, base, receiver):
         for record in records:
             assert [e["data"]["n"] for e in got if e["data"]["id"] == record] == [0, 1, 2, 3, 4]
     finally:
-        with factory() as session:
-            session.execute(
-                WebhookDelivery.__table__.delete().where(WebhookDelivery.subscription_id == sub_id)
-            )
-            session.execute(WebhookEvent.__table__.delete().where(col(WebhookEvent.id).in_(event_ids)))
-            session.execute(WebhookSubscription.__table__.delete().where(WebhookSubscription.id == sub_id))
-            session.commit()
+        _forget(factory, sub_id, event_ids)
 
 
 def test_the_background_job_sends_what_is_due(
