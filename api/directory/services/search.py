@@ -238,7 +238,10 @@ def search(
     else:
         name, keys = sort_keys(wanted, filters.q)
     score = keys[0].column if name in ("relevance", "distance") else sa.literal(None)
-    stmt = stmt.add_columns(score.label("k0")).where(*conditions(filters))
+    # Sorted by distance, the join with the nearest places already keeps the services in reach:
+    # the same test again as a condition would run the places' subquery twice.
+    where = conditions(replace(filters, near=None) if name == "distance" else filters)
+    stmt = stmt.add_columns(score.label("k0")).where(*where)
     if params.cursor:
         stmt = stmt.where(key_after(keys, decode_cursor(params.cursor, name, len(keys))))
     found = session.execute(stmt.order_by(*order_by(keys)).limit(params.limit + 1)).all()
