@@ -22,7 +22,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.core.actor import Actor
 from api.core.errors import ProblemError
-from api.directory.models import Location, Service, ServiceCorrection
+from api.directory.models import Location, Service, ServiceCorrection, UnmetNeed
 from api.municipalities.models import Organization
 
 
@@ -122,6 +122,17 @@ def handled_corrections(actor: Actor) -> SelectOfScalar[ServiceCorrection]:
     return select(ServiceCorrection).where(
         writable(actor, ServiceCorrection.municipality_id, ServiceCorrection.organization_id)
     )
+
+
+def readable_unmet_needs(actor: Actor) -> SelectOfScalar[UnmetNeed]:
+    """Admins every report; a coordinator (or a municipality's client) their municipality's. A
+    report with no municipality (searched everywhere) is the country's: admins only."""
+    stmt = select(UnmetNeed)
+    if actor.is_admin:
+        return stmt
+    if actor.municipality_id is None:
+        return stmt.where(sa.false())
+    return stmt.where(col(UnmetNeed.municipality_id) == actor.municipality_id)
 
 
 def services_of(organization_id: uuid.UUID) -> SelectOfScalar[Service]:

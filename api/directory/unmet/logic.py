@@ -11,12 +11,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from api.core import ratelimit
 from api.core.actor import Actor
 from api.core.i18n import like_escape, search_stems
 from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.directory import scope
 from api.directory.codes import municipality_id, slug_of
 from api.directory.models import UnmetNeed
 from api.directory.unmet.schemas import (
@@ -47,17 +48,6 @@ def record(session: Session, *, data: UnmetNeedCreate, client: str) -> UnmetNeed
     return row
 
 
-def readable(actor: Actor) -> Any:
-    """Admins every row; a coordinator (or a municipality's client) their municipality's. A row
-    with no municipality (searched everywhere) is the country's: admins only."""
-    stmt = select(UnmetNeed)
-    if actor.is_admin:
-        return stmt
-    if actor.municipality_id is None:
-        return stmt.where(sa.false())
-    return stmt.where(col(UnmetNeed.municipality_id) == actor.municipality_id)
-
-
 def _filtered(
     session: Session,
     actor: Actor,
@@ -68,7 +58,7 @@ def _filtered(
     end: date | None,
     q: str | None,
 ) -> Any:
-    stmt = readable(actor)
+    stmt = scope.readable_unmet_needs(actor)
     if municipality:
         stmt = stmt.where(col(UnmetNeed.municipality_id) == municipality_id(session, municipality))
     if language:
