@@ -112,3 +112,33 @@ def test_sort_by_distance_pages_nearest_first_with_the_distance(client, placed, 
     assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["query", "sort"]
     r = client.get("/api/v1/services", params={"q": marker})
     assert all(i["distance_m"] is None for i in r.json()["items"])
+
+
+def test_a_service_at_two_equally_near_places_is_listed_once(client, placed, db, base, marker):
+    """Two rooms in one building: the same distance twice is still one service on one page."""
+    rooms = placed(54.6890, 25.2790)
+    other_room = Location(
+        organization_id=base.org.id,
+        municipality_id=base.municipality.id,
+        name={"lt": "Kitas kabinetas"},
+        latitude=54.6890,
+        longitude=25.2790,
+    )
+    db.add(other_room)
+    db.flush()
+    db.add(ServiceAtLocation(service_id=rooms.id, location_id=other_room.id))
+    beside = placed(54.6890, 25.2790)
+    db.flush()
+    near = f"{CATHEDRAL[0]},{CATHEDRAL[1]},2000"
+    seen, cursor = [], None
+    while True:
+        params = {"q": marker, "near": near, "sort": "distance", "limit": 1}
+        if cursor:
+            params["cursor"] = cursor
+        r = client.get("/api/v1/services", params=params)
+        assert r.status_code == 200, r.text
+        seen += [i["id"] for i in r.json()["items"]]
+        cursor = r.json()["next_cursor"]
+        if not cursor:
+            break
+    assert sorted(seen) == sorted([str(rooms.id), str(beside.id)])
