@@ -309,7 +309,14 @@ def _by_distance(stmt: Any, near: tuple[float, float, float]) -> tuple[Any, Any]
     grouping every service in reach (12,000 of them within 5 km of a city centre) to find each
     one's nearest place before it can sort."""
     where, d2 = _within(near)
-    places = sa.select(col(Location.id).label("location_id"), d2.label("d2")).where(*where).subquery("places")
+    # Ordered here so that PostgreSQL walks the places in this order (nested loops keep it) and
+    # only sorts each equally near group by service id (an incremental sort) before the limit.
+    places = (
+        sa.select(col(Location.id).label("location_id"), d2.label("d2"))
+        .where(*where)
+        .order_by(d2, col(Location.id))
+        .subquery("places")
+    )
     other, other_link = aliased(Location), aliased(ServiceAtLocation)
     other_where, other_d2 = _within(near, other)
     nearer = (
