@@ -76,3 +76,8 @@ class WithTranslationStatus(BaseModel):
         description="With `translations=all`: for each translatable field, the status of each language "
         "(`original`, `up_to_date`, `outdated`, `machine`, `missing`)",
     )
+    text_languages: dict[str, str] | None = Field(
+        default=None,
+        description="For each text shown, the language it is in (a fallback where it is not the "
+        "Content-Language); none with translations=all",
+    )

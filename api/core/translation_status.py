@@ -25,6 +25,7 @@ from sqlalchemy import event, inspect
 from sqlmodel import Session, col, select
 
 from api.core.db import utcnow
+from api.core.i18n import Locale, resolved_language
 from api.core.models import TranslationState
 from api.core.translatable import WORK_LANGUAGES, by_model
 
@@ -221,3 +222,29 @@ def status_map(session: Session, record: Any) -> dict[str, dict[str, str]] | Non
     if entry is None:
         return None
     return status_maps(session, entry.record_type, [record], entry.fields)[record.id]
+
+
+def served_languages(record: Any, lang: str, fields: Sequence[str] | None = None) -> dict[str, str]:
+    """The language each text of ``record`` is shown in for a reader of ``lang`` (texts written
+    in no language are left out). ``fields``: the record type's registered texts by default."""
+    if fields is None:
+        entry = by_model(type(record))
+        fields = entry.fields if entry is not None else ()
+    out = {}
+    for name in fields:
+        served = resolved_language(getattr(record, name, None), lang)
+        if served:
+            out[name] = served
+    return out
+
+
+def text_meta(session: Session | None, record: Any, locale: Locale) -> dict[str, Any]:
+    """What a read model of a translatable record says about its texts: with ``translations=all``
+    the status of every language (``translation_status``), otherwise the language each text is
+    shown in (``text_languages``), so a client can mark a fallback."""
+    if locale.all_translations:
+        return {
+            "translation_status": status_map(session, record) if session is not None else None,
+            "text_languages": None,
+        }
+    return {"translation_status": None, "text_languages": served_languages(record, locale.lang)}

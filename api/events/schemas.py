@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from api.core.translatable import WithTranslationStatus
+
 Kind = Literal[
     "gathering", "workshop", "camp", "course_session", "sports", "cultural", "intercultural", "online_stream"
 ]
@@ -57,7 +59,7 @@ class EventUpdate(BaseModel):
     accessibility: Texts | None = None
 
 
-class EventRead(BaseModel):
+class EventRead(WithTranslationStatus):
     id: uuid.UUID
     municipality: str
     title: Any

@@ -148,3 +148,29 @@ def test_changes_need_if_match_and_bad_input_is_422(client, auth, base, make_eve
     r = client.patch(path, json={"cost": "3 €"}, headers=ok)
     assert r.status_code == 200 and r.json()["cost"] == "3 €"
     assert r.headers["ETag"].startswith(f'"v{e["version"] + 1}')
+
+
+def test_reads_say_which_language_each_text_is_in_and_its_status(client, make_event):
+    made = make_event(
+        title={"lt": "Kalbos klubas", "uk": "Мовний клуб"},
+        description={"lt": "Kalbamės lietuviškai"},
+    )
+    uk = client.get(f"{V}/events/{made['id']}", headers={"Accept-Language": "uk"})
+    assert uk.status_code == 200, uk.text
+    body = uk.json()
+    assert body["title"] == "Мовний клуб" and body["description"] == "Kalbamės lietuviškai"
+    # the description has no Ukrainian (nor English) text: the Lithuanian one is a fallback
+    assert body["text_languages"] == {"title": "uk", "description": "lt"}
+    listed = client.get(
+        f"{V}/events", params={"q": "Kalbos klubas"}, headers={"Accept-Language": "uk"}
+    ).json()
+    found = [i["event"]["text_languages"] for i in listed["items"] if i["event"]["id"] == made["id"]]
+    assert found == [body["text_languages"]]
+    full = client.get(f"{V}/events/{made['id']}", params={"translations": "all"}).json()
+    assert full["text_languages"] is None
+    assert full["translation_status"]["title"] == {
+        "lt": "original",
+        "en": "missing",
+        "uk": "up_to_date",
+        "ru": "missing",
+    }

@@ -208,3 +208,29 @@ def test_idea_reads_with_all_translations_carry_the_status(client, auth, base) -
     }
     plain = client.get(f"/api/v1/ideas/{idea_id}", headers=auth.headers(base.resident)).json()
     assert plain["translation_status"] is None
+
+
+def test_every_translatable_read_says_which_language_each_text_is_in(client, auth, base) -> None:
+    """Organisations, ideas and indicator definitions too (services, events and expert profiles are
+    tested beside their domains): a reader of Ukrainian learns which texts are a fallback."""
+    h = auth.headers(base.resident)
+    idea = client.post(
+        "/api/v1/ideas",
+        json={
+            "municipality": "vilniaus-m",
+            "category": "other",
+            "title": {"lt": "Daugiau suoliukų parke", "uk": "Більше лавок у парку"},
+            "body": {"lt": "Parke trūksta suoliukų senjorams."},
+        },
+        headers=h,
+    )
+    assert idea.status_code == 201, idea.text
+    uk = {"Accept-Language": "uk"}
+    one = client.get(f"/api/v1/ideas/{idea.json()['id']}", headers={**h, **uk}).json()
+    assert one["text_languages"] == {"title": "uk", "body": "lt"}
+    definition = client.get("/api/v1/indicators/population_total", headers=uk).json()
+    assert definition["text_languages"]["name"] == "uk"
+    org = client.get(f"/api/v1/organizations/{base.org.id}", headers=uk).json()
+    assert set(org["text_languages"]) <= {"name", "description"} and org["text_languages"]["name"]
+    everything = client.get(f"/api/v1/ideas/{idea.json()['id']}", params={"translations": "all"}, headers=h)
+    assert everything.json()["text_languages"] is None

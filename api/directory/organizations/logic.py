@@ -15,7 +15,7 @@ from api.core.db import utcnow
 from api.core.errors import ProblemError, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.core.translation_status import status_map
+from api.core.translation_status import text_meta
 from api.directory import scope
 from api.directory.changes import apply
 from api.directory.codes import municipality_id as municipality_of
@@ -31,7 +31,7 @@ def to_read(session: Session, org: Organization, locale: Locale) -> Organization
         id=org.id,
         municipality=slug_of(session, org.municipality_id),
         name=locale.text(org.name),
-        translation_status=status_map(session, org) if locale.all_translations else None,
+        **text_meta(session, org, locale),
         kind=org.kind,
         description=locale.text(org.description),
         website=org.website,

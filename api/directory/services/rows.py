@@ -151,6 +151,7 @@ def service_dicts(
         out.append(
             {
                 "translation_status": statuses.get(r.id),
+                "text_languages": None if text.all else served_languages(r, text.lang),
                 "id": r.id,
                 "deleted": False,
                 "organization_id": r.organization_id,
@@ -159,7 +160,6 @@ def service_dicts(
                 "name": text(r.name),
                 "description": text(r.description),
                 "text_language": None if text.all else resolved_language(r.name, text.lang),
-                "text_languages": None if text.all else served_languages(r, text.lang),
                 "categories": list(r.categories or []),
                 "status": r.status,
                 "languages": list(r.languages or []),

@@ -135,11 +135,6 @@ class ServiceRead(WithTranslationStatus):
     name: Any
     description: Any
     text_language: str | None = Field(description="The language the name is shown in")
-    text_languages: dict[str, str] | None = Field(
-        default=None,
-        description="For each text shown, the language it is in (a fallback where it is not the "
-        "Content-Language); none with translations=all",
-    )
     categories: list[str]
     status: ServiceStatus
     languages: list[str] = Field(description="Help available in (staff, interpretation)")

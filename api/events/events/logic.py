@@ -14,6 +14,7 @@ from api.core.db import utcnow
 from api.core.errors import forbidden, not_found, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, decode_cursor, encode_cursor
+from api.core.translation_status import text_meta
 from api.events import notices, partners, scope
 from api.events.models import Event, EventRegistration
 from api.events.recurrence import check_rule, occurrences, zone
@@ -118,6 +119,7 @@ def to_read(
         title=locale.text(event.title),
         description=locale.text(event.description),
         accessibility=locale.text(event.accessibility),
+        **text_meta(session, event, locale),
         online=bool(event.online_url),
         online_url=event.online_url if sees_link else None,
         my_registration=status,

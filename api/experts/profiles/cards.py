@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.i18n import Locale
+from api.core.translation_status import text_meta
 from api.experts import common
 from api.experts.models import (
     ExpertCompetence,
@@ -130,6 +131,7 @@ def card_fields(
             for s in related.showcase.get(profile.id, [])
         ],
         "confirmed_at": profile.confirmed_at,
+        **text_meta(session, profile, locale),
         "stale": is_stale(profile, now),
         "contact": contact_of(profile) if contact else None,
     }

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, 
 
 from api.core.http import Page
 from api.core.i18n import OptionalTranslations, Translations
+from api.core.translatable import WithTranslationStatus
 from api.core.types import CountryCode, LanguageCode
 from api.experts.profiles.ranking import ExpertLevel, Way
 
@@ -162,7 +163,7 @@ class MentoringRead(BaseModel):
     capacity: int
 
 
-class ExpertCard(BaseModel):
+class ExpertCard(WithTranslationStatus):
     """What others see. ``contact`` is present only for staff with `experts:contact`, and only
     when the expert consented."""
 

@@ -24,7 +24,7 @@ from api.core.db import utcnow
 from api.core.errors import conflict, not_found, unprocessable
 from api.core.i18n import Locale, like_escape, search_blob, search_terms
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.core.translation_status import status_map
+from api.core.translation_status import text_meta
 from api.experts import common, scope
 from api.experts.models import ExpertInvitation, ExpertRequest
 from api.experts.profiles.ranking import LEVEL_RANK, Criteria, LanguageWish
@@ -116,7 +116,7 @@ def reads(session: Session, rows: list[ExpertRequest], locale: Locale) -> list[E
         ExpertRequestRead(
             **_common_fields(session, r, locale),
             organization_id=r.organization_id,
-            translation_status=status_map(session, r) if locale.all_translations else None,
+            **text_meta(session, r, locale),
             outcome=r.outcome,
             allowed_transitions=list(TRANSITIONS[r.status]),
             invitations=InvitationCounts(**counts[r.id]),

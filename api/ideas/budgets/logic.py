@@ -24,7 +24,7 @@ from api.core.db import utcnow
 from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams
-from api.core.translation_status import status_map
+from api.core.translation_status import text_meta
 from api.ideas import access, scope
 from api.ideas.budgets.schemas import (
     BudgetCreate,
@@ -75,7 +75,7 @@ def to_read(session: Session, budget: Budget, actor: Actor, locale: Locale) -> B
         id=budget.id,
         municipality=access.slug_of(session, budget.municipality_id),
         title=locale.text(budget.title),
-        translation_status=status_map(session, budget) if locale.all_translations else None,
+        **text_meta(session, budget, locale),
         description=locale.text(budget.description),
         total_amount=budget.total_amount,
         currency=budget.currency,

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from api.core.actor import Actor
 from api.core.i18n import Locale, like_escape, search_terms
 from api.core.pagination import PageParams, decode_cursor, encode_cursor
-from api.core.translation_status import status_maps
+from api.core.translation_status import served_languages, status_maps
 from api.ideas import access, scope
 from api.ideas.categories import BOARD_DEFAULT, CATEGORIES, WITHDRAWABLE
 from api.ideas.ideas.schemas import (
@@ -110,6 +110,9 @@ def fields_of(
     moderator = scope.is_moderator_of(actor, idea.municipality_id)
     return {
         "translation_status": ctx.statuses.get(idea.id),
+        "text_languages": None
+        if locale.all_translations
+        else served_languages(idea, locale.lang, IDEA_TEXTS),
         "id": idea.id,
         "municipality": access.slug_of(session, idea.municipality_id),
         "category": idea.category,

@@ -18,7 +18,7 @@ from api.core.db import utcnow
 from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams
-from api.core.translation_status import status_map
+from api.core.translation_status import text_meta
 from api.ideas import access, scope
 from api.ideas.events import idea_link
 from api.ideas.followers import followers
@@ -59,7 +59,7 @@ def to_read(session: Session, call: OpenCall, actor: Actor, locale: Locale) -> O
         id=call.id,
         municipality=access.slug_of(session, call.municipality_id),
         title=locale.text(call.title),
-        translation_status=status_map(session, call) if locale.all_translations else None,
+        **text_meta(session, call, locale),
         description=locale.text(call.description),
         prize=locale.text(call.prize),
         prize_amount=call.prize_amount,

@@ -12,7 +12,7 @@ from api.core.db import utcnow
 from api.core.errors import conflict, not_found, unprocessable
 from api.core.i18n import Locale, normalize
 from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.core.translation_status import status_map
+from api.core.translation_status import text_meta
 from api.indicators.definitions.schemas import (
     ADDITIVE_UNITS,
     DefinitionCreate,
@@ -38,9 +38,7 @@ def is_computed(d: IndicatorDefinition) -> bool:
 def to_read(d: IndicatorDefinition, locale: Locale, session: Session | None = None) -> DefinitionRead:
     """``session`` adds the translation status when ``translations=all`` asks for it."""
     return DefinitionRead(
-        translation_status=status_map(session, d)
-        if session is not None and locale.all_translations
-        else None,
+        **text_meta(session, d, locale),
         code=d.code,
         name=locale.text(d.name),
         description=locale.text(d.description) if d.description else None,

@@ -65,8 +65,11 @@ def test_create_and_read_own_profile(client, auth, base):
         client.get("/api/v1/experts/me?lang=uk", headers=h).json()["bio"]
         == "I work at an urban planning office."  # no Ukrainian text: English before Lithuanian
     )
+    uk = client.get("/api/v1/experts/me?lang=uk", headers=h).json()
+    assert uk["text_languages"]["bio"] == "en" and uk["translation_status"] is None
     full = client.get("/api/v1/experts/me?translations=all", headers=h).json()
     assert full["bio"]["en"] == "I work at an urban planning office."
+    assert full["translation_status"]["bio"]["uk"] == "missing" and full["text_languages"] is None
     assert full["competences"][0]["name"]["uk"] == "Містобудування"
     # One profile per account.
     assert client.post("/api/v1/experts", json=BODY, headers=h).status_code == 409
