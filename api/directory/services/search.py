@@ -233,7 +233,11 @@ def search(
     )
     if wanted == "distance":
         assert filters.near is not None
-        stmt, d2 = _by_distance(stmt, filters.near)
+        if session.get_bind().dialect.name == "postgresql":
+            stmt, d2 = _by_distance(stmt, filters.near)
+        else:
+            nearest = _nearest(filters.near)
+            stmt, d2 = stmt.join(nearest, nearest.c.service_id == col(Service.id)), nearest.c.d2
         name, keys = "distance", [SortKey(d2), SortKey(col(Service.id))]
     else:
         name, keys = sort_keys(wanted, filters.q)
@@ -297,6 +301,20 @@ def _within(
         d2 <= meters * meters,
     ]
     return where, d2
+
+
+def _nearest(near: tuple[float, float, float]) -> Any:
+    """Each service's squared distance (m²) to its nearest public place within reach (SQLite: its
+    planner flattens the ordered places of :func:`_by_distance` and sorts every row at the end,
+    so grouping first is the cheaper plan there; measured in bench/bench_newcomer.py)."""
+    where, d2 = _within(near)
+    return (
+        sa.select(col(ServiceAtLocation.service_id).label("service_id"), sa.func.min(d2).label("d2"))
+        .join(Location, col(Location.id) == ServiceAtLocation.location_id)
+        .where(*where)
+        .group_by(col(ServiceAtLocation.service_id))
+        .subquery("nearest")
+    )
 
 
 def _by_distance(stmt: Any, near: tuple[float, float, float]) -> tuple[Any, Any]:
