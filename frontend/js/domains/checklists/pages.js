@@ -6,11 +6,11 @@ import { clear, field, h, select } from "../../core/dom.js";
 import { lang, t } from "../../core/i18n.js";
 import { municipalityOptions } from "../../core/reference.js";
 import { levelLabel } from "../../core/texts.js";
+import { readTranslations, translationFields } from "../../core/translation_fields.js";
 import { badge, bindForm, errorText, keepingFocus, pageHeader, showStatus } from "../../core/ui.js";
 import { LEGAL_STATUSES, NEEDS, needLabel, statusLabel } from "../migrants/common.js";
 
 const LEVELS = ["none", "A1", "A2", "B1", "B2", "C1", "C2", "native"];
-const LANGS = ["lt", "en", "uk", "ru"];
 
 function stepItem(step, index) {
   const more = new URLSearchParams(step.search).toString();
@@ -64,18 +64,9 @@ export async function whatDoINeedPage({ main, query }) {
 
 // --- the editor ---------------------------------------------------------------------------------
 
+// A municipality's wording of a step, every language in view (translating it is the point here).
 function textInputs(name, label, values) {
-  return h("fieldset", { class: "translations" }, h("legend", {}, label),
-    LANGS.map((code) => field(code.toUpperCase(), h("textarea", { name: `${name}.${code}`, rows: 2, lang: code, dir: "auto" }, values[code] || ""))));
-}
-
-function readTexts(form, name) {
-  const out = {};
-  for (const code of LANGS) {
-    const value = String(new FormData(form).get(`${name}.${code}`) || "").trim();
-    if (value) out[code] = value;
-  }
-  return out;
+  return translationFields(name, label, values || {}, { multiline: true, open: true });
 }
 
 function stepEditor(slug, step, reload) {
@@ -99,9 +90,9 @@ function stepEditor(slug, step, reload) {
     await api.put(`/checklist-templates/${slug}/steps/${step.key}`, {
       hidden: fd.get("hidden") === "true",
       order: Number(fd.get("order")),
-      title: readTexts(form, "title"),
-      where: readTexts(form, "where"),
-      what_to_bring: readTexts(form, "what_to_bring"),
+      title: readTranslations(form, "title", step.title),
+      where: readTranslations(form, "where", step.where),
+      what_to_bring: readTranslations(form, "what_to_bring", step.what_to_bring),
       categories: step.categories,
     });
     showStatus(t("core.saved"), "success");
@@ -132,7 +123,7 @@ export async function templatePage({ main, query }) {
     bindForm(add, async () => {
       const fd = new FormData(add);
       await api.put(`/checklist-templates/${slug}/steps/${String(fd.get("key") || "").trim()}`, {
-        order: Number(fd.get("order")), title: readTexts(add, "title"), where: readTexts(add, "where"),
+        order: Number(fd.get("order")), title: readTranslations(add, "title"), where: readTranslations(add, "where"),
       });
       showStatus(t("core.saved"), "success");
       reload();

@@ -1,6 +1,6 @@
 // Shared pieces of the directory pages: reference lists, labels, the service card.
-import { field, formatDate, h, select } from "../../core/dom.js";
-import { LANGUAGES, lang, pick, t } from "../../core/i18n.js";
+import { formatDate, h, select } from "../../core/dom.js";
+import { lang, pick, t } from "../../core/i18n.js";
 import { listCategories, listLegalStatuses } from "./api.js";
 import { cachedList, municipalityName } from "../../core/reference.js";
 import { languageName } from "../../core/texts.js";
@@ -103,27 +103,3 @@ export function serviceCard(service) {
   return card;
 }
 
-// Inputs for a translatable text: one per UI language (lt first, the others folded).
-export function translationFields(name, label, value = {}, { required = false, multiline = false } = {}) {
-  const control = (code) => {
-    const attrs = { name: `${name}.${code}`, lang: code, maxlength: multiline ? 20000 : 300 };
-    return multiline ? h("textarea", { ...attrs, rows: 3 }, value[code] || "") : h("input", { ...attrs, value: value[code] || "" });
-  };
-  return h("fieldset", { class: "translations", dataset: { field: name } },
-    h("legend", {}, label),
-    field(t(`directory.lang_${LANGUAGES[0]}`), control("lt")),
-    h("details", { open: LANGUAGES.slice(1).some((c) => value[c]) || undefined },
-      h("summary", {}, t("directory.other_languages")),
-      LANGUAGES.slice(1).map((code) => field(t(`directory.lang_${code}`), control(code)))),
-    required ? h("p", { class: "hint" }, t("directory.one_language_required")) : null,
-    h("p", { class: "field-error", hidden: true }));
-}
-
-export function readTranslations(form, name) {
-  const out = {};
-  for (const code of LANGUAGES) {
-    const el = form.querySelector(`[name="${name}.${code}"]`);
-    if (el && el.value.trim()) out[code] = el.value.trim();
-  }
-  return out;
-}

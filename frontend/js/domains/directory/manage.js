@@ -12,8 +12,9 @@ import { navigate } from "../../core/router.js";
 import { badge, bindForm, confirmDialog, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   FORMATS, LEVELS, SERVICE_LANGUAGES, STATUSES, WEEKDAYS, addStyles, categoryOptions, formatLabel,
-  languageName, legalStatuses, readTranslations, selectField, statusLabel, translationFields, weekdayName,
+  languageName, legalStatuses, selectField, statusLabel, weekdayName,
 } from "./common.js";
+import { readTranslations, translationFields } from "../../core/translation_fields.js";
 
 function scopeQuery() {
   const me = currentUser();
@@ -185,8 +186,8 @@ export async function editServicePage({ main, params }) {
     const num = (k) => (fd.get(k) === "" || fd.get(k) === null ? null : Number(fd.get(k)));
     const text = (k) => (fd.get(k) ? String(fd.get(k)).trim() : null);
     const body = {
-      name: readTranslations(form, "name"),
-      description: readTranslations(form, "description"),
+      name: readTranslations(form, "name", service.name),
+      description: readTranslations(form, "description", service.description),
       categories: [fd.get("category")],
       languages: fd.getAll("languages"),
       provided_languages: fd.getAll("provided_languages"),
@@ -202,7 +203,7 @@ export async function editServicePage({ main, params }) {
       schedule: readSchedule(form),
       free: fd.get("free") === "on",
       cost_amount: fd.get("free") === "on" ? null : num("cost_amount"),
-      application_process: readTranslations(form, "application_process"),
+      application_process: readTranslations(form, "application_process", service.application_process),
       phone: text("phone"),
       email: text("email"),
       url: text("url"),

@@ -2,7 +2,7 @@
 import { API_ROOT, api, download } from "../../core/api.js";
 
 export const listEvents = (query) => api.get("/events", { query, auth: false });
-export const readEvent = (id) => api.get(`/events/${id}`);
+export const readEvent = (id, query) => api.get(`/events/${id}`, query ? { query } : undefined);
 export const createEvent = (body) => api.post("/events", body);
 export const updateEvent = (id, body, etag) => api.patch(`/events/${id}`, body, { etag });
 export const cancelEvent = (id, etag) => api.post(`/events/${id}/cancel`, undefined, { etag });

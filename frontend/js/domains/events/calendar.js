@@ -11,10 +11,15 @@ function monthBounds(year, month) {
   return [new Date(Date.UTC(year, month, 1)), new Date(Date.UTC(year, month + 1, 1))];
 }
 
+// The event's title in its own language (the API says which: a fallback keeps its language).
+export function titleLink(e) {
+  return h("a", { href: `#/events/${e.id}`, lang: e.text_languages?.title || null, dir: "auto" }, e.title);
+}
+
 function item(o) {
   const e = o.event;
   return h("li", { class: `card event-card${e.status === "cancelled" ? " cancelled" : ""}` },
-    h("h2", {}, h("a", { href: `#/events/${e.id}` }, e.title)),
+    h("h2", {}, titleLink(e)),
     h("p", { class: "event-when" }, formatDateTime(o.starts_at, lang())),
     h("p", {}, badge(t(`events.kinds.${e.kind}`)), " ", badge(t(`events.audiences.${e.audience}`), "muted"),
       e.status === "cancelled" ? badge(t("events.cancelled"), "danger") : null),
@@ -35,7 +40,7 @@ function monthGrid(items, year, month) {
   for (let d = 1; d <= days; d++) {
     const label = new Date(Date.UTC(year, month, d)).toLocaleDateString(lang(), { weekday: "short", day: "numeric" });
     cells.push(h("li", { class: "day" }, h("span", { class: "day-number" }, label),
-      h("ul", {}, (byDay[d] || []).map((o) => h("li", {}, h("a", { href: `#/events/${o.event.id}` }, o.event.title))))));
+      h("ul", {}, (byDay[d] || []).map((o) => h("li", {}, titleLink(o.event))))));
   }
   return h("ol", { class: "month-grid", "aria-label": first.toLocaleDateString(lang(), { month: "long", year: "numeric" }) }, cells);
 }

@@ -4,7 +4,9 @@ import { lang, t } from "../../core/i18n.js";
 import * as auth from "../../core/auth.js";
 import { navigate, render as renderPage } from "../../core/router.js";
 import { badge, bindForm, keepingFocus, pageHeader, showStatus } from "../../core/ui.js";
+import { choose, languageName, localText } from "../../core/texts.js";
 import { eventIcsUrl, readEvent, register, unregister } from "./api.js";
+import { repeatText } from "./repeats.js";
 
 // Redraw the page keeping the keyboard focus where it was (never on <body>).
 const render = () => keepingFocus(renderPage);
@@ -42,9 +44,23 @@ function registrationBox(e) {
   return form;
 }
 
+// The page heading in the title's own language.
+function titled(header, title) {
+  const heading = header.querySelector("h1");
+  if (title.lang) heading.setAttribute("lang", title.lang);
+  heading.setAttribute("dir", "auto");
+  document.title = `${title.text} – Langelis`;
+  return header;
+}
+
 export async function eventPage({ main, params }) {
   useStyle("events");
-  const { data: e } = await readEvent(params.id);
+  // Every translation, so each text is shown in its own language with a note when it is a fallback
+  // (and a machine translation says so, with the original a click away).
+  const { data: e } = await readEvent(params.id, { translations: "all" });
+  const status = e.translation_status || {};
+  const title = choose(e.title);
+  const description = choose(e.description);
   const actions = [h("a", { class: "button secondary", href: eventIcsUrl(e.id), download: `event-${e.id}.ics` }, t("events.download_ics"))];
   if (e.can_manage) {
     actions.push(h("a", { class: "button secondary", href: `#/events/${e.id}/edit` }, t("events.edit_event")));
@@ -52,19 +68,22 @@ export async function eventPage({ main, params }) {
   }
   const seats = e.capacity ? t("events.seats", { taken: e.confirmed_count, capacity: e.capacity }) : null;
   clear(main).append(
-    pageHeader(e.title, ...actions),
+    titled(pageHeader(title.text, ...actions), title),
+    [title, description].some((x) => x.fallback && x.text)
+      ? h("p", { class: "hint", id: "text-language-note" }, t("core.shown_in", { language: languageName([title, description].find((x) => x.fallback && x.text).lang) }))
+      : null,
     h("p", {}, badge(t(`events.kinds.${e.kind}`)), " ", badge(t(`events.audiences.${e.audience}`), "muted"),
       e.status === "cancelled" ? badge(t("events.cancelled"), "danger") : null),
     h("dl", { class: "event-details" },
       ...detail(t("events.starts"), `${formatDateTime(e.starts_at, lang())} (${e.timezone})`),
       ...detail(t("events.ends"), formatDateTime(e.ends_at, lang())),
-      ...detail(t("events.repeats"), e.rrule),
+      ...detail(t("events.repeats_public"), repeatText(e.rrule)),
       ...detail(t("events.place"), e.address || (e.online ? t("events.online") : null)),
       ...detail(t("events.online_link"), e.online_url ? h("a", { href: e.online_url, rel: "noopener" }, e.online_url) : null),
-      ...detail(t("events.languages"), e.languages.join(", ")),
+      ...detail(t("events.languages"), e.languages.map(languageName).join(", ")),
       ...detail(t("events.cost"), e.cost),
       ...detail(t("events.capacity"), seats),
-      ...detail(t("events.accessibility"), typeof e.accessibility === "string" ? e.accessibility : null)),
-    h("div", { class: "event-description" }, String(e.description || "")),
+      ...detail(t("events.accessibility"), choose(e.accessibility).text ? localText(e.accessibility, { status: status.accessibility || null }) : null)),
+    description.text ? h("div", { class: "event-description" }, localText(e.description, { tag: "p", note: false, status: status.description || null })) : null,
     registrationBox(e));
 }

@@ -5,6 +5,7 @@ import { lang, t } from "../../core/i18n.js";
 import { municipalityOptions } from "../../core/reference.js";
 import { navigate, render as renderPage } from "../../core/router.js";
 import { bindForm, confirmDialog, keepingFocus, pageHeader, showStatus, table } from "../../core/ui.js";
+import { readTranslations, translationFields } from "../../core/translation_fields.js";
 import * as events from "./api.js";
 
 // Redraw the page keeping the keyboard focus where it was (never on <body>).
@@ -14,12 +15,13 @@ const local = (iso) => (iso ? new Date(iso).toISOString().slice(0, 16) : "");
 
 export async function editEventPage({ main, params }) {
   useStyle("events");
-  const existing = params.id ? await events.readEvent(params.id) : null;
-  const e = existing?.data || { languages: [], kind: "gathering", audience: "everyone", timezone: "Europe/Vilnius" };
+  // Every language of the texts, so that saving keeps the ones the organiser did not touch.
+  const existing = params.id ? await events.readEvent(params.id, { translations: "all" }) : null;
+  const e = existing?.data || { title: {}, description: {}, languages: [], kind: "gathering", audience: "everyone", timezone: "Europe/Vilnius" };
   const form = h("form", { class: "event-form", id: "event-form" },
     params.id ? null : field(t("events.municipality"), select("municipality", await municipalityOptions(null), "vilniaus-m")),
-    field(t("events.title_field"), { name: "title", required: true, maxlength: 200, value: params.id ? e.title : "" }),
-    field(t("events.description"), h("textarea", { name: "description", rows: 4 }, typeof e.description === "string" ? e.description : "")),
+    translationFields("title", t("events.title_field"), e.title, { required: true, maxlength: 200 }),
+    translationFields("description", t("events.description"), e.description, { multiline: true }),
     field(t("events.kind"), select("kind", events.KINDS.map((k) => [k, t(`events.kinds.${k}`)]), e.kind)),
     field(t("events.audience"), select("audience", events.AUDIENCES.map((k) => [k, t(`events.audiences.${k}`)]), e.audience)),
     field(t("events.starts"), { name: "starts_at", type: "datetime-local", required: true, value: local(e.starts_at) }),
@@ -35,7 +37,7 @@ export async function editEventPage({ main, params }) {
   bindForm(form, async () => {
     const d = Object.fromEntries(new FormData(form).entries());
     const body = {
-      title: { [lang()]: d.title }, description: d.description ? { [lang()]: d.description } : {}, kind: d.kind, audience: d.audience,
+      title: readTranslations(form, "title", e.title), description: readTranslations(form, "description", e.description), kind: d.kind, audience: d.audience,
       starts_at: new Date(d.starts_at).toISOString(), ends_at: new Date(d.ends_at).toISOString(), timezone: d.timezone || "Europe/Vilnius",
       rrule: d.rrule || null, address: d.address || null, online_url: d.online_url || null, cost: d.cost || null,
       capacity: d.capacity ? Number(d.capacity) : null, languages: d.languages.split(",").map((s) => s.trim()).filter(Boolean),

@@ -4,6 +4,7 @@ import { lang, t } from "../../core/i18n.js";
 import { render as renderPage } from "../../core/router.js";
 import { keepingFocus, pageHeader, showStatus } from "../../core/ui.js";
 import { myRegistrations, newFeed, revokeFeed } from "./api.js";
+import { titleLink } from "./calendar.js";
 
 // Redraw the page keeping the keyboard focus where it was (never on <body>).
 const render = () => keepingFocus(renderPage);
@@ -24,7 +25,7 @@ export async function myRegistrationsPage({ main }) {
     h("section", { class: "card" }, h("h2", {}, t("events.feed_title")), h("p", {}, t("events.feed_intro")), make, " ", revoke, feedOut),
     data.items.length
       ? h("ul", { class: "card-list" }, data.items.map(({ registration: r, event: e }) => h("li", { class: "card" },
-        h("h2", {}, h("a", { href: `#/events/${e.id}` }, e.title)),
+        h("h2", {}, titleLink(e)),
         h("p", {}, formatDateTime(e.starts_at, lang()), " · ", t(`events.my_status.${r.status}`)))))
       : h("p", { class: "empty" }, t("events.mine_none")));
 }

@@ -6,9 +6,10 @@ import * as experts from "./api.js";
 import { navigate } from "../../core/router.js";
 import { badge, bindForm, pageHeader, pagedList, showStatus, table } from "../../core/ui.js";
 import {
-  WAYS, addStyles, checkboxGroup, competences, expertCard, languageOptions, levelOptions, readTranslations,
-  selectField, statusBadge, translationFields, wayLabel,
+  WAYS, addStyles, checkboxGroup, competences, expertCard, languageOptions, levelOptions,
+  selectField, statusBadge, wayLabel,
 } from "./common.js";
+import { readTranslations, translationFields } from "../../core/translation_fields.js";
 
 const STATUSES = ["draft", "open", "in_progress", "answered", "closed", "cancelled"];
 
@@ -21,9 +22,9 @@ async function requestForm(existing = null, etag = null) {
   const editing = Boolean(existing);
   const form = h("form", { class: "form", id: editing ? "edit-request" : "new-request", novalidate: true },
     editing ? null : h("h2", {}, t("experts.new_request")),
-    translationFields("title", t("experts.request_title"), v.title || {}, { textarea: false, required: true }),
-    translationFields("question", t("experts.question"), v.question || {}, { required: true }),
-    translationFields("context", t("experts.context"), v.context || {}),
+    translationFields("title", t("experts.request_title"), v.title || {}, { required: true }),
+    translationFields("question", t("experts.question"), v.question || {}, { multiline: true, required: true }),
+    translationFields("context", t("experts.context"), v.context || {}, { multiline: true }),
     checkboxGroup("competences", t("experts.needed_competences"), items.map((c) => [c.code, c.name]),
       (v.competences || []).map((c) => c.code || c)),
     h("div", { class: "two-col" },
@@ -40,9 +41,9 @@ async function requestForm(existing = null, etag = null) {
   bindForm(form, async () => {
     const fd = new FormData(form);
     const body = {
-      title: readTranslations(form, "title"),
-      question: readTranslations(form, "question"),
-      context: readTranslations(form, "context"),
+      title: readTranslations(form, "title", v.title),
+      question: readTranslations(form, "question", v.question),
+      context: readTranslations(form, "context", v.context),
       competences: fd.getAll("competences"),
       ways: fd.getAll("ways"),
       visibility: fd.get("visibility"),

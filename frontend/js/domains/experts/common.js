@@ -9,7 +9,6 @@ export const WAYS = ["remote_advice", "in_person_visit", "mentoring", "workshop"
 export const LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2", "native"];
 export const COUNTRIES = ["GB", "IE", "NO", "DE", "FR", "BE", "PL", "LU", "SE", "DK", "NL", "ES", "IT", "US", "CA", "AU", "LT", "UA", "BY"];
 export const LANGUAGES = ["lt", "en", "uk", "ru", "de", "fr", "no", "sv", "pl", "es", "it", "nl", "da", "fi", "lv", "ar", "tr"];
-export const TEXT_LANGS = [["lt", "Lietuvių"], ["en", "English"], ["uk", "Українська"], ["ru", "Русский"]];
 
 export function addStyles() {
   useStyle("experts");
@@ -68,32 +67,6 @@ export function checkboxGroup(name, legend, options, checked = []) {
       options.map(([value, label]) => h("label", { class: "inline" },
         h("input", { type: "checkbox", name, value, checked: checked.includes(value) }), " ", label))),
     h("p", { class: "field-error", hidden: true, id: errorId }));
-}
-
-// One field per interface language for a translatable text (lt and en shown, uk and ru folded).
-export function translationFields(name, label, value = {}, { textarea = true, required = false } = {}) {
-  const control = (code, langLabel) => {
-    const attrs = { name: `${name}.${code}`, lang: code, id: uid("tr") };
-    const input = textarea ? h("textarea", { ...attrs, rows: 3 }, value[code] || "") : h("input", { ...attrs, value: value[code] || "" });
-    if (required && code === "lt") input.setAttribute("aria-required", "true");
-    return h("div", { class: "field" }, h("label", { for: attrs.id }, `${label} (${langLabel})`), input);
-  };
-  return h("fieldset", { class: "field translations", dataset: { field: name } },
-    h("legend", {}, label),
-    control("lt", "lietuvių"), control("en", "English"),
-    h("details", { open: Boolean(value.uk || value.ru) },
-      h("summary", {}, t("experts.more_languages")),
-      control("uk", "українська"), control("ru", "русский")),
-    h("p", { class: "field-error", hidden: true, id: uid("err") }));
-}
-
-export function readTranslations(form, name) {
-  const out = {};
-  for (const [code] of TEXT_LANGS) {
-    const el = form.elements[`${name}.${code}`];
-    if (el && el.value.trim()) out[code] = el.value.trim();
-  }
-  return out;
 }
 
 export function reasonText(r) {

@@ -9,8 +9,9 @@ import { navigate } from "../../core/router.js";
 import { badge, bindForm, checkList, confirmDialog, focusOn, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   WAYS, addStyles, checkboxGroup, competences, countryOptions, languageOptions, levelOptions,
-  readTranslations, reasons, selectField, statusBadge, translationFields, wayLabel,
+  reasons, selectField, statusBadge, wayLabel,
 } from "./common.js";
+import { readTranslations, translationFields } from "../../core/translation_fields.js";
 import { answerDetails } from "./public.js";
 
 function languageRow(value = {}) {
@@ -61,8 +62,8 @@ async function profileForm(profile, me) {
       field(t("experts.country"), selectField("country", countryOptions(), p.country || "GB")),
       field(t("experts.city"), { name: "city", value: p.city, maxlength: 120 })),
     field(t("experts.residence"), selectField("residence_municipality", await municipalityOptions("—"), p.residence_municipality || ""), { hint: t("experts.residence_hint") }),
-    translationFields("bio", t("experts.bio"), p.bio || {}),
-    translationFields("help_topics", t("experts.help_topics"), p.help_topics || {}),
+    translationFields("bio", t("experts.bio"), p.bio || {}, { multiline: true }),
+    translationFields("help_topics", t("experts.help_topics"), p.help_topics || {}, { multiline: true }),
     await competenceGroups(p.competences.map((c) => c.code)),
     field(t("experts.tags"), { name: "tags", value: p.tags.join(", ") }, { hint: t("experts.tags_hint") }),
     h("fieldset", { class: "field", dataset: { field: "languages" } },
@@ -90,7 +91,7 @@ async function profileForm(profile, me) {
   return form;
 }
 
-function readProfile(form) {
+function readProfile(form, original = {}) {
   const fd = new FormData(form);
   const nullable = (v) => (v ? String(v) : null);
   return {
@@ -100,8 +101,8 @@ function readProfile(form) {
     country: fd.get("country"),
     city: String(fd.get("city") || ""),
     residence_municipality: nullable(fd.get("residence_municipality")),
-    bio: readTranslations(form, "bio"),
-    help_topics: readTranslations(form, "help_topics"),
+    bio: readTranslations(form, "bio", original.bio),
+    help_topics: readTranslations(form, "help_topics", original.help_topics),
     competences: fd.getAll("competences"),
     tags: String(fd.get("tags") || "").split(",").map((s) => s.trim()).filter(Boolean),
     languages: fd.getAll("lang_code").map((language, i) => ({ language, level: fd.getAll("lang_level")[i] })),
@@ -135,7 +136,7 @@ export async function myProfilePage({ main }) {
   else main.append(statusPanel(profile, () => etag, (res) => { etag = res.etag; navigate("/experts/me"); }));
   const form = await profileForm(profile, me);
   bindForm(form, async () => {
-    const body = readProfile(form);
+    const body = readProfile(form, profile || {});
     if (profile) {
       const res = await experts.updateProfile(profile.id, body, etag);
       etag = res.etag;

@@ -9,8 +9,9 @@ import { navigate, replaceQuery } from "../../core/router.js";
 import { badge, bindForm, errorText, focusOn, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import {
   WAYS, addStyles, competenceOptions, countryOptions, expertCard, languageOptions, levelOptions,
-  municipalityNames, readTranslations, selectField, translationFields, wayLabel,
+  municipalityNames, selectField, wayLabel,
 } from "./common.js";
+import { readTranslations, translationFields } from "../../core/translation_fields.js";
 
 const FILTERS = ["q", "competence", "language", "min_level", "municipality", "country", "way", "min_hours", "sort"];
 
@@ -121,7 +122,7 @@ async function showcaseForm(expert, reload) {
   const form = h("form", { class: "form", id: "showcase-form", novalidate: true },
     h("h2", {}, t("experts.showcase_mark")),
     isAdmin ? field(t("experts.home"), selectField("municipality", (await municipalityOptions(null)).filter(([slug]) => expert.home_municipalities.includes(slug)), expert.home_municipalities[0])) : null,
-    translationFields("story", t("experts.showcase_story"), {}, { required: true }),
+    translationFields("story", t("experts.showcase_story"), {}, { multiline: true, required: true }),
     field(t("experts.showcase_position"), { name: "position", type: "number", min: 0, max: 10000, value: 0 }, { hint: t("experts.showcase_position_hint") }),
     h("button", { type: "submit", class: "button" }, t("experts.showcase_save")));
   bindForm(form, async () => {
