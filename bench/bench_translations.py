@@ -95,15 +95,20 @@ def run(kind: str) -> list[tuple[str, Stats, Stats | None]]:
         answer = client.get("/api/v1/services", params=all_q)
         assert answer.status_code == 200 and answer.json()["items"][0]["translation_status"], answer.text
         from api.directory.services import logic as services_logic
+        from api.directory.services import rows as service_rows
 
-        real = services_logic.status_maps
+        # Both read paths (the Core-row fast path serves the list; the model path one service).
+        patched = (services_logic, service_rows)
+        real = [m.status_maps for m in patched]
 
         def without_statuses() -> Any:
-            services_logic.status_maps = lambda *a, **k: {}  # type: ignore[assignment]
+            for module in patched:
+                module.status_maps = lambda *a, **k: {}  # type: ignore[attr-defined]
             try:
                 return client.get("/api/v1/services", params=all_q)
             finally:
-                services_logic.status_maps = real
+                for module, original in zip(patched, real, strict=True):
+                    module.status_maps = original  # type: ignore[attr-defined]
 
         with_status, no_status = interleaved(
             lambda: client.get("/api/v1/services", params=all_q), without_statuses, repeat=REPEAT
