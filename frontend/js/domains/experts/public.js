@@ -12,6 +12,7 @@ import {
   municipalityNames, selectField, wayLabel,
 } from "./common.js";
 import { readTranslations, translationFields } from "../../core/translation_fields.js";
+import { localText } from "../../core/texts.js";
 
 const FILTERS = ["q", "competence", "language", "min_level", "municipality", "country", "way", "min_hours", "sort"];
 
@@ -145,8 +146,10 @@ export async function expertPage({ main, params }) {
   addStyles();
   const { data: expert } = await experts.readExpert(params.id);
   const details = h("div", { class: "expert-details" },
-    expert.bio ? [h("h2", {}, t("experts.bio")), h("p", { class: "prose" }, expert.bio)] : null,
-    expert.help_topics ? [h("h2", {}, t("experts.help_topics")), h("p", { class: "prose" }, expert.help_topics)] : null,
+    // Each text in the language the API says it is in, with a note when that is a fallback.
+    expert.bio ? [h("h2", {}, t("experts.bio")), localText(expert.bio, { tag: "p", cls: "prose", known: expert.text_languages?.bio || null })] : null,
+    expert.help_topics ? [h("h2", {}, t("experts.help_topics")),
+      localText(expert.help_topics, { tag: "p", cls: "prose", known: expert.text_languages?.help_topics || null })] : null,
     expert.tags.length ? h("p", {}, expert.tags.map((tag) => badge(tag, "muted"))) : null,
     expert.mentoring.offers ? h("p", {}, badge(t("experts.offers_mentoring", { n: expert.mentoring.capacity }), "ok")) : null,
     expert.notable.length ? [h("h2", {}, t("experts.notable")),
