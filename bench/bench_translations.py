@@ -53,6 +53,11 @@ def _outdate(db: BenchDatabase) -> int:
         from api.core.models import TranslationState
 
         conn.execute(sa.insert(TranslationState.__table__), rows)  # type: ignore[attr-defined]
+    # Statistics as autovacuum would keep them (the directory data is analysed after its load):
+    # without them PostgreSQL takes the new table for nearly empty and reads every status row.
+    with db.engine.connect() as conn:
+        conn.execute(sa.text("ANALYZE translation_states"))
+        conn.commit()
     return len(rows)
 
 
