@@ -1,6 +1,7 @@
 """An event's texts in the Ukrainian interface: the Lithuanian-only description is marked lang="lt"
 with a note, the repeat rule is said in words (never FREQ=…), languages by name; and an organiser
-who edits the Ukrainian title in the web app keeps the Lithuanian and Arabic texts."""
+who edits the Ukrainian title in the web app keeps the Lithuanian and Arabic texts, and can add a
+text in a language beyond the interface's (Farsi)."""
 
 from __future__ import annotations
 
@@ -55,9 +56,23 @@ def test_event_texts_are_marked_and_an_edit_keeps_every_language(page):
 
     page.goto(f"/#/events/{event_id}/edit")
     page.wait_for_selector("#event-form input[name='title.uk']")
+    assert page.locator("#event-form select[name=repeat_freq]").input_value() == "weekly"
+    assert page.locator("#event-form input[name=repeat_days][value=TH]").is_checked()
     page.fill("#event-form input[name='title.uk']", "Розмовний клуб")
+    # The Arabic title is there to edit (folded), and the description gains a Farsi text.
+    assert page.locator("#event-form input[name='title.ar']").get_attribute("dir") == "auto"
+    description = page.locator("#event-form fieldset[data-field=description]")
+    description.locator("summary").click()
+    description.locator(".add-language select").select_option("fa")
+    description.locator(".add-language button").click()
+    page.fill("#event-form textarea[name='description.fa']", "باشگاه زبان")
     page.click("#event-form button[type=submit]")
     page.wait_for_selector("h1:text-is('Розмовний клуб')")
     saved = page.request.get(f"/api/v1/events/{event_id}?translations=all").json()
+    # The repeat picker showed the rule in words and wrote the same rule back.
+    assert saved["rrule"] == "FREQ=WEEKLY;BYDAY=TH;COUNT=10"
     assert saved["title"] == {"lt": title_lt, "uk": "Розмовний клуб", "ar": "نادي اللغة"}
-    assert saved["description"] == {"lt": "Kalbamės lietuviškai kiekvieną ketvirtadienį."}
+    assert saved["description"] == {
+        "lt": "Kalbamės lietuviškai kiekvieną ketvirtadienį.",
+        "fa": "باشگاه زبان",
+    }

@@ -58,11 +58,23 @@ def _codes(page: Any) -> set[str]:
 
 
 def _detail_paths(page: Any) -> list[str]:
+    """One detail page of each public kind (an event that repeats, where there is one)."""
     paths = []
-    for api, route in (("/api/v1/services?limit=1", "/services/{}"), ("/api/v1/ideas?limit=1", "/ideas/{}")):
+    for api, route in (
+        ("/api/v1/services?limit=1", "/services/{}"),
+        ("/api/v1/ideas?limit=1", "/ideas/{}"),
+        ("/api/v1/experts?limit=1", "/experts/people/{}"),
+        ("/api/v1/budgets?limit=1", "/budgets/{}"),
+        ("/api/v1/open-calls?limit=1", "/open-calls/{}"),
+    ):
         answer = page.request.get(api)
         if answer.ok and answer.json()["items"]:
             paths.append(route.format(answer.json()["items"][0]["id"]))
+    answer = page.request.get("/api/v1/events?limit=50")
+    if answer.ok and answer.json()["items"]:
+        events = [i["event"] for i in answer.json()["items"]]
+        chosen = next((e for e in events if e.get("rrule")), events[0])
+        paths.append(f"/events/{chosen['id']}")
     return paths
 
 
@@ -70,6 +82,8 @@ def _offences(texts: list[str], codes: set[str]) -> set[str]:
     bad = set()
     for text in texts:
         if text in codes or text in ("none", "native") or re.fullmatch(r"[a-z]{2}", text):
+            bad.add(text)
+        if "FREQ=" in text or text in ("LT", "EN", "RU"):  # a repeat rule's codes, a language code
             bad.add(text)
         bad |= set(SNAKE.findall(text)) | set(SLUG.findall(text))
     return bad

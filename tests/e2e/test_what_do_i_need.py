@@ -54,5 +54,5 @@ def test_a_coordinator_adds_a_local_step(page):
     # Take it away again, so other tests see the national list.
     page.goto("/#/checklist-templates")
     page.locator(f"li.template-step[data-key={key}] summary").click()
-    page.locator(f"li.template-step[data-key={key}] button.secondary").click()
+    page.locator(f"li.template-step[data-key={key}] button.reset-step").click()
     page.wait_for_function(f"() => !document.querySelector('li.template-step[data-key={key}]')")

@@ -174,3 +174,16 @@ def test_reads_say_which_language_each_text_is_in_and_its_status(client, make_ev
         "uk": "up_to_date",
         "ru": "missing",
     }
+
+
+def test_past_one_off_events_leave_the_calendar_but_repeating_ones_stay(client, make_event):
+    marker = f"Praeitis {uuid.uuid4().hex[:6]}"
+    past = make_event(title={"lt": f"{marker} vienkartinis"}, starts_at=soon(days=-10))
+    weekly = make_event(title={"lt": f"{marker} kas savaitę"}, starts_at=soon(days=-30), rrule="FREQ=WEEKLY")
+    listed = client.get(f"{V}/events", params={"q": marker, "limit": 5}).json()["items"]
+    ids = {i["event"]["id"] for i in listed}
+    assert weekly["id"] in ids and past["id"] not in ids
+    # Asked for the past, the one-off event is there.
+    start = soon(days=-11).isoformat()
+    back = client.get(f"{V}/events", params={"q": marker, "from": start, "to": soon(days=-9).isoformat()})
+    assert past["id"] in {i["event"]["id"] for i in back.json()["items"]}

@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
@@ -160,7 +161,13 @@ def window(start: datetime | None, end: datetime | None) -> tuple[datetime, date
 
 def events_in(session: Session, f: dict[str, Any], win: tuple[datetime, datetime]) -> list[Event]:
     lo, hi = win
-    stmt = select(Event).where(*_filters(session, f), col(Event.starts_at) < hi)
+    # A one-off event that ended before the window cannot show in it: left out in SQL, so the
+    # past does not grow every calendar read (repeating ones are checked below, rule by rule).
+    stmt = select(Event).where(
+        *_filters(session, f),
+        col(Event.starts_at) < hi,
+        sa.or_(col(Event.rrule).is_not(None), col(Event.ends_at) > lo),
+    )
     rows = [e for e in session.exec(stmt).all() if _matches(e, f)]
     return [e for e in rows if e.recurs_until is None or e.recurs_until >= lo - (e.ends_at - e.starts_at)]
 

@@ -78,7 +78,7 @@ function stepEditor(slug, step, reload) {
     textInputs("what_to_bring", t("checklists.bring"), step.what_to_bring),
     h("div", { class: "page-actions" },
       h("button", { type: "submit", class: "button" }, t("core.save")),
-      step.source !== "national" ? h("button", { type: "button", class: "button secondary", onclick: async () => {
+      step.source !== "national" ? h("button", { type: "button", class: "button secondary reset-step", onclick: async () => {
         try {
           await api.del(`/checklist-templates/${slug}/steps/${step.key}`);
           showStatus(t("checklists.reset_done"), "success");

@@ -7,6 +7,7 @@ import { navigate, render as renderPage } from "../../core/router.js";
 import { bindForm, confirmDialog, keepingFocus, pageHeader, showStatus, table } from "../../core/ui.js";
 import { readTranslations, translationFields } from "../../core/translation_fields.js";
 import * as events from "./api.js";
+import { readRepeat, repeatFields } from "./repeats.js";
 
 // Redraw the page keeping the keyboard focus where it was (never on <body>).
 const render = () => keepingFocus(renderPage);
@@ -27,7 +28,7 @@ export async function editEventPage({ main, params }) {
     field(t("events.starts"), { name: "starts_at", type: "datetime-local", required: true, value: local(e.starts_at) }),
     field(t("events.ends"), { name: "ends_at", type: "datetime-local", required: true, value: local(e.ends_at) }),
     field(t("events.timezone"), { name: "timezone", value: e.timezone }),
-    field(t("events.repeats"), { name: "rrule", value: e.rrule || "", placeholder: "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=26" }, { hint: t("events.rrule_hint") }),
+    repeatFields(e.rrule),
     field(t("events.place"), { name: "address", value: e.address || "" }),
     field(t("events.online_link"), { name: "online_url", type: "url", value: e.online_url || "" }),
     field(t("events.languages"), { name: "languages", value: (e.languages || []).join(", ") }, { hint: "lt, en, uk, ru" }),
@@ -39,7 +40,7 @@ export async function editEventPage({ main, params }) {
     const body = {
       title: readTranslations(form, "title", e.title), description: readTranslations(form, "description", e.description), kind: d.kind, audience: d.audience,
       starts_at: new Date(d.starts_at).toISOString(), ends_at: new Date(d.ends_at).toISOString(), timezone: d.timezone || "Europe/Vilnius",
-      rrule: d.rrule || null, address: d.address || null, online_url: d.online_url || null, cost: d.cost || null,
+      rrule: readRepeat(form), address: d.address || null, online_url: d.online_url || null, cost: d.cost || null,
       capacity: d.capacity ? Number(d.capacity) : null, languages: d.languages.split(",").map((s) => s.trim()).filter(Boolean),
     };
     const saved = params.id
