@@ -95,8 +95,10 @@ def _literal_messages(folder: Path) -> set[str]:
                 name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
                 if name in _RAISERS and name != "not_found":  # not_found names a noun (the catalog's nouns)
                     roots.append(node)
-            elif not internal and isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id in ("message", "detail") for t in node.targets
+            elif (
+                not internal
+                and isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id in ("message", "detail") for t in node.targets)
             ):
                 roots.append(node.value)
         for root in roots:
@@ -118,9 +120,8 @@ def _literal_messages(folder: Path) -> set[str]:
                         continue  # a pattern for numbers covers it
                     if " " in word and not _is_header(word):
                         found.add(word)
-                elif isinstance(sub, ast.Constant) and isinstance(sub.value, str) and id(sub) not in parts:
-                    if " " in sub.value.strip() and not _is_header(sub.value) and sub.value not in _nouns():
-                        found.add(sub.value)
+                elif _is_sentence(sub) and id(sub) not in parts:
+                    found.add(sub.value)
     return found
 
 
@@ -146,6 +147,14 @@ def _nouns() -> set[str]:
     from api.core.localize import _catalog
 
     return set(_catalog()[2])
+
+
+def _is_sentence(node: ast.AST) -> bool:
+    """A fixed string that reads as words for a person (not a noun of the catalog, not a header)."""
+    if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+        return False
+    text = node.value
+    return " " in text.strip() and not _is_header(text) and text not in _nouns()
 
 
 def _is_not_found(call: ast.Call) -> bool:
