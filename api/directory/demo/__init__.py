@@ -206,7 +206,12 @@ def seed(session: Session) -> list[str]:
             "postal_code": f"LT-{rng.randint(10000, 99999)}",
             "latitude": round(lat + rng.uniform(-0.02, 0.02), 5),
             "longitude": round(lng + rng.uniform(-0.03, 0.03), 5),
-            "accessibility": {"lt": "Įėjimas pritaikytas vežimėliams", "en": "Wheelchair accessible entrance"}
+            "accessibility": {
+                "lt": "Įėjimas pritaikytas vežimėliams",
+                "en": "Wheelchair accessible entrance",
+                "uk": "Вхід пристосований для візків",
+                "ru": "Вход приспособлен для колясок",
+            }
             if rng.random() < 0.6
             else {},
             "opening_hours": [{"weekday": d, "opens": "09:00", "closes": "17:00"} for d in range(1, 6)],
@@ -233,7 +238,12 @@ def seed(session: Session) -> list[str]:
             secret = {
                 **location,
                 "id": uuid.UUID(int=rng.getrandbits(128), version=4),
-                "name": {"lt": "Laikino apgyvendinimo namai", "en": "Shelter"},
+                "name": {
+                    "lt": "Laikino apgyvendinimo namai",
+                    "en": "Shelter",
+                    "uk": "Тимчасовий притулок",
+                    "ru": "Временный приют",
+                },
                 "address": f"{streets[rng.randrange(len(streets))]} {rng.randint(81, 140)}",
                 "confidential": True,
             }
