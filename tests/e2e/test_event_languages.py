@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from tests.e2e.conftest import login
 
@@ -53,6 +54,9 @@ def test_event_texts_are_marked_and_an_edit_keeps_every_language(page):
     details = page.locator(".event-details").inner_text()
     assert "FREQ" not in details and "Щотижня" in details and "четвер" in details.lower()
     assert "Українська" in details or "українська" in details.lower()
+    # Times as the clock shows them in Vilnius, whatever the reader's own zone (the browser's is UTC).
+    local = start.astimezone(ZoneInfo("Europe/Vilnius")).strftime("%H:%M")
+    assert local in details and "Europe/Vilnius" not in details
 
     page.goto(f"/#/events/{event_id}/edit")
     page.wait_for_selector("#event-form input[name='title.uk']")

@@ -1,11 +1,12 @@
 // The public calendar of a municipality: a list of occurrences or a month grid, with filters.
-import { clear, field, formatDateTime, h, select, useStyle } from "../../core/dom.js";
+import { clear, field, h, select, useStyle } from "../../core/dom.js";
 import { lang, t } from "../../core/i18n.js";
 import { municipalityOptions } from "../../core/reference.js";
 import { navigate } from "../../core/router.js";
 import { badge, pageHeader, pagedList } from "../../core/ui.js";
 import * as auth from "../../core/auth.js";
 import { AUDIENCES, KINDS, listEvents, municipalityFeedUrl } from "./api.js";
+import { atPlace } from "./times.js";
 
 function monthBounds(year, month) {
   return [new Date(Date.UTC(year, month, 1)), new Date(Date.UTC(year, month + 1, 1))];
@@ -20,7 +21,7 @@ function item(o) {
   const e = o.event;
   return h("li", { class: `card event-card${e.status === "cancelled" ? " cancelled" : ""}` },
     h("h2", {}, titleLink(e)),
-    h("p", { class: "event-when" }, formatDateTime(o.starts_at, lang())),
+    h("p", { class: "event-when" }, atPlace(o.starts_at, e.timezone)),
     h("p", {}, badge(t(`events.kinds.${e.kind}`)), " ", badge(t(`events.audiences.${e.audience}`), "muted"),
       e.status === "cancelled" ? badge(t("events.cancelled"), "danger") : null),
     e.address ? h("p", { class: "event-where" }, e.address) : (e.online ? h("p", {}, t("events.online")) : null));

@@ -1,12 +1,13 @@
 // One event: details, registration (signed-in), .ics download and calendar links.
-import { clear, field, formatDateTime, h, useStyle } from "../../core/dom.js";
-import { lang, t } from "../../core/i18n.js";
+import { clear, field, h, useStyle } from "../../core/dom.js";
+import { t } from "../../core/i18n.js";
 import * as auth from "../../core/auth.js";
 import { navigate, render as renderPage } from "../../core/router.js";
 import { badge, bindForm, keepingFocus, pageHeader, showStatus } from "../../core/ui.js";
 import { choose, languageName, localText } from "../../core/texts.js";
 import { eventIcsUrl, readEvent, register, unregister } from "./api.js";
 import { repeatText } from "./repeats.js";
+import { atPlace } from "./times.js";
 
 // Redraw the page keeping the keyboard focus where it was (never on <body>).
 const render = () => keepingFocus(renderPage);
@@ -75,8 +76,8 @@ export async function eventPage({ main, params }) {
     h("p", {}, badge(t(`events.kinds.${e.kind}`)), " ", badge(t(`events.audiences.${e.audience}`), "muted"),
       e.status === "cancelled" ? badge(t("events.cancelled"), "danger") : null),
     h("dl", { class: "event-details" },
-      ...detail(t("events.starts"), `${formatDateTime(e.starts_at, lang())} (${e.timezone})`),
-      ...detail(t("events.ends"), formatDateTime(e.ends_at, lang())),
+      ...detail(t("events.starts"), atPlace(e.starts_at, e.timezone)),
+      ...detail(t("events.ends"), atPlace(e.ends_at, e.timezone)),
       ...detail(t("events.repeats_public"), repeatText(e.rrule)),
       ...detail(t("events.place"), e.address || (e.online ? t("events.online") : null)),
       ...detail(t("events.online_link"), e.online_url ? h("a", { href: e.online_url, rel: "noopener" }, e.online_url) : null),

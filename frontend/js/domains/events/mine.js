@@ -1,10 +1,11 @@
 // My registrations and the private calendar feed (a secret URL that can be replaced or revoked).
-import { clear, formatDateTime, h, useStyle } from "../../core/dom.js";
-import { lang, t } from "../../core/i18n.js";
+import { clear, h, useStyle } from "../../core/dom.js";
+import { t } from "../../core/i18n.js";
 import { render as renderPage } from "../../core/router.js";
 import { keepingFocus, pageHeader, showStatus } from "../../core/ui.js";
 import { myRegistrations, newFeed, revokeFeed } from "./api.js";
 import { titleLink } from "./calendar.js";
+import { atPlace } from "./times.js";
 
 // Redraw the page keeping the keyboard focus where it was (never on <body>).
 const render = () => keepingFocus(renderPage);
@@ -26,6 +27,6 @@ export async function myRegistrationsPage({ main }) {
     data.items.length
       ? h("ul", { class: "card-list" }, data.items.map(({ registration: r, event: e }) => h("li", { class: "card" },
         h("h2", {}, titleLink(e)),
-        h("p", {}, formatDateTime(e.starts_at, lang()), " · ", t(`events.my_status.${r.status}`)))))
+        h("p", {}, atPlace(e.starts_at, e.timezone), " · ", t(`events.my_status.${r.status}`)))))
       : h("p", { class: "empty" }, t("events.mine_none")));
 }
