@@ -110,6 +110,14 @@ def page(browser: Any, live_server: str) -> Iterator[Any]:
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
+def api_headers(page: Any, email: str, password: str = DEMO_PASSWORD) -> dict[str, str]:
+    """An Authorization header for calling the API beside the browser (setting up a case)."""
+    form = {"grant_type": "password", "username": email, "password": password}
+    answer = page.request.post("/api/v1/auth/token", form=form)
+    assert answer.ok, answer.text()
+    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
+
+
 def login(page: Any, email: str, password: str = DEMO_PASSWORD) -> None:
     page.goto("/#/login")
     page.wait_for_selector("input[name=username]")

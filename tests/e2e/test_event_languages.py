@@ -9,18 +9,11 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tests.e2e.conftest import login
-
-COORDINATOR = {
-    "grant_type": "password",
-    "username": "koordinatore.vilnius@demo.langelis.lt",
-    "password": "Langelis-demo-2026",
-}
+from tests.e2e.conftest import api_headers, login
 
 
 def test_event_texts_are_marked_and_an_edit_keeps_every_language(page):
-    token = page.request.post("/api/v1/auth/token", form=COORDINATOR).json()["access_token"]
-    headers = {"Authorization": f"Bearer {token}"}
+    headers = api_headers(page, "koordinatore.vilnius@demo.langelis.lt")
     start = (datetime.now(UTC) + timedelta(days=10)).replace(hour=15, minute=0, second=0, microsecond=0)
     title_lt = f"Kalbos klubas {uuid.uuid4().hex[:6]}"
     created = page.request.post(

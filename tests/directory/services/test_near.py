@@ -13,6 +13,22 @@ from tests.directory.conftest import ids
 CATHEDRAL = (54.6858, 25.2877)  # Vilnius, Cathedral Square
 
 
+def by_distance(client, marker: str, near: str) -> list[dict]:
+    """Every item sorted by distance, one per page, following the cursors."""
+    seen: list[dict] = []
+    cursor = None
+    while True:
+        params = {"q": marker, "near": near, "sort": "distance", "limit": 1}
+        if cursor:
+            params["cursor"] = cursor
+        r = client.get("/api/v1/services", params=params)
+        assert r.status_code == 200, r.text
+        seen += r.json()["items"]
+        cursor = r.json()["next_cursor"]
+        if not cursor:
+            return seen
+
+
 @pytest.fixture
 def placed(db, base, make_service, marker):
     def make(lat: float, lng: float, *, confidential: bool = False):
@@ -88,17 +104,7 @@ def test_sort_by_distance_pages_nearest_first_with_the_distance(client, placed, 
     db.add(ServiceAtLocation(service_id=town_hall.id, location_id=second.id))
     db.flush()
     near = f"{CATHEDRAL[0]},{CATHEDRAL[1]},2000"
-    seen, cursor = [], None
-    while True:
-        params = {"q": marker, "near": near, "sort": "distance", "limit": 1}
-        if cursor:
-            params["cursor"] = cursor
-        r = client.get("/api/v1/services", params=params)
-        assert r.status_code == 200, r.text
-        seen += [(i["id"], i["distance_m"]) for i in r.json()["items"]]
-        cursor = r.json()["next_cursor"]
-        if not cursor:
-            break
+    seen = [(i["id"], i["distance_m"]) for i in by_distance(client, marker, near)]
     assert [s for s, _ in seen] == [str(nearest.id), str(town_hall.id), str(close.id)]
     distances = [d for _, d in seen]
     assert distances == sorted(distances) and 30 < distances[0] < 70 and 100 < distances[1] < 160
@@ -130,15 +136,5 @@ def test_a_service_at_two_equally_near_places_is_listed_once(client, placed, db,
     beside = placed(54.6890, 25.2790)
     db.flush()
     near = f"{CATHEDRAL[0]},{CATHEDRAL[1]},2000"
-    seen, cursor = [], None
-    while True:
-        params = {"q": marker, "near": near, "sort": "distance", "limit": 1}
-        if cursor:
-            params["cursor"] = cursor
-        r = client.get("/api/v1/services", params=params)
-        assert r.status_code == 200, r.text
-        seen += [i["id"] for i in r.json()["items"]]
-        cursor = r.json()["next_cursor"]
-        if not cursor:
-            break
+    seen = [i["id"] for i in by_distance(client, marker, near)]
     assert sorted(seen) == sorted([str(rooms.id), str(beside.id)])
