@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.translations.conftest import SERVICE
+
 URL = "/api/v1/translations"
 
 
@@ -234,3 +236,23 @@ def test_every_translatable_read_says_which_language_each_text_is_in(client, aut
     assert set(org["text_languages"]) <= {"name", "description"} and org["text_languages"]["name"]
     everything = client.get(f"/api/v1/ideas/{idea.json()['id']}", params={"translations": "all"}, headers=h)
     assert everything.json()["text_languages"] is None
+
+
+def test_a_text_is_translated_into_arabic_in_the_workspace(client, auth, base, service) -> None:
+    """Beyond the interface's four: the Arabic queue lists the service as missing, and saving an
+    Arabic name makes it a translation of the Lithuanian original, up to date."""
+    h = auth.headers(base.provider)
+    queue = client.get(f"{URL}/queue", params={"lang": "ar", "status": "missing"}, headers=h)
+    assert queue.status_code == 200, queue.text
+    assert any(i["record_id"] == service["id"] and i["field"] == "name" for i in queue.json()["items"])
+    etag = client.get(f"/api/v1/services/{service['id']}").headers["ETag"]
+    saved = client.put(
+        f"{URL}/records/service/{service['id']}/name/ar",
+        json={"text": "دورات اللغة الليتوانية"},
+        headers=auth.headers(base.provider, **{"If-Match": etag}),
+    )
+    assert saved.status_code == 200, saved.text
+    status = saved.json()["translation_status"]["name"]["ar"]
+    assert status["status"] == "up_to_date" and status["source_lang"] == "lt"
+    full = client.get(f"/api/v1/services/{service['id']}", params={"translations": "all"}).json()
+    assert full["name"]["ar"] == "دورات اللغة الليتوانية" and full["name"]["lt"] == SERVICE["name"]["lt"]

@@ -9,7 +9,7 @@ import { LANGUAGES, lang, t } from "./i18n.js";
 import { languageName } from "./texts.js";
 
 // Content languages offered beyond the interface's (the languages newcomers here read most).
-const MORE_LANGUAGES = ["ar", "fa", "tr", "pl", "be", "ka", "hy", "az", "uz", "tg", "ky", "kk", "hi", "zh", "fr", "de", "es"];
+export const MORE_LANGUAGES = ["ar", "fa", "tr", "pl", "be", "ka", "hy", "az", "uz", "tg", "ky", "kk", "hi", "zh", "fr", "de", "es"];
 
 // "lietuvių", "English", "українська", "русский": a language in its own words.
 export function endonym(code) {

@@ -6,6 +6,7 @@ import { hasScope, isSignedIn } from "../../core/auth.js";
 import { replaceQuery } from "../../core/router.js";
 import { bindForm, errorText, pageHeader, pagedList, showStatus } from "../../core/ui.js";
 import * as translations from "./api.js";
+import { MORE_LANGUAGES } from "../../core/translation_fields.js";
 import { WORK_LANGUAGES, addStyles, fieldLabel, foreignText, languageName, recordLabel, statusBadge } from "./common.js";
 
 const STATUSES = ["outdated", "missing", "machine"];
@@ -66,7 +67,8 @@ async function runMachine(item, textarea, status) {
 
 export async function workspacePage({ main, query }) {
   addStyles();
-  const chosen = WORK_LANGUAGES.includes(query.lang) ? query.lang : "en";
+  // The interface languages first; content may be translated into more (Arabic, Farsi…).
+  const chosen = [...WORK_LANGUAGES, ...MORE_LANGUAGES].includes(query.lang) ? query.lang : "en";
   const wanted = query.status ? [].concat(query.status).filter((s) => STATUSES.includes(s)) : STATUSES;
   let machineOn = false;
   try {
@@ -74,8 +76,10 @@ export async function workspacePage({ main, query }) {
   } catch {
     machineOn = false;
   }
+  const option = (code) => h("option", { value: code, selected: code === chosen }, languageName(code));
   const langSelect = h("select", { name: "lang", id: "translation-lang" },
-    WORK_LANGUAGES.map((code) => h("option", { value: code, selected: code === chosen }, languageName(code))));
+    WORK_LANGUAGES.map(option),
+    h("optgroup", { label: t("core.other_languages") }, MORE_LANGUAGES.map(option)));
   const filters = h("form", { class: "filters", role: "search" },
     field(t("translations.language"), langSelect),
     h("fieldset", { class: "field checkbox-group" }, h("legend", {}, t("translations.show")),
