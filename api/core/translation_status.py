@@ -238,13 +238,20 @@ def served_languages(record: Any, lang: str, fields: Sequence[str] | None = None
     return out
 
 
-def text_meta(session: Session | None, record: Any, locale: Locale) -> dict[str, Any]:
+def text_meta(
+    session: Session | None,
+    record: Any,
+    locale: Locale,
+    statuses: Mapping[Any, dict[str, dict[str, str]]] | None = None,
+) -> dict[str, Any]:
     """What a read model of a translatable record says about its texts: with ``translations=all``
     the status of every language (``translation_status``), otherwise the language each text is
-    shown in (``text_languages``), so a client can mark a fallback."""
+    shown in (``text_languages``), so a client can mark a fallback. A list passes ``statuses``
+    read for its whole page with :func:`status_maps` (one query, not one per record)."""
     if locale.all_translations:
-        return {
-            "translation_status": status_map(session, record) if session is not None else None,
-            "text_languages": None,
-        }
+        if statuses is not None:
+            found = statuses.get(record.id)
+        else:
+            found = status_map(session, record) if session is not None else None
+        return {"translation_status": found, "text_languages": None}
     return {"translation_status": None, "text_languages": served_languages(record, locale.lang)}

@@ -168,6 +168,11 @@ def test_reads_say_which_language_each_text_is_in_and_its_status(client, make_ev
     assert found == [body["text_languages"]]
     full = client.get(f"{V}/events/{made['id']}", params={"translations": "all"}).json()
     assert full["text_languages"] is None
+    page = client.get(f"{V}/events", params={"q": "Kalbos klubas", "translations": "all"}).json()
+    listed_status = [
+        i["event"]["translation_status"] for i in page["items"] if i["event"]["id"] == made["id"]
+    ]
+    assert listed_status == [full["translation_status"]]
     assert full["translation_status"]["title"] == {
         "lt": "original",
         "en": "missing",

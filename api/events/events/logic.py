@@ -15,7 +15,8 @@ from api.core.db import utcnow
 from api.core.errors import forbidden, not_found, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, decode_cursor, encode_cursor
-from api.core.translation_status import text_meta
+from api.core.translatable import by_model
+from api.core.translation_status import status_maps, text_meta
 from api.events import notices, partners, scope
 from api.events.models import Event, EventRegistration
 from api.events.recurrence import check_rule, occurrences, zone
@@ -85,7 +86,13 @@ def my_status(session: Session, event: Event, actor: Actor) -> str | None:
 
 
 def to_read(
-    session: Session, event: Event, actor: Actor, locale: Locale, *, mine: str | None = "?"
+    session: Session,
+    event: Event,
+    actor: Actor,
+    locale: Locale,
+    *,
+    mine: str | None = "?",
+    statuses: dict[Any, dict[str, dict[str, str]]] | None = None,
 ) -> EventRead:
     status = my_status(session, event, actor) if mine == "?" else mine
     manages = (
@@ -120,7 +127,7 @@ def to_read(
         title=locale.text(event.title),
         description=locale.text(event.description),
         accessibility=locale.text(event.accessibility),
-        **text_meta(session, event, locale),
+        **text_meta(session, event, locale, statuses),
         online=bool(event.online_url),
         online_url=event.online_url if sees_link else None,
         my_registration=status,
@@ -195,9 +202,17 @@ def list_occurrences(
     cursor = encode_cursor("occurrences", [page[-1][0], page[-1][1]]) if len(found) > params.limit else None
     reads: dict[uuid.UUID, Any] = {}
     items = []
+    # The page's translation statuses in one query (with translations=all).
+    events = list({eid: event for _, eid, _, event in page}.values())
+    entry = by_model(Event)
+    statuses = (
+        status_maps(session, entry.record_type, events, entry.fields)
+        if locale.all_translations and entry is not None
+        else None
+    )
     for start, eid, end, event in page:
         if eid not in reads:
-            reads[eid] = to_read(session, event, actor, locale)
+            reads[eid] = to_read(session, event, actor, locale, statuses=statuses)
         items.append(Occurrence(event_id=eid, starts_at=start, ends_at=end, event=reads[eid]))
     return items, cursor
 
