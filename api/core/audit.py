@@ -40,3 +40,28 @@ def record(
     )
     session.add(entry)
     return entry
+
+
+def record_of(
+    session: Session,
+    row: Any,
+    *,
+    actor: Actor,
+    action: str,
+    record_type: str,
+    subject_id: uuid.UUID | None = None,
+    purpose: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """``record`` for a row of a municipality: its id and its municipality are the entry's."""
+    return record(
+        session,
+        actor=actor,
+        action=action,
+        record_type=record_type,
+        record_id=row.id,
+        municipality_id=row.municipality_id,
+        subject_id=subject_id,
+        purpose=purpose,
+        details=details,
+    )

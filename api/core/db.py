@@ -37,6 +37,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Field, Session, SQLModel
 
+from api.core.errors import not_found
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -97,6 +99,33 @@ def ts_field(*, nullable: bool = True, index: bool = False) -> Any:
 
 def json_field(default_factory: Callable[[], Any] = dict, *, nullable: bool = False) -> Any:
     return Field(default_factory=default_factory, sa_type=JSONType, nullable=nullable)
+
+
+def version_field() -> Any:
+    """The row's version: what ``If-Match`` checks and ``conditional.claim`` increments."""
+    return Field(default=1, nullable=False)
+
+
+def trigram_index(name: str, column: str) -> sa.Index:
+    """Free-text search is ``LIKE '%term%'``: a trigram index answers it on PostgreSQL. SQLite has
+    no such index; there it is declared empty (``WHERE 0``), so the schemas still compare equal and
+    it costs nothing."""
+    return sa.Index(
+        name,
+        column,
+        postgresql_using="gin",
+        postgresql_ops={column: "gin_trgm_ops"},
+        sqlite_where=sa.text("0"),
+    )
+
+
+def found(session: Session, statement: Any, what: str) -> Any:
+    """The first row of ``statement`` (a tenancy-scoped select), or 404 naming ``what``: another
+    municipality's record and a missing one look the same."""
+    row = session.exec(statement).first()
+    if row is None:
+        raise not_found(what)
+    return row
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

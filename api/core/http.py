@@ -29,12 +29,16 @@ from api.core.etag import set_etag
 from api.core.pagination import Page, set_link_header
 
 __all__ = [
+    "DELETE_ERRORS",
     "NoStore",
     "NoStoreRead",
     "Page",
     "created",
+    "creating",
+    "deleting",
     "fast_json",
     "json_body",
+    "no_content",
     "no_store",
     "op",
     "page_response",
@@ -84,6 +88,24 @@ def op(
     if status is not None:
         spec["status_code"] = status
     return spec
+
+
+def creating(model: Any, summary: str, errors: tuple[int, ...] = (), **extra: Any) -> dict[str, Any]:
+    """``op`` for a route that creates: 201 with the new record (and ``Location``, see ``created``)."""
+    return op(model, summary, errors, status=201, **extra)
+
+
+DELETE_ERRORS = (401, 403, 404, 412, 428)
+
+
+def deleting(summary: str, errors: tuple[int, ...] = DELETE_ERRORS) -> dict[str, Any]:
+    """``op`` for a route that deletes: 204 and no body; by default If-Match is required."""
+    return op(None, summary, errors, status=204)
+
+
+def no_content() -> Response:
+    """The empty answer of a delete (204)."""
+    return Response(status_code=204)
 
 
 def with_etag(response: Response, version: int, body: M) -> M:
