@@ -16,7 +16,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from api.core.config import Settings, get_settings
-from api.core.db import make_engine, make_session_factory
+from api.core.db import make_engine, make_session_factory, side_session
 
 
 @dataclass
@@ -34,13 +34,8 @@ class CommandContext:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session committed when the block ends without error."""
-        with self.session_factory() as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+        with side_session(self.session_factory) as session:
+            yield session
 
     def close(self) -> None:
         if "engine" in self.__dict__:

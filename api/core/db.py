@@ -276,16 +276,8 @@ def get_session(
     request: Request, _writer: Annotated[bool, Depends(_turn, scope="function")]
 ) -> Iterator[Session]:
     """One session per request, committed when the route returns and rolled back on error."""
-    factory: sessionmaker[Session] = request.app.state.session_factory
-    session = factory()
-    try:
+    with side_session(request.app.state.session_factory) as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
@@ -293,7 +285,9 @@ SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 @contextmanager
 def side_session(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """A short transaction of its own, committed even when the request fails (rate limits, keys)."""
+    """A session committed when the block ends without error and rolled back otherwise: the
+    request's own (``get_session``), or a short transaction of its own that commits even when the
+    request fails (rate limits, keys)."""
     session = factory()
     try:
         yield session

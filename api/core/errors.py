@@ -142,6 +142,83 @@ def allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
+# Exceptions that always get the same answer: (status, detail, slug, title, Retry-After, log level).
+_FIXED_ANSWERS: dict[type[Exception], tuple[int, str, str, str | None, str | None, int | None]] = {
+    sa_exc.OperationalError: (
+        503,
+        "The database is unavailable. Please retry shortly.",
+        "database-unavailable",
+        None,
+        "5",
+        logging.ERROR,
+    ),
+    sa_exc.InterfaceError: (
+        503,
+        "The database is unavailable. Please retry shortly.",
+        "database-unavailable",
+        None,
+        "5",
+        logging.ERROR,
+    ),
+    # Every connection is busy and none came free in time: fail fast, let the client retry.
+    sa_exc.TimeoutError: (
+        503,
+        "The service is busy. Please retry in a moment.",
+        "busy",
+        None,
+        "2",
+        logging.WARNING,
+    ),
+    RecursionError: (400, "The request is nested too deeply.", "too-deep", None, None, None),
+    UnicodeError: (
+        400,
+        "The request holds text that is not valid Unicode (for example a lone surrogate).",
+        "invalid-text",
+        None,
+        None,
+        None,
+    ),
+    # The database refused a value the schema let through: a NUL character in text, a number out
+    # of the column's range, a malformed date. The client's input, so a 422, not a 500.
+    sa_exc.DataError: (
+        422,
+        "A value is not acceptable (for example a NUL character or a number out of range).",
+        "validation-error",
+        "Validation failed",
+        None,
+        logging.INFO,
+    ),
+    # Concurrent writers racing on a unique key: the client may retry and will see the winner.
+    sa_exc.IntegrityError: (
+        409,
+        "The change conflicts with the current state of the data.",
+        "conflict",
+        None,
+        None,
+        logging.WARNING,
+    ),
+}
+
+
+def _fixed_answer(
+    status: int, detail: str, slug: str, title: str | None, retry_after: str | None, level: int | None
+) -> Any:
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        if level is not None:
+            cause = getattr(exc, "orig", None) or exc
+            log.log(level, "%s: %s", slug, exc.__class__.__name__, extra={"error": str(cause)[:300]})
+        return problem_response(
+            status,
+            detail=detail,
+            title=title,
+            slug=slug,
+            instance=_instance(request),
+            headers={"Retry-After": retry_after} if retry_after else None,
+        )
+
+    return handler
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
@@ -181,74 +258,8 @@ def install_error_handlers(app: FastAPI) -> None:
             headers["Allow"] = ", ".join(allowed_methods(request))
         return problem_response(exc.status_code, detail=detail, instance=_instance(request), headers=headers)
 
-    @app.exception_handler(sa_exc.OperationalError)
-    async def _db_down(request: Request, exc: sa_exc.OperationalError) -> JSONResponse:
-        log.error("database unavailable: %s", exc.__class__.__name__, extra={"error": str(exc.orig)[:200]})
-        return problem_response(
-            503,
-            detail="The database is unavailable. Please retry shortly.",
-            slug="database-unavailable",
-            instance=_instance(request),
-            headers={"Retry-After": "5"},
-        )
-
-    @app.exception_handler(sa_exc.TimeoutError)
-    async def _pool_exhausted(request: Request, exc: sa_exc.TimeoutError) -> JSONResponse:
-        # Every connection is busy and none came free in time: fail fast, let the client retry.
-        log.warning("database pool exhausted")
-        return problem_response(
-            503,
-            detail="The service is busy. Please retry in a moment.",
-            slug="busy",
-            instance=_instance(request),
-            headers={"Retry-After": "2"},
-        )
-
-    @app.exception_handler(RecursionError)
-    async def _too_deep(request: Request, exc: RecursionError) -> JSONResponse:
-        return problem_response(
-            400,
-            detail="The request is nested too deeply.",
-            slug="too-deep",
-            instance=_instance(request),
-        )
-
-    @app.exception_handler(UnicodeError)
-    async def _bad_text(request: Request, exc: UnicodeError) -> JSONResponse:
-        return problem_response(
-            400,
-            detail="The request holds text that is not valid Unicode (for example a lone surrogate).",
-            slug="invalid-text",
-            instance=_instance(request),
-        )
-
-    @app.exception_handler(sa_exc.InterfaceError)
-    async def _db_interface(request: Request, exc: sa_exc.InterfaceError) -> JSONResponse:
-        return await _db_down(request, exc)  # type: ignore[arg-type]
-
-    @app.exception_handler(sa_exc.DataError)
-    async def _data(request: Request, exc: sa_exc.DataError) -> JSONResponse:
-        # The database refused a value the schema let through: a NUL character in text, a number
-        # out of the column's range, a malformed date. The client's input, so a 422, not a 500.
-        log.info("data error", extra={"error": str(exc.orig)[:300]})
-        return problem_response(
-            422,
-            detail="A value is not acceptable (for example a NUL character or a number out of range).",
-            title="Validation failed",
-            slug="validation-error",
-            instance=_instance(request),
-        )
-
-    @app.exception_handler(sa_exc.IntegrityError)
-    async def _integrity(request: Request, exc: sa_exc.IntegrityError) -> JSONResponse:
-        # Concurrent writers racing on a unique key: the client may retry and will see the winner.
-        log.warning("integrity error", extra={"error": str(exc.orig)[:300]})
-        return problem_response(
-            409,
-            detail="The change conflicts with the current state of the data.",
-            slug="conflict",
-            instance=_instance(request),
-        )
+    for exc_type, fixed in _FIXED_ANSWERS.items():
+        app.add_exception_handler(exc_type, _fixed_answer(*fixed))
 
     @app.exception_handler(Exception)
     async def _unhandled(request: Request, exc: Exception) -> JSONResponse:

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, Literal, ParamSpec, TypeVar
+from typing import Annotated, ParamSpec, TypeVar
 
 from fastapi import Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
-from api.core.i18n import LangCode, Locale, get_locale
+from api.core.i18n import LangQuery, Locale, TranslationsQuery, get_locale
 from api.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageParams, page_params
 
 __all__ = [
@@ -42,12 +42,7 @@ P = ParamSpec("P")
 
 
 async def async_locale(
-    request: Request,
-    response: Response,
-    lang: Annotated[LangCode | None, Query(description="Response language (else Accept-Language)")] = None,
-    translations: Annotated[
-        Literal["all"] | None, Query(description="`all` returns every translation as a map")
-    ] = None,
+    request: Request, response: Response, lang: LangQuery = None, translations: TranslationsQuery = None
 ) -> Locale:
     """``get_locale`` in the event loop."""
     return get_locale(request, response, lang, translations)

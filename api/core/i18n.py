@@ -116,13 +116,15 @@ class Locale:
         return resolve(value, self.lang)
 
 
+# The two query parameters every translated read takes (the sync and the async locale share them).
+LangQuery = Annotated[LangCode | None, Query(description="Response language (else Accept-Language)")]
+TranslationsQuery = Annotated[
+    Literal["all"] | None, Query(description="`all` returns every translation as a map")
+]
+
+
 def get_locale(
-    request: Request,
-    response: Response,
-    lang: Annotated[LangCode | None, Query(description="Response language (else Accept-Language)")] = None,
-    translations: Annotated[
-        Literal["all"] | None, Query(description="`all` returns every translation as a map")
-    ] = None,
+    request: Request, response: Response, lang: LangQuery = None, translations: TranslationsQuery = None
 ) -> Locale:
     chosen = lang or parse_accept_language(request.headers.get("accept-language")) or DEFAULT_LANGUAGE
     response.headers["Content-Language"] = chosen

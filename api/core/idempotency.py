@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.core.config import Settings
 from api.core.db import side_session, utcnow, write_gate
 from api.core.errors import problem_response
-from api.core.middleware import BodyTooLarge
+from api.core.middleware import BodyTooLarge, replaying
 from api.core.models import IdempotencyRecord
 from api.core.security import unverified_subject
 
@@ -50,6 +50,23 @@ async def _in_thread(request_scope: Scope, func: Any, *args: Any) -> Any:
         async with write_gate():
             return await anyio.to_thread.run_sync(func, *args)
     return await anyio.to_thread.run_sync(func, *args)
+
+
+# What a key's reservation can refuse: (status, detail, slug, headers).
+_REFUSALS: dict[str, tuple[int, str, str, dict[str, str] | None]] = {
+    "mismatch": (
+        422,
+        "This Idempotency-Key was used with a different request body.",
+        "idempotency-key-reused",
+        None,
+    ),
+    "processing": (
+        409,
+        "A request with this Idempotency-Key is still being processed.",
+        "idempotency-in-progress",
+        {"Retry-After": "1"},
+    ),
+}
 
 
 class IdempotencyMiddleware:
@@ -110,32 +127,15 @@ class IdempotencyMiddleware:
         if isinstance(outcome, IdempotencyRecord):
             await _replay(outcome, scope, receive, send)
             return
-        if outcome == "mismatch":
-            await problem_response(
-                422,
-                detail="This Idempotency-Key was used with a different request body.",
-                slug="idempotency-key-reused",
-            )(scope, receive, send)
-            return
-        if outcome == "processing":
-            await problem_response(
-                409,
-                detail="A request with this Idempotency-Key is still being processed.",
-                slug="idempotency-in-progress",
-                headers={"Retry-After": "1"},
-            )(scope, receive, send)
+        if outcome in _REFUSALS:
+            code, detail, slug, refusal_headers = _REFUSALS[outcome]
+            await problem_response(code, detail=detail, slug=slug, headers=refusal_headers)(
+                scope, receive, send
+            )
             return
 
         start: Message = {}
         chunks: list[bytes] = []
-        sent_body = False
-
-        async def replay_receive() -> Message:
-            nonlocal sent_body
-            if not sent_body:
-                sent_body = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
 
         # The answer is stored *before* its last byte leaves, so a client that retries as soon as
         # it has the answer gets the replay, not "still being processed".
@@ -178,7 +178,7 @@ class IdempotencyMiddleware:
             )
 
         try:
-            await self.app(scope, replay_receive, capture)
+            await self.app(scope, replaying(body, receive), capture)
         finally:
             if not stored:
                 # A secret, an answer too large to keep, or a failure: forget the key.

@@ -55,6 +55,20 @@ class RequestContextMiddleware:
             reset_request_id(token)
 
 
+def replaying(body: bytes, receive: Receive, *, more: bool = False) -> Receive:
+    """A ``receive`` that hands the app the body already read, then the rest of the stream."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": more}
+        return await receive()
+
+    return replay
+
+
 class BodyTooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
         super().__init__(413, f"The request body is larger than {limit} bytes.")
@@ -201,13 +215,4 @@ class BodyGuardMiddleware:
             )
             await problem_response(400, detail=detail, slug=verdict)(scope, receive, send)
             return
-        sent = False
-
-        async def replay() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": more}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replaying(body, receive, more=more), send)
