@@ -142,24 +142,18 @@ def allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
+_DB_DOWN = (
+    503,
+    "The database is unavailable. Please retry shortly.",
+    "database-unavailable",
+    None,
+    "5",
+    logging.ERROR,
+)
 # Exceptions that always get the same answer: (status, detail, slug, title, Retry-After, log level).
 _FIXED_ANSWERS: dict[type[Exception], tuple[int, str, str, str | None, str | None, int | None]] = {
-    sa_exc.OperationalError: (
-        503,
-        "The database is unavailable. Please retry shortly.",
-        "database-unavailable",
-        None,
-        "5",
-        logging.ERROR,
-    ),
-    sa_exc.InterfaceError: (
-        503,
-        "The database is unavailable. Please retry shortly.",
-        "database-unavailable",
-        None,
-        "5",
-        logging.ERROR,
-    ),
+    sa_exc.OperationalError: _DB_DOWN,
+    sa_exc.InterfaceError: _DB_DOWN,
     # Every connection is busy and none came free in time: fail fast, let the client retry.
     sa_exc.TimeoutError: (
         503,
