@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import uuid
 import weakref
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.core import audit
 from api.core.actor import Actor
-from api.core.errors import unprocessable
-from api.experts.models import Competence
+from api.core.errors import ProblemError, unprocessable
+from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.experts.models import Competence, ExpertInvitation, ExpertProfile
 from api.municipalities.models import Municipality
 
 # Unconfirmed profiles drop out of search results after this many months.
@@ -41,6 +44,28 @@ def _days_in_month(year: int, month: int) -> int:
     if month == 12:
         return 31
     return (datetime(year, month + 1, 1) - datetime(year, month, 1)).days
+
+
+def page_of(
+    session: Session, stmt: Any, *, keys: Sequence[SortKey], params: PageParams, sort_name: str
+) -> tuple[list[Any], str | None]:
+    """One keyset page of table rows; the next cursor holds the sort columns of the last row."""
+    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name=sort_name)).all())
+    return finish(
+        rows, params=params, sort_name=sort_name, key_of=lambda r: [getattr(r, k.column.key) for k in keys]
+    )
+
+
+def profiles_by_id(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, ExpertProfile]:
+    """The profiles (tombstones too) of these ids, by id."""
+    rows = session.exec(select(ExpertProfile).where(col(ExpertProfile.id).in_(list(ids)))).all()
+    return {p.id: p for p in rows}
+
+
+def answered_between(start: datetime, end: datetime) -> list[sa.ColumnElement[bool]]:
+    """Invitations answered in ``[start, end)``."""
+    answered_at = col(ExpertInvitation.answered_at)
+    return [col(ExpertInvitation.status) == "answered", answered_at >= start, answered_at < end]
 
 
 def fresh_cutoff(now: datetime) -> datetime:
@@ -76,28 +101,34 @@ def slugs(session: Session) -> dict[uuid.UUID, str]:
     return cached
 
 
+def invalid(detail: str, *, field: str, msg: str, kind: str, loc: str = "body") -> ProblemError:
+    """A 422 naming the one field that is wrong."""
+    return unprocessable(detail, errors=[{"loc": [loc, field], "msg": msg, "type": kind}])
+
+
+def _unknown(detail: str, values: list[str], what: str, *, field: str, loc: str) -> ProblemError:
+    return unprocessable(
+        detail,
+        errors=[
+            {"loc": [loc, field], "msg": f"unknown {what} '{v}'", "type": "unknown_code"} for v in values
+        ],
+    )
+
+
 def slug_ids(session: Session, values: list[str], *, field: str) -> list[uuid.UUID]:
     """Municipality slugs to ids; an unknown slug is a 422 naming the field."""
     by_slug = {slug: mid for mid, slug in slugs(session).items()}
     missing = [s for s in values if s not in by_slug]
     if missing:
-        raise unprocessable(
-            f"Unknown municipality code(s): {', '.join(missing)}.",
-            errors=[
-                {"loc": ["body", field], "msg": f"unknown municipality '{s}'", "type": "unknown_code"}
-                for s in missing
-            ],
-        )
+        detail = f"Unknown municipality code(s): {', '.join(missing)}."
+        raise _unknown(detail, missing, "municipality", field=field, loc="body")
     return [by_slug[s] for s in values]
 
 
 def slug_id(session: Session, value: str, *, field: str, loc: str = "body") -> uuid.UUID:
     by_slug = {slug: mid for mid, slug in slugs(session).items()}
     if value not in by_slug:
-        raise unprocessable(
-            f"Unknown municipality '{value}'.",
-            errors=[{"loc": [loc, field], "msg": f"unknown municipality '{value}'", "type": "unknown_code"}],
-        )
+        raise _unknown(f"Unknown municipality '{value}'.", [value], "municipality", field=field, loc=loc)
     return by_slug[value]
 
 
@@ -117,34 +148,32 @@ def check_competences(
     known = competences(session)
     unknown = [c for c in codes if c not in known]
     if unknown:
-        raise unprocessable(
-            f"Unknown competence code(s): {', '.join(unknown)}.",
-            errors=[
-                {"loc": [loc, field], "msg": f"unknown competence '{c}'", "type": "unknown_code"}
-                for c in unknown
-            ],
-        )
+        detail = f"Unknown competence code(s): {', '.join(unknown)}."
+        raise _unknown(detail, unknown, "competence", field=field, loc=loc)
     return codes
 
 
-def record(
+PROFILE_RECORD = "expert_profile"
+
+
+def record_profile(
     session: Session,
+    expert_id: uuid.UUID,
     *,
     actor: Actor,
     action: str,
-    record_type: str,
-    record_id: uuid.UUID,
-    subject_id: uuid.UUID | None = None,
     municipality_id: uuid.UUID | None = None,
     details: dict[str, Any] | None = None,
 ) -> None:
+    """An audit entry about an expert profile (its subject is the expert), in the actor's
+    municipality unless another is named (a showcase's)."""
     audit.record(
         session,
         actor=actor,
         action=action,
-        record_type=record_type,
-        record_id=record_id,
+        record_type=PROFILE_RECORD,
+        record_id=expert_id,
         municipality_id=municipality_id or actor.municipality_id,
-        subject_id=subject_id,
+        subject_id=expert_id,
         details=details,
     )

@@ -76,11 +76,7 @@ def contributions_by_home_municipality(
             sa.func.count(sa.distinct(col(ExpertInvitation.expert_id))),
         )
         .join(ExpertHome, col(ExpertHome.expert_id) == ExpertInvitation.expert_id)
-        .where(
-            ExpertInvitation.status == "answered",
-            col(ExpertInvitation.answered_at) >= start,
-            col(ExpertInvitation.answered_at) < end,
-        )
+        .where(*common.answered_between(start, end))
         .group_by(col(ExpertHome.municipality_id))
     )
     active_stmt = (

@@ -16,7 +16,15 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 import api.core.db  # noqa: F401 - naming convention before any table
-from api.core.db import created_field, id_field, json_field, ts_field, updated_field
+from api.core.db import (
+    created_field,
+    id_field,
+    json_field,
+    trigram_index,
+    ts_field,
+    updated_field,
+    version_field,
+)
 
 
 class Competence(SQLModel, table=True):
@@ -40,16 +48,7 @@ class ExpertProfile(SQLModel, table=True):
         sa.Index("ix_expert_profiles_listed", "visibility", "confirmed_at"),
         sa.Index("ix_expert_profiles_country", "country", "visibility"),
         sa.Index("ix_expert_profiles_name", "display_name", "id"),
-        # Free-text search is LIKE '%term%': a trigram index answers it on PostgreSQL. SQLite has
-        # no such index; there it is declared empty (WHERE 0), so the schemas still compare equal
-        # and it costs nothing.
-        sa.Index(
-            "ix_expert_profiles_search_trgm",
-            "search_text",
-            postgresql_using="gin",
-            postgresql_ops={"search_text": "gin_trgm_ops"},
-            sqlite_where=sa.text("0"),
-        ),
+        trigram_index("ix_expert_profiles_search_trgm", "search_text"),
     )
 
     id: uuid.UUID = id_field()
@@ -86,7 +85,7 @@ class ExpertProfile(SQLModel, table=True):
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
     deleted_at: datetime | None = ts_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class ExpertHome(SQLModel, table=True):
@@ -135,7 +134,7 @@ class ExpertShowcase(SQLModel, table=True):
     marked_by: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class ExpertRequest(SQLModel, table=True):
@@ -174,7 +173,7 @@ class ExpertRequest(SQLModel, table=True):
     closed_at: datetime | None = ts_field()
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class ExpertInvitation(SQLModel, table=True):
@@ -217,7 +216,7 @@ class ExpertInvitation(SQLModel, table=True):
     answered_at: datetime | None = ts_field()
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class Mentorship(SQLModel, table=True):
@@ -239,4 +238,4 @@ class Mentorship(SQLModel, table=True):
     started_at: datetime = created_field()
     ended_at: datetime | None = ts_field()
     end_reason: str | None = Field(default=None, max_length=300)
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()

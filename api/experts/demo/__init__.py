@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import uuid
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -38,6 +39,16 @@ from api.municipalities.models import Municipality
 
 DEMO_EXPERT_EMAIL = "ekspertas@demo.langelis.lt"
 N_DEMO_EXPERTS = 360
+
+
+def _invitation(
+    req: ExpertRequest, expert_id: uuid.UUID, *, at: datetime | None = None, **fields: Any
+) -> ExpertInvitation:
+    """An invitation of the expert to the request (in its municipality), made ``at`` (default: now)."""
+    stamps: dict[str, Any] = {"created_at": at, "updated_at": at} if at is not None else {}
+    return ExpertInvitation(
+        request_id=req.id, expert_id=expert_id, municipality_id=req.municipality_id, **stamps, **fields
+    )
 
 
 # --- the seed ---------------------------------------------------------------------------------------
@@ -226,17 +237,8 @@ def seed(session: Session) -> list[str]:
         scored.sort(key=lambda s: (-s[0], s[1].display_name))
         for (score, p, reasons), inv_status in zip(scored, INVITATIONS_BY_STATUS[status], strict=False):
             invited_at = created + timedelta(days=2, hours=rng.randint(0, 48))
-            inv = ExpertInvitation(
-                request_id=req.id,
-                expert_id=p.id,
-                municipality_id=req.municipality_id,
-                origin="invited",
-                status=inv_status,
-                invited_by=owner.id,
-                score=score,
-                reasons=reasons,
-                created_at=invited_at,
-                updated_at=invited_at,
+            inv = _invitation(
+                req, p.id, status=inv_status, invited_by=owner.id, score=score, reasons=reasons, at=invited_at
             )
             if inv_status in ("accepted", "declined", "answered"):
                 inv.responded_at = invited_at + timedelta(days=rng.randint(1, 4))
@@ -275,13 +277,13 @@ def seed(session: Session) -> list[str]:
                 homes=[slugs["vilniaus-m"], slugs["siauliu-m"]],
                 home_slugs={v: k for k, v in slugs.items()},
             )
+            message = "Labai vertintume jūsų patirtį – ačiū, kad esate su savo miestu!"
             session.add(
-                ExpertInvitation(
-                    request_id=wanted.id,
-                    expert_id=demo_profile.id,
-                    municipality_id=wanted.municipality_id,
+                _invitation(
+                    wanted,
+                    demo_profile.id,
                     invited_by=wanted.created_by,
-                    message="Labai vertintume jūsų patirtį – ačiū, kad esate su savo miestu!",
+                    message=message,
                     score=score,
                     reasons=reasons,
                 )
@@ -290,10 +292,9 @@ def seed(session: Session) -> list[str]:
         if given is not None:
             answered_at = (given.closed_at or now) - timedelta(days=20)
             session.add(
-                ExpertInvitation(
-                    request_id=given.id,
-                    expert_id=demo_profile.id,
-                    municipality_id=given.municipality_id,
+                _invitation(
+                    given,
+                    demo_profile.id,
                     origin="volunteered",
                     status="answered",
                     answer_kind="opinion",
@@ -301,8 +302,7 @@ def seed(session: Session) -> list[str]:
                     hours_given=2.0,
                     responded_at=answered_at,
                     answered_at=answered_at,
-                    created_at=answered_at,
-                    updated_at=answered_at,
+                    at=answered_at,
                 )
             )
         session.flush()

@@ -8,19 +8,19 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
+from api.core import db
 from api.core.actor import Actor
 from api.core.conditional import IfMatch
 from api.core.db import utcnow
-from api.core.errors import conflict, not_found
+from api.core.errors import conflict
 from api.core.i18n import Locale
-from api.core.pagination import PageParams, SortKey, finish, keyset
-from api.experts import notices, scope
+from api.core.pagination import PageParams, SortKey
+from api.experts import common, notices, scope
 from api.experts.invitations import logic as invitations
 from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest
 from api.experts.requests import logic as expert_requests
 from api.experts.requests.schemas import AnswerBody, InboxItem
 
-RECORD = "expert_invitation"
 RESPONDABLE = ("invited", "accepted")
 
 
@@ -32,24 +32,20 @@ def list_inbox(
     params: PageParams,
     status: Sequence[str] | None,
 ) -> tuple[list[ExpertInvitation], str | None]:
-    stmt = scope.readable_inbox(profile)
-    if status:
-        stmt = stmt.where(col(ExpertInvitation.status).in_(status))
+    stmt = invitations.with_status(scope.readable_inbox(profile), status)
     keys = [
         SortKey(ExpertInvitation.created_at, descending=True),
         SortKey(ExpertInvitation.id, descending=True),
     ]
-    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name="-created_at")).all())
-    return finish(rows, params=params, sort_name="-created_at", key_of=lambda r: [r.created_at, r.id])
+    return common.page_of(session, stmt, keys=keys, params=params, sort_name="-created_at")
 
 
 def get(
     session: Session, *, profile: ExpertProfile, actor: Actor, invitation_id: uuid.UUID
 ) -> ExpertInvitation:
-    inv = session.exec(scope.readable_inbox(profile).where(ExpertInvitation.id == invitation_id)).first()
-    if inv is None:
-        raise not_found("invitation")
-    return inv
+    return db.found(
+        session, scope.readable_inbox(profile).where(ExpertInvitation.id == invitation_id), "invitation"
+    )
 
 
 def items(session: Session, rows: list[ExpertInvitation], locale: Locale) -> list[InboxItem]:
@@ -79,23 +75,30 @@ def item(session: Session, inv: ExpertInvitation, locale: Locale) -> InboxItem:
     return items(session, [inv], locale)[0]
 
 
-def _request_of(session: Session, inv: ExpertInvitation) -> ExpertRequest:
-    req = session.get(ExpertRequest, inv.request_id)
-    assert req is not None  # a foreign key
-    return req
+def _check_live(req: ExpertRequest) -> None:
+    if req.status not in expert_requests.LIVE:
+        raise conflict(f"The request is {req.status}: it takes no more answers.", slug="request-not-open")
 
 
 def _check(inv: ExpertInvitation, req: ExpertRequest, *, allowed: tuple[str, ...], action: str) -> None:
-    if req.status not in expert_requests.LIVE:
-        raise conflict(f"The request is {req.status}: it takes no more answers.", slug="request-not-open")
+    _check_live(req)
     if inv.status not in allowed:
         raise conflict(f"An invitation that is {inv.status} cannot be {action}.", slug="invalid-transition")
 
 
-def accept(session: Session, *, actor: Actor, inv: ExpertInvitation, if_match: IfMatch) -> ExpertInvitation:
+def _respond(
+    session: Session, inv: ExpertInvitation, if_match: IfMatch, *, allowed: tuple[str, ...], action: str
+) -> ExpertRequest:
+    """Claim the invitation for the expert's response; its request, when the response is possible."""
     invitations.touch(session, inv, if_match)
-    req = _request_of(session, inv)
-    _check(inv, req, allowed=("invited",), action="accepted")
+    req = session.get(ExpertRequest, inv.request_id)
+    assert req is not None  # a foreign key
+    _check(inv, req, allowed=allowed, action=action)
+    return req
+
+
+def accept(session: Session, *, actor: Actor, inv: ExpertInvitation, if_match: IfMatch) -> ExpertInvitation:
+    req = _respond(session, inv, if_match, allowed=("invited",), action="accepted")
     inv.status = "accepted"
     inv.responded_at = utcnow()
     if req.status == "open":
@@ -107,9 +110,7 @@ def accept(session: Session, *, actor: Actor, inv: ExpertInvitation, if_match: I
 def decline(
     session: Session, *, actor: Actor, inv: ExpertInvitation, reason: str | None, if_match: IfMatch
 ) -> ExpertInvitation:
-    invitations.touch(session, inv, if_match)
-    req = _request_of(session, inv)
-    _check(inv, req, allowed=RESPONDABLE, action="declined")
+    _respond(session, inv, if_match, allowed=RESPONDABLE, action="declined")
     inv.status = "declined"
     inv.decline_reason = reason
     inv.responded_at = utcnow()
@@ -152,9 +153,7 @@ def answer(
     body: AnswerBody,
     if_match: IfMatch,
 ) -> ExpertInvitation:
-    invitations.touch(session, inv, if_match)
-    req = _request_of(session, inv)
-    _check(inv, req, allowed=RESPONDABLE, action="answered")
+    req = _respond(session, inv, if_match, allowed=RESPONDABLE, action="answered")
     return _answer(session, actor=actor, inv=inv, req=req, body=body, profile=profile)
 
 
@@ -172,18 +171,9 @@ def volunteer(
         _check(existing, req, allowed=RESPONDABLE, action="answered")
         invitations.touch(session, existing, None)
         return _answer(session, actor=actor, inv=existing, req=req, body=body, profile=profile)
-    if req.status not in expert_requests.LIVE:
-        raise conflict(f"The request is {req.status}: it takes no more answers.", slug="request-not-open")
+    _check_live(req)
     if profile.deleted_at is not None or profile.visibility == "hidden":
         raise conflict("Make your profile visible before answering requests.", slug="profile-hidden")
-    inv = ExpertInvitation(
-        request_id=req.id,
-        expert_id=profile.id,
-        municipality_id=req.municipality_id,
-        origin="volunteered",
-        status="invited",
-    )
-    session.add(inv)
-    session.flush()
+    inv = invitations.add(session, req=req, profile=profile, origin="volunteered")
     invitations.touch(session, inv, None)
     return _answer(session, actor=actor, inv=inv, req=req, body=body, profile=profile)

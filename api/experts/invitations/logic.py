@@ -12,12 +12,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from api.core import db
 from api.core.actor import Actor
+from api.core.audit import record_of
 from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
-from api.core.errors import conflict, not_found, unprocessable
+from api.core.errors import conflict
 from api.core.i18n import Locale
-from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.core.pagination import PageParams, SortKey
 from api.experts import common, notices, scope
 from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest
 from api.experts.profiles import cards
@@ -32,18 +34,12 @@ from api.experts.requests.schemas import (
     Proposal,
 )
 
+RECORD = "expert_invitation"
+
 
 def audit(session: Session, *, actor: Actor, inv: ExpertInvitation, action: str) -> None:
     """An audit entry about an invitation (its subject is the expert)."""
-    common.record(
-        session,
-        actor=actor,
-        action=action,
-        record_type="expert_invitation",
-        record_id=inv.id,
-        subject_id=inv.expert_id,
-        municipality_id=inv.municipality_id,
-    )
+    record_of(session, inv, actor=actor, action=action, record_type=RECORD, subject_id=inv.expert_id)
 
 
 def answer_fields(inv: ExpertInvitation) -> dict[str, Any]:
@@ -104,12 +100,7 @@ def invitation_reads(
     session: Session, *, actor: Actor, rows: list[ExpertInvitation], locale: Locale
 ) -> list[InvitationRead]:
     now = utcnow()
-    experts = {
-        p.id: p
-        for p in session.exec(
-            select(ExpertProfile).where(col(ExpertProfile.id).in_([r.expert_id for r in rows]))
-        ).all()
-    }
+    experts = common.profiles_by_id(session, [r.expert_id for r in rows])
     related = cards.load_related(session, list(experts))
     out = []
     for inv in rows:
@@ -134,18 +125,34 @@ def invitation_reads(
 def list_invitations(
     session: Session, *, req: ExpertRequest, params: PageParams, status: Sequence[str] | None
 ) -> tuple[list[ExpertInvitation], str | None]:
-    stmt = scope.request_invitations(req)
-    if status:
-        stmt = stmt.where(col(ExpertInvitation.status).in_(status))
+    stmt = with_status(scope.request_invitations(req), status)
     keys = [SortKey(ExpertInvitation.created_at), SortKey(ExpertInvitation.id)]
-    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name="created_at")).all())
-    return finish(rows, params=params, sort_name="created_at", key_of=lambda r: [r.created_at, r.id])
+    return common.page_of(session, stmt, keys=keys, params=params, sort_name="created_at")
+
+
+def with_status(stmt: Any, status: Sequence[str] | None) -> Any:
+    """Invitations in one of these states (all when none are named)."""
+    return stmt.where(col(ExpertInvitation.status).in_(status)) if status else stmt
 
 
 def get_invitation(session: Session, *, req: ExpertRequest, invitation_id: uuid.UUID) -> ExpertInvitation:
-    inv = session.exec(scope.request_invitations(req).where(ExpertInvitation.id == invitation_id)).first()
-    if inv is None:
-        raise not_found("invitation")
+    invitation = scope.request_invitations(req).where(ExpertInvitation.id == invitation_id)
+    return db.found(session, invitation, "invitation")
+
+
+def add(
+    session: Session, *, req: ExpertRequest, profile: ExpertProfile, origin: str, **fields: Any
+) -> ExpertInvitation:
+    """A new invitation (status ``invited``) of the expert to the request, written at once."""
+    inv = ExpertInvitation(
+        request_id=req.id,
+        expert_id=profile.id,
+        municipality_id=req.municipality_id,
+        origin=origin,
+        **fields,
+    )
+    session.add(inv)
+    session.flush()
     return inv
 
 
@@ -168,11 +175,11 @@ def invite(
         select(ExpertProfile).where(ExpertProfile.id == data.expert_id, *scope.listed_profiles(actor, now))
     ).first()
     if profile is None:
-        raise unprocessable(
+        raise common.invalid(
             "No such expert among those you can invite.",
-            errors=[
-                {"loc": ["body", "expert_id"], "msg": "unknown or not available expert", "type": "unknown_id"}
-            ],
+            field="expert_id",
+            msg="unknown or not available expert",
+            kind="unknown_id",
         )
     if session.exec(
         select(ExpertInvitation.id).where(
@@ -185,19 +192,16 @@ def invite(
     criteria = criteria_for(req)
     related = cards.load_related(session, [profile.id])
     score, reasons = explain(criteria, profile, related, common.slugs(session))
-    inv = ExpertInvitation(
-        request_id=req.id,
-        expert_id=profile.id,
-        municipality_id=req.municipality_id,
+    inv = add(
+        session,
+        req=req,
+        profile=profile,
         origin="invited",
-        status="invited",
         invited_by=actor.id,
         message=data.message,
         score=score,
         reasons=reasons,
     )
-    session.add(inv)
-    session.flush()
     notices.invited(session, req=req, inv=inv, profile=profile)
     audit(session, actor=actor, inv=inv, action="invite")
     return inv
@@ -241,9 +245,12 @@ def _period(first: date | None, last: date | None) -> tuple[datetime, datetime]:
     last = last or datetime.now(UTC).date()
     first = first or date(last.year, 1, 1)
     if first > last:
-        raise unprocessable(
+        raise common.invalid(
             "The period starts after it ends.",
-            errors=[{"loc": ["query", "from"], "msg": "must not be after `to`", "type": "value_error"}],
+            loc="query",
+            field="from",
+            msg="must not be after `to`",
+            kind="value_error",
         )
     return (
         datetime.combine(first, time.min, tzinfo=UTC),
@@ -270,11 +277,7 @@ def contributors(
             sa.func.count(),
         )
         .join(ExpertRequest, col(ExpertRequest.id) == ExpertInvitation.request_id)
-        .where(
-            ExpertInvitation.status == "answered",
-            col(ExpertInvitation.answered_at) >= start,
-            col(ExpertInvitation.answered_at) < end,
-        )
+        .where(*common.answered_between(start, end))
         .group_by(col(ExpertInvitation.expert_id))
     )
     stmt = stmt.where(*scope.request_owner(actor, whole_municipality=True))
@@ -283,12 +286,7 @@ def contributors(
             scope.requests_of(common.slug_id(session, municipality, field="municipality", loc="query"))
         )
     rows = session.exec(stmt).all()
-    names = {
-        p.id: p
-        for p in session.exec(
-            select(ExpertProfile).where(col(ExpertProfile.id).in_([r[0] for r in rows]))
-        ).all()
-    }
+    names = common.profiles_by_id(session, [r[0] for r in rows])
     items: list[ContributorRead] = []
     anonymous_hours = 0.0
     anonymous_answers = 0

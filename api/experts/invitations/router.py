@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
-from sqlmodel import Session
+from fastapi import APIRouter, Query, Request, Response
 
-from api.core.actor import Actor
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import NoStore, created, op, page_response, with_etag
-from api.core.i18n import Locale, LocaleDep
+from api.core.http import NoStore, created, creating, op, page_response
+from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
+from api.experts.answers import InboxAnswer, InvitationAnswer
 from api.experts.deps import (
     ExpertActor,
     IfMatchAfterBody,
@@ -26,7 +24,6 @@ from api.experts.deps import (
 )
 from api.experts.invitations import inbox
 from api.experts.invitations import logic as invitations
-from api.experts.models import ExpertInvitation
 from api.experts.requests.schemas import (
     AnswerBody,
     DeclineBody,
@@ -43,20 +40,9 @@ from api.experts.requests.schemas import (
 board = APIRouter(prefix="/expert-requests/{request_id}", tags=["expert-requests"], dependencies=[NoStore])
 mine = APIRouter(prefix="/experts/me/invitations", tags=["experts"], dependencies=[NoStore])
 
-_CHANGE_ERRORS = problem_responses(401, 403, 404, 409, 412, 428)
-_RESPOND_ERRORS = problem_responses(401, 403, 404, 409, 412, 422, 428)
+_CHANGE_ERRORS = (401, 403, 404, 409, 412, 428)
+_RESPOND_ERRORS = (401, 403, 404, 409, 412, 422, 428)
 StatusFilter = Annotated[list[InvitationStatus] | None, Query(alias="status", max_length=5)]
-
-
-def _read(
-    session: Session, response: Response, actor: Actor, locale: Locale, inv: ExpertInvitation
-) -> InvitationRead:
-    body = invitations.invitation_reads(session, actor=actor, rows=[inv], locale=locale)[0]
-    return with_etag(response, inv.version, body)
-
-
-def _item(session: Session, response: Response, locale: Locale, inv: ExpertInvitation) -> InboxItem:
-    return with_etag(response, inv.version, inbox.item(session, inv, locale))
 
 
 # --- the requester's side -------------------------------------------------------------------------
@@ -101,38 +87,31 @@ def list_invitations(
 
 @board.post(
     "/invitations",
-    **op(
-        InvitationRead,
-        "Invite an expert (they get a message)",
-        (401, 403, 404, 409, 422),
-        status=status.HTTP_201_CREATED,
-    ),
+    **creating(InvitationRead, "Invite an expert (they get a message)", (401, 403, 404, 409, 422)),
 )
 def create_invitation(
     req: ManagedRequest,
     session: SessionDep,
     actor: RequesterActor,
-    locale: LocaleDep,
     body: InvitationCreate,
-    response: Response,
+    answer: InvitationAnswer,
 ) -> InvitationRead:
     inv = invitations.invite(session, actor=actor, req=req, data=body)
-    created(response, f"/api/v1/expert-requests/{req.id}/invitations/{inv.id}")
-    return _read(session, response, actor, locale, inv)
+    created(answer.response, f"/api/v1/expert-requests/{req.id}/invitations/{inv.id}")
+    return answer(inv, actor)
 
 
 @board.get(
     "/invitations/{invitation_id}", **op(InvitationRead, "An invitation and its answer", (401, 403, 404))
 )
 def read_invitation(
-    inv: RequestInvitation, session: SessionDep, actor: RequesterActor, locale: LocaleDep, response: Response
+    inv: RequestInvitation, actor: RequesterActor, answer: InvitationAnswer
 ) -> InvitationRead:
-    return _read(session, response, actor, locale, inv)
+    return answer(inv, actor)
 
 
 @board.patch(
-    "/invitations/{invitation_id}",
-    **op(InvitationRead, "Record the hours an expert gave", responses=_RESPOND_ERRORS),
+    "/invitations/{invitation_id}", **op(InvitationRead, "Record the hours an expert gave", _RESPOND_ERRORS)
 )
 def record_hours(
     inv: RequestInvitation,
@@ -140,19 +119,18 @@ def record_hours(
     req: ManagedRequest,
     session: SessionDep,
     actor: RequesterActor,
-    locale: LocaleDep,
     body: InvitationUpdate,
-    response: Response,
+    answer: InvitationAnswer,
 ) -> InvitationRead:
     invitations.record_hours(
         session, actor=actor, req=req, inv=inv, hours=body.hours_given, if_match=if_match()
     )
-    return _read(session, response, actor, locale, inv)
+    return answer(inv, actor)
 
 
 @board.post(
     "/invitations/{invitation_id}/withdraw",
-    **op(InvitationRead, "Withdraw an invitation not yet answered", responses=_CHANGE_ERRORS),
+    **op(InvitationRead, "Withdraw an invitation not yet answered", _CHANGE_ERRORS),
 )
 def withdraw_invitation(
     inv: RequestInvitation,
@@ -160,11 +138,10 @@ def withdraw_invitation(
     req: ManagedRequest,
     session: SessionDep,
     actor: RequesterActor,
-    locale: LocaleDep,
-    response: Response,
+    answer: InvitationAnswer,
 ) -> InvitationRead:
     invitations.withdraw(session, actor=actor, req=req, inv=inv, if_match=if_match())
-    return _read(session, response, actor, locale, inv)
+    return answer(inv, actor)
 
 
 # --- the expert's inbox ---------------------------------------------------------------------------
@@ -187,52 +164,40 @@ def list_inbox(
 
 
 @mine.get(
-    "/{invitation_id}",
-    response_model=InboxItem,
-    summary="One of your invitations",
-    responses=problem_responses(401, 403, 404),
-    name="read_invitation",
+    "/{invitation_id}", **op(InboxItem, "One of your invitations", (401, 403, 404)), name="read_invitation"
 )
-def read_inbox_invitation(
-    inv: InboxInvitation, session: SessionDep, locale: LocaleDep, response: Response
-) -> InboxItem:
-    return _item(session, response, locale, inv)
+def read_inbox_invitation(inv: InboxInvitation, answer: InboxAnswer) -> InboxItem:
+    return answer(inv)
 
 
-@mine.post("/{invitation_id}/accept", **op(InboxItem, "Accept an invitation", responses=_RESPOND_ERRORS))
+@mine.post("/{invitation_id}/accept", **op(InboxItem, "Accept an invitation", _RESPOND_ERRORS))
 def accept_invitation(
     inv: InboxInvitation,
     if_match: IfMatchAfterBody,
     session: SessionDep,
     actor: ExpertActor,
-    locale: LocaleDep,
-    response: Response,
+    answer: InboxAnswer,
 ) -> InboxItem:
     inbox.accept(session, actor=actor, inv=inv, if_match=if_match())
-    return _item(session, response, locale, inv)
+    return answer(inv)
 
 
-@mine.post("/{invitation_id}/decline", **op(InboxItem, "Decline an invitation", responses=_RESPOND_ERRORS))
+@mine.post("/{invitation_id}/decline", **op(InboxItem, "Decline an invitation", _RESPOND_ERRORS))
 def decline_invitation(
     inv: InboxInvitation,
     if_match: IfMatchAfterBody,
     session: SessionDep,
     actor: ExpertActor,
-    locale: LocaleDep,
-    response: Response,
+    answer: InboxAnswer,
     body: DeclineBody | None = None,
 ) -> InboxItem:
     inbox.decline(session, actor=actor, inv=inv, reason=body.reason if body else None, if_match=if_match())
-    return _item(session, response, locale, inv)
+    return answer(inv)
 
 
 @mine.post(
     "/{invitation_id}/answer",
-    **op(
-        InboxItem,
-        "Answer an invitation with a written opinion or an offer of time",
-        responses=_RESPOND_ERRORS,
-    ),
+    **op(InboxItem, "Answer an invitation with a written opinion or an offer of time", _RESPOND_ERRORS),
 )
 def answer_invitation(
     inv: InboxInvitation,
@@ -240,9 +205,8 @@ def answer_invitation(
     session: SessionDep,
     actor: ExpertActor,
     profile: OwnProfile,
-    locale: LocaleDep,
     body: AnswerBody,
-    response: Response,
+    answer: InboxAnswer,
 ) -> InboxItem:
     inbox.answer(session, actor=actor, profile=profile, inv=inv, body=body, if_match=if_match())
-    return _item(session, response, locale, inv)
+    return answer(inv)

@@ -14,12 +14,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from api.core import audit, db
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found
 from api.core.i18n import Locale, search_terms
-from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.core.pagination import PageParams, SortKey
 from api.experts import common, scope
 from api.experts.mentoring.schemas import MentorHit, MentorshipRead
 from api.experts.models import ExpertProfile, Mentorship
@@ -211,23 +212,19 @@ def start(
     )
     session.add(row)
     session.flush()
-    common.record(
-        session,
-        actor=actor,
-        action="start",
-        record_type=RECORD,
-        record_id=row.id,
-        subject_id=mentor_id,
-        municipality_id=municipality_id,
-    )
+    _audit(session, actor=actor, row=row, action="start")
     return row
+
+
+def _audit(session: Session, *, actor: Actor, row: Mentorship, action: str) -> None:
+    """An audit entry about a mentorship (its subject is the mentor)."""
+    audit.record_of(session, row, actor=actor, action=action, record_type=RECORD, subject_id=row.mentor_id)
 
 
 def get(session: Session, *, actor: Actor, mentorship_id: uuid.UUID) -> Mentorship:
-    row = session.exec(scope.readable_mentorships(actor).where(Mentorship.id == mentorship_id)).first()
-    if row is None:
-        raise not_found("mentorship")
-    return row
+    return db.found(
+        session, scope.readable_mentorships(actor).where(Mentorship.id == mentorship_id), "mentorship"
+    )
 
 
 def end(
@@ -239,15 +236,7 @@ def end(
         raise conflict("The mentorship has already ended.", slug="already-ended")
     row.ended_at = utcnow()
     row.end_reason = reason
-    common.record(
-        session,
-        actor=actor,
-        action="end",
-        record_type=RECORD,
-        record_id=row.id,
-        subject_id=row.mentor_id,
-        municipality_id=row.municipality_id,
-    )
+    _audit(session, actor=actor, row=row, action="end")
     return row
 
 
@@ -261,26 +250,17 @@ def list_rows(
     case_ref: uuid.UUID | None,
 ) -> tuple[list[Mentorship], str | None]:
     stmt = scope.readable_mentorships(actor)
-    if active is True:
-        stmt = stmt.where(col(Mentorship.ended_at).is_(None))
-    elif active is False:
-        stmt = stmt.where(col(Mentorship.ended_at).is_not(None))
-    if mentor_id:
-        stmt = stmt.where(Mentorship.mentor_id == mentor_id)
-    if case_ref:
-        stmt = stmt.where(Mentorship.case_ref == case_ref)
+    if active is not None:
+        ended = col(Mentorship.ended_at)
+        stmt = stmt.where(ended.is_(None) if active else ended.is_not(None))
+    equal = {Mentorship.mentor_id: mentor_id, Mentorship.case_ref: case_ref}
+    stmt = stmt.where(*(column == value for column, value in equal.items() if value))
     keys = [SortKey(Mentorship.started_at, descending=True), SortKey(Mentorship.id, descending=True)]
-    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name="-started_at")).all())
-    return finish(rows, params=params, sort_name="-started_at", key_of=lambda r: [r.started_at, r.id])
+    return common.page_of(session, stmt, keys=keys, params=params, sort_name="-started_at")
 
 
 def reads(session: Session, rows: list[Mentorship]) -> list[MentorshipRead]:
-    names = {
-        p.id: p
-        for p in session.exec(
-            select(ExpertProfile).where(col(ExpertProfile.id).in_([r.mentor_id for r in rows]))
-        ).all()
-    }
+    names = common.profiles_by_id(session, [r.mentor_id for r in rows])
     slug_of = common.slugs(session)
     out = []
     for r in rows:

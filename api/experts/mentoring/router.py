@@ -10,10 +10,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 
 from api.core.db import SessionDep
-from api.core.http import NoStore, op, page_response, with_etag
+from api.core.http import NoStore, op, page_response
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.core.types import LanguageCode
+from api.experts.answers import MentorshipAnswer
 from api.experts.deps import IfMatchAfterBody, ManagerActor, ReadableMentorship
 from api.experts.mentoring import logic as mentoring
 from api.experts.mentoring.schemas import MentorHitList, MentorshipEnd, MentorshipList, MentorshipRead
@@ -82,8 +83,8 @@ def list_mentorships(
 
 
 @mentorships.get("/{mentorship_id}", **op(MentorshipRead, "A mentorship", (401, 403, 404)))
-def read_mentorship(row: ReadableMentorship, session: SessionDep, response: Response) -> MentorshipRead:
-    return with_etag(response, row.version, mentoring.reads(session, [row])[0])
+def read_mentorship(row: ReadableMentorship, answer: MentorshipAnswer) -> MentorshipRead:
+    return answer(row)
 
 
 @mentorships.post(
@@ -94,8 +95,8 @@ def end_mentorship(
     if_match: IfMatchAfterBody,
     session: SessionDep,
     actor: ManagerActor,
-    response: Response,
+    answer: MentorshipAnswer,
     body: MentorshipEnd | None = None,
 ) -> MentorshipRead:
     mentoring.end(session, actor=actor, row=row, reason=body.reason if body else None, if_match=if_match())
-    return with_etag(response, row.version, mentoring.reads(session, [row])[0])
+    return answer(row)

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any, TypeVar
 
 from sqlmodel import Session, col, select
@@ -75,13 +76,15 @@ def load_related(session: Session, ids: Sequence[uuid.UUID]) -> Related:
         related.homes[expert_id].append(municipality_id)
     for homes in related.homes.values():
         homes.sort(key=lambda m: slug_of.get(m, ""))
-    for entry in session.exec(
-        select(ExpertShowcase)
-        .where(col(ExpertShowcase.expert_id).in_(wanted))
-        .order_by(col(ExpertShowcase.position))
-    ).all():
-        related.showcase[entry.expert_id].append(entry)
+    load_showcase(session, related, wanted)
     return related
+
+
+def load_showcase(session: Session, related: Related, ids: list[uuid.UUID]) -> None:
+    """The showcase entries of these experts, in showcase order."""
+    stmt = select(ExpertShowcase).where(col(ExpertShowcase.expert_id).in_(ids))
+    for entry in session.exec(stmt.order_by(col(ExpertShowcase.position))).all():
+        related.showcase[entry.expert_id].append(entry)
 
 
 def is_stale(profile: ExpertProfile, now: datetime) -> bool:
@@ -146,18 +149,6 @@ def shows_contact(actor: Actor, profile: ExpertProfile) -> bool:
     return common.sees_contact(actor) and profile.contact_consent and profile.deleted_at is None
 
 
-def card(
-    session: Session,
-    actor: Actor,
-    profile: ExpertProfile,
-    related: Related,
-    locale: Locale,
-    *,
-    now: datetime,
-) -> ExpertCard:
-    return card_as(ExpertCard, session, actor, profile, related, locale, now=now)
-
-
 def card_as(
     model: type[C],
     session: Session,
@@ -172,12 +163,9 @@ def card_as(
     """A card (or a model extending it, e.g. a search hit with ``extra`` fields)."""
     contact = shows_contact(actor, profile)
     if contact:
-        common.record(
-            session,
-            actor=actor,
-            action="read_contact",
-            record_type="expert_profile",
-            record_id=profile.id,
-            subject_id=profile.id,
-        )
+        common.record_profile(session, profile.id, actor=actor, action="read_contact")
     return model(**card_fields(session, profile, related, locale, now=now, contact=contact), **extra)
+
+
+# The plain card: ``card(session, actor, profile, related, locale, now=now)``.
+card = partial(card_as, ExpertCard)

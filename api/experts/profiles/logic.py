@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.accounts.models import User
+from api.core import db
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
@@ -37,9 +38,6 @@ from api.experts.profiles.schemas import (
     ExpertProfileCreate,
     ExpertProfileUpdate,
 )
-
-RECORD = "expert_profile"
-
 
 # --- who sees which profiles ------------------------------------------------------------------
 
@@ -80,18 +78,12 @@ def competence_list(session: Session, *, locale: Locale) -> CompetenceList:
 
 
 def own(session: Session, *, actor: Actor) -> ExpertProfile:
-    profile = session.exec(scope.own_profile(actor)).first()
-    if profile is None:
-        raise not_found("expert profile")
-    return profile
+    return db.found(session, scope.own_profile(actor), "expert profile")
 
 
 def owned(session: Session, *, actor: Actor, expert_id: uuid.UUID) -> ExpertProfile:
     """The actor's own profile by id; another's (or none) is 404."""
-    profile = session.exec(scope.own_profile(actor).where(ExpertProfile.id == expert_id)).first()
-    if profile is None:
-        raise not_found("expert profile")
-    return profile
+    return db.found(session, scope.own_profile(actor).where(ExpertProfile.id == expert_id), "expert profile")
 
 
 # --- the expert's own profile ---------------------------------------------------------------------
@@ -108,35 +100,34 @@ def _reindex(profile: ExpertProfile) -> None:
 
 
 def _check_consistency(profile: ExpertProfile) -> None:
-    errors = []
-    if profile.residence_municipality_id is not None and profile.country != "LT":
-        errors.append(
-            {
-                "loc": ["body", "residence_municipality"],
-                "msg": "only for experts living in Lithuania (country LT)",
-                "type": "value_error",
-            }
-        )
-    if profile.mentor_capacity > 0 and not profile.ways & WAY_BITS["mentoring"]:
-        errors.append(
-            {
-                "loc": ["body", "mentor_capacity"],
-                "msg": "add `mentoring` to your ways of helping to offer mentoring places",
-                "type": "value_error",
-            }
-        )
-    if profile.contact_consent and not (
-        profile.contact_email or profile.contact_phone or profile.contact_url
-    ):
-        errors.append(
-            {
-                "loc": ["body", "contact_consent"],
-                "msg": "give at least one contact detail to share",
-                "type": "value_error",
-            }
-        )
+    broken = [
+        (
+            "residence_municipality",
+            "only for experts living in Lithuania (country LT)",
+            profile.residence_municipality_id is not None and profile.country != "LT",
+        ),
+        (
+            "mentor_capacity",
+            "add `mentoring` to your ways of helping to offer mentoring places",
+            profile.mentor_capacity > 0 and not profile.ways & WAY_BITS["mentoring"],
+        ),
+        (
+            "contact_consent",
+            "give at least one contact detail to share",
+            profile.contact_consent
+            and not (profile.contact_email or profile.contact_phone or profile.contact_url),
+        ),
+    ]
+    errors = [
+        {"loc": ["body", field], "msg": msg, "type": "value_error"} for field, msg, bad in broken if bad
+    ]
     if errors:
         raise unprocessable("The profile is not consistent.", errors=errors)
+
+
+def _clear(session: Session, table: Any, profile: ExpertProfile) -> None:
+    """Delete the profile's rows of a child table (homes, competences, languages, showcase)."""
+    session.execute(sa.delete(table).where(col(table.expert_id) == profile.id))
 
 
 def _set_children(
@@ -148,13 +139,13 @@ def _set_children(
     languages: list[tuple[str, str]] | None = None,
 ) -> None:
     if homes is not None:
-        session.execute(sa.delete(ExpertHome).where(col(ExpertHome.expert_id) == profile.id))
+        _clear(session, ExpertHome, profile)
         session.add_all([ExpertHome(expert_id=profile.id, municipality_id=m) for m in homes])
     if competences is not None:
-        session.execute(sa.delete(ExpertCompetence).where(col(ExpertCompetence.expert_id) == profile.id))
+        _clear(session, ExpertCompetence, profile)
         session.add_all([ExpertCompetence(expert_id=profile.id, competence_code=c) for c in competences])
     if languages is not None:
-        session.execute(sa.delete(ExpertLanguage).where(col(ExpertLanguage.expert_id) == profile.id))
+        _clear(session, ExpertLanguage, profile)
         session.add_all(
             [
                 ExpertLanguage(expert_id=profile.id, language=lang, level=level, level_rank=LEVEL_RANK[level])
@@ -232,9 +223,7 @@ def create(session: Session, *, actor: Actor, data: ExpertProfileCreate) -> Expe
     session.flush()
     _set_children(session, profile, **children)
     session.flush()
-    common.record(
-        session, actor=actor, action="create", record_type=RECORD, record_id=profile.id, subject_id=profile.id
-    )
+    common.record_profile(session, profile.id, actor=actor, action="create")
     return profile
 
 
@@ -248,14 +237,8 @@ def update(
     _reindex(profile)
     _set_children(session, profile, **children)
     session.flush()
-    common.record(
-        session,
-        actor=actor,
-        action="update",
-        record_type=RECORD,
-        record_id=profile.id,
-        subject_id=profile.id,
-        details={"fields": sorted(changes)},
+    common.record_profile(
+        session, profile.id, actor=actor, action="update", details={"fields": sorted(changes)}
     )
     return profile
 
@@ -264,14 +247,7 @@ def confirm(session: Session, *, actor: Actor, profile: ExpertProfile, if_match:
     _touch(session, profile, if_match)
     profile.confirmed_at = utcnow()
     profile.reminded_at = None
-    common.record(
-        session,
-        actor=actor,
-        action="confirm",
-        record_type=RECORD,
-        record_id=profile.id,
-        subject_id=profile.id,
-    )
+    common.record_profile(session, profile.id, actor=actor, action="confirm")
     return profile
 
 
@@ -286,9 +262,8 @@ def delete(session: Session, *, actor: Actor, profile: ExpertProfile, if_match: 
     """
     _touch(session, profile, if_match)
     now = utcnow()
-    session.execute(sa.delete(ExpertCompetence).where(col(ExpertCompetence.expert_id) == profile.id))
-    session.execute(sa.delete(ExpertLanguage).where(col(ExpertLanguage.expert_id) == profile.id))
-    session.execute(sa.delete(ExpertShowcase).where(col(ExpertShowcase.expert_id) == profile.id))
+    for table in (ExpertCompetence, ExpertLanguage, ExpertShowcase):
+        _clear(session, table, profile)
     session.execute(
         sa.update(ExpertInvitation)
         .where(
@@ -308,31 +283,23 @@ def delete(session: Session, *, actor: Actor, profile: ExpertProfile, if_match: 
         .where(col(Mentorship.mentor_id) == profile.id, col(Mentorship.ended_at).is_(None))
         .values(ended_at=now, end_reason="The mentor deleted their profile.", version=Mentorship.version + 1)
     )
-    profile.user_id = None
-    profile.display_name = ""
-    profile.headline = ""
-    profile.country = None
-    profile.city = ""
-    profile.residence_municipality_id = None
-    profile.bio = {}
-    profile.help_topics = {}
-    profile.tags = []
-    profile.hours_per_month = 0
-    profile.ways = 0
-    profile.mentor_capacity = 0
-    profile.visibility = "hidden"
-    profile.contact_email = None
-    profile.contact_phone = None
-    profile.contact_url = None
-    profile.contact_consent = False
-    profile.contact_consent_at = None
-    profile.search_text = ""
-    profile.search_topics = ""
-    profile.reminded_at = None
+    for key, value in _ERASED.items():
+        setattr(profile, key, value() if callable(value) else value)
     profile.deleted_at = now
-    common.record(
-        session, actor=actor, action="delete", record_type=RECORD, record_id=profile.id, subject_id=profile.id
-    )
+    common.record_profile(session, profile.id, actor=actor, action="delete")
+
+
+# What a deleted profile keeps of each personal column (a factory for the mutable ones).
+_ERASED: dict[str, Any] = {
+    **dict.fromkeys(("user_id", "country", "residence_municipality_id", "reminded_at"), None),
+    **dict.fromkeys(("display_name", "headline", "city", "search_text", "search_topics"), ""),
+    **dict.fromkeys(("bio", "help_topics"), dict),
+    "tags": list,
+    **dict.fromkeys(("hours_per_month", "ways", "mentor_capacity"), 0),
+    "visibility": "hidden",
+    **dict.fromkeys(("contact_email", "contact_phone", "contact_url", "contact_consent_at"), None),
+    "contact_consent": False,
+}
 
 
 def own_read(session: Session, *, actor: Actor, profile: ExpertProfile, locale: Locale) -> ExpertOwn:

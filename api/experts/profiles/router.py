@@ -8,15 +8,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response, status
-from sqlmodel import Session
+from fastapi import APIRouter, Query, Request, Response
 
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import NoStore, created, op, page_response, with_etag
-from api.core.i18n import Locale, LocaleDep
+from api.core.http import NoStore, created, creating, deleting, no_content, op, page_response, with_etag
+from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
+from api.experts.answers import OwnProfileAnswer
 from api.experts.deps import (
     ExpertActor,
     IfMatchAfterBody,
@@ -25,7 +24,6 @@ from api.experts.deps import (
     OwnProfile,
     SearchCriteria,
 )
-from api.experts.models import ExpertProfile
 from api.experts.profiles import logic as profiles
 from api.experts.profiles import showcase
 from api.experts.profiles.schemas import (
@@ -46,13 +44,7 @@ own = APIRouter(prefix="/experts", tags=["experts"], dependencies=[NoStore])
 cards = APIRouter(prefix="/experts", tags=["experts"], dependencies=[NoStore])
 
 SearchSort = Literal["relevance", "name", "-confirmed_at"]
-_CHANGE_ERRORS = problem_responses(401, 403, 404, 412, 428)
-
-
-def _own(
-    session: Session, response: Response, actor: ExpertActor, locale: Locale, p: ExpertProfile
-) -> ExpertOwn:
-    return with_etag(response, p.version, profiles.own_read(session, actor=actor, profile=p, locale=locale))
+_CHANGE_ERRORS = (401, 403, 404, 412, 428)
 
 
 @reference.get("/competences", **op(CompetenceList, "The competence reference list"))
@@ -79,22 +71,18 @@ def search_experts(
     return page_response(request, response, ExpertHitList(items=items, next_cursor=next_cursor))
 
 
-@own.post(
-    "", **op(ExpertOwn, "Create your expert profile", (401, 403, 409, 422), status=status.HTTP_201_CREATED)
-)
+@own.post("", **creating(ExpertOwn, "Create your expert profile", (401, 403, 409, 422)))
 def create_profile(
-    session: SessionDep, actor: ExpertActor, locale: LocaleDep, body: ExpertProfileCreate, response: Response
+    session: SessionDep, actor: ExpertActor, body: ExpertProfileCreate, answer: OwnProfileAnswer
 ) -> ExpertOwn:
     profile = profiles.create(session, actor=actor, data=body)
-    created(response, f"/api/v1/experts/{profile.id}")
-    return _own(session, response, actor, locale, profile)
+    created(answer.response, f"/api/v1/experts/{profile.id}")
+    return answer(profile, actor)
 
 
 @own.get("/me", **op(ExpertOwn, "Your expert profile", (401, 403, 404)))
-def read_own_profile(
-    session: SessionDep, actor: ExpertActor, profile: OwnProfile, locale: LocaleDep, response: Response
-) -> ExpertOwn:
-    return _own(session, response, actor, locale, profile)
+def read_own_profile(actor: ExpertActor, profile: OwnProfile, answer: OwnProfileAnswer) -> ExpertOwn:
+    return answer(profile, actor)
 
 
 @cards.get(
@@ -135,20 +123,17 @@ def update_profile(
     if_match: IfMatchAfterBody,
     session: SessionDep,
     actor: ExpertActor,
-    locale: LocaleDep,
     body: ExpertProfileUpdate,
-    response: Response,
+    answer: OwnProfileAnswer,
 ) -> ExpertOwn:
     profiles.update(session, actor=actor, profile=profile, data=body, if_match=if_match())
-    return _own(session, response, actor, locale, profile)
+    return answer(profile, actor)
 
 
 @cards.post(
     "/{expert_id}/confirm",
     **op(
-        ExpertOwn,
-        "Confirm your profile is current (keeps it in search for 13 more months)",
-        responses=_CHANGE_ERRORS,
+        ExpertOwn, "Confirm your profile is current (keeps it in search for 13 more months)", _CHANGE_ERRORS
     ),
 )
 def confirm_profile(
@@ -156,27 +141,20 @@ def confirm_profile(
     if_match: IfMatchAfterBody,
     session: SessionDep,
     actor: ExpertActor,
-    locale: LocaleDep,
-    response: Response,
+    answer: OwnProfileAnswer,
 ) -> ExpertOwn:
     profiles.confirm(session, actor=actor, profile=profile, if_match=if_match())
-    return _own(session, response, actor, locale, profile)
+    return answer(profile, actor)
 
 
 @cards.delete(
-    "/{expert_id}",
-    **op(
-        None,
-        "Delete your expert profile (personal data erased; anonymous hours kept)",
-        responses=_CHANGE_ERRORS,
-        status=status.HTTP_204_NO_CONTENT,
-    ),
+    "/{expert_id}", **deleting("Delete your expert profile (personal data erased; anonymous hours kept)")
 )
 def delete_profile(
     profile: OwnedProfile, if_match: IfMatchAfterBody, session: SessionDep, actor: ExpertActor
 ) -> Response:
     profiles.delete(session, actor=actor, profile=profile, if_match=if_match())
-    return Response(status_code=204)
+    return no_content()
 
 
 @cards.put(
@@ -204,12 +182,7 @@ def put_showcase(
 
 @cards.delete(
     "/{expert_id}/showcase",
-    **op(
-        None,
-        "Take an expert out of your municipality's showcase",
-        (401, 403, 404, 422),
-        status=status.HTTP_204_NO_CONTENT,
-    ),
+    **deleting("Take an expert out of your municipality's showcase", (401, 403, 404, 422)),
 )
 def delete_showcase(
     expert_id: uuid.UUID,
@@ -218,4 +191,4 @@ def delete_showcase(
     municipality: Annotated[str | None, Query(max_length=60, description="Admins: the municipality")] = None,
 ) -> Response:
     showcase.remove_showcase(session, actor=actor, expert_id=expert_id, municipality=municipality)
-    return Response(status_code=204)
+    return no_content()

@@ -155,12 +155,7 @@ def _related_from(session: Session, rows: list[tuple[Any, ...]]) -> cards.Relate
         if in_showcase:
             showcased.append(expert_id)
     if showcased:
-        for entry in session.exec(
-            select(ExpertShowcase)
-            .where(col(ExpertShowcase.expert_id).in_(showcased))
-            .order_by(col(ExpertShowcase.position))
-        ).all():
-            related.showcase[entry.expert_id].append(entry)
+        cards.load_showcase(session, related, showcased)
     return related
 
 

@@ -9,13 +9,12 @@ from sqlmodel import Session, col, select
 from api.core.actor import Actor
 from api.core.conditional import claim
 from api.core.db import utcnow
-from api.core.errors import not_found, unprocessable
+from api.core.errors import not_found
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.experts import common, scope
 from api.experts.models import ExpertProfile, ExpertShowcase
 from api.experts.profiles import cards
-from api.experts.profiles.logic import RECORD
 from api.experts.profiles.schemas import ShowcaseEntry, ShowcaseUpsert
 
 
@@ -26,11 +25,11 @@ def showcase_municipality(session: Session, *, actor: Actor, slug: str | None) -
             raise not_found("expert")
         return actor.municipality_id
     if not slug:
-        raise unprocessable(
+        raise common.invalid(
             "Name the municipality whose showcase this is.",
-            errors=[
-                {"loc": ["body", "municipality"], "msg": "required for administrators", "type": "missing"}
-            ],
+            field="municipality",
+            msg="required for administrators",
+            kind="missing",
         )
     return common.slug_id(session, slug, field="municipality")
 
@@ -69,15 +68,8 @@ def set_showcase(
     entry.story = data.story
     entry.position = data.position
     session.flush()
-    common.record(
-        session,
-        actor=actor,
-        action="showcase" if created else "showcase_update",
-        record_type=RECORD,
-        record_id=expert_id,
-        subject_id=expert_id,
-        municipality_id=municipality_id,
-    )
+    action = "showcase" if created else "showcase_update"
+    common.record_profile(session, expert_id, actor=actor, action=action, municipality_id=municipality_id)
     profile = session.get(ExpertProfile, expert_id)
     assert profile is not None
     related = cards.load_related(session, [expert_id])
@@ -98,14 +90,8 @@ def remove_showcase(
     if entry is None:
         raise not_found("showcase entry")
     session.delete(entry)
-    common.record(
-        session,
-        actor=actor,
-        action="showcase_remove",
-        record_type=RECORD,
-        record_id=expert_id,
-        subject_id=expert_id,
-        municipality_id=municipality_id,
+    common.record_profile(
+        session, expert_id, actor=actor, action="showcase_remove", municipality_id=municipality_id
     )
 
 

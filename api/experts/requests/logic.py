@@ -18,12 +18,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from api.core import db
 from api.core.actor import Actor
+from api.core.audit import record_of
 from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
-from api.core.errors import conflict, not_found, unprocessable
+from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale, like_escape, search_blob, search_terms
-from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.core.pagination import PageParams, SortKey
 from api.core.translation_status import text_meta
 from api.experts import common, scope
 from api.experts.models import ExpertInvitation, ExpertRequest
@@ -53,10 +55,7 @@ LIVE = ("open", "in_progress", "answered")
 
 def get(session: Session, *, actor: Actor, request_id: uuid.UUID) -> ExpertRequest:
     """A request the actor manages (see :func:`api.experts.scope.readable_requests`); 404 otherwise."""
-    found = session.exec(scope.readable_requests(actor).where(ExpertRequest.id == request_id)).first()
-    if found is None:
-        raise not_found("request")
-    return found
+    return db.found(session, scope.readable_requests(actor).where(ExpertRequest.id == request_id), "request")
 
 
 def _touch(session: Session, row: ExpertRequest | ExpertInvitation, if_match: IfMatch | None) -> None:
@@ -153,11 +152,13 @@ def list_requests(
         stmt = stmt.where(col(ExpertRequest.status).in_(status))
     if visibility:
         stmt = stmt.where(ExpertRequest.visibility == visibility)
-    for term in search_terms(q):
-        stmt = stmt.where(col(ExpertRequest.search_text).like(f"%{like_escape(term)}%", escape="\\"))
-    keys = REQUEST_SORTS[sort]
-    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name=sort)).all())
-    return finish(rows, params=params, sort_name=sort, key_of=lambda r: [r.created_at, r.id])
+    stmt = stmt.where(*_words(q))
+    return common.page_of(session, stmt, keys=REQUEST_SORTS[sort], params=params, sort_name=sort)
+
+
+def _words(q: str | None) -> list[sa.ColumnElement[bool]]:
+    """Requests whose title, question or context hold every word of ``q``."""
+    return [col(ExpertRequest.search_text).like(f"%{like_escape(t)}%", escape="\\") for t in search_terms(q)]
 
 
 def list_public(
@@ -176,14 +177,11 @@ def list_public(
         stmt = stmt.where(
             scope.requests_of(common.slug_id(session, municipality, field="municipality", loc="query"))
         )
-    for term in search_terms(q):
-        stmt = stmt.where(col(ExpertRequest.search_text).like(f"%{like_escape(term)}%", escape="\\"))
+    stmt = stmt.where(*_words(q))
     if competence:
         common.check_competences(session, [competence], field="competence", loc="query")
         stmt = stmt.where(json_array_contains(session, col(ExpertRequest.competences), competence))
-    keys = REQUEST_SORTS["-created_at"]
-    rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name="public")).all())
-    return finish(rows, params=params, sort_name="public", key_of=lambda r: [r.created_at, r.id])
+    return common.page_of(session, stmt, keys=REQUEST_SORTS["-created_at"], params=params, sort_name="public")
 
 
 def json_array_contains(session: Session, column: Any, value: str) -> sa.ColumnElement[bool]:
@@ -197,16 +195,10 @@ def json_array_contains(session: Session, column: Any, value: str) -> sa.ColumnE
 
 
 def get_public(session: Session, *, request_id: uuid.UUID) -> ExpertRequest:
-    found = session.exec(
-        select(ExpertRequest).where(
-            ExpertRequest.id == request_id,
-            ExpertRequest.visibility == "public",
-            ExpertRequest.status != "draft",
-        )
-    ).first()
-    if found is None:
-        raise not_found("request")
-    return found
+    public = select(ExpertRequest).where(
+        ExpertRequest.id == request_id, ExpertRequest.visibility == "public", ExpertRequest.status != "draft"
+    )
+    return db.found(session, public, "request")
 
 
 # --- writing --------------------------------------------------------------------------------------
@@ -214,9 +206,8 @@ def get_public(session: Session, *, request_id: uuid.UUID) -> ExpertRequest:
 
 def _check_deadline(deadline: date | None) -> None:
     if deadline is not None and deadline < utcnow().date():
-        raise unprocessable(
-            "The deadline is in the past.",
-            errors=[{"loc": ["body", "deadline"], "msg": "must be today or later", "type": "value_error"}],
+        raise common.invalid(
+            "The deadline is in the past.", field="deadline", msg="must be today or later", kind="value_error"
         )
 
 
@@ -229,15 +220,12 @@ def create(
 ) -> ExpertRequest:
     if actor.is_admin:
         if not municipality:
-            raise unprocessable(
+            raise common.invalid(
                 "Name the municipality the request is for.",
-                errors=[
-                    {
-                        "loc": ["query", "municipality"],
-                        "msg": "required for administrators",
-                        "type": "missing",
-                    }
-                ],
+                loc="query",
+                field="municipality",
+                msg="required for administrators",
+                kind="missing",
             )
         municipality_id = common.slug_id(session, municipality, field="municipality", loc="query")
     else:
@@ -263,14 +251,7 @@ def create(
     _reindex(req)
     session.add(req)
     session.flush()
-    common.record(
-        session,
-        actor=actor,
-        action="create",
-        record_type=RECORD,
-        record_id=req.id,
-        municipality_id=municipality_id,
-    )
+    record_of(session, req, actor=actor, action="create", record_type=RECORD)
     return req
 
 
@@ -330,22 +311,18 @@ def change_status(
 ) -> ExpertRequest:
     _touch(session, req, if_match)
     if to == "closed" and to in TRANSITIONS[req.status] and not outcome:
-        raise unprocessable(
+        raise common.invalid(
             "Record the outcome when closing a request.",
-            errors=[{"loc": ["body", "outcome"], "msg": "required when closing", "type": "missing"}],
+            field="outcome",
+            msg="required when closing",
+            kind="missing",
         )
     before = req.status
     _set_state(req, to)
     if to == "closed":
         req.outcome = outcome
-    common.record(
-        session,
-        actor=actor,
-        action="status",
-        record_type=RECORD,
-        record_id=req.id,
-        municipality_id=req.municipality_id,
-        details={"from": before, "to": to},
+    record_of(
+        session, req, actor=actor, action="status", record_type=RECORD, details={"from": before, "to": to}
     )
     return req
 

@@ -7,19 +7,18 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response, status
-from sqlmodel import Session
+from fastapi import APIRouter, Query, Request, Response
 
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import NoStore, created, op, page_response, with_etag
-from api.core.i18n import Locale, LocaleDep
+from api.core.http import NoStore, created, creating, op, page_response, with_etag
+from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.core.types import IsoDate
+from api.experts.answers import InboxAnswer, RequestAnswer
 from api.experts.deps import ExpertActor, IfMatchAfterBody, ManagedRequest, OwnProfile, RequesterActor
 from api.experts.invitations import inbox
 from api.experts.invitations import logic as invitations
-from api.experts.models import ExpertRequest
 from api.experts.requests import logic as expert_requests
 from api.experts.requests.schemas import (
     AnswerBody,
@@ -39,11 +38,7 @@ from api.experts.requests.schemas import (
 router = APIRouter(prefix="/expert-requests", tags=["expert-requests"])
 
 RequestSort = Literal["-created_at", "created_at"]
-_CHANGE_ERRORS = problem_responses(401, 403, 404, 409, 412, 422, 428)
-
-
-def _read(session: Session, response: Response, locale: Locale, req: ExpertRequest) -> ExpertRequestRead:
-    return with_etag(response, req.version, expert_requests.reads(session, [req], locale)[0])
+_CHANGE_ERRORS = (401, 403, 404, 409, 412, 422, 428)
 
 
 @router.get(
@@ -77,26 +72,22 @@ def list_requests(
 
 @router.post(
     "",
-    **op(
-        ExpertRequestRead,
-        "Post a request for expertise (a draft until you open it)",
-        (401, 403, 422),
-        status=status.HTTP_201_CREATED,
+    **creating(
+        ExpertRequestRead, "Post a request for expertise (a draft until you open it)", (401, 403, 422)
     ),
 )
 def create_request(
     session: SessionDep,
     actor: RequesterActor,
-    locale: LocaleDep,
+    answer: RequestAnswer,
     body: ExpertRequestCreate,
-    response: Response,
     municipality: Annotated[
         str | None, Query(max_length=60, description="Administrators: the municipality it is for")
     ] = None,
 ) -> ExpertRequestRead:
     req = expert_requests.create(session, actor=actor, data=body, municipality=municipality)
-    created(response, f"/api/v1/expert-requests/{req.id}")
-    return _read(session, response, locale, req)
+    created(answer.response, f"/api/v1/expert-requests/{req.id}")
+    return answer(req)
 
 
 @router.get(
@@ -130,10 +121,9 @@ def read_public_request(
 
 @router.post(
     "/public/{request_id}/answers",
-    response_model=InboxItem,
-    status_code=status.HTTP_201_CREATED,
-    summary="Answer a public request (experts; no invitation needed)",
-    responses=problem_responses(401, 403, 404, 409, 422),
+    **creating(
+        InboxItem, "Answer a public request (experts; no invitation needed)", (401, 403, 404, 409, 422)
+    ),
     dependencies=[NoStore],
 )
 def volunteer_answer(
@@ -141,13 +131,12 @@ def volunteer_answer(
     session: SessionDep,
     actor: ExpertActor,
     profile: OwnProfile,
-    locale: LocaleDep,
+    answer: InboxAnswer,
     body: AnswerBody,
-    response: Response,
 ) -> InboxItem:
     inv = inbox.volunteer(session, actor=actor, profile=profile, request_id=request_id, body=body)
-    created(response, f"/api/v1/experts/me/invitations/{inv.id}")
-    return with_etag(response, inv.version, inbox.item(session, inv, locale))
+    created(answer.response, f"/api/v1/experts/me/invitations/{inv.id}")
+    return answer(inv)
 
 
 @router.get(
@@ -172,24 +161,21 @@ def list_contributors(
 
 
 @router.get("/{request_id}", **op(ExpertRequestRead, "A request for expertise", (401, 403, 404)))
-def read_request(
-    req: ManagedRequest, session: SessionDep, locale: LocaleDep, response: Response
-) -> ExpertRequestRead:
-    return _read(session, response, locale, req)
+def read_request(req: ManagedRequest, answer: RequestAnswer) -> ExpertRequestRead:
+    return answer(req)
 
 
-@router.patch("/{request_id}", **op(ExpertRequestRead, "Change a request", responses=_CHANGE_ERRORS))
+@router.patch("/{request_id}", **op(ExpertRequestRead, "Change a request", _CHANGE_ERRORS))
 def update_request(
     req: ManagedRequest,
     if_match: IfMatchAfterBody,
     session: SessionDep,
     actor: RequesterActor,
-    locale: LocaleDep,
     body: ExpertRequestUpdate,
-    response: Response,
+    answer: RequestAnswer,
 ) -> ExpertRequestRead:
     expert_requests.update(session, actor=actor, req=req, data=body, if_match=if_match())
-    return _read(session, response, locale, req)
+    return answer(req)
 
 
 @router.post(
@@ -197,7 +183,7 @@ def update_request(
     **op(
         ExpertRequestRead,
         "Move a request: open, in_progress, answered, closed (with outcome) or cancelled",
-        responses=_CHANGE_ERRORS,
+        _CHANGE_ERRORS,
     ),
 )
 def change_status(
@@ -205,11 +191,10 @@ def change_status(
     if_match: IfMatchAfterBody,
     session: SessionDep,
     actor: RequesterActor,
-    locale: LocaleDep,
     body: StatusChange,
-    response: Response,
+    answer: RequestAnswer,
 ) -> ExpertRequestRead:
     expert_requests.change_status(
         session, actor=actor, req=req, to=body.status, outcome=body.outcome, if_match=if_match()
     )
-    return _read(session, response, locale, req)
+    return answer(req)

@@ -1,0 +1,73 @@
+"""How the experts routes answer with one record: the record as the caller sees it, with its ETag.
+
+A route takes the answer as a dependency (``answer: InboxAnswer``) and ends with
+``return answer(inv)``, instead of handing the session, the locale and the response to a tail
+helper in every route. The dependencies here add no parameter of their own: the session, the locale
+and the response are the request's (FastAPI solves each once per request)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Response
+
+from api.core.actor import Actor
+from api.core.db import SessionDep
+from api.core.http import with_etag
+from api.core.i18n import LocaleDep
+from api.experts.invitations import inbox
+from api.experts.invitations import logic as invitations
+from api.experts.mentoring import logic as mentoring
+from api.experts.mentoring.schemas import MentorshipRead
+from api.experts.models import ExpertInvitation, ExpertProfile, ExpertRequest, Mentorship
+from api.experts.profiles import logic as profiles
+from api.experts.profiles.schemas import ExpertOwn
+from api.experts.requests import logic as expert_requests
+from api.experts.requests.schemas import ExpertRequestRead, InboxItem, InvitationRead
+
+
+class _Answer:
+    def __init__(self, session: SessionDep, locale: LocaleDep, response: Response) -> None:
+        self.session = session
+        self.locale = locale
+        self.response = response
+
+
+class _OwnProfileAnswer(_Answer):
+    def __call__(self, profile: ExpertProfile, actor: Actor) -> ExpertOwn:
+        body = profiles.own_read(self.session, actor=actor, profile=profile, locale=self.locale)
+        return with_etag(self.response, profile.version, body)
+
+
+class _InboxAnswer(_Answer):
+    def __call__(self, inv: ExpertInvitation) -> InboxItem:
+        return with_etag(self.response, inv.version, inbox.item(self.session, inv, self.locale))
+
+
+class _InvitationAnswer(_Answer):
+    def __call__(self, inv: ExpertInvitation, actor: Actor) -> InvitationRead:
+        body = invitations.invitation_reads(self.session, actor=actor, rows=[inv], locale=self.locale)[0]
+        return with_etag(self.response, inv.version, body)
+
+
+class _RequestAnswer(_Answer):
+    def __call__(self, req: ExpertRequest) -> ExpertRequestRead:
+        return with_etag(
+            self.response, req.version, expert_requests.reads(self.session, [req], self.locale)[0]
+        )
+
+
+class _MentorshipAnswer:
+    def __init__(self, session: SessionDep, response: Response) -> None:
+        self.session = session
+        self.response = response
+
+    def __call__(self, row: Mentorship) -> MentorshipRead:
+        return with_etag(self.response, row.version, mentoring.reads(self.session, [row])[0])
+
+
+OwnProfileAnswer = Annotated[_OwnProfileAnswer, Depends()]
+InboxAnswer = Annotated[_InboxAnswer, Depends()]
+InvitationAnswer = Annotated[_InvitationAnswer, Depends()]
+RequestAnswer = Annotated[_RequestAnswer, Depends()]
+MentorshipAnswer = Annotated[_MentorshipAnswer, Depends()]
