@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlmodel import Session, col, select
 
 from api.accounts.models import MachineClient, User
@@ -12,7 +14,15 @@ from api.municipalities.logic import get_by_slug
 ADMIN_EMAIL = "admin@demo.langelis.lt"
 DEMO_PASSWORD = "Langelis-demo-2026"  # noqa: S105 - demo mode only, printed to the operator
 
-# (email, role, display name, municipality slug, country)
+
+class DemoUser(NamedTuple):
+    email: str
+    role: str
+    name: str
+    municipality: str | None
+    country: str
+
+
 DEMO_USERS = [
     (ADMIN_EMAIL, "admin", "Platformos administratorė", None, "LT"),
     ("koordinatore.vilnius@demo.langelis.lt", "coordinator", "Rasa Vilnietė", "vilniaus-m", "LT"),
@@ -85,18 +95,10 @@ def seed_client(session: Session) -> str:
 def seed(session: Session) -> list[str]:
     shared_hash = hash_password(DEMO_PASSWORD)
     lines = [f"demo accounts (password for all: {DEMO_PASSWORD}):"]
-    for email, role, name, municipality, country in DEMO_USERS:
-        make_user(
-            session,
-            email=email,
-            role=role,
-            name=name,
-            municipality=municipality,
-            country=country,
-            password_hash=shared_hash,
-        )
-        where = f" ({municipality})" if municipality else ""
-        lines.append(f"  {role:<12} {email}{where}")
+    for demo in map(DemoUser._make, DEMO_USERS):
+        make_user(session, **demo._asdict(), password_hash=shared_hash)
+        where = f" ({demo.municipality})" if demo.municipality else ""
+        lines.append(f"  {demo.role:<12} {demo.email}{where}")
     lines.append(seed_client(session))
     session.flush()
     return lines

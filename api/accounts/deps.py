@@ -14,11 +14,11 @@ from api.accounts.models import MachineClient, RevokedToken, User
 from api.accounts.scopes import SCOPES, allowed_scopes
 from api.accounts.sessions import family_revoked
 from api.accounts.tokens.checks import TokenChecks, generation
-from api.core.actor import ANONYMOUS, Actor
+from api.core.actor import ANONYMOUS, Actor, ActorKind
 from api.core.config import Settings, SettingsDep
 from api.core.db import SessionDep
 from api.core.errors import ProblemError
-from api.core.security import TokenError, decode_token
+from api.core.security import TokenClaims, TokenError, decode_token
 
 oauth2 = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", scopes=SCOPES, auto_error=False)
 
@@ -89,35 +89,49 @@ def _actor_and_expiry(session: Session, settings: Settings, token: str) -> tuple
         user = session.get(User, subject_id)
         if user is None or not user.is_active:
             raise unauthorized("The account is not active.", "invalid_token")
-        scopes = frozenset(claims.scopes) & allowed_scopes(user.role, user.extra_scopes)
-        actor = Actor(
-            kind="user",
-            id=user.id,
+        actor = _actor(
+            "user",
+            user,
+            claims,
             role=user.role,
-            municipality_id=user.municipality_id,
-            organization_id=user.organization_id,
-            scopes=scopes,
-            display_name=user.display_name,
-            token_id=claims.jti,
+            name=user.display_name,
+            held=allowed_scopes(user.role, user.extra_scopes),
             session_id=str(family) if family is not None else None,
         )
-        return actor, claims.exp.timestamp()
-    if kind == "client":
+    elif kind == "client":
         client = session.get(MachineClient, subject_id)
         if client is None or not client.is_active:
             raise unauthorized("The client is not active.", "invalid_token")
-        actor = Actor(
-            kind="client",
-            id=client.id,
-            role="client",
-            municipality_id=client.municipality_id,
-            organization_id=client.organization_id,
-            scopes=frozenset(claims.scopes) & frozenset(client.scopes),
-            display_name=client.name,
-            token_id=claims.jti,
+        actor = _actor(
+            "client", client, claims, role="client", name=client.name, held=frozenset(client.scopes)
         )
-        return actor, claims.exp.timestamp()
-    raise unauthorized("The access token is invalid.", "invalid_token")
+    else:
+        raise unauthorized("The access token is invalid.", "invalid_token")
+    return actor, claims.exp.timestamp()
+
+
+def _actor(
+    kind: ActorKind,
+    holder: User | MachineClient,
+    claims: TokenClaims,
+    *,
+    role: str,
+    name: str,
+    held: frozenset[str],
+    session_id: str | None = None,
+) -> Actor:
+    """The caller: the scopes the token carries, narrowed to those the account holds now."""
+    return Actor(
+        kind=kind,
+        id=holder.id,
+        role=role,
+        municipality_id=holder.municipality_id,
+        organization_id=holder.organization_id,
+        scopes=frozenset(claims.scopes) & held,
+        display_name=name,
+        token_id=claims.jti,
+        session_id=session_id,
+    )
 
 
 def get_actor(

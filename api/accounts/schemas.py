@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
 from api.accounts.scopes import Role
 from api.core.i18n import LangCode
@@ -12,6 +12,21 @@ from api.core.types import CountryCode
 
 Password = Annotated[str, StringConstraints(min_length=10, max_length=128)]
 DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+
+
+def _lower(address: str) -> str:
+    return address.strip().lower()
+
+
+# Addresses are stored and compared in lower case.
+Email = Annotated[EmailStr, AfterValidator(_lower)]
+MunicipalitySlug = Annotated[str, StringConstraints(max_length=60)]
+
+
+class Strict(BaseModel):
+    """A request body: an unknown field is a 422, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class TokenResponse(BaseModel):
@@ -22,20 +37,13 @@ class TokenResponse(BaseModel):
     scope: str
 
 
-class RegisterRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    email: EmailStr
+class RegisterRequest(Strict):
+    email: Email
     password: Password
     display_name: DisplayName
     role: Literal["resident", "expert"] = "resident"
     country: CountryCode | None = Field(default=None, description="ISO 3166-1 alpha-2 of where you live")
     preferred_language: LangCode = "lt"
-
-    @field_validator("email")
-    @classmethod
-    def _lower(cls, v: str) -> str:
-        return v.strip().lower()
 
 
 class RegisterAccepted(BaseModel):
@@ -43,13 +51,11 @@ class RegisterAccepted(BaseModel):
     detail: str
 
 
-class ConfirmRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ConfirmRequest(Strict):
     token: Annotated[str, StringConstraints(min_length=10, max_length=200)]
 
 
-class LogoutRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class LogoutRequest(Strict):
     refresh_token: Annotated[str, StringConstraints(max_length=4000)] | None = None
 
 
@@ -69,9 +75,7 @@ class AccountRead(BaseModel):
     updated_at: datetime
 
 
-class MeUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class MeUpdate(Strict):
     display_name: DisplayName | None = None
     country: CountryCode | None = None
     preferred_language: LangCode | None = None
@@ -79,31 +83,22 @@ class MeUpdate(BaseModel):
     current_password: Annotated[str, StringConstraints(max_length=128)] | None = None
 
 
-class UserCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    email: EmailStr
+class UserCreate(Strict):
+    email: Email
     password: Password
     display_name: DisplayName
     role: Role
-    municipality: Annotated[str, StringConstraints(max_length=60)] | None = None
+    municipality: MunicipalitySlug | None = None
     organization_id: uuid.UUID | None = None
     country: CountryCode | None = None
     preferred_language: LangCode = "lt"
     extra_scopes: list[str] = Field(default_factory=list, max_length=10)
 
-    @field_validator("email")
-    @classmethod
-    def _lower(cls, v: str) -> str:
-        return v.strip().lower()
 
-
-class UserUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class UserUpdate(Strict):
     display_name: DisplayName | None = None
     role: Role | None = None
-    municipality: Annotated[str, StringConstraints(max_length=60)] | None = None
+    municipality: MunicipalitySlug | None = None
     organization_id: uuid.UUID | None = None
     is_active: bool | None = None
     extra_scopes: list[str] | None = Field(default=None, max_length=10)
@@ -115,18 +110,14 @@ class UserList(BaseModel):
     next_cursor: str | None = None
 
 
-class ClientCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ClientCreate(Strict):
     name: DisplayName
-    municipality: Annotated[str, StringConstraints(max_length=60)] | None = None
+    municipality: MunicipalitySlug | None = None
     organization_id: uuid.UUID | None = None
     scopes: list[str] = Field(min_length=1, max_length=10)
 
 
-class ClientUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ClientUpdate(Strict):
     name: DisplayName | None = None
     scopes: list[str] | None = Field(default=None, min_length=1, max_length=10)
     is_active: bool | None = None

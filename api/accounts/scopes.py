@@ -42,46 +42,25 @@ SCOPES: dict[str, str] = {
 }
 
 _PARTICIPANT = {"profile", "ideas:participate"}
+# What platform administrators and municipal coordinators both do.
+_STAFF = {
+    "directory:write",
+    "directory:verify",
+    "audit:read",
+    "experts:contact",
+    "experts:manage",
+    "expert_requests:write",
+    "ideas:moderate",
+    "budgets:manage",
+    "indicators:read",
+    "indicators:publish",
+    "users:manage",
+    "webhooks:manage",
+}
 
 ROLE_SCOPES: dict[str, frozenset[str]] = {
-    "admin": frozenset(
-        {
-            *_PARTICIPANT,
-            "directory:write",
-            "directory:verify",
-            "audit:read",
-            "experts:contact",
-            "experts:manage",
-            "expert_requests:write",
-            "ideas:moderate",
-            "budgets:manage",
-            "indicators:read",
-            "indicators:write",
-            "indicators:publish",
-            "users:manage",
-            "clients:manage",
-            "webhooks:manage",
-        }
-    ),
-    "coordinator": frozenset(
-        {
-            *_PARTICIPANT,
-            "directory:write",
-            "directory:verify",
-            "migrants:read",
-            "migrants:write",
-            "audit:read",
-            "experts:contact",
-            "experts:manage",
-            "expert_requests:write",
-            "ideas:moderate",
-            "budgets:manage",
-            "indicators:read",
-            "indicators:publish",
-            "users:manage",
-            "webhooks:manage",
-        }
-    ),
+    "admin": frozenset({*_PARTICIPANT, *_STAFF, "indicators:write", "clients:manage"}),
+    "coordinator": frozenset({*_PARTICIPANT, *_STAFF, "migrants:read", "migrants:write"}),
     "provider": frozenset(
         {
             *_PARTICIPANT,

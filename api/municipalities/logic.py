@@ -7,21 +7,20 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, select
 
+from api.core.db import found
 from api.core.errors import not_found, unprocessable
 from api.core.i18n import Locale, normalize
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.municipalities.models import Municipality, Organization
 from api.municipalities.schemas import MunicipalityRead
 
+# The answer fields that need no language.
+_AS_STORED = {"id", "slug", "county", "kind"}
+
 
 def to_read(m: Municipality, locale: Locale) -> MunicipalityRead:
     return MunicipalityRead(
-        id=m.id,
-        slug=m.slug,
-        name=locale.text(m.name),
-        county=m.county,
-        county_name=locale.text(m.county_name),
-        kind=m.kind,
+        **m.model_dump(include=_AS_STORED), name=locale.text(m.name), county_name=locale.text(m.county_name)
     )
 
 
@@ -46,28 +45,25 @@ def list_municipalities(
 
 
 def get_by_slug(session: Session, slug: str) -> Municipality:
-    found = session.exec(select(Municipality).where(Municipality.slug == slug)).first()
-    if found is None:
-        raise not_found("municipality")
-    return found
+    return found(session, select(Municipality).where(Municipality.slug == slug), "municipality")
 
 
 def get(session: Session, municipality_id: uuid.UUID) -> Municipality:
-    found = session.get(Municipality, municipality_id)
-    if found is None:
+    municipality = session.get(Municipality, municipality_id)
+    if municipality is None:
         raise not_found("municipality")
-    return found
+    return municipality
 
 
 def resolve_slug(session: Session, slug: str, *, field: str = "municipality") -> Municipality:
     """For request bodies and filters: an unknown slug is a 422 naming the field."""
-    found = session.exec(select(Municipality).where(Municipality.slug == slug)).first()
-    if found is None:
+    municipality = session.exec(select(Municipality).where(Municipality.slug == slug)).first()
+    if municipality is None:
         raise unprocessable(
             f"Unknown municipality '{slug}'.",
             errors=[{"loc": [field], "msg": f"unknown municipality '{slug}'", "type": "unknown_code"}],
         )
-    return found
+    return municipality
 
 
 def resolve_slugs(
@@ -75,8 +71,8 @@ def resolve_slugs(
 ) -> list[Municipality]:
     if not slugs:
         return []
-    found = list(session.exec(select(Municipality).where(Municipality.slug.in_(list(slugs)))).all())  # type: ignore[attr-defined]
-    missing = sorted(set(slugs) - {m.slug for m in found})
+    known = list(session.exec(select(Municipality).where(Municipality.slug.in_(list(slugs)))).all())  # type: ignore[attr-defined]
+    missing = sorted(set(slugs) - {m.slug for m in known})
     if missing:
         raise unprocessable(
             f"Unknown municipality code(s): {', '.join(missing)}.",
@@ -85,7 +81,7 @@ def resolve_slugs(
                 for s in missing
             ],
         )
-    return found
+    return known
 
 
 def slug_map(session: Session) -> dict[uuid.UUID, str]:

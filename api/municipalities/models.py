@@ -10,7 +10,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from api.core.db import created_field, id_field, json_field, ts_field, updated_field
+from api.core.db import created_field, id_field, json_field, ts_field, updated_field, version_field
 
 
 class Municipality(SQLModel, table=True):
@@ -37,7 +37,7 @@ class Organization(SQLModel, table=True):
     email: str | None = Field(default=None, max_length=320)
     phones: list[str] = json_field(list)
     sort_name: str = Field(default="", max_length=300, nullable=False)
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
     deleted_at: datetime | None = ts_field()

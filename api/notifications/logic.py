@@ -18,8 +18,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
-from api.core.db import dialect_insert, utcnow
-from api.core.errors import not_found
+from api.core.db import dialect_insert, found, utcnow
 from api.core.i18n import LANGUAGES, Locale, resolve
 from api.core.jobs import enqueue_after_commit
 from api.core.pagination import PageParams, SortKey, finish, keyset
@@ -51,6 +50,23 @@ def _after(session: Session, deliveries: Iterable[str]) -> None:
         enqueue_after_commit(session, MAIL_TASK)
 
 
+def _content(
+    kind: str,
+    title_translations: dict[str, str],
+    link: str | None,
+    body_translations: dict[str, str] | None,
+    data: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """What a notification says, the same for everyone it goes to."""
+    return {
+        "kind": kind[:40],
+        "title": dict(title_translations),
+        "body": dict(body_translations or {}),
+        "link": link,
+        "data": dict(data or {}),
+    }
+
+
 def notify(
     session: Session,
     *,
@@ -68,13 +84,7 @@ def notify(
     if channel == "off":
         return None
     row = Notification(
-        user_id=user_id,
-        kind=kind[:40],
-        title=dict(title_translations),
-        body=dict(body_translations or {}),
-        link=link,
-        data=dict(data or {}),
-        delivery=channel,
+        user_id=user_id, delivery=channel, **_content(kind, title_translations, link, body_translations, data)
     )
     session.add(row)
     _after(session, [channel])
@@ -94,18 +104,9 @@ def notify_many(
     """The same notification for many people, in one multi-row INSERT (none for those who said off)."""
     now = utcnow()
     chosen = channels(session, dict.fromkeys(user_ids), kind[:40])
+    content = _content(kind, title_translations, link, body_translations, data)
     rows = [
-        {
-            "id": uuid.uuid4(),
-            "user_id": uid,
-            "kind": kind[:40],
-            "title": dict(title_translations),
-            "body": dict(body_translations or {}),
-            "link": link,
-            "data": dict(data or {}),
-            "created_at": now,
-            "delivery": channel,
-        }
+        {"id": uuid.uuid4(), "user_id": uid, "created_at": now, "delivery": channel, **content}
         for uid, channel in chosen.items()
         if channel != "off"
     ]
@@ -179,10 +180,9 @@ def list_notifications(
     session: Session, *, actor: Actor, params: PageParams, unread: bool | None, kind: str | None
 ) -> tuple[list[Notification], str | None]:
     stmt = scope.readable_notifications(actor)
-    if unread is True:
-        stmt = stmt.where(col(Notification.read_at).is_(None))
-    elif unread is False:
-        stmt = stmt.where(col(Notification.read_at).is_not(None))
+    if unread is not None:
+        read_at = col(Notification.read_at)
+        stmt = stmt.where(read_at.is_(None) if unread else read_at.is_not(None))
     if kind:
         stmt = stmt.where(Notification.kind == kind)
     keys = [SortKey(Notification.created_at, descending=True), SortKey(Notification.id, descending=True)]
@@ -201,14 +201,11 @@ def unread_count(session: Session, *, actor: Actor) -> int:
 
 
 def get_own(session: Session, *, actor: Actor, notification_id: uuid.UUID) -> Notification:
-    row = session.exec(scope.readable_notifications(actor).where(Notification.id == notification_id)).first()
-    if row is None:
-        raise not_found("notification")
-    return row
+    stmt = scope.readable_notifications(actor).where(Notification.id == notification_id)
+    return found(session, stmt, "notification")
 
 
-def mark(session: Session, *, actor: Actor, notification_id: uuid.UUID, read: bool) -> Notification:
-    row = get_own(session, actor=actor, notification_id=notification_id)
+def mark(row: Notification, *, read: bool) -> Notification:
     if read and row.read_at is None:
         row.read_at = utcnow()
     elif not read:

@@ -58,26 +58,32 @@ def _line(n: Notification, lang: str) -> str:
     return f"- {resolve(n.title, lang) or ''}\n  {_url(n.link)}"
 
 
-def _users(session: Session, rows: list[Notification]) -> dict[object, User]:
+def _take(
+    session: Session, delivery: str, now: datetime, limit: int | None = None
+) -> tuple[list[Notification], dict[object, User]]:
+    """The notifications waiting for their mail (own or the digest), oldest first, marked mailed
+    now, and their active recipients (a notification of an inactive account is mailed to nobody)."""
+    rows = list(
+        session.exec(
+            select(Notification)
+            .where(Notification.delivery == delivery, col(Notification.mailed_at).is_(None))
+            .order_by(col(Notification.created_at))
+            .limit(limit)
+        ).all()
+    )
     ids = {n.user_id for n in rows}
-    return {u.id: u for u in session.exec(select(User).where(col(User.id).in_(ids))).all()}
+    users = session.exec(select(User).where(col(User.id).in_(ids))).all()
+    for n in rows:
+        n.mailed_at = now
+    return rows, {u.id: u for u in users if u.is_active}
 
 
 def compose(session: Session, now: datetime) -> int:
     """One mail per notification whose person chose e-mail for its kind."""
-    rows = list(
-        session.exec(
-            select(Notification)
-            .where(Notification.delivery == "email", col(Notification.mailed_at).is_(None))
-            .order_by(col(Notification.created_at))
-            .limit(BATCH)
-        ).all()
-    )
-    users = _users(session, rows)
+    rows, users = _take(session, "email", now, BATCH)
     for n in rows:
-        n.mailed_at = now
         user = users.get(n.user_id)
-        if user is None or not user.is_active:
+        if user is None:
             continue
         lang = user.preferred_language
         title = resolve(n.title, lang) or ""
@@ -96,22 +102,14 @@ def compose(session: Session, now: datetime) -> int:
 
 def digest(session: Session, now: datetime) -> int:
     """The daily digest: one mail per person listing what they chose to receive daily."""
-    rows = list(
-        session.exec(
-            select(Notification)
-            .where(Notification.delivery == "digest", col(Notification.mailed_at).is_(None))
-            .order_by(col(Notification.created_at))
-        ).all()
-    )
+    rows, users = _take(session, "digest", now)
     per_user: dict[object, list[Notification]] = defaultdict(list)
     for n in rows:
-        n.mailed_at = now
         per_user[n.user_id].append(n)
-    users = _users(session, rows)
     sent = 0
     for user_id, items in per_user.items():
         user = users.get(user_id)
-        if user is None or not user.is_active:
+        if user is None:
             continue
         lang = user.preferred_language
         lines = "\n".join(_line(n, lang) for n in items)

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from api.accounts.common import invalid, organization_home, touch
 from api.accounts.models import MachineClient
 from api.accounts.schemas import (
     ClientCreate,
@@ -19,34 +20,26 @@ from api.accounts.scopes import (
     NATIONAL_CLIENT_SCOPES,
     ORGANIZATION_CLIENT_SCOPES,
 )
-from api.accounts.users.logic import _touch
 from api.core.actor import Actor
 from api.core.conditional import claim
-from api.core.errors import not_found, unprocessable
+from api.core.errors import not_found
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.core.security import (
     hash_token,
     new_secret,
 )
 from api.municipalities import logic as municipalities
-from api.municipalities.logic import organization_municipality
 
 # --- machine clients -----------------------------------------------------------------------------
 
 
+# The answer fields that are the client's own columns, copied as they are.
+_CLIENT_COLUMNS = set(ClientRead.model_fields) & set(MachineClient.model_fields)
+
+
 def client_read(session: Session, client: MachineClient, secret: str | None = None) -> ClientRead:
     slug = municipalities.get(session, client.municipality_id).slug if client.municipality_id else None
-    data: dict[str, Any] = {
-        "id": client.id,
-        "client_id": client.client_id,
-        "name": client.name,
-        "municipality": slug,
-        "organization_id": client.organization_id,
-        "scopes": client.scopes,
-        "is_active": client.is_active,
-        "created_at": client.created_at,
-        "last_used_at": client.last_used_at,
-    }
+    data: dict[str, Any] = {**client.model_dump(include=_CLIENT_COLUMNS), "municipality": slug}
     if secret is not None:
         return ClientWithSecret(**data, client_secret=secret)
     return ClientRead(**data)
@@ -56,9 +49,8 @@ def _check_client_scopes(scopes: list[str], organization_id: uuid.UUID | None) -
     allowed = ORGANIZATION_CLIENT_SCOPES if organization_id else CLIENT_SCOPES
     bad = sorted(set(scopes) - allowed)
     if bad:
-        raise unprocessable(
-            f"Scope(s) not available to this client: {', '.join(bad)}.",
-            errors=[{"loc": ["body", "scopes"], "msg": f"not allowed: {bad}", "type": "value_error"}],
+        raise invalid(
+            "scopes", f"Scope(s) not available to this client: {', '.join(bad)}.", f"not allowed: {bad}"
         )
     return sorted(set(scopes))
 
@@ -77,30 +69,20 @@ def get_client(session: Session, client_id: uuid.UUID) -> MachineClient:
 
 
 def create_client(session: Session, *, actor: Actor, data: ClientCreate) -> tuple[MachineClient, str]:
+    municipality_id: uuid.UUID | None
     if data.organization_id is not None:
-        municipality_id = organization_municipality(session, data.organization_id)
-        if municipality_id is None:
-            raise unprocessable(
-                "Unknown organisation.",
-                errors=[
-                    {
-                        "loc": ["body", "organization_id"],
-                        "msg": "unknown organisation",
-                        "type": "unknown_code",
-                    }
-                ],
-            )
+        municipality_id = organization_home(session, data.organization_id)
     elif data.municipality:
         municipality_id = municipalities.resolve_slug(session, data.municipality).id
     elif set(data.scopes) <= NATIONAL_CLIENT_SCOPES:
         # National statistics clients (ministries, the State Data Agency) load and read every place.
         municipality_id = None
     else:
-        raise unprocessable(
+        raise invalid(
+            "municipality",
             "A client is bound to a municipality or an organisation (only indicator clients may be national).",
-            errors=[
-                {"loc": ["body", "municipality"], "msg": "municipality or organization_id", "type": "missing"}
-            ],
+            "municipality or organization_id",
+            "missing",
         )
     secret = new_secret()
     client = MachineClient(
@@ -125,7 +107,7 @@ def update_client(session: Session, *, client: MachineClient, data: ClientUpdate
         client.scopes = _check_client_scopes(changes["scopes"], client.organization_id)
     if changes.get("is_active") is not None:
         client.is_active = changes["is_active"]
-    _touch(client)
+    touch(client)
     return client
 
 
@@ -133,5 +115,5 @@ def rotate_client_secret(session: Session, *, client: MachineClient) -> str:
     secret = new_secret()
     client.secret_hash = hash_token(secret)
     claim(session, client, None)
-    _touch(client)
+    touch(client)
     return secret

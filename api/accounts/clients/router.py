@@ -6,9 +6,11 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
+from sqlmodel import Session
 
 from api.accounts.clients import logic
 from api.accounts.deps import require_scopes
+from api.accounts.models import MachineClient
 from api.accounts.schemas import (
     ClientCreate,
     ClientList,
@@ -20,7 +22,7 @@ from api.core.actor import Actor
 from api.core.conditional import IfMatchDep, claim
 from api.core.db import SessionDep
 from api.core.etag import set_etag
-from api.core.http import NoStore, op
+from api.core.http import NoStore, creating, deleting, no_content, op
 from api.core.idempotency import NO_REPLAY
 from api.core.pagination import PageDep, set_link_header
 
@@ -41,15 +43,26 @@ def list_clients(
 
 
 @clients.post(
-    "",
-    **op(ClientWithSecret, "Create a machine client (the secret is shown once)", (401, 403, 422), status=201),
+    "", **creating(ClientWithSecret, "Create a machine client (the secret is shown once)", (401, 403, 422))
 )
 def create_client(
     session: SessionDep, actor: ClientManager, body: ClientCreate, response: Response
 ) -> ClientRead:
     client, secret = logic.create_client(session, actor=actor, data=body)
     response.headers["Location"] = f"/api/v1/clients/{client.id}"
-    response.headers[NO_REPLAY] = "1"  # a retry with the same Idempotency-Key never sees the secret
+    return _with_secret(response, session, client, secret)
+
+
+def _client(response: Response, session: Session, client: MachineClient) -> ClientRead:
+    """A client as read, with its ETag."""
+    set_etag(response, client.version)
+    return logic.client_read(session, client)
+
+
+def _with_secret(response: Response, session: Session, client: MachineClient, secret: str) -> ClientRead:
+    """A client with its new secret: shown once, so a retry with the same Idempotency-Key never
+    sees it again."""
+    response.headers[NO_REPLAY] = "1"
     return logic.client_read(session, client, secret)
 
 
@@ -57,9 +70,7 @@ def create_client(
 def get_client(
     client_id: uuid.UUID, session: SessionDep, actor: ClientManager, response: Response
 ) -> ClientRead:
-    client = logic.get_client(session, client_id)
-    set_etag(response, client.version)
-    return logic.client_read(session, client)
+    return _client(response, session, logic.get_client(session, client_id))
 
 
 @clients.patch("/{client_id}", **op(ClientRead, "Change a machine client", (401, 403, 404, 412, 422, 428)))
@@ -73,9 +84,7 @@ def update_client(
 ) -> ClientRead:
     client = logic.get_client(session, client_id)
     claim(session, client, if_match)
-    client = logic.update_client(session, client=client, data=body)
-    set_etag(response, client.version)
-    return logic.client_read(session, client)
+    return _client(response, session, logic.update_client(session, client=client, data=body))
 
 
 @clients.post(
@@ -86,16 +95,14 @@ def rotate_secret(
     client_id: uuid.UUID, session: SessionDep, actor: ClientManager, response: Response
 ) -> ClientRead:
     client = logic.get_client(session, client_id)
-    secret = logic.rotate_client_secret(session, client=client)
-    response.headers[NO_REPLAY] = "1"
-    return logic.client_read(session, client, secret)
+    return _with_secret(response, session, client, logic.rotate_client_secret(session, client=client))
 
 
-@clients.delete("/{client_id}", **op(None, "Disable a machine client", (401, 403, 404, 412, 428), status=204))
+@clients.delete("/{client_id}", **deleting("Disable a machine client"))
 def disable_client(
     client_id: uuid.UUID, if_match: IfMatchDep, session: SessionDep, actor: ClientManager
 ) -> Response:
     client = logic.get_client(session, client_id)
     claim(session, client, if_match)
     logic.update_client(session, client=client, data=ClientUpdate(is_active=False))
-    return Response(status_code=204)
+    return no_content()

@@ -19,7 +19,7 @@ from api.accounts.schemas import (
 from api.accounts.users.logic import account_read
 from api.core.config import SettingsDep
 from api.core.db import SessionDep
-from api.core.errors import not_found, problem_responses
+from api.core.errors import not_found
 from api.core.http import NoStore, op
 
 auth = APIRouter(prefix="/auth", tags=["auth"])
@@ -41,13 +41,7 @@ def register(
     return RegisterAccepted(detail="If the address can be registered, a confirmation link was sent to it.")
 
 
-@auth.post(
-    "/confirm",
-    dependencies=[NoStore],
-    response_model=AccountRead,
-    summary="Confirm an email address",
-    responses=problem_responses(400),
-)
+@auth.post("/confirm", dependencies=[NoStore], **op(AccountRead, "Confirm an email address", (400,)))
 def confirm(session: SessionDep, body: ConfirmRequest, response: Response) -> AccountRead:
     user = logic.confirm_email(session, token=body.token)
     return account_read(session, user)
@@ -56,9 +50,7 @@ def confirm(session: SessionDep, body: ConfirmRequest, response: Response) -> Ac
 @auth.get(
     "/demo-outbox",
     dependencies=[NoStore],
-    response_model=OutboxList,
-    summary="Demo mode only: the mail that would have been sent to an address",
-    responses=problem_responses(404),
+    **op(OutboxList, "Demo mode only: the mail that would have been sent to an address", (404,)),
 )
 def demo_outbox(
     session: SessionDep,
@@ -69,11 +61,4 @@ def demo_outbox(
     if not settings.demo:
         raise not_found("page")
     rows = logic.demo_outbox(session, email=email)
-    return OutboxList(
-        items=[
-            OutboxItem(
-                recipient=r.recipient, kind=r.kind, subject=r.subject, body=r.body, created_at=r.created_at
-            )
-            for r in rows
-        ]
-    )
+    return OutboxList(items=[OutboxItem.model_validate(r, from_attributes=True) for r in rows])

@@ -8,7 +8,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from api.accounts.models import MachineClient, User
+from api.accounts.common import invalid, organization_home, touch, unknown_organization
+from api.accounts.models import User
 from api.accounts.schemas import (
     AccountRead,
     MeUpdate,
@@ -23,9 +24,10 @@ from api.accounts.scopes import (
     allowed_scopes,
 )
 from api.accounts.sessions import revoke_all_sessions
+from api.accounts.users.params import UserQuery
 from api.core.actor import Actor
-from api.core.db import utcnow
-from api.core.errors import ProblemError, forbidden, not_found, unprocessable
+from api.core.db import found, utcnow
+from api.core.errors import ProblemError, forbidden, not_found
 from api.core.i18n import like_escape
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.core.security import (
@@ -33,9 +35,11 @@ from api.core.security import (
     verify_password,
 )
 from api.municipalities import logic as municipalities
-from api.municipalities.logic import organization_municipality
 
 # --- accounts as read ----------------------------------------------------------------------------
+
+# The answer fields that are the account's own columns, copied as they are.
+_ACCOUNT_COLUMNS = set(AccountRead.model_fields) & set(User.model_fields)
 
 
 def account_read(session: Session, user: User, slugs: dict[uuid.UUID, str] | None = None) -> AccountRead:
@@ -46,19 +50,10 @@ def account_read(session: Session, user: User, slugs: dict[uuid.UUID, str] | Non
     else:
         slug = municipalities.get(session, user.municipality_id).slug
     return AccountRead(
-        id=user.id,
-        email=user.email,
-        role=user.role,
-        display_name=user.display_name,
+        **user.model_dump(include=_ACCOUNT_COLUMNS),
         municipality=slug,
-        organization_id=user.organization_id,
-        country=user.country,
-        preferred_language=user.preferred_language,
-        is_active=user.is_active,
         email_verified=user.email_verified_at is not None,
         scopes=sorted(allowed_scopes(user.role, user.extra_scopes)),
-        created_at=user.created_at,
-        updated_at=user.updated_at,
     )
 
 
@@ -76,24 +71,16 @@ def update_me(session: Session, *, actor: Actor, data: MeUpdate) -> User:
     current = changes.pop("current_password", None)
     if new_password is not None:
         if not current or not verify_password(current, user.password_hash):
-            raise unprocessable(
-                "To change your password, give your current password.",
-                errors=[
-                    {"loc": ["body", "current_password"], "msg": "wrong or missing", "type": "value_error"}
-                ],
+            raise invalid(
+                "current_password", "To change your password, give your current password.", "wrong or missing"
             )
         user.password_hash = hash_password(new_password)
         # Every other session of the account ends; the one that changed the password goes on.
         revoke_all_sessions(session, user_id=user.id, keep=actor.session_id)
     for key, value in changes.items():
         setattr(user, key, value)
-    _touch(user)
+    touch(user)
     return user
-
-
-def _touch(row: User | MachineClient) -> None:
-    """The change time; the version moves with ``api.core.conditional.claim``."""
-    row.updated_at = utcnow()
 
 
 # --- user management ------------------------------------------------------------------------------
@@ -117,35 +104,26 @@ USER_SORTS = {
 
 
 def list_users(
-    session: Session,
-    *,
-    actor: Actor,
-    params: PageParams,
-    sort: str,
-    role: str | None,
-    municipality: str | None,
-    organization_id: uuid.UUID | None,
-    active: bool | None,
-    q: str | None,
+    session: Session, *, actor: Actor, params: PageParams, query: UserQuery
 ) -> tuple[list[User], str | None]:
     stmt = readable_users(actor)
-    if role:
-        stmt = stmt.where(User.role == role)
-    if municipality:
-        stmt = stmt.where(User.municipality_id == municipalities.resolve_slug(session, municipality).id)
-    if organization_id:
-        stmt = stmt.where(User.organization_id == organization_id)
-    if active is not None:
-        stmt = stmt.where(User.is_active == active)
-    if q:
-        needle = f"%{like_escape(q.strip().lower())}%"
+    if query.role:
+        stmt = stmt.where(User.role == query.role)
+    if query.municipality:
+        stmt = stmt.where(User.municipality_id == municipalities.resolve_slug(session, query.municipality).id)
+    if query.organization_id:
+        stmt = stmt.where(User.organization_id == query.organization_id)
+    if query.active is not None:
+        stmt = stmt.where(User.is_active == query.active)
+    if query.q:
+        needle = f"%{like_escape(query.q.strip().lower())}%"
         stmt = stmt.where(
             sa.or_(
                 User.email.like(needle, escape="\\"),  # type: ignore[attr-defined]
                 sa.func.lower(User.display_name).like(needle, escape="\\"),
             )
         )
-    keys = USER_SORTS[sort]
+    sort, keys = query.sort, USER_SORTS[query.sort]
     rows = list(session.exec(keyset(stmt, keys=keys, params=params, sort_name=sort)).all())
     return finish(
         rows, params=params, sort_name=sort, key_of=lambda u: [getattr(u, k.column.key) for k in keys]
@@ -153,18 +131,16 @@ def list_users(
 
 
 def get_user(session: Session, *, actor: Actor, user_id: uuid.UUID) -> User:
-    user = session.exec(readable_users(actor).where(User.id == user_id)).first()
-    if user is None:
-        raise not_found("user")
-    return user
+    return found(session, readable_users(actor).where(User.id == user_id), "user")
 
 
 def _check_extra_scopes(role: str, extra: list[str]) -> list[str]:
     bad = sorted(set(extra) - GRANTABLE.get(role, frozenset()))
     if bad:
-        raise unprocessable(
+        raise invalid(
+            "extra_scopes",
             f"Scope(s) {', '.join(bad)} cannot be granted to a {role}.",
-            errors=[{"loc": ["body", "extra_scopes"], "msg": f"not grantable: {bad}", "type": "value_error"}],
+            f"not grantable: {bad}",
         )
     return sorted(set(extra))
 
@@ -176,34 +152,23 @@ def _placement(
     municipality_id = municipalities.resolve_slug(session, municipality).id if municipality else None
     if role in ORGANIZATION_ROLES:
         if organization_id is None:
-            raise unprocessable(
+            raise invalid(
+                "organization_id",
                 "A provider account belongs to an organisation: give organization_id.",
-                errors=[
-                    {"loc": ["body", "organization_id"], "msg": "required for providers", "type": "missing"}
-                ],
+                "required for providers",
+                "missing",
             )
-        org_municipality = organization_municipality(session, organization_id)
-        if org_municipality is None:
-            raise unprocessable(
-                "Unknown organisation.",
-                errors=[
-                    {
-                        "loc": ["body", "organization_id"],
-                        "msg": "unknown organisation",
-                        "type": "unknown_code",
-                    }
-                ],
-            )
-        return org_municipality, organization_id
+        return organization_home(session, organization_id), organization_id
     if organization_id is not None:
-        raise unprocessable(
-            "Only provider accounts belong to an organisation.",
-            errors=[{"loc": ["body", "organization_id"], "msg": "only for providers", "type": "value_error"}],
+        raise invalid(
+            "organization_id", "Only provider accounts belong to an organisation.", "only for providers"
         )
     if role in MUNICIPAL_ROLES and municipality_id is None:
-        raise unprocessable(
+        raise invalid(
+            "municipality",
             f"A {role} account belongs to a municipality: give its slug.",
-            errors=[{"loc": ["body", "municipality"], "msg": f"required for {role}", "type": "missing"}],
+            f"required for {role}",
+            "missing",
         )
     if role not in MUNICIPAL_ROLES | OPTIONAL_MUNICIPALITY_ROLES:
         municipality_id = None
@@ -218,12 +183,7 @@ def create_user(session: Session, *, actor: Actor, data: UserCreate) -> User:
         session, role=data.role, municipality=data.municipality, organization_id=data.organization_id
     )
     if not actor.is_admin and municipality_id != actor.municipality_id:
-        raise unprocessable(
-            "Unknown organisation.",
-            errors=[
-                {"loc": ["body", "organization_id"], "msg": "unknown organisation", "type": "unknown_code"}
-            ],
-        )
+        raise unknown_organization()
     if session.exec(select(User).where(User.email == data.email)).first() is not None:
         raise ProblemError(409, "An account with this email already exists.", slug="email-taken")
     user = User(
@@ -272,7 +232,7 @@ def update_user(session: Session, *, actor: Actor, user: User, data: UserUpdate)
         user.is_active = changes["is_active"]
         if not user.is_active:
             revoke_all_sessions(session, user_id=user.id)
-    _touch(user)
+    touch(user)
     return user
 
 
@@ -281,4 +241,4 @@ def deactivate_user(session: Session, *, actor: Actor, user: User) -> None:
         raise ProblemError(409, "You cannot deactivate your own account.", slug="conflict")
     user.is_active = False
     revoke_all_sessions(session, user_id=user.id)
-    _touch(user)
+    touch(user)

@@ -8,8 +8,8 @@ from api.accounts.deps import UserActor
 from api.core import jobs
 from api.core.config import SettingsDep
 from api.core.db import SessionDep
-from api.core.errors import forbidden, problem_responses
-from api.core.http import NoStore
+from api.core.errors import forbidden
+from api.core.http import NoStore, op
 from api.notifications.admin.schemas import JobsStatus
 
 router = APIRouter(prefix="/admin/jobs", tags=["admin"], dependencies=[NoStore])
@@ -17,9 +17,9 @@ router = APIRouter(prefix="/admin/jobs", tags=["admin"], dependencies=[NoStore])
 
 @router.get(
     "",
-    response_model=JobsStatus,
-    summary="Background jobs: periodic tasks, last runs, failures and the queue (admins)",
-    responses=problem_responses(401, 403),
+    **op(
+        JobsStatus, "Background jobs: periodic tasks, last runs, failures and the queue (admins)", (401, 403)
+    ),
 )
 def jobs_status(session: SessionDep, actor: UserActor, settings: SettingsDep) -> JobsStatus:
     if not actor.is_admin:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from api.accounts.deps import UserActor
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import NoStore, page_response
+from api.core.http import NoStore, op, page_response
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.notifications import logic as notifications
@@ -20,16 +19,19 @@ from api.notifications.centre.schemas import (
     NotificationRead,
     NotificationSummary,
 )
+from api.notifications.models import Notification
 
 router = APIRouter(prefix="/notifications", tags=["notifications"], dependencies=[NoStore])
 
 
-@router.get(
-    "",
-    response_model=NotificationList,
-    summary="Your notifications, newest first",
-    responses=problem_responses(400, 401, 403),
-)
+def _own(notification_id: uuid.UUID, session: SessionDep, actor: UserActor) -> Notification:
+    return notifications.get_own(session, actor=actor, notification_id=notification_id)
+
+
+OwnNotification = Annotated[Notification, Depends(_own)]
+
+
+@router.get("", **op(NotificationList, "Your notifications, newest first", (400, 401, 403)))
 def list_notifications(
     request: Request,
     response: Response,
@@ -47,44 +49,21 @@ def list_notifications(
     return page_response(request, response, NotificationList(items=items, next_cursor=next_cursor))
 
 
-@router.get(
-    "/summary",
-    response_model=NotificationSummary,
-    summary="How many unread",
-    responses=problem_responses(401, 403),
-)
+@router.get("/summary", **op(NotificationSummary, "How many unread", (401, 403)))
 def summary(session: SessionDep, actor: UserActor) -> NotificationSummary:
     return NotificationSummary(unread=notifications.unread_count(session, actor=actor))
 
 
-@router.post(
-    "/read-all", response_model=MarkedRead, summary="Mark all as read", responses=problem_responses(401, 403)
-)
+@router.post("/read-all", **op(MarkedRead, "Mark all as read", (401, 403)))
 def read_all(session: SessionDep, actor: UserActor) -> MarkedRead:
     return MarkedRead(updated=notifications.mark_all_read(session, actor=actor))
 
 
-@router.post(
-    "/{notification_id}/read",
-    response_model=NotificationRead,
-    summary="Mark as read",
-    responses=problem_responses(401, 403, 404),
-)
-def mark_read(
-    notification_id: uuid.UUID, session: SessionDep, actor: UserActor, locale: LocaleDep
-) -> NotificationRead:
-    row = notifications.mark(session, actor=actor, notification_id=notification_id, read=True)
-    return notifications.to_read(row, locale)
+@router.post("/{notification_id}/read", **op(NotificationRead, "Mark as read", (401, 403, 404)))
+def mark_read(row: OwnNotification, locale: LocaleDep) -> NotificationRead:
+    return notifications.to_read(notifications.mark(row, read=True), locale)
 
 
-@router.post(
-    "/{notification_id}/unread",
-    response_model=NotificationRead,
-    summary="Mark as unread",
-    responses=problem_responses(401, 403, 404),
-)
-def mark_unread(
-    notification_id: uuid.UUID, session: SessionDep, actor: UserActor, locale: LocaleDep
-) -> NotificationRead:
-    row = notifications.mark(session, actor=actor, notification_id=notification_id, read=False)
-    return notifications.to_read(row, locale)
+@router.post("/{notification_id}/unread", **op(NotificationRead, "Mark as unread", (401, 403, 404)))
+def mark_unread(row: OwnNotification, locale: LocaleDep) -> NotificationRead:
+    return notifications.to_read(notifications.mark(row, read=False), locale)

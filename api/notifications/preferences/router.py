@@ -6,8 +6,7 @@ from fastapi import APIRouter
 
 from api.accounts.deps import UserActor
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import NoStore
+from api.core.http import NoStore, op
 from api.core.i18n import LocaleDep
 from api.notifications.preferences import logic
 from api.notifications.preferences.schemas import PreferenceList, PreferenceUpdate
@@ -15,21 +14,14 @@ from api.notifications.preferences.schemas import PreferenceList, PreferenceUpda
 router = APIRouter(prefix="/notifications/preferences", tags=["notifications"], dependencies=[NoStore])
 
 
-@router.get(
-    "",
-    response_model=PreferenceList,
-    summary="Your channel per kind of notification",
-    responses=problem_responses(401, 403),
-)
+@router.get("", **op(PreferenceList, "Your channel per kind of notification", (401, 403)))
 def read_preferences(session: SessionDep, actor: UserActor, locale: LocaleDep) -> PreferenceList:
     return logic.read(session, actor=actor, locale=locale)
 
 
 @router.put(
     "",
-    response_model=PreferenceList,
-    summary="Choose channels: in_app, email, digest (daily at 06:00) or off",
-    responses=problem_responses(401, 403, 422),
+    **op(PreferenceList, "Choose channels: in_app, email, digest (daily at 06:00) or off", (401, 403, 422)),
 )
 def update_preferences(
     data: PreferenceUpdate, session: SessionDep, actor: UserActor, locale: LocaleDep

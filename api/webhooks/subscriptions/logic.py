@@ -13,8 +13,8 @@ from sqlmodel import Session, col, func, select
 from api.core import audit
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
-from api.core.db import utcnow
-from api.core.errors import conflict, forbidden, not_found, unprocessable
+from api.core.db import found, utcnow
+from api.core.errors import conflict, forbidden, unprocessable
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.municipalities.models import Municipality
 from api.webhooks import signing
@@ -92,11 +92,11 @@ def _check_municipalities(session: Session, slugs: list[str]) -> list[str]:
     wanted = sorted(set(slugs))
     if not wanted:
         return []
-    found = set(session.exec(select(Municipality.slug).where(col(Municipality.slug).in_(wanted))).all())
+    known = set(session.exec(select(Municipality.slug).where(col(Municipality.slug).in_(wanted))).all())
     errors = [
         {"loc": ["body", "municipalities", i], "msg": f"Unknown municipality: {s}", "type": "value_error"}
         for i, s in enumerate(wanted)
-        if s not in found
+        if s not in known
     ]
     if errors:
         raise unprocessable("Some municipalities are unknown.", errors)
@@ -106,8 +106,8 @@ def _check_municipalities(session: Session, slugs: list[str]) -> list[str]:
 def _slug_of(session: Session, municipality_id: uuid.UUID | None) -> str | None:
     if municipality_id is None:
         return None
-    found = session.get(Municipality, municipality_id)
-    return found.slug if found else None
+    municipality = session.get(Municipality, municipality_id)
+    return municipality.slug if municipality else None
 
 
 def pending_counts(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
@@ -122,36 +122,27 @@ def pending_counts(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, in
     return {sub_id: int(n) for sub_id, n in rows}
 
 
+# The answer fields that are the row's own columns, copied as they are.
+_READ_COLUMNS = set(WebhookRead.model_fields) & set(WebhookSubscription.model_fields)
+_DELIVERY_COLUMNS = set(DeliveryRead.model_fields) & set(WebhookDelivery.model_fields)
+
+
 def to_read(session: Session, sub: WebhookSubscription, pending: int | None = None) -> WebhookRead:
     if pending is None:
         pending = pending_counts(session, [sub.id]).get(sub.id, 0)
     owner = "organization" if sub.organization_id else "municipality" if sub.municipality_id else "national"
     return WebhookRead(
-        id=sub.id,
-        url=sub.url,
-        description=sub.description,
-        event_types=sub.event_types,
+        **sub.model_dump(include=_READ_COLUMNS),
         municipalities=sub.municipality_filter,
         owner=owner,
         municipality=_slug_of(session, sub.municipality_id),
-        organization_id=sub.organization_id,
-        status=sub.status,
-        disabled_reason=sub.disabled_reason,
-        failing_since=sub.failing_since,
-        last_success_at=sub.last_success_at,
         pending_deliveries=pending,
-        created_at=sub.created_at,
-        updated_at=sub.updated_at,
-        version=sub.version,
     )
 
 
 def get(session: Session, actor: Actor, subscription_id: uuid.UUID) -> WebhookSubscription:
     stmt = readable_subscriptions(actor).where(col(WebhookSubscription.id) == subscription_id)
-    found = session.exec(stmt).first()
-    if found is None:
-        raise not_found("webhook subscription")
-    return found
+    return found(session, stmt, "webhook subscription")
 
 
 def listing(session: Session, actor: Actor, params: PageParams) -> tuple[list[WebhookRead], str | None]:
@@ -162,14 +153,8 @@ def listing(session: Session, actor: Actor, params: PageParams) -> tuple[list[We
 
 
 def _audit(session: Session, actor: Actor, action: str, sub: WebhookSubscription, **details: Any) -> None:
-    audit.record(
-        session,
-        actor=actor,
-        action=action,
-        record_type="webhook_subscription",
-        record_id=sub.id,
-        municipality_id=sub.municipality_id,
-        details=details,
+    audit.record_of(
+        session, sub, actor=actor, action=action, record_type="webhook_subscription", details=details
     )
 
 
@@ -252,7 +237,7 @@ def delete(session: Session, actor: Actor, sub: WebhookSubscription) -> None:
 def rotate(session: Session, actor: Actor, sub: WebhookSubscription) -> WebhookSubscription:
     sub.secret = signing.new_secret()
     sub.updated_at = utcnow()
-    sub.version += 1
+    claim(session, sub, None)
     session.add(sub)
     session.flush()
     _audit(session, actor, "webhook.rotate_secret", sub)
@@ -292,34 +277,19 @@ def deliveries(
 
 
 def _delivery_read(d: WebhookDelivery, e: WebhookEvent) -> DeliveryRead:
-    return DeliveryRead(
-        id=d.id,
-        event_id=e.id,
-        event_type=e.type,
-        created_at=d.created_at,
-        status=d.status,
-        attempts=d.attempts,
-        next_attempt_at=d.next_attempt_at,
-        last_attempt_at=d.last_attempt_at,
-        last_status_code=d.last_status_code,
-        last_error=d.last_error,
-        last_duration_ms=d.last_duration_ms,
-        delivered_at=d.delivered_at,
-        data=e.data,
-    )
+    return DeliveryRead(**d.model_dump(include=_DELIVERY_COLUMNS), event_type=e.type, data=e.data)
 
 
 def redeliver(
     session: Session, actor: Actor, sub: WebhookSubscription, delivery_id: uuid.UUID
 ) -> DeliveryRead:
-    found = session.execute(
+    delivery, event = found(
+        session,
         select(WebhookDelivery, WebhookEvent)
         .join(WebhookEvent, col(WebhookEvent.id) == WebhookDelivery.event_id)
-        .where(col(WebhookDelivery.id) == delivery_id, col(WebhookDelivery.subscription_id) == sub.id)
-    ).first()
-    if found is None:
-        raise not_found("delivery")
-    delivery, event = found
+        .where(col(WebhookDelivery.id) == delivery_id, col(WebhookDelivery.subscription_id) == sub.id),
+        "delivery",
+    )
     if delivery.status == "pending":
         raise conflict("The delivery is still being tried.", "still-pending")
     delivery.status, delivery.attempts = "pending", 0

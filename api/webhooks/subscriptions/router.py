@@ -12,7 +12,7 @@ from api.core.actor import Actor
 from api.core.conditional import IfMatchDep
 from api.core.config import SettingsDep
 from api.core.db import SessionDep
-from api.core.http import NoStore, created, op, page_response, with_etag
+from api.core.http import NoStore, created, creating, deleting, no_content, op, page_response, with_etag
 from api.core.pagination import PageDep
 from api.webhooks.subscriptions import logic
 from api.webhooks.subscriptions.schemas import (
@@ -47,10 +47,7 @@ def list_subscriptions(
 
 
 @router.post(
-    "",
-    **op(
-        WebhookCreated, "Subscribe an endpoint (the secret is shown once)", (401, 403, 409, 422), status=201
-    ),
+    "", **creating(WebhookCreated, "Subscribe an endpoint (the secret is shown once)", (401, 403, 409, 422))
 )
 def create(
     response: Response, session: SessionDep, actor: Manager, settings: SettingsDep, body: WebhookCreate
@@ -85,12 +82,10 @@ def update(
     return with_etag(response, sub.version, logic.to_read(session, sub))
 
 
-@router.delete(
-    "/{subscription_id}", **op(None, "Remove a subscription and its deliveries", (401, 403, 404), status=204)
-)
+@router.delete("/{subscription_id}", **deleting("Remove a subscription and its deliveries", (401, 403, 404)))
 def delete(subscription_id: uuid.UUID, session: SessionDep, actor: Manager) -> Response:
     logic.delete(session, actor, logic.get(session, actor, subscription_id))
-    return Response(status_code=204)
+    return no_content()
 
 
 @router.post(
