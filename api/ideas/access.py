@@ -1,17 +1,17 @@
-"""Small shared look-ups of the ideas domain: municipality slugs (cached), loading a scoped row or
-404, public timestamps, and whether a person is blocked in a municipality. The tenancy filters
+"""Small shared look-ups of the ideas domain: municipality slugs (cached), loading an idea or 404,
+public timestamps, and whether a person is blocked in a municipality. The tenancy filters
 themselves live in :mod:`api.ideas.scope`."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlmodel import Session, select
 
 from api.core.actor import Actor
-from api.core.errors import ProblemError, not_found
+from api.core.db import found
+from api.core.errors import ProblemError
 from api.ideas import scope
 from api.ideas.models import Idea, IdeaBlock
 from api.municipalities import logic as municipalities
@@ -51,20 +51,12 @@ def floor_hour(value: datetime | None) -> datetime | None:
     return value.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
 
 
-def first_or_404(session: Session, stmt: Any, what: str) -> Any:
-    """The one row a scoped statement finds, or 404 (another municipality's record is not found)."""
-    row = session.exec(stmt).first()
-    if row is None:
-        raise not_found(what)
-    return row
-
-
 def readable_idea(session: Session, actor: Actor, idea_id: uuid.UUID) -> Idea:
-    return first_or_404(session, scope.readable_ideas(actor).where(Idea.id == idea_id), "idea")
+    return found(session, scope.readable_ideas(actor).where(Idea.id == idea_id), "idea")
 
 
 def moderated_idea(session: Session, actor: Actor, idea_id: uuid.UUID) -> Idea:
-    return first_or_404(session, scope.moderated_ideas(actor).where(Idea.id == idea_id), "idea")
+    return found(session, scope.moderated_ideas(actor).where(Idea.id == idea_id), "idea")
 
 
 def is_blocked(session: Session, user_id: uuid.UUID | None, municipality_id: uuid.UUID) -> bool:

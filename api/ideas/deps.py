@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request, Response
 from pydantic import BaseModel
@@ -22,7 +22,7 @@ from api.core import ratelimit
 from api.core.actor import Actor
 from api.core.db import SessionDep
 from api.core.errors import not_found
-from api.core.http import page_response
+from api.core.http import created, op, page_response, with_etag
 from api.core.i18n import Locale, LocaleDep
 from api.core.pagination import PageDep, PageParams
 from api.core.security import TokenError, decode_token
@@ -34,6 +34,14 @@ from api.ideas.comments import logic as comments
 from api.ideas.models import Budget, BudgetProject, Idea, IdeaAnswer, IdeaComment, ModerationCase, OpenCall
 from api.ideas.moderation import logic as moderation
 from api.ideas.open_calls import logic as open_calls
+
+M = TypeVar("M", bound=BaseModel)
+
+# The problem statuses the domain's routes share: a change of a record under If-Match, an action
+# on one under If-Match, and an addition to a record.
+EDIT_ERRORS = (401, 403, 404, 409, 412, 422, 428)
+ACTION_ERRORS = (401, 403, 404, 409, 412, 428)
+ADD_ERRORS = (401, 403, 404, 409, 422)
 
 
 class IdeasSettings(BaseSettings):
@@ -116,31 +124,51 @@ def _private_when_signed_in(response: Response, actor: ActorDep) -> None:
 PrivateWhenSignedIn = Depends(_private_when_signed_in)
 
 
+def limited(kind: str, model: Any, summary: str, errors: tuple[int, ...], **extra: Any) -> dict[str, Any]:
+    """``op`` for a route whose attempts are counted per person (``rate_limited(kind)``)."""
+    return op(model, summary, errors, **extra) | {"dependencies": [Depends(rate_limited(kind))]}
+
+
 @dataclass(frozen=True)
-class Listing:
-    """What every public list route of the domain reads: the request, the caller, the language and
-    the page asked for; ``answer`` sends the page with its ``Link``."""
+class Reply:
+    """What a route answering with one record reads besides its subject and its caller: the
+    request and response (ETag, ``Location``), the session and the language."""
 
     request: Request
     response: Response
     session: Session
-    actor: Actor
     locale: Locale
+
+    def tagged(self, version: int, body: M) -> M:
+        return with_etag(self.response, version, body)
+
+    def created(self, record_id: uuid.UUID, version: int, body: M) -> M:
+        """201 with the new record's ``Location`` (below the path posted to) and its ETag."""
+        created(self.response, f"{self.request.url.path}/{record_id}")
+        return self.tagged(version, body)
+
+
+def _reply(request: Request, response: Response, session: SessionDep, locale: LocaleDep) -> Reply:
+    return Reply(request, response, session, locale)
+
+
+ReplyDep = Annotated[Reply, Depends(_reply)]
+
+
+@dataclass(frozen=True)
+class Listing(Reply):
+    """What every public list route of the domain reads: a reply's request, response, session and
+    language, the caller and the page asked for; ``answer`` sends the page with its ``Link``."""
+
+    actor: Actor
     page: PageParams
 
     def answer(self, body: BaseModel) -> Response:
         return page_response(self.request, self.response, body)
 
 
-def _listing(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: ActorDep,
-    locale: LocaleDep,
-    page: PageDep,
-) -> Listing:
-    return Listing(request, response, session, actor, locale, page)
+def _listing(reply: ReplyDep, actor: ActorDep, page: PageDep) -> Listing:
+    return Listing(reply.request, reply.response, reply.session, reply.locale, actor, page)
 
 
 ListingDep = Annotated[Listing, Depends(_listing)]

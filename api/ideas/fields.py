@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated, Any
 
+from fastapi import Path
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, model_validator
 
 Slug = Annotated[str, StringConstraints(min_length=2, max_length=60, pattern=r"^[a-z0-9-]+$")]
+SlugPath = Annotated[str, Path(min_length=2, max_length=60, pattern=r"^[a-z0-9-]+$")]
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
@@ -21,6 +24,12 @@ def _https(value: str) -> str:
 
 
 ImageUrl = Annotated[str, StringConstraints(max_length=500), AfterValidator(_https)]
+
+
+def as_stored(row: Any, names: Iterable[str]) -> dict[str, Any]:
+    """The attributes ``names`` of a row, for an answer model that shows them as stored (the
+    model, not this order, orders the fields)."""
+    return {name: getattr(row, name) for name in names}
 
 
 def _has_nul(value: Any) -> bool:

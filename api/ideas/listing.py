@@ -1,17 +1,38 @@
-"""One list of dated municipal records (budgets, open calls): a municipality filter, a phase's
-clauses, newest deadline first, in keyset pages."""
+"""Dated municipal records (budgets, open calls): one list (a municipality filter, a phase's
+clauses, newest deadline first, in keyset pages) and one way to open a new one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlmodel import Session
+from pydantic import BaseModel
+from sqlmodel import Session, SQLModel
 
+from api.core.actor import Actor
 from api.core.db import utcnow
+from api.core.errors import unprocessable
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.ideas import scope
 from api.municipalities import logic as municipalities
+
+R = TypeVar("R", bound=SQLModel)
+
+
+def open_dated(session: Session, model: type[R], *, actor: Actor, data: BaseModel, what: str) -> R:
+    """A new record of ``model`` from ``data`` (its ``municipality`` a slug) in a municipality the
+    actor manages; another municipality's is a 422 naming the body's field."""
+    values = data.model_dump()
+    municipality = municipalities.resolve_slug(session, values.pop("municipality"))
+    if not scope.is_budget_manager_of(actor, municipality.id):
+        raise unprocessable(
+            f"You manage another municipality's {what}.",
+            errors=[{"loc": ["body", "municipality"], "msg": "not yours", "type": "value_error"}],
+        )
+    row = model(municipality_id=municipality.id, **values, created_by=actor.id)
+    session.add(row)
+    session.flush()
+    return row
 
 
 def dated_page(

@@ -11,7 +11,15 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 import api.core.db  # noqa: F401  (naming convention before any table)
-from api.core.db import UTCDateTime, created_field, id_field, json_field, ts_field, updated_field
+from api.core.db import (
+    UTCDateTime,
+    created_field,
+    id_field,
+    json_field,
+    ts_field,
+    updated_field,
+    version_field,
+)
 
 IDEA_STATES = (
     "draft",
@@ -24,6 +32,11 @@ IDEA_STATES = (
     "withdrawn",
 )
 MODERATION_STATES = ("visible", "hidden", "removed")
+
+
+def _moment() -> Any:
+    """A UTC timestamp every row has (the dates of a budget's or an open call's phases)."""
+    return Field(sa_type=UTCDateTime, nullable=False)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -79,7 +92,7 @@ class Idea(SQLModel, table=True):
     listed_at: datetime = created_field()
     published_at: datetime | None = ts_field()
     answered_at: datetime | None = ts_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class IdeaVote(SQLModel, table=True):
@@ -129,7 +142,7 @@ class IdeaComment(SQLModel, table=True):
     created_at: datetime = created_field()
     edited_at: datetime | None = ts_field()
     deleted_at: datetime | None = ts_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class IdeaAnswer(SQLModel, table=True):
@@ -148,7 +161,7 @@ class IdeaAnswer(SQLModel, table=True):
     updated_at: datetime = updated_field()
     published_at: datetime | None = ts_field()
     published_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class IdeaFlag(SQLModel, table=True):
@@ -191,7 +204,7 @@ class ModerationCase(SQLModel, table=True):
     decided_at: datetime | None = ts_field()
     decided_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     decision_note: str | None = Field(default=None, max_length=1000)
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class IdeaBlock(SQLModel, table=True):
@@ -215,7 +228,7 @@ class IdeaSettings(SQLModel, table=True):
     yearly_vote_limit: int | None = None
     updated_at: datetime = updated_field()
     updated_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class OpenCall(SQLModel, table=True):
@@ -230,8 +243,8 @@ class OpenCall(SQLModel, table=True):
     description: dict[str, str] = json_field()
     prize: dict[str, str] = json_field()
     prize_amount: int | None = None
-    submissions_from: datetime = Field(sa_type=UTCDateTime, nullable=False)
-    submissions_until: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    submissions_from: datetime = _moment()
+    submissions_until: datetime = _moment()
     # No foreign key: ideas already point at their call, and a cycle would break table ordering.
     awarded_idea_id: uuid.UUID | None = Field(default=None)
     award_note: dict[str, str] = json_field()
@@ -239,7 +252,7 @@ class OpenCall(SQLModel, table=True):
     created_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class Budget(SQLModel, table=True):
@@ -262,10 +275,10 @@ class Budget(SQLModel, table=True):
     ballot_rule: str = Field(default="knapsack", max_length=10, nullable=False)
     max_choices: int | None = None
     counting_method: str = Field(default="greedy", max_length=15, nullable=False)
-    collecting_from: datetime = Field(sa_type=UTCDateTime, nullable=False)
-    reviewing_from: datetime = Field(sa_type=UTCDateTime, nullable=False)
-    voting_from: datetime = Field(sa_type=UTCDateTime, nullable=False)
-    voting_until: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    collecting_from: datetime = _moment()
+    reviewing_from: datetime = _moment()
+    voting_from: datetime = _moment()
+    voting_until: datetime = _moment()
     counted_at: datetime | None = ts_field()
     finished_at: datetime | None = ts_field()
     ballot_count: int = Field(default=0, nullable=False)
@@ -273,7 +286,7 @@ class Budget(SQLModel, table=True):
     created_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class BudgetProject(SQLModel, table=True):
@@ -301,7 +314,7 @@ class BudgetProject(SQLModel, table=True):
     result_rank: int | None = None
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class BudgetBallot(SQLModel, table=True):
@@ -314,7 +327,7 @@ class BudgetBallot(SQLModel, table=True):
     voter_residence: str = Field(default="unknown", max_length=10, nullable=False)
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class BudgetBallotLine(SQLModel, table=True):

@@ -23,6 +23,7 @@ from api.ideas import scope
 from api.ideas.answers.schemas import AnswerCreate, AnswerRead, AnswerUpdate
 from api.ideas.categories import MUNICIPAL_MOVES
 from api.ideas.events import idea_link, notify_state_change
+from api.ideas.fields import as_stored
 from api.ideas.followers import followers
 from api.ideas.models import Idea, IdeaAnswer
 from api.notifications import logic as notifications
@@ -37,13 +38,8 @@ ANSWERED = {
 
 def to_read(answer: IdeaAnswer, locale: Locale) -> AnswerRead:
     return AnswerRead(
-        id=answer.id,
-        idea_id=answer.idea_id,
+        **as_stored(answer, ("id", "idea_id", "new_state", "created_at", "updated_at", "published_at")),
         body=locale.text(answer.body),
-        new_state=answer.new_state,
-        created_at=answer.created_at,
-        updated_at=answer.updated_at,
-        published_at=answer.published_at,
     )
 
 
@@ -89,12 +85,17 @@ def get(session: Session, *, idea: Idea, answer_id: uuid.UUID) -> IdeaAnswer:
     return answer
 
 
+def _claim_unpublished(session: Session, answer: IdeaAnswer, if_match: IfMatch, refusal: str) -> None:
+    """Only an unpublished answer changes; a published one is the municipality's word on record."""
+    claim(session, answer, if_match)
+    if answer.published_at is not None:
+        raise conflict(refusal, slug="answer-published")
+
+
 def update(
     session: Session, *, idea: Idea, answer: IdeaAnswer, data: AnswerUpdate, if_match: IfMatch
 ) -> IdeaAnswer:
-    claim(session, answer, if_match)
-    if answer.published_at is not None:
-        raise conflict("A published answer cannot be changed; write a new one.", slug="answer-published")
+    _claim_unpublished(session, answer, if_match, "A published answer cannot be changed; write a new one.")
     changes = data.model_dump(exclude_unset=True)
     if "new_state" in changes:
         _check_move(idea, changes["new_state"])
@@ -106,18 +107,14 @@ def update(
 
 
 def delete(session: Session, *, answer: IdeaAnswer, if_match: IfMatch) -> None:
-    claim(session, answer, if_match)
-    if answer.published_at is not None:
-        raise conflict("A published answer cannot be deleted.", slug="answer-published")
+    _claim_unpublished(session, answer, if_match, "A published answer cannot be deleted.")
     session.delete(answer)
 
 
 def publish(
     session: Session, *, actor: Actor, idea: Idea, answer: IdeaAnswer, if_match: IfMatch
 ) -> IdeaAnswer:
-    claim(session, answer, if_match)
-    if answer.published_at is not None:
-        raise conflict("The answer is already published.", slug="answer-published")
+    _claim_unpublished(session, answer, if_match, "The answer is already published.")
     _check_move(idea, answer.new_state)
     now = utcnow()
     answer.published_at, answer.published_by = now, actor.id
@@ -137,13 +134,12 @@ def publish(
     if answer.new_state and answer.new_state != idea.state:
         idea.state = answer.new_state
         notify_state_change(session, idea)
-    audit.record(
+    audit.record_of(
         session,
+        idea,
         actor=actor,
         action="publish_answer",
         record_type="idea",
-        record_id=idea.id,
-        municipality_id=idea.municipality_id,
         details={"answer_id": str(answer.id), "state": idea.state},
     )
     return answer

@@ -6,12 +6,13 @@ from fastapi import APIRouter, Response
 
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import op, with_etag
-from api.core.i18n import LocaleDep
+from api.core.http import creating, deleting, no_content, op
 from api.ideas.answers import logic as answers
 from api.ideas.answers.schemas import AnswerCreate, AnswerList, AnswerRead, AnswerUpdate
 from api.ideas.deps import (
+    ACTION_ERRORS,
+    ADD_ERRORS,
+    EDIT_ERRORS,
     ListingDep,
     ModeratedAnswer,
     ModeratedIdea,
@@ -19,16 +20,17 @@ from api.ideas.deps import (
     PrivateWhenSignedIn,
     ReadableAnswer,
     ReadableIdea,
+    Reply,
+    ReplyDep,
 )
+from api.ideas.models import IdeaAnswer
 
 router = APIRouter(prefix="/ideas", tags=["ideas"])
 
 
 @router.get(
     "/{idea_id}/answers",
-    response_model=AnswerList,
-    summary="Official answers (unpublished ones for moderators only)",
-    responses=problem_responses(400, 404),
+    **op(AnswerList, "Official answers (unpublished ones for moderators only)", (400, 404)),
     dependencies=[PrivateWhenSignedIn],
 )
 def list_answers(idea: ReadableIdea, listing: ListingDep) -> Response:
@@ -39,75 +41,45 @@ def list_answers(idea: ReadableIdea, listing: ListingDep) -> Response:
     return listing.answer(AnswerList(items=items, next_cursor=next_cursor))
 
 
+def _answer(reply: Reply, answer: IdeaAnswer) -> AnswerRead:
+    return reply.tagged(answer.version, answers.to_read(answer, reply.locale))
+
+
 @router.post(
     "/{idea_id}/answers",
-    **op(
-        AnswerRead,
-        "Write an official answer (private until published)",
-        (401, 403, 404, 409, 422),
-        status=201,
-    ),
+    **creating(AnswerRead, "Write an official answer (private until published)", ADD_ERRORS),
 )
-def create_answer(
-    response: Response,
-    session: SessionDep,
-    actor: Moderator,
-    idea: ModeratedIdea,
-    locale: LocaleDep,
-    body: AnswerCreate,
-) -> AnswerRead:
-    answer = answers.create(session, actor=actor, idea=idea, data=body)
-    return with_etag(response, answer.version, answers.to_read(answer, locale))
+def create_answer(actor: Moderator, idea: ModeratedIdea, reply: ReplyDep, body: AnswerCreate) -> AnswerRead:
+    return _answer(reply, answers.create(reply.session, actor=actor, idea=idea, data=body))
 
 
 @router.get("/{idea_id}/answers/{answer_id}", **op(AnswerRead, "An official answer", (404,)))
-def read_answer(found: ReadableAnswer, response: Response, locale: LocaleDep) -> AnswerRead:
-    return with_etag(response, found.answer.version, answers.to_read(found.answer, locale))
+def read_answer(found: ReadableAnswer, reply: ReplyDep) -> AnswerRead:
+    return _answer(reply, found.answer)
 
 
-@router.patch(
-    "/{idea_id}/answers/{answer_id}",
-    **op(AnswerRead, "Change an unpublished answer", (401, 403, 404, 409, 412, 422, 428)),
-)
+@router.patch("/{idea_id}/answers/{answer_id}", **op(AnswerRead, "Change an unpublished answer", EDIT_ERRORS))
 def update_answer(
-    response: Response,
-    session: SessionDep,
-    actor: Moderator,
-    found: ModeratedAnswer,
-    if_match: IfMatchDep,
-    locale: LocaleDep,
-    body: AnswerUpdate,
+    actor: Moderator, found: ModeratedAnswer, if_match: IfMatchDep, reply: ReplyDep, body: AnswerUpdate
 ) -> AnswerRead:
-    answers.update(session, idea=found.idea, answer=found.answer, data=body, if_match=if_match)
-    return with_etag(response, found.answer.version, answers.to_read(found.answer, locale))
+    answers.update(reply.session, idea=found.idea, answer=found.answer, data=body, if_match=if_match)
+    return _answer(reply, found.answer)
 
 
-@router.delete(
-    "/{idea_id}/answers/{answer_id}",
-    **op(None, "Delete an unpublished answer", (401, 403, 404, 409, 412, 428), status=204),
-)
+@router.delete("/{idea_id}/answers/{answer_id}", **deleting("Delete an unpublished answer", ACTION_ERRORS))
 def delete_answer(
     session: SessionDep, actor: Moderator, found: ModeratedAnswer, if_match: IfMatchDep
 ) -> Response:
     answers.delete(session, answer=found.answer, if_match=if_match)
-    return Response(status_code=204)
+    return no_content()
 
 
 @router.post(
     "/{idea_id}/answers/{answer_id}/publish",
-    **op(
-        AnswerRead,
-        "Publish an answer: its state applies and followers are notified",
-        (401, 403, 404, 409, 412, 428),
-    ),
+    **op(AnswerRead, "Publish an answer: its state applies and followers are notified", ACTION_ERRORS),
 )
 def publish_answer(
-    response: Response,
-    session: SessionDep,
-    actor: Moderator,
-    found: ModeratedAnswer,
-    if_match: IfMatchDep,
-    locale: LocaleDep,
+    actor: Moderator, found: ModeratedAnswer, if_match: IfMatchDep, reply: ReplyDep
 ) -> AnswerRead:
-    answers.publish(session, actor=actor, idea=found.idea, answer=found.answer, if_match=if_match)
-    return with_etag(response, found.answer.version, answers.to_read(found.answer, locale))
+    answers.publish(reply.session, actor=actor, idea=found.idea, answer=found.answer, if_match=if_match)
+    return _answer(reply, found.answer)

@@ -19,6 +19,7 @@ from api.ideas.budgets.schemas import (
     BallotRead,
 )
 from api.ideas.categories import residence_of
+from api.ideas.counters import add_to
 from api.ideas.models import (
     Budget,
     BudgetBallot,
@@ -28,7 +29,6 @@ from api.ideas.models import (
 
 _ballots = BudgetBallot.__table__  # type: ignore[attr-defined]
 _lines = BudgetBallotLine.__table__  # type: ignore[attr-defined]
-_budgets = Budget.__table__  # type: ignore[attr-defined]
 
 
 def _ballot_of(session: Session, budget: Budget, user_id: uuid.UUID | None) -> BudgetBallot | None:
@@ -130,12 +130,7 @@ def cast_ballot(
         .returning(_ballots.c.id)
     ).first()
     if inserted is not None:
-        session.execute(
-            sa.update(_budgets)
-            .where(_budgets.c.id == budget.id)
-            .values(ballot_count=_budgets.c.ballot_count + 1)
-        )
-        session.expire(budget, ["ballot_count"])
+        add_to(session, budget, "ballot_count", 1)
         ballot_id = inserted[0]
     else:
         ballot_id = session.execute(
@@ -169,10 +164,7 @@ def _remove_ballot(session: Session, *, actor: Actor, budget: Budget) -> bool:
     if deleted is None:
         return False
     session.execute(sa.delete(_lines).where(_lines.c.ballot_id == deleted[0]))
-    session.execute(
-        sa.update(_budgets).where(_budgets.c.id == budget.id).values(ballot_count=_budgets.c.ballot_count - 1)
-    )
-    session.expire(budget, ["ballot_count"])
+    add_to(session, budget, "ballot_count", -1)
     return True
 
 
@@ -180,12 +172,11 @@ def withdraw_ballot(session: Session, *, actor: Actor, budget: Budget) -> None:
     if phase(budget) != "voting":
         raise conflict("Voting is not open for this budget.", slug="voting-closed")
     if _remove_ballot(session, actor=actor, budget=budget):
-        audit.record(
+        audit.record_of(
             session,
+            budget,
             actor=actor,
             action="withdraw_ballot",
             record_type="budget_ballot",
-            record_id=budget.id,
-            municipality_id=budget.municipality_id,
             subject_id=actor.id,
         )

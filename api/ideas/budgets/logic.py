@@ -20,7 +20,7 @@ from api.accounts.models import User
 from api.core import audit
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
-from api.core.db import utcnow
+from api.core.db import found, utcnow
 from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams
@@ -32,12 +32,12 @@ from api.ideas.budgets.schemas import (
     BudgetUpdate,
 )
 from api.ideas.categories import residence_of
-from api.ideas.listing import dated_page, phase_clauses
+from api.ideas.fields import as_stored
+from api.ideas.listing import dated_page, open_dated, phase_clauses
 from api.ideas.models import (
     Budget,
     BudgetProject,
 )
-from api.municipalities import logic as municipalities
 
 ENTERABLE_STATES = ("published", "under_review", "accepted")
 
@@ -61,6 +61,25 @@ def eligible(budget: Budget, user: User | None) -> bool:
     return budget.eligibility == "everyone" or residence_of(user.country) == "resident"
 
 
+AS_STORED = (
+    "total_amount",
+    "currency",
+    "eligibility",
+    "ballot_rule",
+    "max_choices",
+    "counting_method",
+    "collecting_from",
+    "reviewing_from",
+    "voting_from",
+    "voting_until",
+    "counted_at",
+    "finished_at",
+    "ballot_count",
+    "created_at",
+    "updated_at",
+)
+
+
 def to_read(session: Session, budget: Budget, actor: Actor, locale: Locale) -> BudgetRead:
     project_count = int(
         session.execute(
@@ -77,25 +96,11 @@ def to_read(session: Session, budget: Budget, actor: Actor, locale: Locale) -> B
         title=locale.text(budget.title),
         **text_meta(session, budget, locale),
         description=locale.text(budget.description),
-        total_amount=budget.total_amount,
-        currency=budget.currency,
-        eligibility=budget.eligibility,
-        ballot_rule=budget.ballot_rule,
-        max_choices=budget.max_choices,
-        counting_method=budget.counting_method,
-        collecting_from=budget.collecting_from,
-        reviewing_from=budget.reviewing_from,
-        voting_from=budget.voting_from,
-        voting_until=budget.voting_until,
+        **as_stored(budget, AS_STORED),
         phase=current,
-        counted_at=budget.counted_at,
-        finished_at=budget.finished_at,
         project_count=project_count,
-        ballot_count=budget.ballot_count,
         can_manage=scope.is_budget_manager_of(actor, budget.municipality_id),
         can_vote=current == "voting" and actor.has("ideas:participate") and eligible(budget, user),
-        created_at=budget.created_at,
-        updated_at=budget.updated_at,
     )
 
 
@@ -122,36 +127,17 @@ def list_budgets(
 
 
 def readable(session: Session, *, actor: Actor, budget_id: uuid.UUID) -> Budget:
-    return access.first_or_404(session, scope.readable_budgets(actor).where(Budget.id == budget_id), "budget")
+    return found(session, scope.readable_budgets(actor).where(Budget.id == budget_id), "budget")
 
 
 def managed(session: Session, *, actor: Actor, budget_id: uuid.UUID) -> Budget:
     """Tenancy: another municipality's budget is not found for its would-be managers."""
-    return access.first_or_404(session, scope.managed_budgets(actor).where(Budget.id == budget_id), "budget")
+    return found(session, scope.managed_budgets(actor).where(Budget.id == budget_id), "budget")
 
 
 def create(session: Session, *, actor: Actor, data: BudgetCreate) -> Budget:
-    municipality = municipalities.resolve_slug(session, data.municipality)
-    if not scope.is_budget_manager_of(actor, municipality.id):
-        raise unprocessable(
-            "You manage another municipality's budgets.",
-            errors=[{"loc": ["body", "municipality"], "msg": "not yours", "type": "value_error"}],
-        )
-    budget = Budget(
-        municipality_id=municipality.id,
-        **data.model_dump(exclude={"municipality"}),
-        created_by=actor.id,
-    )
-    session.add(budget)
-    session.flush()
-    audit.record(
-        session,
-        actor=actor,
-        action="create",
-        record_type="budget",
-        record_id=budget.id,
-        municipality_id=municipality.id,
-    )
+    budget = open_dated(session, Budget, actor=actor, data=data, what="budgets")
+    audit.record_of(session, budget, actor=actor, action="create", record_type="budget")
     return budget
 
 

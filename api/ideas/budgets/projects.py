@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
-from api.core.db import utcnow
+from api.core.db import found, utcnow
 from api.core.errors import ProblemError, conflict, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
@@ -69,7 +69,7 @@ def list_projects(
 
 def get_project(session: Session, *, budget: Budget, project_id: uuid.UUID) -> BudgetProject:
     stmt = scope.budget_projects(budget.id).where(BudgetProject.id == project_id)
-    return access.first_or_404(session, stmt, "project")
+    return found(session, stmt, "project")
 
 
 def add_project(session: Session, *, actor: Actor, budget: Budget, idea_id: uuid.UUID) -> BudgetProject:

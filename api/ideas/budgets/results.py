@@ -97,15 +97,8 @@ def count(session: Session, *, actor: Actor, budget: Budget, if_match: IfMatch) 
     budget.counted_at = utcnow()
     budget.ballot_count = len(ballots)
     budget.result_details = {**outcome.details, "ballots": len(ballots)}
-    audit.record(
-        session,
-        actor=actor,
-        action="count",
-        record_type="budget",
-        record_id=budget.id,
-        municipality_id=budget.municipality_id,
-        details={"method": budget.counting_method, "ballots": len(ballots)},
-    )
+    details = {"method": budget.counting_method, "ballots": len(ballots)}
+    audit.record_of(session, budget, actor=actor, action="count", record_type="budget", details=details)
     session.flush()
     return budget
 
@@ -130,15 +123,8 @@ def override(session: Session, *, actor: Actor, budget: Budget, data: OverrideCr
     claim(session, project, None)
     claim(session, budget, None)
     project.selected = data.selected
-    audit.record(
-        session,
-        actor=actor,
-        action="override",
-        record_type="budget",
-        record_id=budget.id,
-        municipality_id=budget.municipality_id,
-        details={"project_id": str(project.id), "selected": data.selected},
-    )
+    details = {"project_id": str(project.id), "selected": data.selected}
+    audit.record_of(session, budget, actor=actor, action="override", record_type="budget", details=details)
     session.flush()
     return row
 
@@ -169,14 +155,7 @@ def finish_budget(session: Session, *, actor: Actor, budget: Budget, if_match: I
             idea.state = "in_progress"
             idea.updated_at = utcnow()
             notify_state_change(session, idea)
-    audit.record(
-        session,
-        actor=actor,
-        action="publish_results",
-        record_type="budget",
-        record_id=budget.id,
-        municipality_id=budget.municipality_id,
-    )
+    audit.record_of(session, budget, actor=actor, action="publish_results", record_type="budget")
     return budget
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
 from api.accounts.deps import ActorDep
+from api.core.actor import Actor
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import not_found, problem_responses
-from api.core.http import NoStore, created, op, with_etag
+from api.core.http import NoStore, creating, deleting, no_content, op
 from api.core.i18n import LocaleDep
 from api.ideas.budgets import ballots, projects, results
 from api.ideas.budgets import logic as budgets
@@ -31,19 +32,30 @@ from api.ideas.budgets.schemas import (
     ProjectUpdate,
 )
 from api.ideas.deps import (
+    ACTION_ERRORS,
+    ADD_ERRORS,
+    EDIT_ERRORS,
     BudgetManager,
     ListingDep,
     ManagedBudget,
     ManagedProject,
     Participant,
+    ProjectOf,
     ReadableBudget,
     ReadableProject,
-    rate_limited,
+    Reply,
+    ReplyDep,
+    limited,
 )
 from api.ideas.fields import Slug
+from api.ideas.models import Budget
 
 router = APIRouter(prefix="/budgets", tags=["budgets"])
 ballot_router = APIRouter(prefix="/budgets", tags=["budgets"], dependencies=[NoStore])
+
+
+def _results(reply: Reply, budget: Budget) -> BudgetResults:
+    return results.results_read(reply.session, budget, reply.locale)
 
 
 @router.get("", **op(BudgetList, "Participatory budgets", (400, 422)))
@@ -61,42 +73,34 @@ def list_budgets(
     )
 
 
-@router.post("", **op(BudgetRead, "Open a participatory budget", (401, 403, 422), status=201))
-def create_budget(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: BudgetManager,
-    locale: LocaleDep,
-    body: BudgetCreate,
-) -> BudgetRead:
-    budget = budgets.create(session, actor=actor, data=body)
-    created(response, f"{request.url.path}/{budget.id}")
-    return with_etag(response, budget.version, budgets.to_read(session, budget, actor, locale))
+def _budget(reply: Reply, budget: Budget, actor: Actor) -> BudgetRead:
+    return reply.tagged(budget.version, budgets.to_read(reply.session, budget, actor, reply.locale))
+
+
+def _project(reply: Reply, found: ProjectOf, actor: Actor) -> ProjectRead:
+    body = projects.project_read(found.budget, found.project, actor, reply.locale)
+    return reply.tagged(found.project.version, body)
+
+
+@router.post("", **creating(BudgetRead, "Open a participatory budget", (401, 403, 422)))
+def create_budget(actor: BudgetManager, reply: ReplyDep, body: BudgetCreate) -> BudgetRead:
+    budget = budgets.create(reply.session, actor=actor, data=body)
+    return reply.created(
+        budget.id, budget.version, budgets.to_read(reply.session, budget, actor, reply.locale)
+    )
 
 
 @router.get("/{budget_id}", **op(BudgetRead, "A participatory budget", (404,)))
-def read_budget(
-    budget: ReadableBudget, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
-) -> BudgetRead:
-    return with_etag(response, budget.version, budgets.to_read(session, budget, actor, locale))
+def read_budget(budget: ReadableBudget, actor: ActorDep, reply: ReplyDep) -> BudgetRead:
+    return _budget(reply, budget, actor)
 
 
-@router.patch(
-    "/{budget_id}",
-    **op(BudgetRead, "Change a budget (dates, rules before voting)", (401, 403, 404, 409, 412, 422, 428)),
-)
+@router.patch("/{budget_id}", **op(BudgetRead, "Change a budget (dates, rules before voting)", EDIT_ERRORS))
 def update_budget(
-    response: Response,
-    session: SessionDep,
-    actor: BudgetManager,
-    budget: ManagedBudget,
-    if_match: IfMatchDep,
-    locale: LocaleDep,
-    body: BudgetUpdate,
+    actor: BudgetManager, budget: ManagedBudget, if_match: IfMatchDep, reply: ReplyDep, body: BudgetUpdate
 ) -> BudgetRead:
-    budgets.update(session, actor=actor, budget=budget, data=body, if_match=if_match)
-    return with_etag(response, budget.version, budgets.to_read(session, budget, actor, locale))
+    budgets.update(reply.session, actor=actor, budget=budget, data=body, if_match=if_match)
+    return _budget(reply, budget, actor)
 
 
 @router.get("/{budget_id}/projects", **op(ProjectList, "Projects of a budget", (400, 404)))
@@ -115,31 +119,20 @@ def list_projects(
 
 @router.post(
     "/{budget_id}/projects",
-    **op(
-        ProjectRead,
-        "Enter an idea (its author, while collecting; managers until voting)",
-        (401, 403, 404, 409, 422),
-        status=201,
+    **creating(
+        ProjectRead, "Enter an idea (its author, while collecting; managers until voting)", ADD_ERRORS
     ),
 )
 def add_project(
-    response: Response,
-    session: SessionDep,
-    actor: Participant,
-    budget: ReadableBudget,
-    locale: LocaleDep,
-    body: ProjectCreate,
+    actor: Participant, budget: ReadableBudget, reply: ReplyDep, body: ProjectCreate
 ) -> ProjectRead:
-    project = projects.add_project(session, actor=actor, budget=budget, idea_id=body.idea_id)
-    return with_etag(response, project.version, projects.project_read(budget, project, actor, locale))
+    project = projects.add_project(reply.session, actor=actor, budget=budget, idea_id=body.idea_id)
+    return _project(reply, ProjectOf(budget, project), actor)
 
 
 @router.get("/{budget_id}/projects/{project_id}", **op(ProjectRead, "A project", (404,)))
-def read_project(
-    found: ReadableProject, response: Response, actor: ActorDep, locale: LocaleDep
-) -> ProjectRead:
-    body = projects.project_read(found.budget, found.project, actor, locale)
-    return with_etag(response, found.project.version, body)
+def read_project(found: ReadableProject, actor: ActorDep, reply: ReplyDep) -> ProjectRead:
+    return _project(reply, found, actor)
 
 
 @router.patch(
@@ -147,32 +140,26 @@ def read_project(
     **op(
         ProjectRead,
         "Review a project: cost estimate and feasibility verdict with its explanation",
-        (401, 403, 404, 409, 412, 422, 428),
+        EDIT_ERRORS,
     ),
 )
 def update_project(
-    response: Response,
-    session: SessionDep,
-    actor: BudgetManager,
-    found: ManagedProject,
-    if_match: IfMatchDep,
-    locale: LocaleDep,
-    body: ProjectUpdate,
+    actor: BudgetManager, found: ManagedProject, if_match: IfMatchDep, reply: ReplyDep, body: ProjectUpdate
 ) -> ProjectRead:
-    projects.update_project(session, budget=found.budget, project=found.project, data=body, if_match=if_match)
-    body_out = projects.project_read(found.budget, found.project, actor, locale)
-    return with_etag(response, found.project.version, body_out)
+    projects.update_project(
+        reply.session, budget=found.budget, project=found.project, data=body, if_match=if_match
+    )
+    return _project(reply, found, actor)
 
 
 @router.delete(
-    "/{budget_id}/projects/{project_id}",
-    **op(None, "Remove a project (before voting)", (401, 403, 404, 409, 412, 428), status=204),
+    "/{budget_id}/projects/{project_id}", **deleting("Remove a project (before voting)", ACTION_ERRORS)
 )
 def delete_project(
     session: SessionDep, actor: BudgetManager, found: ManagedProject, if_match: IfMatchDep
 ) -> Response:
     projects.delete_project(session, budget=found.budget, project=found.project, if_match=if_match)
-    return Response(status_code=204)
+    return no_content()
 
 
 @ballot_router.get("/{budget_id}/ballot", **op(BallotRead, "Your ballot", (401, 403, 404)))
@@ -182,10 +169,12 @@ def read_ballot(session: SessionDep, actor: Participant, budget: ReadableBudget)
 
 @ballot_router.put(
     "/{budget_id}/ballot",
-    response_model=BallotRead,
-    summary="Cast or change your ballot (knapsack: within the budget; approval: up to N)",
-    responses=problem_responses(401, 403, 404, 409, 422, 429),
-    dependencies=[Depends(rate_limited("ballot"))],
+    **limited(
+        "ballot",
+        BallotRead,
+        "Cast or change your ballot (knapsack: within the budget; approval: up to N)",
+        (401, 403, 404, 409, 422, 429),
+    ),
 )
 def cast_ballot(
     session: SessionDep, actor: Participant, budget: ReadableBudget, body: BallotPut
@@ -193,59 +182,52 @@ def cast_ballot(
     return ballots.cast_ballot(session, actor=actor, budget=budget, project_ids=body.project_ids)
 
 
-@ballot_router.delete(
-    "/{budget_id}/ballot", **op(None, "Withdraw your ballot", (401, 403, 404, 409), status=204)
-)
+@ballot_router.delete("/{budget_id}/ballot", **deleting("Withdraw your ballot", (401, 403, 404, 409)))
 def withdraw_ballot(session: SessionDep, actor: Participant, budget: ReadableBudget) -> Response:
     ballots.withdraw_ballot(session, actor=actor, budget=budget)
-    return Response(status_code=204)
+    return no_content()
 
 
 @router.post(
-    "/{budget_id}/count",
-    **op(BudgetResults, "Count the ballots (after voting closes)", (401, 403, 404, 409, 412, 428)),
+    "/{budget_id}/count", **op(BudgetResults, "Count the ballots (after voting closes)", ACTION_ERRORS)
 )
 def count(
-    session: SessionDep, actor: BudgetManager, budget: ManagedBudget, if_match: IfMatchDep, locale: LocaleDep
+    actor: BudgetManager, budget: ManagedBudget, if_match: IfMatchDep, reply: ReplyDep
 ) -> BudgetResults:
-    results.count(session, actor=actor, budget=budget, if_match=if_match)
-    return results.results_read(session, budget, locale)
+    results.count(reply.session, actor=actor, budget=budget, if_match=if_match)
+    return _results(reply, budget)
 
 
 @router.post(
     "/{budget_id}/overrides",
-    **op(
-        BudgetResults, "Override a result, with the reason on record", (401, 403, 404, 409, 422), status=201
-    ),
+    **creating(BudgetResults, "Override a result, with the reason on record", ADD_ERRORS),
 )
 def create_override(
-    session: SessionDep, actor: BudgetManager, budget: ManagedBudget, locale: LocaleDep, body: OverrideCreate
+    actor: BudgetManager, budget: ManagedBudget, reply: ReplyDep, body: OverrideCreate
 ) -> BudgetResults:
-    results.override(session, actor=actor, budget=budget, data=body)
-    return results.results_read(session, budget, locale)
+    results.override(reply.session, actor=actor, budget=budget, data=body)
+    return _results(reply, budget)
 
 
 @router.post(
     "/{budget_id}/finish",
-    **op(BudgetResults, "Publish the results; winning ideas go in_progress", (401, 403, 404, 409, 412, 428)),
+    **op(BudgetResults, "Publish the results; winning ideas go in_progress", ACTION_ERRORS),
 )
 def finish(
-    session: SessionDep, actor: BudgetManager, budget: ManagedBudget, if_match: IfMatchDep, locale: LocaleDep
+    actor: BudgetManager, budget: ManagedBudget, if_match: IfMatchDep, reply: ReplyDep
 ) -> BudgetResults:
-    results.finish_budget(session, actor=actor, budget=budget, if_match=if_match)
-    return results.results_read(session, budget, locale)
+    results.finish_budget(reply.session, actor=actor, budget=budget, if_match=if_match)
+    return _results(reply, budget)
 
 
 @router.get(
     "/{budget_id}/results",
     **op(BudgetResults, "Results (public once published; managers after counting)", (404,)),
 )
-def read_results(
-    budget: ReadableBudget, session: SessionDep, actor: ActorDep, locale: LocaleDep
-) -> BudgetResults:
+def read_results(budget: ReadableBudget, actor: ActorDep, reply: ReplyDep) -> BudgetResults:
     if not results.results_visible(budget, actor):
         raise not_found("results")
-    return results.results_read(session, budget, locale)
+    return _results(reply, budget)
 
 
 @router.get(

@@ -21,6 +21,7 @@ from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.ideas import access, scope
 from api.ideas.categories import COMMENT_EDIT_MINUTES, MAX_COMMENT_DEPTH, VOTABLE, residence_of
 from api.ideas.comments.schemas import CommentCreate, CommentRead, CommentUpdate
+from api.ideas.counters import add_to
 from api.ideas.events import idea_link
 from api.ideas.followers import followers
 from api.ideas.ideas.logic import follow
@@ -28,7 +29,6 @@ from api.ideas.models import Idea, IdeaComment
 from api.notifications import logic as notifications
 
 _ideas = Idea.__table__  # type: ignore[attr-defined]
-_comments = IdeaComment.__table__  # type: ignore[attr-defined]
 COMMENTABLE = (*VOTABLE, "rejected")
 
 REPLY = {
@@ -148,17 +148,9 @@ def create(
         body=data.body,
     )
     session.add(comment)
-    session.execute(
-        sa.update(_ideas).where(_ideas.c.id == idea.id).values(comment_count=_ideas.c.comment_count + 1)
-    )
-    session.expire(idea, ["comment_count"])
+    add_to(session, idea, "comment_count", 1)
     if parent is not None:
-        session.execute(
-            sa.update(_comments)
-            .where(_comments.c.id == parent.id)
-            .values(reply_count=_comments.c.reply_count + 1)
-        )
-        session.expire(parent, ["reply_count"])
+        add_to(session, parent, "reply_count", 1)
     session.flush()
     follow(session, actor=actor, idea=idea)
     link = idea_link(idea.id)

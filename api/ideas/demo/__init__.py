@@ -21,6 +21,7 @@ from api.ideas.categories import residence_of
 from api.ideas.demo.budgets import budgets_demo, open_calls_demo
 from api.ideas.demo.texts import ANSWER_TEXT, CITIES, COMMENTS, DIASPORA_COUNTRIES, FIRST, IDEAS, LAST
 from api.ideas.models import (
+    IDEA_STATES,
     Idea,
     IdeaAnswer,
     IdeaComment,
@@ -80,15 +81,7 @@ def seed(session: Session) -> list[str]:
                 author = people[-1]
             created = now - timedelta(days=rng.randint(1, 300), hours=rng.randint(0, 23))
             state = rng.choices(
-                [
-                    "published",
-                    "under_review",
-                    "accepted",
-                    "rejected",
-                    "in_progress",
-                    "implemented",
-                    "withdrawn",
-                ],
+                [name for name in IDEA_STATES if name != "draft"],
                 weights=[55, 12, 10, 6, 6, 6, 5],
             )[0]
             t = {lang: title.format(city=city)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -99,52 +99,92 @@ def _ballots(
     return len(ballots)
 
 
+def _budget_with_ballots(
+    session: Session,
+    rng: random.Random,
+    ideas: list[dict[str, Any]],
+    people: list[Any],
+    *,
+    now: datetime,
+    municipality_slug: str,
+    phase_days: tuple[int, int, int, int],
+    costs: list[int],
+    unfeasible: dict[str, str],
+    voters: int,
+    **fields: Any,
+) -> tuple[Budget, int]:
+    """A knapsack budget open to everyone, its phases starting ``phase_days`` from now (collecting,
+    reviewing, voting, voting's end), the municipality's first published ideas as projects (one per
+    cost; one found unfeasible) and ballots of the first ``voters`` people."""
+    day = timedelta(days=1)
+    municipality = get_by_slug(session, municipality_slug)
+    collecting, reviewing, voting, until = (now + d * day for d in phase_days)
+    budget = Budget(
+        municipality_id=municipality.id,
+        eligibility="everyone",
+        ballot_rule="knapsack",
+        collecting_from=collecting,
+        reviewing_from=reviewing,
+        voting_from=voting,
+        voting_until=until,
+        **fields,
+    )
+    session.add(budget)
+    session.flush()
+    entered = [
+        i
+        for i in ideas
+        if i["municipality_id"] == municipality.id and i["state"] in ("published", "under_review")
+    ][: len(costs)]
+    projects = _projects(session, budget, entered, costs, unfeasible)
+    return budget, _ballots(session, rng, budget, projects, people[:voters])
+
+
 def budgets_demo(
     session: Session, rng: random.Random, ideas: list[dict[str, Any]], people: list[Any]
 ) -> list[str]:
     now = utcnow()
-    kaunas = get_by_slug(session, "kauno-m")
-    vilnius = get_by_slug(session, "vilniaus-m")
-    day = timedelta(days=1)
-    finished = Budget(
-        municipality_id=kaunas.id,
+    finished, n = _budget_with_ballots(
+        session,
+        rng,
+        ideas,
+        people,
+        now=now,
+        municipality_slug="kauno-m",
+        phase_days=(-120, -90, -60, -30),
+        costs=[45_000, 30_000, 60_000, 20_000, 15_000, 50_000, 25_000, 35_000, 40_000],
+        unfeasible={
+            "lt": "Sklypas priklauso valstybei; savivaldybė negali jame statyti.",
+            "en": "The plot belongs to the state; the municipality cannot build there.",
+        },
+        voters=120,
         title={"lt": "Kauno dalyvaujamasis biudžetas 2026", "en": "Kaunas participatory budget 2026"},
         description={
             "lt": "Gyventojai ir kraštiečiai sprendžia, kaip panaudoti 150 000 €.",
             "en": "Residents and the diaspora decide how to spend €150,000.",
         },
         total_amount=150_000,
-        eligibility="everyone",
-        ballot_rule="knapsack",
         counting_method="equal_shares",
-        collecting_from=now - 120 * day,
-        reviewing_from=now - 90 * day,
-        voting_from=now - 60 * day,
-        voting_until=now - 30 * day,
     )
-    session.add(finished)
-    session.flush()
-    kaunas_ideas = [
-        i for i in ideas if i["municipality_id"] == kaunas.id and i["state"] in ("published", "under_review")
-    ][:9]
-    projects = _projects(
-        session,
-        finished,
-        kaunas_ideas,
-        [45_000, 30_000, 60_000, 20_000, 15_000, 50_000, 25_000, 35_000, 40_000],
-        {
-            "lt": "Sklypas priklauso valstybei; savivaldybė negali jame statyti.",
-            "en": "The plot belongs to the state; the municipality cannot build there.",
-        },
-    )
-    n = _ballots(session, rng, finished, projects, people[:120])
     coordinator = _coordinator(session, "koordinatorius.kaunas@demo.langelis.lt")
     results.count(session, actor=coordinator, budget=finished, if_match=IfMatch(("*",)))
     results.finish_budget(session, actor=coordinator, budget=finished, if_match=IfMatch(("*",)))
-    finished.finished_at = now - 25 * day
+    finished.finished_at = now - timedelta(days=25)
 
-    open_budget = Budget(
-        municipality_id=vilnius.id,
+    open_budget, m = _budget_with_ballots(
+        session,
+        rng,
+        ideas,
+        people,
+        now=now,
+        municipality_slug="vilniaus-m",
+        phase_days=(-60, -30, -2, 28),
+        costs=[80_000, 45_000, 60_000, 25_000, 90_000, 35_000, 50_000, 70_000],
+        unfeasible={
+            "lt": "Projektas kartoja jau vykdomą programą.",
+            "en": "The project duplicates a programme already running.",
+        },
+        voters=90,
         title={
             "lt": "Vilniaus dalyvaujamasis biudžetas 2027",
             "en": "Vilnius participatory budget 2027",
@@ -156,30 +196,8 @@ def budgets_demo(
             "en": "Vote for projects: choose the ones that fit in €200,000.",
         },
         total_amount=200_000,
-        eligibility="everyone",
-        ballot_rule="knapsack",
         counting_method="greedy",
-        collecting_from=now - 60 * day,
-        reviewing_from=now - 30 * day,
-        voting_from=now - 2 * day,
-        voting_until=now + 28 * day,
     )
-    session.add(open_budget)
-    session.flush()
-    vilnius_ideas = [
-        i for i in ideas if i["municipality_id"] == vilnius.id and i["state"] in ("published", "under_review")
-    ][:8]
-    open_projects = _projects(
-        session,
-        open_budget,
-        vilnius_ideas,
-        [80_000, 45_000, 60_000, 25_000, 90_000, 35_000, 50_000, 70_000],
-        {
-            "lt": "Projektas kartoja jau vykdomą programą.",
-            "en": "The project duplicates a programme already running.",
-        },
-    )
-    m = _ballots(session, rng, open_budget, open_projects, people[:90])
     session.flush()
     return [
         f"  budgets: Kaunas 2026 finished ({n} ballots, Method of Equal Shares); "

@@ -16,6 +16,7 @@ from api.core.errors import ProblemError, conflict, forbidden, not_found, unproc
 from api.core.i18n import search_blob
 from api.ideas import access, partners, scope
 from api.ideas.categories import VOTABLE, WITHDRAWABLE, residence_of
+from api.ideas.counters import add_to
 from api.ideas.events import notify_state_change
 from api.ideas.ideas.board import can_edit
 from api.ideas.ideas.schemas import (
@@ -36,7 +37,6 @@ from api.ideas.models import (
 from api.municipalities import logic as municipalities
 
 _follows = IdeaFollow.__table__  # type: ignore[attr-defined]
-_ideas = Idea.__table__  # type: ignore[attr-defined]
 
 
 def _check_open_call(session: Session, call_id: uuid.UUID, municipality_id: uuid.UUID) -> None:
@@ -51,6 +51,10 @@ def _check_open_call(session: Session, call_id: uuid.UUID, municipality_id: uuid
         raise conflict("The open call is not taking submissions now.", slug="open-call-closed")
 
 
+# What an idea keeps of its proposal as it was sent.
+AS_PROPOSED = {"category", "title", "body", "place", "latitude", "longitude", "image_urls", "open_call_id"}
+
+
 def create_idea(session: Session, *, actor: Actor, data: IdeaCreate) -> Idea:
     municipality = municipalities.resolve_slug(session, data.municipality, field="municipality")
     access.ensure_not_blocked(session, actor, municipality.id)
@@ -63,19 +67,12 @@ def create_idea(session: Session, *, actor: Actor, data: IdeaCreate) -> Idea:
     publish = data.publish
     idea = Idea(
         municipality_id=municipality.id,
-        category=data.category,
-        title=data.title,
-        body=data.body,
-        place=data.place,
-        latitude=data.latitude,
-        longitude=data.longitude,
-        image_urls=list(data.image_urls),
+        **data.model_dump(include=AS_PROPOSED),
         author_id=user.id,
         author_name=data.author_name or user.display_name,
         author_country=user.country,
         author_residence=residence_of(user.country),
         state="published" if publish else "draft",
-        open_call_id=data.open_call_id,
         follower_count=1,
         created_at=now,
         listed_at=now,
@@ -158,10 +155,7 @@ def follow(session: Session, *, actor: Actor, idea: Idea) -> bool:
     )
     if session.execute(stmt).first() is None:
         return False
-    session.execute(
-        sa.update(_ideas).where(_ideas.c.id == idea.id).values(follower_count=_ideas.c.follower_count + 1)
-    )
-    session.expire(idea, ["follower_count"])
+    add_to(session, idea, "follower_count", 1)
     return True
 
 
@@ -170,10 +164,7 @@ def unfollow(session: Session, *, actor: Actor, idea: Idea) -> None:
         sa.delete(_follows).where(_follows.c.idea_id == idea.id, _follows.c.user_id == actor.id)
     )
     if result.rowcount:  # type: ignore[attr-defined]
-        session.execute(
-            sa.update(_ideas).where(_ideas.c.id == idea.id).values(follower_count=_ideas.c.follower_count - 1)
-        )
-        session.expire(idea, ["follower_count"])
+        add_to(session, idea, "follower_count", -1)
 
 
 def read_settings(session: Session, slug: str) -> IdeaSettingsRead:

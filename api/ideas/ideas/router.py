@@ -6,18 +6,30 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from api.accounts.deps import ActorDep
+from api.core.actor import Actor
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import created, op, rows_page_response, with_etag
+from api.core.http import deleting, no_content, op, rows_page_response
 from api.core.i18n import LocaleDep
 from api.ideas.categories import CATEGORIES, Category, IdeaState, Residence
-from api.ideas.deps import ListingDep, Moderator, Participant, PrivateWhenSignedIn, ReadableIdea, rate_limited
-from api.ideas.fields import Slug
+from api.ideas.deps import (
+    ACTION_ERRORS,
+    EDIT_ERRORS,
+    ListingDep,
+    Moderator,
+    Participant,
+    PrivateWhenSignedIn,
+    ReadableIdea,
+    Reply,
+    ReplyDep,
+    limited,
+)
+from api.ideas.fields import Slug, SlugPath
 from api.ideas.ideas import board, export, logic
 from api.ideas.ideas.schemas import (
     CategoryList,
@@ -32,20 +44,14 @@ from api.ideas.ideas.schemas import (
     IdeaStats,
     IdeaUpdate,
 )
+from api.ideas.models import Idea
 
 router = APIRouter(prefix="/ideas", tags=["ideas"])
 
-SlugPath = Annotated[str, Path(min_length=2, max_length=60, pattern=r"^[a-z0-9-]+$")]
 MunicipalityQ = Annotated[Slug | None, Query(description="Municipality slug, e.g. `vilniaus-m`")]
 
 
-@router.get(
-    "",
-    response_model=IdeaList,
-    summary="The ideas board",
-    responses=problem_responses(400, 422),
-    dependencies=[PrivateWhenSignedIn],
-)
+@router.get("", **op(IdeaList, "The ideas board", (400, 422)), dependencies=[PrivateWhenSignedIn])
 def list_ideas(
     listing: ListingDep,
     municipality: MunicipalityQ = None,
@@ -134,82 +140,45 @@ def update_settings(
     return logic.update_settings(session, actor=actor, slug=municipality, data=body)
 
 
-@router.post(
-    "",
-    response_model=IdeaRead,
-    status_code=201,
-    summary="Propose an idea",
-    responses=problem_responses(401, 403, 409, 422, 429),
-    dependencies=[Depends(rate_limited("idea"))],
-)
-def create_idea(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Participant,
-    locale: LocaleDep,
-    body: IdeaCreate,
-) -> IdeaRead:
-    idea = logic.create_idea(session, actor=actor, data=body)
-    created(response, f"{request.url.path}/{idea.id}")
-    return with_etag(response, idea.version, board.read_one(session, idea, actor, locale))
+def _idea(reply: Reply, idea: Idea, actor: Actor) -> IdeaRead:
+    return reply.tagged(idea.version, board.read_one(reply.session, idea, actor, reply.locale))
 
 
-@router.get(
-    "/{idea_id}",
-    response_model=IdeaRead,
-    summary="An idea",
-    responses=problem_responses(404),
-    dependencies=[PrivateWhenSignedIn],
-)
-def read_idea(
-    idea: ReadableIdea, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
-) -> IdeaRead:
-    return with_etag(response, idea.version, board.read_one(session, idea, actor, locale))
+@router.post("", **limited("idea", IdeaRead, "Propose an idea", (401, 403, 409, 422, 429), status=201))
+def create_idea(actor: Participant, reply: ReplyDep, body: IdeaCreate) -> IdeaRead:
+    idea = logic.create_idea(reply.session, actor=actor, data=body)
+    return reply.created(idea.id, idea.version, board.read_one(reply.session, idea, actor, reply.locale))
+
+
+@router.get("/{idea_id}", **op(IdeaRead, "An idea", (404,)), dependencies=[PrivateWhenSignedIn])
+def read_idea(idea: ReadableIdea, actor: ActorDep, reply: ReplyDep) -> IdeaRead:
+    return _idea(reply, idea, actor)
 
 
 @router.patch(
-    "/{idea_id}",
-    **op(
-        IdeaRead, "Edit your idea (only before its first vote or answer)", (401, 403, 404, 409, 412, 422, 428)
-    ),
+    "/{idea_id}", **op(IdeaRead, "Edit your idea (only before its first vote or answer)", EDIT_ERRORS)
 )
 def update_idea(
-    response: Response,
-    session: SessionDep,
-    actor: Participant,
-    idea: ReadableIdea,
-    if_match: IfMatchDep,
-    locale: LocaleDep,
-    body: IdeaUpdate,
+    actor: Participant, idea: ReadableIdea, if_match: IfMatchDep, reply: ReplyDep, body: IdeaUpdate
 ) -> IdeaRead:
-    logic.update_idea(session, actor=actor, idea=idea, data=body, if_match=if_match)
-    return with_etag(response, idea.version, board.read_one(session, idea, actor, locale))
+    logic.update_idea(reply.session, actor=actor, idea=idea, data=body, if_match=if_match)
+    return _idea(reply, idea, actor)
 
 
-@router.delete("/{idea_id}", **op(None, "Delete your draft", (401, 403, 404, 409, 412, 428), status=204))
+@router.delete("/{idea_id}", **deleting("Delete your draft", ACTION_ERRORS))
 def delete_idea(
     session: SessionDep, actor: Participant, idea: ReadableIdea, if_match: IfMatchDep
 ) -> Response:
     logic.delete_draft(session, actor=actor, idea=idea, if_match=if_match)
-    return Response(status_code=204)
+    return no_content()
 
 
-@router.post(
-    "/{idea_id}/state",
-    **op(IdeaRead, "Publish your draft or withdraw your idea", (401, 403, 404, 409, 412, 422, 428)),
-)
+@router.post("/{idea_id}/state", **op(IdeaRead, "Publish your draft or withdraw your idea", EDIT_ERRORS))
 def change_state(
-    response: Response,
-    session: SessionDep,
-    actor: Participant,
-    idea: ReadableIdea,
-    if_match: IfMatchDep,
-    locale: LocaleDep,
-    body: IdeaStateChange,
+    actor: Participant, idea: ReadableIdea, if_match: IfMatchDep, reply: ReplyDep, body: IdeaStateChange
 ) -> IdeaRead:
-    logic.change_state(session, actor=actor, idea=idea, state=body.state, if_match=if_match)
-    return with_etag(response, idea.version, board.read_one(session, idea, actor, locale))
+    logic.change_state(reply.session, actor=actor, idea=idea, state=body.state, if_match=if_match)
+    return _idea(reply, idea, actor)
 
 
 @router.put(
@@ -220,10 +189,10 @@ def change_state(
 )
 def follow(session: SessionDep, actor: Participant, idea: ReadableIdea) -> Response:
     logic.follow(session, actor=actor, idea=idea)
-    return Response(status_code=204)
+    return no_content()
 
 
-@router.delete("/{idea_id}/follow", **op(None, "Stop following an idea", (401, 403, 404), status=204))
+@router.delete("/{idea_id}/follow", **deleting("Stop following an idea", (401, 403, 404)))
 def unfollow(session: SessionDep, actor: Participant, idea: ReadableIdea) -> Response:
     logic.unfollow(session, actor=actor, idea=idea)
-    return Response(status_code=204)
+    return no_content()

@@ -18,12 +18,13 @@ from api.accounts.models import User
 from api.core import audit
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
-from api.core.db import dialect_insert, utcnow
+from api.core.db import dialect_insert, found, utcnow
 from api.core.errors import conflict, not_found, unprocessable
 from api.core.i18n import resolve
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.ideas import access, scope
 from api.ideas.categories import FLAGS_TO_HIDE
+from api.ideas.fields import as_stored
 from api.ideas.models import Idea, IdeaBlock, IdeaComment, IdeaFlag, ModerationCase
 from api.ideas.moderation.schemas import BlockCreate, BlockRead, FlagCreate, FlagRead, ModerationCaseRead
 from api.municipalities import logic as municipalities
@@ -88,16 +89,7 @@ def flag(
     )
     inserted = session.execute(
         dialect_insert(session, _flags)
-        .values(
-            id=row.id,
-            case_id=row.case_id,
-            target_type=row.target_type,
-            target_id=row.target_id,
-            user_id=row.user_id,
-            reason=row.reason,
-            note=row.note,
-            created_at=now,
-        )
+        .values(**row.model_dump())
         .on_conflict_do_nothing(index_elements=["target_type", "target_id", "user_id"])
         .returning(_flags.c.id)
     ).first()
@@ -161,7 +153,22 @@ def list_cases(
 
 def get_case(session: Session, *, actor: Actor, case_id: uuid.UUID) -> ModerationCase:
     stmt = scope.readable_cases(actor).where(ModerationCase.id == case_id)
-    return access.first_or_404(session, stmt, "moderation case")
+    return found(session, stmt, "moderation case")
+
+
+CASE_AS_STORED = (
+    "id",
+    "target_type",
+    "target_id",
+    "idea_id",
+    "status",
+    "open_flags",
+    "total_flags",
+    "first_flagged_at",
+    "last_flagged_at",
+    "decided_at",
+    "decision_note",
+)
 
 
 def case_read(session: Session, case: ModerationCase, lang: str) -> ModerationCaseRead:
@@ -181,22 +188,12 @@ def case_read(session: Session, case: ModerationCase, lang: str) -> ModerationCa
         ).all()
     }
     return ModerationCaseRead(
-        id=case.id,
+        **as_stored(case, CASE_AS_STORED),
         municipality=access.slug_of(session, case.municipality_id),
-        target_type=case.target_type,
-        target_id=case.target_id,
-        idea_id=case.idea_id,
-        status=case.status,
-        open_flags=case.open_flags,
-        total_flags=case.total_flags,
         reasons=reasons,
         excerpt=excerpt,
         author_id=target.author_id if target is not None else None,
         author_name=target.author_name if target is not None else None,
-        first_flagged_at=case.first_flagged_at,
-        last_flagged_at=case.last_flagged_at,
-        decided_at=case.decided_at,
-        decision_note=case.decision_note,
     )
 
 
@@ -276,7 +273,10 @@ def block_read(session: Session, block: IdeaBlock) -> BlockRead:
     )
 
 
-def _mark_blocked(session: Session, municipality_id: uuid.UUID, user_id: uuid.UUID, value: bool) -> None:
+def _set_blocked(
+    session: Session, *, actor: Actor, municipality_id: uuid.UUID, user_id: uuid.UUID, value: bool
+) -> None:
+    """Hide or show again a person's ideas and comments in a municipality, on the record."""
     for table in (_ideas, _comments):
         session.execute(
             sa.update(table)
@@ -285,6 +285,15 @@ def _mark_blocked(session: Session, municipality_id: uuid.UUID, user_id: uuid.UU
             )
             .values(author_blocked=value)
         )
+    audit.record(
+        session,
+        actor=actor,
+        action="block" if value else "unblock",
+        record_type="idea_block",
+        record_id=user_id,
+        municipality_id=municipality_id,
+        subject_id=user_id,
+    )
 
 
 def block(session: Session, *, actor: Actor, data: BlockCreate) -> IdeaBlock:
@@ -313,37 +322,15 @@ def block(session: Session, *, actor: Actor, data: BlockCreate) -> IdeaBlock:
         raise conflict("This person is already blocked here.", slug="already-blocked")
     row = IdeaBlock(municipality_id=municipality_id, user_id=user.id, reason=data.reason, blocked_by=actor.id)
     session.add(row)
-    _mark_blocked(session, municipality_id, user.id, True)
-    audit.record(
-        session,
-        actor=actor,
-        action="block",
-        record_type="idea_block",
-        record_id=user.id,
-        municipality_id=municipality_id,
-        subject_id=user.id,
-    )
+    _set_blocked(session, actor=actor, municipality_id=municipality_id, user_id=user.id, value=True)
     session.flush()
     return row
 
 
 def unblock(session: Session, *, actor: Actor, municipality: str, user_id: uuid.UUID) -> None:
     municipality_id = municipalities.get_by_slug(session, municipality).id
-    row = session.exec(
-        scope.readable_blocks(actor).where(
-            scope.in_municipality(IdeaBlock.municipality_id, municipality_id), IdeaBlock.user_id == user_id
-        )
-    ).first()
-    if row is None:
-        raise not_found("block")
-    session.delete(row)
-    _mark_blocked(session, municipality_id, user_id, False)
-    audit.record(
-        session,
-        actor=actor,
-        action="unblock",
-        record_type="idea_block",
-        record_id=user_id,
-        municipality_id=municipality_id,
-        subject_id=user_id,
+    stmt = scope.readable_blocks(actor).where(
+        scope.in_municipality(IdeaBlock.municipality_id, municipality_id), IdeaBlock.user_id == user_id
     )
+    session.delete(found(session, stmt, "block"))
+    _set_blocked(session, actor=actor, municipality_id=municipality_id, user_id=user_id, value=False)

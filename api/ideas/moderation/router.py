@@ -5,16 +5,25 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.errors import problem_responses
-from api.core.http import NoStore, op, page_response, with_etag
-from api.core.i18n import LocaleDep
+from api.core.http import NoStore, creating, deleting, no_content, op, page_response
 from api.core.pagination import PageDep
-from api.ideas.deps import Moderator, Participant, ReadableCase, ReadableComment, ReadableIdea, rate_limited
-from api.ideas.fields import Slug
+from api.ideas.deps import (
+    EDIT_ERRORS,
+    ListingDep,
+    Moderator,
+    Participant,
+    ReadableCase,
+    ReadableComment,
+    ReadableIdea,
+    Reply,
+    ReplyDep,
+    limited,
+)
+from api.ideas.fields import Slug, SlugPath
 from api.ideas.models import ModerationCase
 from api.ideas.moderation import logic as moderation
 from api.ideas.moderation.schemas import (
@@ -28,20 +37,15 @@ from api.ideas.moderation.schemas import (
     ModerationDecision,
 )
 
-SlugPath = Annotated[str, Path(min_length=2, max_length=60, pattern=r"^[a-z0-9-]+$")]
 CaseStatus = Literal["open", "hidden", "restored", "removed"]
 Action = Literal["hide", "restore", "remove"]
+FLAG_ERRORS = (401, 403, 404, 409, 422, 429)
 flags = APIRouter(prefix="/ideas", tags=["ideas"])
 router = APIRouter(prefix="/moderation", tags=["moderation"], dependencies=[NoStore])
 
 
 @flags.post(
-    "/{idea_id}/flags",
-    response_model=FlagRead,
-    status_code=201,
-    summary="Flag an idea for moderation",
-    responses=problem_responses(401, 403, 404, 409, 422, 429),
-    dependencies=[Depends(rate_limited("flag"))],
+    "/{idea_id}/flags", **limited("flag", FlagRead, "Flag an idea for moderation", FLAG_ERRORS, status=201)
 )
 def flag_idea(session: SessionDep, actor: Participant, idea: ReadableIdea, body: FlagCreate) -> FlagRead:
     return moderation.flag(session, actor=actor, idea=idea, comment=None, data=body)
@@ -49,11 +53,7 @@ def flag_idea(session: SessionDep, actor: Participant, idea: ReadableIdea, body:
 
 @flags.post(
     "/{idea_id}/comments/{comment_id}/flags",
-    response_model=FlagRead,
-    status_code=201,
-    summary="Flag a comment for moderation",
-    responses=problem_responses(401, 403, 404, 409, 422, 429),
-    dependencies=[Depends(rate_limited("flag"))],
+    **limited("flag", FlagRead, "Flag a comment for moderation", FLAG_ERRORS, status=201),
 )
 def flag_comment(
     session: SessionDep, actor: Participant, found: ReadableComment, body: FlagCreate
@@ -70,28 +70,31 @@ def flag_comment(
     ),
 )
 def list_cases(
-    request: Request,
-    response: Response,
-    session: SessionDep,
     actor: Moderator,
-    locale: LocaleDep,
-    page: PageDep,
+    listing: ListingDep,
     status: Annotated[list[CaseStatus] | None, Query()] = None,
     municipality: Annotated[Slug | None, Query()] = None,
     target_type: Annotated[Literal["idea", "comment"] | None, Query()] = None,
 ) -> Response:
     rows, next_cursor = moderation.list_cases(
-        session, actor=actor, params=page, status=status, municipality=municipality, target_type=target_type
+        listing.session,
+        actor=actor,
+        params=listing.page,
+        status=status,
+        municipality=municipality,
+        target_type=target_type,
     )
-    items = [moderation.case_read(session, c, locale.lang) for c in rows]
-    return page_response(request, response, ModerationCaseList(items=items, next_cursor=next_cursor))
+    items = [moderation.case_read(listing.session, c, listing.locale.lang) for c in rows]
+    return listing.answer(ModerationCaseList(items=items, next_cursor=next_cursor))
+
+
+def _case(reply: Reply, case: ModerationCase) -> ModerationCaseRead:
+    return reply.tagged(case.version, moderation.case_read(reply.session, case, reply.locale.lang))
 
 
 @router.get("/cases/{case_id}", **op(ModerationCaseRead, "A moderation case", (401, 403, 404)))
-def read_case(
-    response: Response, session: SessionDep, actor: Moderator, case: ReadableCase, locale: LocaleDep
-) -> ModerationCaseRead:
-    return with_etag(response, case.version, moderation.case_read(session, case, locale.lang))
+def read_case(actor: Moderator, case: ReadableCase, reply: ReplyDep) -> ModerationCaseRead:
+    return _case(reply, case)
 
 
 def _decision(
@@ -104,24 +107,20 @@ def _decision(
 @router.post(
     "/cases/{case_id}/{action}",
     **op(
-        ModerationCaseRead,
-        "Decide: hide, restore (visible again) or remove the flagged content",
-        (401, 403, 404, 409, 412, 422, 428),
+        ModerationCaseRead, "Decide: hide, restore (visible again) or remove the flagged content", EDIT_ERRORS
     ),
 )
 def decide(
     decision: Annotated[tuple[ModerationCase, Action], Depends(_decision)],
-    response: Response,
-    session: SessionDep,
     actor: Moderator,
     if_match: IfMatchDep,
-    locale: LocaleDep,
+    reply: ReplyDep,
     body: ModerationDecision | None = None,
 ) -> ModerationCaseRead:
     case, action = decision
     note = body.note if body else None
-    moderation.decide(session, actor=actor, case=case, action=action, note=note, if_match=if_match)
-    return with_etag(response, case.version, moderation.case_read(session, case, locale.lang))
+    moderation.decide(reply.session, actor=actor, case=case, action=action, note=note, if_match=if_match)
+    return _case(reply, case)
 
 
 @router.get("/blocks", **op(BlockList, "People blocked in your municipality", (400, 401, 403, 422)))
@@ -140,20 +139,17 @@ def list_blocks(
 
 @router.post(
     "/blocks",
-    **op(
-        BlockRead,
-        "Block a person: their content in the municipality is hidden",
-        (401, 403, 409, 422),
-        status=201,
+    **creating(
+        BlockRead, "Block a person: their content in the municipality is hidden", (401, 403, 409, 422)
     ),
 )
 def create_block(session: SessionDep, actor: Moderator, body: BlockCreate) -> BlockRead:
     return moderation.block_read(session, moderation.block(session, actor=actor, data=body))
 
 
-@router.delete("/blocks/{municipality}/{user_id}", **op(None, "Lift a block", (401, 403, 404), status=204))
+@router.delete("/blocks/{municipality}/{user_id}", **deleting("Lift a block", (401, 403, 404)))
 def delete_block(
     municipality: SlugPath, user_id: uuid.UUID, session: SessionDep, actor: Moderator
 ) -> Response:
     moderation.unblock(session, actor=actor, municipality=municipality, user_id=user_id)
-    return Response(status_code=204)
+    return no_content()

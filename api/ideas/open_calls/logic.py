@@ -14,7 +14,7 @@ from sqlmodel import Session, col
 from api.core import audit
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
-from api.core.db import utcnow
+from api.core.db import found, utcnow
 from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams
@@ -22,10 +22,9 @@ from api.core.translation_status import text_meta
 from api.ideas import access, scope
 from api.ideas.events import idea_link
 from api.ideas.followers import followers
-from api.ideas.listing import dated_page, phase_clauses
+from api.ideas.listing import dated_page, open_dated, phase_clauses
 from api.ideas.models import Idea, OpenCall
 from api.ideas.open_calls.schemas import AwardCreate, OpenCallCreate, OpenCallRead, OpenCallUpdate
-from api.municipalities import logic as municipalities
 from api.notifications import logic as notifications
 
 AWARDED = {
@@ -100,29 +99,16 @@ def list_calls(
 
 
 def readable(session: Session, *, actor: Actor, call_id: uuid.UUID) -> OpenCall:
-    return access.first_or_404(
-        session, scope.readable_calls(actor).where(OpenCall.id == call_id), "open call"
-    )
+    return found(session, scope.readable_calls(actor).where(OpenCall.id == call_id), "open call")
 
 
 def managed(session: Session, *, actor: Actor, call_id: uuid.UUID) -> OpenCall:
     """Another municipality's call is not found for its would-be managers."""
-    return access.first_or_404(session, scope.managed_calls(actor).where(OpenCall.id == call_id), "open call")
+    return found(session, scope.managed_calls(actor).where(OpenCall.id == call_id), "open call")
 
 
 def create(session: Session, *, actor: Actor, data: OpenCallCreate) -> OpenCall:
-    municipality = municipalities.resolve_slug(session, data.municipality)
-    if not scope.is_budget_manager_of(actor, municipality.id):
-        raise unprocessable(
-            "You manage another municipality's open calls.",
-            errors=[{"loc": ["body", "municipality"], "msg": "not yours", "type": "value_error"}],
-        )
-    call = OpenCall(
-        municipality_id=municipality.id, **data.model_dump(exclude={"municipality"}), created_by=actor.id
-    )
-    session.add(call)
-    session.flush()
-    return call
+    return open_dated(session, OpenCall, actor=actor, data=data, what="open calls")
 
 
 def update(session: Session, *, call: OpenCall, data: OpenCallUpdate, if_match: IfMatch) -> OpenCall:
@@ -168,13 +154,7 @@ def award(
         link=idea_link(idea.id),
         data={"idea_id": str(idea.id), "open_call_id": str(call.id)},
     )
-    audit.record(
-        session,
-        actor=actor,
-        action="award",
-        record_type="open_call",
-        record_id=call.id,
-        municipality_id=call.municipality_id,
-        details={"idea_id": str(idea.id)},
+    audit.record_of(
+        session, call, actor=actor, action="award", record_type="open_call", details={"idea_id": str(idea.id)}
     )
     return call

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
 from api.accounts.deps import ActorDep
+from api.core.actor import Actor
 from api.core.conditional import IfMatchDep
-from api.core.db import SessionDep
-from api.core.http import created, op, with_etag
-from api.core.i18n import LocaleDep
-from api.ideas.deps import BudgetManager, ListingDep, ManagedCall, ReadableCall
+from api.core.http import creating, op
+from api.ideas.deps import EDIT_ERRORS, BudgetManager, ListingDep, ManagedCall, ReadableCall, Reply, ReplyDep
 from api.ideas.fields import Slug
+from api.ideas.models import OpenCall
 from api.ideas.open_calls import logic as open_calls
 from api.ideas.open_calls.schemas import (
     AwardCreate,
@@ -23,6 +23,10 @@ from api.ideas.open_calls.schemas import (
 )
 
 router = APIRouter(prefix="/open-calls", tags=["open-calls"])
+
+
+def _call(reply: Reply, call: OpenCall, actor: Actor) -> OpenCallRead:
+    return reply.tagged(call.version, open_calls.to_read(reply.session, call, actor, reply.locale))
 
 
 @router.get("", **op(OpenCallList, "Open calls (logo, city gate, anthem…)", (400, 422)))
@@ -39,57 +43,31 @@ def list_calls(
     return listing.answer(OpenCallList(items=items, next_cursor=cursor))
 
 
-@router.post("", **op(OpenCallRead, "Open a call with a named prize", (401, 403, 422), status=201))
-def create_call(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: BudgetManager,
-    locale: LocaleDep,
-    body: OpenCallCreate,
-) -> OpenCallRead:
-    call = open_calls.create(session, actor=actor, data=body)
-    created(response, f"{request.url.path}/{call.id}")
-    return with_etag(response, call.version, open_calls.to_read(session, call, actor, locale))
+@router.post("", **creating(OpenCallRead, "Open a call with a named prize", (401, 403, 422)))
+def create_call(actor: BudgetManager, reply: ReplyDep, body: OpenCallCreate) -> OpenCallRead:
+    call = open_calls.create(reply.session, actor=actor, data=body)
+    return reply.created(call.id, call.version, open_calls.to_read(reply.session, call, actor, reply.locale))
 
 
 @router.get("/{call_id}", **op(OpenCallRead, "An open call", (404,)))
-def read_call(
-    call: ReadableCall, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
-) -> OpenCallRead:
-    return with_etag(response, call.version, open_calls.to_read(session, call, actor, locale))
+def read_call(call: ReadableCall, actor: ActorDep, reply: ReplyDep) -> OpenCallRead:
+    return _call(reply, call, actor)
 
 
-@router.patch("/{call_id}", **op(OpenCallRead, "Change an open call", (401, 403, 404, 409, 412, 422, 428)))
+@router.patch("/{call_id}", **op(OpenCallRead, "Change an open call", EDIT_ERRORS))
 def update_call(
-    response: Response,
-    session: SessionDep,
-    actor: BudgetManager,
-    call: ManagedCall,
-    if_match: IfMatchDep,
-    locale: LocaleDep,
-    body: OpenCallUpdate,
+    actor: BudgetManager, call: ManagedCall, if_match: IfMatchDep, reply: ReplyDep, body: OpenCallUpdate
 ) -> OpenCallRead:
-    open_calls.update(session, call=call, data=body, if_match=if_match)
-    return with_etag(response, call.version, open_calls.to_read(session, call, actor, locale))
+    open_calls.update(reply.session, call=call, data=body, if_match=if_match)
+    return _call(reply, call, actor)
 
 
 @router.post(
     "/{call_id}/award",
-    **op(
-        OpenCallRead,
-        "Award the prize to an entry (after submissions close)",
-        (401, 403, 404, 409, 412, 422, 428),
-    ),
+    **op(OpenCallRead, "Award the prize to an entry (after submissions close)", EDIT_ERRORS),
 )
 def award(
-    response: Response,
-    session: SessionDep,
-    actor: BudgetManager,
-    call: ManagedCall,
-    if_match: IfMatchDep,
-    locale: LocaleDep,
-    body: AwardCreate,
+    actor: BudgetManager, call: ManagedCall, if_match: IfMatchDep, reply: ReplyDep, body: AwardCreate
 ) -> OpenCallRead:
-    open_calls.award(session, actor=actor, call=call, data=body, if_match=if_match)
-    return with_etag(response, call.version, open_calls.to_read(session, call, actor, locale))
+    open_calls.award(reply.session, actor=actor, call=call, data=body, if_match=if_match)
+    return _call(reply, call, actor)
