@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from api.events.models import Event, EventRegistration
+from api.events.models import EVENTS, REGS
 from api.events.scope import in_municipalities
 from api.indicators.providers import DerivedCell, Scope
 
@@ -22,23 +22,21 @@ class EventParticipants:
     period_types = ("year", "quarter", "month")
 
     def compute(self, session: Session, scope: Scope) -> Iterator[DerivedCell]:
-        ev = Event.__table__  # type: ignore[attr-defined]
-        reg = EventRegistration.__table__  # type: ignore[attr-defined]
         start, end = scope.bounds()
         where = (
-            in_municipalities(ev.c.municipality_id, scope.municipality_ids),
-            ev.c.status == "scheduled",
-            ev.c.starts_at >= start,
-            ev.c.starts_at < end,
-            reg.c.status == "confirmed",
-            reg.c.attended.is_not(False),
-            reg.c.created_at <= scope.as_of,
+            in_municipalities(EVENTS.c.municipality_id, scope.municipality_ids),
+            EVENTS.c.status == "scheduled",
+            EVENTS.c.starts_at >= start,
+            EVENTS.c.starts_at < end,
+            REGS.c.status == "confirmed",
+            REGS.c.attended.is_not(False),
+            REGS.c.created_at <= scope.as_of,
         )
-        base = sa.select().select_from(reg.join(ev, ev.c.id == reg.c.event_id)).where(*where)
-        people = sa.func.count(sa.distinct(reg.c.user_id))
+        base = sa.select().select_from(REGS.join(EVENTS, EVENTS.c.id == REGS.c.event_id)).where(*where)
+        people = sa.func.count(sa.distinct(REGS.c.user_id))
         total, distinct = session.execute(base.add_columns(sa.func.count(), people)).one()
         yield DerivedCell(value=float(total), people=int(distinct))
-        for column, key in ((ev.c.kind, "event_kind"), (reg.c.residence, "residence")):
+        for column, key in ((EVENTS.c.kind, "event_kind"), (REGS.c.residence, "residence")):
             for value, count, n in session.execute(
                 base.add_columns(column, sa.func.count(), people).group_by(column)
             ):

@@ -10,7 +10,16 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 import api.core.db  # noqa: F401  (naming convention before any table)
-from api.core.db import UTCDateTime, created_field, id_field, json_field, one_of, ts_field, updated_field
+from api.core.db import (
+    UTCDateTime,
+    created_field,
+    id_field,
+    json_field,
+    one_of,
+    ts_field,
+    updated_field,
+    version_field,
+)
 
 KINDS = (
     "gathering",
@@ -67,7 +76,7 @@ class Event(SQLModel, table=True):
     created_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class EventRegistration(SQLModel, table=True):
@@ -113,3 +122,8 @@ class EventFeedToken(SQLModel, table=True):
     user_id: uuid.UUID = Field(foreign_key="users.id", primary_key=True)
     token_hash: str = Field(max_length=128, nullable=False, unique=True)
     created_at: datetime = created_field()
+
+
+# The tables as Core, for set-based statements (seat counting, the participants indicator).
+EVENTS: sa.Table = Event.__table__  # type: ignore[attr-defined]
+REGS: sa.Table = EventRegistration.__table__  # type: ignore[attr-defined]

@@ -32,9 +32,9 @@ ENTRIES = (
         "events",
         Event,
         ("title", "description"),
-        "municipality_id",
-        _editable,
-        True,
-        "#/events/{id}",
+        municipality="municipality_id",
+        editable=_editable,
+        public=True,
+        link="#/events/{id}",
     ),
 )

@@ -80,14 +80,7 @@ def compute(
     cells: dict[privacy.Key, privacy.CellValue] = {}
     for period in _periods(provider, year, as_of.date()):
         for place in every_place:
-            scope = Scope(
-                place=place.code,
-                municipality_ids=place.members,
-                period=period.code,
-                start=period.start,
-                end=period.end,
-                as_of=as_of,
-            )
+            scope = Scope(place.code, place.members, period.code, period.start, period.end, as_of)
             for cell in provider.compute(session, scope):
                 breakdowns = _check_cell(cell, d, provider)
                 key = (place.code, period.code, breakdown_key(breakdowns)[0])

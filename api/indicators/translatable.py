@@ -22,9 +22,9 @@ ENTRIES = (
         "indicators",
         IndicatorDefinition,
         ("name", "description"),
-        None,
-        _definitions,
-        True,
-        "#/indicators",
+        municipality=None,
+        editable=_definitions,
+        public=True,
+        link="#/indicators",
     ),
 )

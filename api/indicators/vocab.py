@@ -24,7 +24,7 @@ LANGS = ("lt", "en", "uk", "ru")
 AGE_GROUP_RE = re.compile(r"^(\d{1,3})(?:-(\d{1,3})|\+)$")
 
 
-def _t(lt: str, en: str, uk: str, ru: str) -> dict[str, str]:
+def texts(lt: str, en: str, uk: str, ru: str) -> dict[str, str]:
     return {"lt": lt, "en": en, "uk": uk, "ru": ru}
 
 
@@ -94,6 +94,11 @@ def _country_name(code: str) -> dict[str, str]:
     return out
 
 
+def _of_countries(code: str, label: dict[str, str]) -> Dimension:
+    """A dimension whose values are ISO 3166 country codes, named in the reader's language."""
+    return Dimension(code, label, check=lambda v: v in country_codes(), namer=_country_name)
+
+
 def _language_name(code: str) -> dict[str, str]:
     language = pycountry.languages.get(alpha_2=code)
     if language is None:
@@ -129,84 +134,77 @@ def dimensions() -> dict[str, Dimension]:
     dims = [
         Dimension(
             "sex",
-            _t("Lytis", "Sex", "Стать", "Пол"),
+            texts("Lytis", "Sex", "Стать", "Пол"),
             {
-                "female": _t("Moterys", "Female", "Жінки", "Женщины"),
-                "male": _t("Vyrai", "Male", "Чоловіки", "Мужчины"),
-                "other": _t("Kita", "Other", "Інше", "Другое"),
+                "female": texts("Moterys", "Female", "Жінки", "Женщины"),
+                "male": texts("Vyrai", "Male", "Чоловіки", "Мужчины"),
+                "other": texts("Kita", "Other", "Інше", "Другое"),
             },
             sdmx={"female": "F", "male": "M", "other": "_O"},
         ),
         Dimension(
             "age_group",
-            _t("Amžiaus grupė", "Age group", "Вікова група", "Возрастная группа"),
+            texts("Amžiaus grupė", "Age group", "Вікова група", "Возрастная группа"),
             check=_age_ok,
             namer=_age_name,
         ),
-        Dimension(
-            "citizenship",
-            _t("Pilietybė", "Citizenship", "Громадянство", "Гражданство"),
-            check=lambda v: v in country_codes(),
-            namer=_country_name,
-        ),
+        _of_countries("citizenship", texts("Pilietybė", "Citizenship", "Громадянство", "Гражданство")),
         Dimension(
             "citizenship_group",
-            _t("Pilietybės grupė", "Citizenship group", "Група громадянства", "Группа гражданства"),
+            texts("Pilietybės grupė", "Citizenship group", "Група громадянства", "Группа гражданства"),
             {
-                "national": _t("Lietuvos piliečiai", "Nationals", "Громадяни Литви", "Граждане Литвы"),
-                "eu": _t("ES piliečiai", "EU citizens", "Громадяни ЄС", "Граждане ЕС"),
-                "third_country": _t(
+                "national": texts("Lietuvos piliečiai", "Nationals", "Громадяни Литви", "Граждане Литвы"),
+                "eu": texts("ES piliečiai", "EU citizens", "Громадяни ЄС", "Граждане ЕС"),
+                "third_country": texts(
                     "Trečiųjų šalių piliečiai",
                     "Third-country nationals",
                     "Громадяни третіх країн",
                     "Граждане третьих стран",
                 ),
-                "stateless": _t("Be pilietybės", "Stateless", "Без громадянства", "Без гражданства"),
+                "stateless": texts("Be pilietybės", "Stateless", "Без громадянства", "Без гражданства"),
             },
         ),
         Dimension(
             "legal_status",
-            _t("Teisinis statusas", "Legal status", "Правовий статус", "Правовой статус"),
+            texts("Teisinis statusas", "Legal status", "Правовий статус", "Правовой статус"),
             _legal_statuses(),
         ),
         Dimension(
             "level",
-            _t("Kalbos lygis", "Language level", "Рівень мови", "Уровень языка"),
+            texts("Kalbos lygis", "Language level", "Рівень мови", "Уровень языка"),
             {lvl: {k: lvl for k in LANGS} for lvl in CEFR_LEVELS},
         ),
         Dimension(
             "category",
-            _t("Paslaugų kategorija", "Service category", "Категорія послуг", "Категория услуг"),
+            texts("Paslaugų kategorija", "Service category", "Категорія послуг", "Категория услуг"),
             _categories(),
         ),
         Dimension(
             "language",
-            _t("Kalba", "Language", "Мова", "Язык"),
+            texts("Kalba", "Language", "Мова", "Язык"),
             check=lambda v: v in language_codes(),
             namer=_language_name,
         ),
-        Dimension(
+        _of_countries(
             "country",
-            _t("Gyvenamoji šalis", "Country of residence", "Країна проживання", "Страна проживания"),
-            check=lambda v: v in country_codes(),
-            namer=_country_name,
+            texts("Gyvenamoji šalis", "Country of residence", "Країна проживання", "Страна проживания"),
         ),
         Dimension(
             "competence",
-            _t("Kompetencija", "Competence", "Компетенція", "Компетенция"),
+            texts("Kompetencija", "Competence", "Компетенція", "Компетенция"),
             _competences(),
         ),
         Dimension(
             "author_residence",
-            _t(
+            texts(
                 "Autoriaus gyvenamoji vieta",
                 "Author's residence",
                 "Місце проживання автора",
                 "Место жительства автора",
             ),
             {
-                "resident": _t("Gyventojai", "Residents", "Мешканці", "Жители"),
-                "diaspora": _t("Diaspora", "Diaspora", "Діаспора", "Диаспора"),
+                "resident": texts("Gyventojai", "Residents", "Мешканці", "Жители"),
+                "diaspora": texts("Diaspora", "Diaspora", "Діаспора", "Диаспора"),
             },
         ),
     ]

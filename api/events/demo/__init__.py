@@ -5,20 +5,25 @@ granted the organiser role."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
 from api.accounts.models import User
 from api.core.db import utcnow
-from api.events.demo.texts import EVENTS
 from api.events.models import Event, EventOrganiser, EventRegistration
 from api.events.recurrence import check_rule
 from api.ideas.categories import residence_of
 from api.municipalities.logic import get_by_slug
 
 VILNIUS = ZoneInfo("Europe/Vilnius")
+# The demo events (four languages where the public reads them). ``when`` is [month, day, hour] in
+# Vilnius time — the next such date — or [0, days_from_today, hour].
+EVENTS: list[dict[str, Any]] = json.loads((Path(__file__).parent / "events.json").read_text("utf-8"))
 COORDINATORS = {
     "vilniaus-m": "koordinatore.vilnius@demo.langelis.lt",
     "kauno-m": "koordinatorius.kaunas@demo.langelis.lt",

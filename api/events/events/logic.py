@@ -11,8 +11,8 @@ from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
-from api.core.db import utcnow
-from api.core.errors import forbidden, not_found, unprocessable
+from api.core.db import found, utcnow
+from api.core.errors import forbidden, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, decode_cursor, encode_cursor
 from api.core.translatable import by_model
@@ -188,7 +188,7 @@ def list_occurrences(
     f: dict[str, Any],
     win: tuple[datetime, datetime],
 ) -> tuple[list[Occurrence], str | None]:
-    found: list[tuple[datetime, uuid.UUID, datetime, Event]] = []
+    upcoming: list[tuple[datetime, uuid.UUID, datetime, Event]] = []
     after: tuple[datetime, uuid.UUID] | None = None
     if params.cursor:
         at, eid = decode_cursor(params.cursor, "occurrences", 2)
@@ -196,10 +196,12 @@ def list_occurrences(
     for event in events_in(session, f, win):
         for start, end in occurrences(event.starts_at, event.ends_at, event.timezone, event.rrule, win):
             if after is None or (start, str(event.id)) > (after[0], str(after[1])):
-                found.append((start, event.id, end, event))
-    found.sort(key=lambda o: (o[0], str(o[1])))
-    page = found[: params.limit]
-    cursor = encode_cursor("occurrences", [page[-1][0], page[-1][1]]) if len(found) > params.limit else None
+                upcoming.append((start, event.id, end, event))
+    upcoming.sort(key=lambda o: (o[0], str(o[1])))
+    page = upcoming[: params.limit]
+    cursor = (
+        encode_cursor("occurrences", [page[-1][0], page[-1][1]]) if len(upcoming) > params.limit else None
+    )
     reads: dict[uuid.UUID, Any] = {}
     items = []
     # The page's translation statuses in one query (with translations=all).
@@ -218,14 +220,8 @@ def list_occurrences(
 
 
 def get_managed(session: Session, actor: Actor, event_id: uuid.UUID) -> Event:
-    event = session.exec(scope.managed_events(session, actor).where(Event.id == event_id)).first()
-    if event is None:
-        raise not_found("event")
-    return event
+    return found(session, scope.managed_events(session, actor).where(Event.id == event_id), "event")
 
 
 def get_readable(session: Session, event_id: uuid.UUID) -> Event:
-    event = session.exec(scope.readable_events().where(Event.id == event_id)).first()
-    if event is None:
-        raise not_found("event")
-    return event
+    return found(session, scope.readable_events().where(Event.id == event_id), "event")

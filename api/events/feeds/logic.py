@@ -14,8 +14,7 @@ from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 from sqlmodel import Session, col, select
 
-from api.core.db import utcnow
-from api.core.errors import not_found
+from api.core.db import found, utcnow
 from api.core.security import hash_token
 from api.events import scope
 from api.events.models import Event, EventFeedToken, EventRegistration
@@ -87,13 +86,13 @@ def revoke(session: Session, user_id: uuid.UUID) -> None:
 
 
 def my_events(session: Session, token: str) -> list[Event]:
-    found = session.exec(select(EventFeedToken).where(EventFeedToken.token_hash == hash_token(token))).first()
-    if found is None:
-        raise not_found("feed")
+    feed = found(
+        session, select(EventFeedToken).where(EventFeedToken.token_hash == hash_token(token)), "feed"
+    )
     stmt = (
         select(Event)
         .join(EventRegistration, col(EventRegistration.event_id) == Event.id)
-        .where(EventRegistration.user_id == found.user_id, EventRegistration.status == "confirmed")
+        .where(EventRegistration.user_id == feed.user_id, EventRegistration.status == "confirmed")
         .order_by(col(Event.starts_at))
     )
     return list(session.exec(stmt).all())

@@ -9,6 +9,7 @@ from sqlmodel import Session, col
 
 from api.accounts.models import User
 from api.core.actor import Actor
+from api.core.db import found
 from api.core.errors import conflict, forbidden, not_found
 from api.events import scope
 from api.events.models import EventOrganiser
@@ -49,8 +50,5 @@ def grant(session: Session, actor: Actor, body: GrantCreate) -> GrantRead:
 
 def withdraw(session: Session, actor: Actor, grant_id: uuid.UUID) -> None:
     _coordinator(actor)
-    row = session.exec(scope.grants_of(actor).where(EventOrganiser.id == grant_id)).first()
-    if row is None:
-        raise not_found("grant")
-    session.delete(row)
+    session.delete(found(session, scope.grants_of(actor).where(EventOrganiser.id == grant_id), "grant"))
     session.flush()

@@ -16,11 +16,8 @@ from api.core.actor import Actor
 from api.core.db import utcnow
 from api.core.errors import conflict, not_found
 from api.events import notices
-from api.events.models import Event, EventRegistration
+from api.events.models import EVENTS, REGS, Event, EventRegistration
 from api.ideas.categories import residence_of
-
-EVENTS = Event.__table__  # type: ignore[attr-defined]
-REGS = EventRegistration.__table__  # type: ignore[attr-defined]
 
 
 def _take_seat(session: Session, event_id: uuid.UUID) -> bool:

@@ -11,16 +11,16 @@ from typing import Any
 from api.core.i18n import Locale
 from api.indicators.analytics.logic import clean
 from api.indicators.analytics.query import Cell, Query
-from api.indicators.vocab import dimensions
+from api.indicators.vocab import dimensions, texts
 
 SDMX_STRUCTURE = "dataflow"
 SDMX_STRUCTURE_ID = "LANGELIS:INDICATORS(1.0)"
 _LABELS = {
-    "indicator": {"lt": "Rodiklis", "en": "Indicator", "uk": "Показник", "ru": "Показатель"},
-    "place": {"lt": "Vieta", "en": "Place", "uk": "Місце", "ru": "Место"},
-    "period": {"lt": "Laikotarpis", "en": "Period", "uk": "Період", "ru": "Период"},
-    "value": {"lt": "Reikšmė", "en": "Value", "uk": "Значення", "ru": "Значение"},
-    "flags": {"lt": "Žymos", "en": "Flags", "uk": "Позначки", "ru": "Отметки"},
+    "indicator": texts("Rodiklis", "Indicator", "Показник", "Показатель"),
+    "place": texts("Vieta", "Place", "Місце", "Место"),
+    "period": texts("Laikotarpis", "Period", "Період", "Период"),
+    "value": texts("Reikšmė", "Value", "Значення", "Значение"),
+    "flags": texts("Žymos", "Flags", "Позначки", "Отметки"),
 }
 
 

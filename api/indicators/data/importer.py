@@ -47,14 +47,8 @@ class Counts:
     conflicts: list[Conflict] = field(default_factory=list)
 
     def numbers(self) -> dict[str, int]:
-        return {
-            "rows": self.rows,
-            "imported": self.imported,
-            "updated": self.updated,
-            "ignored": self.ignored,
-            "deleted": self.deleted,
-            "conflict_count": self.conflict_count,
-        }
+        """The counts, as the summary and the import record name them."""
+        return {name: value for name, value in vars(self).items() if isinstance(value, int)}
 
 
 def actor_label(actor: Actor) -> str:
@@ -238,10 +232,7 @@ class Importer:
                 {
                     "_id": old.id,
                     "value": item.value,
-                    "provisional": item.flags[0],
-                    "estimated": item.flags[1],
-                    "break_in_series": item.flags[2],
-                    "suppressed": item.flags[3],
+                    **item.flag_columns(),
                     "source": item.source if item.source is not None else old.source,
                     "people": item.people if item.people is not None else old.people,
                     "import_id": self.import_id,
@@ -286,10 +277,7 @@ class Importer:
             "breakdowns": item.breakdowns,
             "value": item.value,
             "people": item.people,
-            "provisional": item.flags[0],
-            "estimated": item.flags[1],
-            "break_in_series": item.flags[2],
-            "suppressed": item.flags[3],
+            **item.flag_columns(),
             "status": "draft",
             "published_at": None,
             "derived": False,
@@ -315,9 +303,7 @@ class Importer:
             "old_value": old.value,
             "new_value": None if action == "delete" else item.value,
             "old_flags": [f for f in FLAG_NAMES if getattr(old, f)],
-            "new_flags": []
-            if action == "delete"
-            else [f for f, on in zip(FLAG_NAMES, item.flags, strict=True) if on],
+            "new_flags": [] if action == "delete" else [f for f, on in item.flag_columns().items() if on],
             "actor_kind": self.actor.kind,
             "actor_id": self.actor.audit_id,
             "actor_role": self.actor.role,

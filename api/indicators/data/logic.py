@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
-from api.core.errors import ProblemError, not_found, unprocessable
+from api.core.db import found
+from api.core.errors import ProblemError, unprocessable
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.indicators import periods, places
 from api.indicators.data.formats import FormatError
@@ -43,20 +45,28 @@ def load(
     return summary
 
 
+# What the read models answer as stored; the rest is worked out where they are built.
+_OBSERVATION_AS_STORED = set(ObservationRead.model_fields) - {"indicator", "value", "flags"}
+_CHANGE_AS_STORED = set(ChangeRead.model_fields) - {"indicator", "breakdowns"}
+
+
 def flags_of(o: Any) -> list[str]:
     return [f for f in FLAG_NAMES if getattr(o, f)]
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """Which observations a list shows: an indicator, places and periods (comma-separated codes,
+    selections, ranges or relative periods), a status; None is any."""
+
+    indicator: str | None = None
+    place: str | None = None
+    period: str | None = None
+    status: str | None = None
+
+
 def list_observations(
-    session: Session,
-    *,
-    actor: Actor,
-    params: PageParams,
-    indicator: str | None,
-    place: str | None,
-    period: str | None,
-    status: str | None,
-    today: date,
+    session: Session, *, actor: Actor, params: PageParams, wanted: Wanted, today: date
 ) -> tuple[list[ObservationRead], str | None]:
     defs = definitions_by_code(session, actor=actor)
     table = Observation.__table__  # type: ignore[attr-defined]
@@ -67,27 +77,27 @@ def list_observations(
     condition = visible(actor, table)
     if condition is not None:
         stmt = stmt.where(condition)
-    if indicator:
-        if indicator not in defs:
-            raise _unknown("indicator", [indicator])
-        stmt = stmt.where(Observation.indicator_id == defs[indicator].id)
-    if place:
+    if wanted.indicator:
+        if wanted.indicator not in defs:
+            raise _unknown("indicator", [wanted.indicator])
+        stmt = stmt.where(Observation.indicator_id == defs[wanted.indicator].id)
+    if wanted.place:
         geo = places.geography(session)
         try:
-            chosen = geo.select_all([p for p in place.split(",") if p])
+            chosen = geo.select_all([p for p in wanted.place.split(",") if p])
         except places.PlaceError as exc:
             raise _unknown("place", str(exc).split(", ")) from exc
         stmt = stmt.where(col(Observation.place).in_([p.code for p in chosen]))
-    if period:
+    if wanted.period:
         try:
-            chosen_periods = periods.expand_all([p for p in period.split(",") if p], today)
+            chosen_periods = periods.expand_all([p for p in wanted.period.split(",") if p], today)
         except periods.PeriodError as exc:
             raise unprocessable(
                 str(exc), errors=[{"loc": ["query", "period"], "msg": str(exc), "type": "value_error"}]
             ) from exc
         stmt = stmt.where(col(Observation.period).in_([p.code for p in chosen_periods]))
-    if status:
-        stmt = stmt.where(Observation.status == status)
+    if wanted.status:
+        stmt = stmt.where(Observation.status == wanted.status)
     keys = [
         SortKey(Observation.indicator_id),
         SortKey(Observation.period),
@@ -102,17 +112,10 @@ def list_observations(
     )
     items = [
         ObservationRead(
+            **{name: getattr(o, name) for name in _OBSERVATION_AS_STORED},
             indicator=code,
-            place=o.place,
-            period=o.period,
-            breakdowns=dict(o.breakdowns),
             value=None if o.suppressed else o.value,
             flags=flags_of(o),
-            status=o.status,
-            published_at=o.published_at,
-            derived=o.derived,
-            source=o.source,
-            updated_at=o.updated_at,
         )
         for o, code in page
     ]
@@ -146,20 +149,9 @@ def list_changes(
     page, cursor = finish(rows, params=params, key_of=lambda c: [c.at, c.id], sort_name="-at")
     return [
         ChangeRead(
-            at=c.at,
+            **{name: getattr(c, name) for name in _CHANGE_AS_STORED},
             indicator=c.indicator_code,
-            place=c.place,
-            period=c.period,
             breakdowns=parse_key(c.breakdown_key),
-            action=c.action,
-            old_value=c.old_value,
-            new_value=c.new_value,
-            old_flags=list(c.old_flags),
-            new_flags=list(c.new_flags),
-            actor_kind=c.actor_kind,
-            actor_id=c.actor_id,
-            actor_role=c.actor_role,
-            import_id=c.import_id,
         )
         for c in page
     ], cursor
@@ -183,7 +175,4 @@ def list_imports(
 
 
 def get_import(session: Session, *, actor: Actor, import_id: uuid.UUID) -> IndicatorImport:
-    found = session.exec(readable_imports(actor).where(IndicatorImport.id == import_id)).first()
-    if found is None:
-        raise not_found("import")
-    return found
+    return found(session, readable_imports(actor).where(IndicatorImport.id == import_id), "import")

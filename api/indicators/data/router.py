@@ -156,16 +156,8 @@ def list_observations(
     ] = None,
     status_: Annotated[Literal["draft", "published"] | None, Query(alias="status")] = None,
 ) -> Response:
-    items, cursor = logic.list_observations(
-        session,
-        actor=actor,
-        params=page,
-        indicator=indicator,
-        place=place,
-        period=period,
-        status=status_,
-        today=today(),
-    )
+    wanted = logic.Wanted(indicator, place, period, status_)
+    items, cursor = logic.list_observations(session, actor=actor, params=page, wanted=wanted, today=today())
     return page_response(request, response, ObservationList(items=items, next_cursor=cursor))
 
 

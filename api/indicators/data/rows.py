@@ -36,6 +36,10 @@ class Checked:
     def key(self) -> tuple[uuid.UUID, str, str, str]:
         return (self.definition.id, self.period.code, self.place.code, self.bkey)
 
+    def flag_columns(self) -> dict[str, bool]:
+        """The flags as the observation's columns: ``{"provisional": …, "suppressed": …}``."""
+        return dict(zip(FLAG_NAMES, self.flags, strict=True))
+
 
 class RowConflict(Exception):
     def __init__(self, code: str, reason: str, field: str | None = None) -> None:

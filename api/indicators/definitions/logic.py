@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core import audit
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
-from api.core.db import utcnow
-from api.core.errors import conflict, not_found, unprocessable
+from api.core.db import found, utcnow
+from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale, normalize
 from api.core.pagination import PageParams, SortKey, finish, keyset
+from api.core.translatable import WithTranslationStatus
 from api.core.translation_status import text_meta
 from api.indicators.definitions.schemas import (
     ADDITIVE_UNITS,
@@ -35,31 +38,21 @@ def is_computed(d: IndicatorDefinition) -> bool:
     return d.numerator is not None
 
 
+# What a definition answers as stored; the rest is worked out by ``to_read``.
+_WORKED_OUT = {"name", "description", "rollup", "breakdowns", "computed"}
+_AS_STORED = set(DefinitionRead.model_fields) - set(WithTranslationStatus.model_fields) - _WORKED_OUT
+
+
 def to_read(d: IndicatorDefinition, locale: Locale, session: Session | None = None) -> DefinitionRead:
     """``session`` adds the translation status when ``translations=all`` asks for it."""
     return DefinitionRead(
         **text_meta(session, d, locale),
-        code=d.code,
+        **{name: getattr(d, name) for name in _AS_STORED},
         name=locale.text(d.name),
         description=locale.text(d.description) if d.description else None,
-        domain=d.domain,
-        unit=d.unit,
-        aggregation=d.aggregation,
         rollup=rollup(d),
-        source_kind=d.source_kind,
-        source=d.source,
         breakdowns=list(d.breakdowns),
-        is_public=d.is_public,
-        personal=d.personal,
         computed=is_computed(d),
-        numerator=d.numerator,
-        denominator=d.denominator,
-        factor=d.factor,
-        decimals=d.decimals,
-        note=d.note,
-        version=d.version,
-        created_at=d.created_at,
-        updated_at=d.updated_at,
     )
 
 
@@ -96,14 +89,16 @@ def list_definitions(
 
 
 def get_definition(session: Session, *, actor: Actor, code: str) -> IndicatorDefinition:
-    found = session.exec(readable_definitions(actor).where(IndicatorDefinition.code == code)).first()
-    if found is None:
-        raise not_found("indicator")
-    return found
+    return found(session, readable_definitions(actor).where(IndicatorDefinition.code == code), "indicator")
 
 
 def definitions_by_code(session: Session, *, actor: Actor) -> dict[str, IndicatorDefinition]:
     return {d.code: d for d in session.exec(readable_definitions(actor)).all()}
+
+
+def _invalid(field: str, msg: str, kind: str = "value_error") -> dict[str, Any]:
+    """One entry of a 422's ``errors``, about a field of the body."""
+    return {"loc": ["body", field], "msg": msg, "type": kind}
 
 
 def _check_computed(session: Session, d: IndicatorDefinition) -> None:
@@ -112,42 +107,43 @@ def _check_computed(session: Session, d: IndicatorDefinition) -> None:
         if d.source_kind == "computed":
             raise unprocessable(
                 "A computed indicator needs a numerator and a denominator.",
-                errors=[{"loc": ["body", "numerator"], "msg": "required when computed", "type": "missing"}],
+                errors=[_invalid("numerator", "required when computed", "missing")],
             )
         return
     if None in parts:
         raise unprocessable(
             "Give both numerator and denominator, or neither.",
-            errors=[{"loc": ["body", "denominator"], "msg": "numerator and denominator", "type": "missing"}],
+            errors=[_invalid("denominator", "numerator and denominator", "missing")],
         )
     errors = []
-    found = {
+    known = {
         x.code: x
         for x in session.exec(
             select(IndicatorDefinition).where(col(IndicatorDefinition.code).in_(parts))
         ).all()
     }
     for name, code in (("numerator", d.numerator), ("denominator", d.denominator)):
-        other = found.get(code or "")
+        other = known.get(code or "")
         if other is None:
-            errors.append(
-                {"loc": ["body", name], "msg": f"unknown indicator '{code}'", "type": "unknown_code"}
-            )
+            errors.append(_invalid(name, f"unknown indicator '{code}'", "unknown_code"))
         elif is_computed(other) or other.code == d.code:
-            errors.append({"loc": ["body", name], "msg": "must be a loaded indicator", "type": "value_error"})
+            errors.append(_invalid(name, "must be a loaded indicator"))
         elif not set(d.breakdowns) <= set(other.breakdowns):
-            errors.append(
-                {
-                    "loc": ["body", "breakdowns"],
-                    "msg": f"'{code}' does not allow {sorted(set(d.breakdowns) - set(other.breakdowns))}",
-                    "type": "value_error",
-                }
-            )
+            extra = sorted(set(d.breakdowns) - set(other.breakdowns))
+            errors.append(_invalid("breakdowns", f"'{code}' does not allow {extra}"))
     if errors:
         raise unprocessable("The computed indicator is not valid.", errors=errors)
     d.source_kind = "computed"
     if d.factor is None:
         d.factor = 1.0
+
+
+def _audit(
+    session: Session, actor: Actor, action: str, d: IndicatorDefinition, details: dict[str, Any] | None = None
+) -> None:
+    audit.record(
+        session, actor=actor, action=action, record_type="indicator", record_id=d.id, details=details
+    )
 
 
 def create_definition(session: Session, *, actor: Actor, data: DefinitionCreate) -> IndicatorDefinition:
@@ -158,7 +154,7 @@ def create_definition(session: Session, *, actor: Actor, data: DefinitionCreate)
     _check_computed(session, d)
     session.add(d)
     session.flush()
-    audit.record(session, actor=actor, action="create", record_type="indicator", record_id=d.id)
+    _audit(session, actor, "create", d)
     return d
 
 
@@ -196,14 +192,7 @@ def update_definition(
     _check_computed(session, d)
     d.updated_at = utcnow()
     session.add(d)
-    audit.record(
-        session,
-        actor=actor,
-        action="update",
-        record_type="indicator",
-        record_id=d.id,
-        details={"fields": sorted(changes)},
-    )
+    _audit(session, actor, "update", d, details={"fields": sorted(changes)})
     return d
 
 
@@ -220,5 +209,5 @@ def delete_definition(session: Session, *, actor: Actor, d: IndicatorDefinition,
     ).all()
     if users:
         raise conflict(f"Computed indicators use it: {', '.join(users)}.", slug="indicator-in-use")
-    audit.record(session, actor=actor, action="delete", record_type="indicator", record_id=d.id)
+    _audit(session, actor, "delete", d)
     session.delete(d)

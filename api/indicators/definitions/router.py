@@ -6,15 +6,17 @@ after them: ``/indicators/data`` must not be read as the definition ``data``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response
+from sqlmodel import Session
 
 from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.http import created, op, page_response, with_etag
-from api.core.i18n import LocaleDep
+from api.core.http import created, creating, deleting, no_content, op, page_response, with_etag
+from api.core.i18n import Locale, LocaleDep
 from api.core.pagination import PageDep
 from api.indicators.definitions import logic
 from api.indicators.definitions.schemas import (
@@ -25,53 +27,68 @@ from api.indicators.definitions.schemas import (
     SourceKind,
 )
 from api.indicators.deps import ReadableDefinition, WritableDefinition, Writer
+from api.indicators.models import IndicatorDefinition
 
 collection = APIRouter(tags=["indicators"])
 item = APIRouter(tags=["indicators"])
 
 
+@dataclass(frozen=True)
+class Reply:
+    """What the definition routes answer in: the language; ``definition`` sends one definition
+    with its ETag."""
+
+    response: Response
+    session: Session
+    locale: Locale
+
+    def definition(self, d: IndicatorDefinition) -> DefinitionRead:
+        return with_etag(self.response, d.version, logic.to_read(d, self.locale, self.session))
+
+
+def _reply(response: Response, session: SessionDep, locale: LocaleDep) -> Reply:
+    return Reply(response, session, locale)
+
+
+ReplyDep = Annotated[Reply, Depends(_reply)]
+
+
 @collection.get("", **op(DefinitionList, "List indicator definitions", (400, 422)))
 def list_definitions(
     request: Request,
-    response: Response,
-    session: SessionDep,
     actor: ActorDep,
-    locale: LocaleDep,
+    reply: ReplyDep,
     page: PageDep,
     domain: Annotated[str | None, Query(max_length=40, description="e.g. `population`")] = None,
     source_kind: SourceKind | None = None,
     computed: bool | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Code or name, any language")] = None,
 ) -> Response:
+    session, locale = reply.session, reply.locale
     rows, cursor = logic.list_definitions(
         session, actor=actor, params=page, domain=domain, source_kind=source_kind, computed=computed, q=q
     )
     items = [logic.to_read(d, locale, session) for d in rows]
-    return page_response(request, response, DefinitionList(items=items, next_cursor=cursor))
+    return page_response(request, reply.response, DefinitionList(items=items, next_cursor=cursor))
 
 
 @collection.post(
     "",
-    **op(
+    **creating(
         DefinitionRead,
         "Create an indicator definition (a computed one with numerator, denominator and factor)",
         (401, 403, 409, 422),
-        status=201,
     ),
 )
-def create_definition(
-    data: DefinitionCreate, response: Response, session: SessionDep, actor: Writer, locale: LocaleDep
-) -> DefinitionRead:
-    d = logic.create_definition(session, actor=actor, data=data)
-    created(response, f"/api/v1/indicators/{d.code}")
-    return with_etag(response, d.version, logic.to_read(d, locale, session))
+def create_definition(data: DefinitionCreate, reply: ReplyDep, actor: Writer) -> DefinitionRead:
+    d = logic.create_definition(reply.session, actor=actor, data=data)
+    created(reply.response, f"/api/v1/indicators/{d.code}")
+    return reply.definition(d)
 
 
 @item.get("/{code}", **op(DefinitionRead, "Get an indicator definition", (404,)))
-def get_definition(
-    d: ReadableDefinition, response: Response, session: SessionDep, locale: LocaleDep
-) -> DefinitionRead:
-    return with_etag(response, d.version, logic.to_read(d, locale, session))
+def get_definition(d: ReadableDefinition, reply: ReplyDep) -> DefinitionRead:
+    return reply.definition(d)
 
 
 @item.patch(
@@ -79,29 +96,21 @@ def get_definition(
     **op(DefinitionRead, "Change an indicator definition (If-Match)", (401, 403, 404, 409, 412, 422, 428)),
 )
 def update_definition(
-    data: DefinitionUpdate,
-    d: WritableDefinition,
-    if_match: IfMatchDep,
-    response: Response,
-    session: SessionDep,
-    actor: Writer,
-    locale: LocaleDep,
+    data: DefinitionUpdate, d: WritableDefinition, if_match: IfMatchDep, reply: ReplyDep, actor: Writer
 ) -> DefinitionRead:
-    d = logic.update_definition(session, actor=actor, d=d, data=data, if_match=if_match)
-    return with_etag(response, d.version, logic.to_read(d, locale, session))
+    return reply.definition(
+        logic.update_definition(reply.session, actor=actor, d=d, data=data, if_match=if_match)
+    )
 
 
 @item.delete(
     "/{code}",
-    **op(
-        None,
-        "Delete an indicator definition without observations (If-Match)",
-        (401, 403, 404, 409, 412, 428),
-        status=status.HTTP_204_NO_CONTENT,
+    **deleting(
+        "Delete an indicator definition without observations (If-Match)", (401, 403, 404, 409, 412, 428)
     ),
 )
 def delete_definition(
     d: WritableDefinition, if_match: IfMatchDep, session: SessionDep, actor: Writer
 ) -> Response:
     logic.delete_definition(session, actor=actor, d=d, if_match=if_match)
-    return Response(status_code=204)
+    return no_content()

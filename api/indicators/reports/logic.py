@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -216,25 +217,27 @@ def years_between(
     return tuple(range(first, last + 1))
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What a monitoring report is asked for: whose, which years (``start``, ``end``: ``2021``…;
+    by default up to the latest year with data), which kind, and whether with drafts."""
+
+    municipality: str
+    start: str | None = None
+    end: str | None = None
+    kind: str = "interim"
+    include_drafts: bool = False
+
+
 def monitoring(
-    session: Session,
-    *,
-    actor: Actor,
-    municipality: str,
-    start: str | None,
-    end: str | None,
-    kind: str,
-    include_drafts: bool,
-    lang: str,
-    stylesheet: str,
-    today: date,
+    session: Session, *, actor: Actor, asked: Asked, lang: str, stylesheet: str, today: date
 ) -> tuple[str, bool]:
     """The report document of a municipality, and whether it shows drafts."""
-    m = municipalities.resolve_slug(session, municipality, field="municipality")
-    drafts = include_drafts and may_include_drafts(actor, m.id)
-    latest = None if end else latest_year(session, actor, m.id, drafts=drafts)
+    m = municipalities.resolve_slug(session, asked.municipality, field="municipality")
+    drafts = asked.include_drafts and may_include_drafts(actor, m.id)
+    latest = None if asked.end else latest_year(session, actor, m.id, drafts=drafts)
     try:
-        years = years_between(start, end, today, latest)
+        years = years_between(asked.start, asked.end, today, latest)
     except periods.PeriodError as exc:
         raise unprocessable(
             str(exc), errors=[{"loc": ["query", "from"], "msg": str(exc), "type": "value_error"}]
@@ -251,4 +254,4 @@ def monitoring(
         actor=actor,
         include_drafts=drafts,
     )
-    return render(ctx, sections(session, ctx), kind=kind, stylesheet=stylesheet), drafts
+    return render(ctx, sections(session, ctx), kind=asked.kind, stylesheet=stylesheet), drafts

@@ -45,17 +45,11 @@ def monitoring_report(
         bool, Query(description="Readers of the municipality's data may include drafts (marked †)")
     ] = False,
 ) -> HTMLResponse:
+    asked = logic.Asked(municipality, from_, to, kind, include_drafts)
+    stylesheet = str(request.url_for("monitoring_report_css"))
+    today = datetime.now(UTC).date()
     document, drafts = logic.monitoring(
-        session,
-        actor=actor,
-        municipality=municipality,
-        start=from_,
-        end=to,
-        kind=kind,
-        include_drafts=include_drafts,
-        lang=locale.lang,
-        stylesheet=str(request.url_for("monitoring_report_css")),
-        today=datetime.now(UTC).date(),
+        session, actor=actor, asked=asked, lang=locale.lang, stylesheet=stylesheet, today=today
     )
     headers = {"Content-Security-Policy": REPORT_CSP, "Content-Language": locale.lang}
     if drafts:
