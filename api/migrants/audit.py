@@ -91,6 +91,7 @@ def audit_read(
     person: Person,
     action: str = "read",
     details: dict[str, Any] | None = None,
+    purpose: str = "case_management",
 ) -> None:
     """An entry about the person's own record (read, change, consent, special notes…)."""
-    audit(session, actor, action, PERSON, person.id, person.id, person.municipality_id, details=details)
+    audit(session, actor, action, PERSON, person.id, person.id, person.municipality_id, purpose, details)

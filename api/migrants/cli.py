@@ -4,21 +4,28 @@ period (``--days``, default ``LANGELIS_RETENTION_CLOSED_CASE_DAYS``, 5 years). R
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
+from sqlmodel import Session
+
 from api.core.commands import CommandContext
+
+
+def _counted(args: argparse.Namespace, ctx: CommandContext, work: Callable[[Session], int]) -> int:
+    """Run ``work`` in one transaction and return its count; ``--dry-run`` rolls it back."""
+    with ctx.session() as session:  # commits at the end, unless rolled back here
+        count = work(session)
+        if args.dry_run:
+            session.rollback()
+    return count
 
 
 def cmd_retention(args: argparse.Namespace, ctx: CommandContext) -> int:
     from api.migrants.gdpr import retention
 
     days = args.days if args.days is not None else ctx.settings.retention_closed_case_days
-    with ctx.session_factory() as session:
-        n = retention(session, older_than_days=days)
-        if args.dry_run:
-            session.rollback()
-        else:
-            session.commit()
+    n = _counted(args, ctx, lambda session: retention(session, older_than_days=days))
     print(
         f"{'would anonymise' if args.dry_run else 'anonymised'} {n} person(s) with cases closed over {days} days ago"
     )
@@ -28,12 +35,7 @@ def cmd_retention(args: argparse.Namespace, ctx: CommandContext) -> int:
 def cmd_contact_purge(args: argparse.Namespace, ctx: CommandContext) -> int:
     from api.migrants.contact.logic import purge
 
-    with ctx.session_factory() as session:
-        removed = purge(session, days=args.days)
-        if args.dry_run:
-            session.rollback()
-        else:
-            session.commit()
+    removed = _counted(args, ctx, lambda session: purge(session, days=args.days))
     print(f"{'would remove' if args.dry_run else 'removed'} {removed} handled contact request(s)")
     return 0
 

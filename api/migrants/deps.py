@@ -12,7 +12,7 @@ from fastapi import Depends
 from api.accounts.deps import CurrentActor, require_scopes
 from api.core.actor import Actor
 from api.core.db import SessionDep
-from api.core.errors import not_found, problem_responses
+from api.core.errors import not_found
 from api.migrants import scope
 from api.migrants.cases.logic import get as get_case
 from api.migrants.intake.logic import get as get_intake_person
@@ -96,7 +96,3 @@ def provider_referral(referral_id: uuid.UUID, session: SessionDep, actor: InboxB
 
 
 ProviderReferral = Annotated[Referral, Depends(provider_referral)]
-
-
-E_READ = problem_responses(401, 403, 404)
-E_WRITE = problem_responses(401, 403, 404, 409, 412, 422, 428)

@@ -23,7 +23,7 @@ from api.core.errors import conflict
 from api.core.i18n import Locale
 from api.core.models import AuditEntry
 from api.migrants import erasures
-from api.migrants.audit import PERSON, audit, audit_read
+from api.migrants.audit import audit_read
 from api.migrants.audit_log.logic import entry_read
 from api.migrants.cases.logic import close
 from api.migrants.cases.logic import to_read as case_read
@@ -38,6 +38,17 @@ from api.migrants.referrals.logic import to_read as referral_read
 from api.migrants.timeline import events_of
 
 SYSTEM = Actor(kind="anonymous", role="system")
+# What erasure blanks on the person's own row; what statistics need stays (see above).
+ERASED = {
+    "given_name": "",
+    "family_name": "",
+    "birth_date": None,
+    "email": None,
+    "phone": None,
+    "address": None,
+    "external_ref": None,
+    "search_name": "",
+}
 
 
 def export(session: Session, *, actor: Actor, person: Person, locale: Locale) -> PersonExport:
@@ -76,14 +87,8 @@ def _clear_person(person: Person) -> None:
     now = utcnow()
     if person.birth_date is not None:
         person.birth_year = person.birth_date.year
-    person.given_name = ""
-    person.family_name = ""
-    person.birth_date = None
-    person.email = None
-    person.phone = None
-    person.address = None
-    person.external_ref = None
-    person.search_name = ""
+    for key, value in ERASED.items():
+        setattr(person, key, value)
     person.household = [
         {"relation": m.get("relation"), "birth_year": m.get("birth_year")} for m in person.household
     ]
@@ -121,16 +126,8 @@ def erase(session: Session, *, actor: Actor | None, person: Person, if_match: If
     if actor is not None:
         end_all(session, actor=actor, person=person, reason=None)
     session.flush()
-    audit(
-        session,
-        actor=actor or SYSTEM,
-        action="erase",
-        record_type=PERSON,
-        record_id=pid,
-        municipality_id=person.municipality_id,
-        subject_id=pid,
-        purpose="data_rights" if actor else "retention",
-    )
+    purpose = "data_rights" if actor else "retention"
+    audit_read(session, actor=actor or SYSTEM, person=person, action="erase", purpose=purpose)
 
 
 def retention(session: Session, *, older_than_days: int, now: datetime | None = None) -> int:

@@ -16,7 +16,19 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 import api.core.db  # noqa: F401 - naming convention before any table
-from api.core.db import UTCDateTime, created_field, id_field, json_field, ts_field, updated_field, utcnow
+from api.core.db import (
+    UTCDateTime,
+    created_field,
+    id_field,
+    json_field,
+    one_of,
+    trigram_index,
+    ts_field,
+    updated_field,
+    utcnow,
+    version_field,
+)
+from api.migrants.vocab import CONSENT_PURPOSES, NEED_STATUSES, PRIORITIES, REFERRAL_STATUSES
 
 
 class Person(SQLModel, table=True):
@@ -29,14 +41,7 @@ class Person(SQLModel, table=True):
         sa.Index("ix_migrant_people_list", "municipality_id", "search_name", "id"),
         sa.Index("ix_migrant_people_status", "municipality_id", "legal_status"),
         sa.Index("ix_migrant_people_coordinator", "municipality_id", "coordinator_id"),
-        # Name search is LIKE '%term%': a trigram index on PostgreSQL, empty on SQLite.
-        sa.Index(
-            "ix_migrant_people_search_trgm",
-            "search_name",
-            postgresql_using="gin",
-            postgresql_ops={"search_name": "gin_trgm_ops"},
-            sqlite_where=sa.text("0"),
-        ),
+        trigram_index("ix_migrant_people_search_trgm", "search_name"),
     )
 
     id: uuid.UUID = id_field()
@@ -66,7 +71,7 @@ class Person(SQLModel, table=True):
     # Denormalised from the open case, so list filters need no join.
     coordinator_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     case_open: bool = Field(default=False, nullable=False)
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
     anonymised_at: datetime | None = ts_field()
@@ -101,10 +106,7 @@ class Consent(SQLModel, table=True):
 
     __tablename__ = "migrant_consents"
     __table_args__ = (
-        sa.CheckConstraint(
-            "purpose IN ('case_management','provider_sharing','mentoring_contact','statistics')",
-            name="purpose",
-        ),
+        sa.CheckConstraint(one_of("purpose", CONSENT_PURPOSES), name="purpose"),
         sa.Index("ix_migrant_consents_person_purpose", "person_id", "purpose"),
     )
 
@@ -143,7 +145,7 @@ class Case(SQLModel, table=True):
     close_reason: str | None = Field(default=None, max_length=300)
     # When the returnee package was proposed for this case (once per case, whatever retries).
     package_applied_at: datetime | None = ts_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
     updated_at: datetime = updated_field()
 
 
@@ -151,8 +153,8 @@ class Need(SQLModel, table=True):
     __tablename__ = "migrant_needs"
     __table_args__ = (
         sa.UniqueConstraint("case_id", "code"),
-        sa.CheckConstraint("status IN ('open','in_progress','met','not_met')", name="status"),
-        sa.CheckConstraint("priority IN ('high','normal','low')", name="priority"),
+        sa.CheckConstraint(one_of("status", NEED_STATUSES), name="status"),
+        sa.CheckConstraint(one_of("priority", PRIORITIES), name="priority"),
         sa.Index("ix_migrant_needs_code", "code", "case_id"),
     )
 
@@ -162,7 +164,7 @@ class Need(SQLModel, table=True):
     priority: str = Field(default="normal", max_length=10, nullable=False)
     status: str = Field(default="open", max_length=12, nullable=False)
     note: str | None = Field(default=None, max_length=2000)
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
 
@@ -185,10 +187,7 @@ class CaseEvent(SQLModel, table=True):
 class Referral(SQLModel, table=True):
     __tablename__ = "referrals"
     __table_args__ = (
-        sa.CheckConstraint(
-            "status IN ('proposed','sent','accepted','declined','in_progress','completed','dropped')",
-            name="status",
-        ),
+        sa.CheckConstraint(one_of("status", REFERRAL_STATUSES), name="status"),
         # The provider inbox: the organisation's shared referrals, newest change first.
         sa.Index("ix_referrals_inbox", "organization_id", "shared", "updated_at", "id"),
         sa.Index("ix_referrals_municipality", "municipality_id", "updated_at", "id"),
@@ -215,7 +214,7 @@ class Referral(SQLModel, table=True):
     sent_at: datetime | None = ts_field()
     started_at: datetime | None = ts_field()
     finished_at: datetime | None = ts_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class ReturneePackage(SQLModel, table=True):
@@ -228,7 +227,7 @@ class ReturneePackage(SQLModel, table=True):
     responsible_coordinator_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     # [{"need": "community", "service_id": "..."} | {"need": "language", "category": "language"}]
     items: list[dict[str, Any]] = json_field(list)
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
     updated_at: datetime = updated_field()
 
 
@@ -250,7 +249,7 @@ class Transfer(SQLModel, table=True):
     requested_at: datetime = created_field()
     decided_by: str | None = Field(default=None, max_length=64)
     decided_at: datetime | None = ts_field()
-    version: int = Field(default=1, nullable=False)
+    version: int = version_field()
 
 
 class ErasedRef(SQLModel, table=True):

@@ -54,15 +54,29 @@ _TEXTS = {
         "Передачу відхилено",
         "Передача отклонена",
     ),
+    "contact_request": (
+        "Naujas pagalbos prašymas {ref}",
+        "New request for help {ref}",
+        "Нове звернення по допомогу {ref}",
+        "Новое обращение за помощью {ref}",
+    ),
+    "consent_withdrawn": (
+        "Asmuo atšaukė sutikimą ({s}); jo duomenys jums neberodomi",
+        "A person withdrew their consent ({s}); their data is no longer shown to you",
+        "Особа відкликала згоду ({s}); її дані вам більше не показуються",
+        "Человек отозвал согласие ({s}); его данные вам больше не показываются",
+    ),
 }
 LANGS = ("lt", "en", "uk", "ru")
 
 
-def _title(key: str, service: dict[str, str] | None = None) -> dict[str, str]:
-    names = service or {}
+def _title(key: str, names: dict[str, str] | None = None, **values: str) -> dict[str, str]:
+    """The notice's title in every language: ``{s}`` is a name in that language (else the first
+    one given), other placeholders are the same in every language."""
+    names = names or {}
     fallback = next(iter(names.values()), "")
     return {
-        lang: text.format(s=names.get(lang) or fallback)
+        lang: text.format(s=names.get(lang) or fallback, **values)
         for lang, text in zip(LANGS, _TEXTS[key], strict=True)
     }
 
@@ -117,32 +131,18 @@ def transfer_changed(session: Session, transfer: Transfer) -> None:
         )
 
 
-_CONTACT = {
-    "lt": "Naujas pagalbos prašymas {ref}",
-    "en": "New request for help {ref}",
-    "uk": "Нове звернення по допомогу {ref}",
-    "ru": "Новое обращение за помощью {ref}",
-}
-
-
 def contact_request_received(session: Session, request: ContactRequest) -> None:
     """The municipality's coordinators learn that someone asked for help (the reference only)."""
     notify_staff(
         session,
         municipality_id=request.municipality_id,
         kind="contact_request",
-        title_translations={lang: text.format(ref=request.reference) for lang, text in _CONTACT.items()},
+        title_translations=_title("contact_request", ref=request.reference),
         link="/migrants/contact-requests",
         data={"contact_request_id": str(request.id)},
     )
 
 
-_WITHDRAWN = {
-    "lt": "Asmuo atšaukė sutikimą ({purpose}); jo duomenys jums neberodomi",
-    "en": "A person withdrew their consent ({purpose}); their data is no longer shown to you",
-    "uk": "Особа відкликала згоду ({purpose}); її дані вам більше не показуються",
-    "ru": "Человек отозвал согласие ({purpose}); его данные вам больше не показываются",
-}
 _PURPOSES = {
     "provider_sharing": {
         "lt": "dalijimasis su paslaugų teikėjais",
@@ -169,10 +169,7 @@ _PURPOSES = {
 def consent_withdrawn(session: Session, *, person: Person, purpose: str) -> None:
     """Everyone who held the data for this purpose: the organisations the person's referrals were
     shared with (provider sharing), and the municipality's coordinators (always). No name."""
-    title = {
-        lang: text.format(purpose=_PURPOSES.get(purpose, {}).get(lang, purpose))
-        for lang, text in _WITHDRAWN.items()
-    }
+    title = _title("consent_withdrawn", _PURPOSES.get(purpose, {"en": purpose}))
     if purpose == "provider_sharing":
         orgs = set(
             session.exec(

@@ -38,10 +38,15 @@ def event_read(e: CaseEvent) -> CaseEventRead:
 
 
 def touch(
-    session: Session, actor: Actor, case: Case, action: str, details: dict[str, Any] | None = None
+    session: Session,
+    actor: Actor,
+    case: Case,
+    action: str,
+    details: dict[str, Any] | None = None,
+    purpose: str = "case_management",
 ) -> None:
     """An audit entry about the case (and so about its person)."""
-    audit(session, actor, action, CASE, case.id, case.person_id, case.municipality_id, details=details)
+    audit(session, actor, action, CASE, case.id, case.person_id, case.municipality_id, purpose, details)
 
 
 def add_note(session: Session, *, actor: Actor, case: Case, text: str) -> CaseEventRead:

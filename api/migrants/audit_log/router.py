@@ -5,17 +5,18 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from api.core.db import SessionDep
-from api.core.http import NoStore, op, page_response
+from api.core.http import op, page_response
 from api.core.pagination import PageDep
 from api.core.types import IsoDateTime
 from api.migrants.audit_log.logic import AuditFilter, search
 from api.migrants.deps import AuditActor
+from api.migrants.routes import personal
 from api.migrants.schemas import AuditList
 
-router = APIRouter(tags=["migrants"], dependencies=[NoStore])
+router = personal()
 
 
 @router.get(

@@ -11,11 +11,11 @@ from sqlmodel import Session, col, select
 from api.accounts.models import User
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, check, claim
-from api.core.db import utcnow
-from api.core.errors import conflict, not_found, unprocessable
+from api.core.db import found, utcnow
+from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale
 from api.migrants import scope, vocab
-from api.migrants.cases.schemas import CaseRead, NeedRead
+from api.migrants.cases.schemas import CaseRead, CaseUpdate, NeedRead
 from api.migrants.mentors.logic import end_for_case
 from api.migrants.models import Case, Need, Person
 from api.migrants.people.logic import open_case, refuse_erased
@@ -76,10 +76,7 @@ def open_new(
 
 
 def get(session: Session, *, actor: Actor, case_id: uuid.UUID) -> Case:
-    case = session.exec(scope.readable_cases(actor).where(Case.id == case_id)).first()
-    if case is None:
-        raise not_found("case")
-    return case
+    return found(session, scope.readable_cases(actor).where(Case.id == case_id), "case")
 
 
 def needs_of(session: Session, case: Case) -> list[Need]:
@@ -100,18 +97,8 @@ def need_read(need: Need, locale: Locale) -> NeedRead:
 
 
 def to_read(session: Session, case: Case, locale: Locale) -> CaseRead:
-    return CaseRead(
-        id=case.id,
-        person_id=case.person_id,
-        status=case.status,
-        coordinator_id=case.coordinator_id,
-        opened_at=case.opened_at,
-        closed_at=case.closed_at,
-        close_reason=case.close_reason,
-        package_applied_at=case.package_applied_at,
-        needs=[need_read(n, locale) for n in needs_of(session, case)],
-        version=case.version,
-    )
+    needs = [need_read(n, locale) for n in needs_of(session, case)]
+    return CaseRead.model_validate({**case.model_dump(), "needs": needs})
 
 
 def read(session: Session, *, actor: Actor, case: Case, locale: Locale) -> CaseRead:
@@ -145,20 +132,11 @@ def close(
         end_for_case(session, actor=actor, case=case, reason="case closed")
 
 
-def update(
-    session: Session,
-    *,
-    actor: Actor,
-    case: Case,
-    if_match: IfMatch,
-    coordinator_id: uuid.UUID | None,
-    status: str | None,
-    close_reason: str | None,
-    fields: set[str],
-) -> Case:
+def update(session: Session, *, actor: Actor, case: Case, if_match: IfMatch, data: CaseUpdate) -> Case:
     """Change the coordinator, close or reopen. Each change is one version step; the first one
     checks the client's If-Match, the next ones follow from it."""
     check(if_match, case.version)
+    coordinator_id, status, fields = data.coordinator_id, data.status, set(data.model_fields_set)
     person = _person(session, case)
     precondition: IfMatch | None = if_match
     if "coordinator_id" in fields and coordinator_id != case.coordinator_id:
@@ -173,7 +151,7 @@ def update(
         event(session, case=case, kind="coordinator_changed", actor=actor)
         case.updated_at = utcnow()
     if status == "closed" and case.status == "open":
-        close(session, actor=actor, case=case, reason=close_reason, if_match=precondition)
+        close(session, actor=actor, case=case, reason=data.close_reason, if_match=precondition)
         precondition = None
     elif status == "open" and case.status == "closed":
         if person.anonymised_at is not None or not scope.lives_in(person, case.municipality_id):
@@ -222,10 +200,7 @@ def ensure_need(session: Session, *, case: Case, code: str) -> Need:
 
 
 def get_need(session: Session, *, case: Case, need_id: uuid.UUID) -> Need:
-    need = session.exec(select(Need).where(Need.id == need_id, Need.case_id == case.id)).first()
-    if need is None:
-        raise not_found("need")
-    return need
+    return found(session, select(Need).where(Need.id == need_id, Need.case_id == case.id), "need")
 
 
 def update_need(

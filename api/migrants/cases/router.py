@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.http import NoStore, op, page_response, with_etag
+from api.core.http import creating, op, page_response, with_etag
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.migrants import timeline
@@ -23,17 +23,18 @@ from api.migrants.cases.schemas import (
     NeedUpdate,
     NoteCreate,
 )
-from api.migrants.deps import E_READ, E_WRITE, ReadableCase, ReaderById, WritablePerson, WriterById
+from api.migrants.deps import ReadableCase, ReaderById, WritablePerson, WriterById
 from api.migrants.package.logic import open_case_with_package
+from api.migrants.routes import READ_ERRORS, WRITE_ERRORS, personal
 from api.migrants.schemas import CaseEventRead
 
-person_router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
-router = APIRouter(prefix="/cases", tags=["migrants"], dependencies=[NoStore])
+person_router = personal("/migrants")
+router = personal("/cases")
 
 
 @person_router.post(
     "/{person_id}/cases",
-    **op(CaseRead, "Open a case (one open case per person and municipality)", responses=E_WRITE, status=201),
+    **creating(CaseRead, "Open a case (one open case per person and municipality)", WRITE_ERRORS),
 )
 def open_case(
     session: SessionDep,
@@ -49,14 +50,14 @@ def open_case(
     return with_etag(response, case.version, logic.to_read(session, case, locale))
 
 
-@router.get("/{case_id}", **op(CaseRead, "A case with its needs", responses=E_READ))
+@router.get("/{case_id}", **op(CaseRead, "A case with its needs", READ_ERRORS))
 def read_case(
     session: SessionDep, actor: ReaderById, case: ReadableCase, locale: LocaleDep, response: Response
 ) -> CaseRead:
     return with_etag(response, case.version, logic.read(session, actor=actor, case=case, locale=locale))
 
 
-@router.patch("/{case_id}", **op(CaseRead, "Change the coordinator, close or reopen", responses=E_WRITE))
+@router.patch("/{case_id}", **op(CaseRead, "Change the coordinator, close or reopen", WRITE_ERRORS))
 def update_case(
     session: SessionDep,
     actor: WriterById,
@@ -66,20 +67,11 @@ def update_case(
     locale: LocaleDep,
     response: Response,
 ) -> CaseRead:
-    logic.update(
-        session,
-        actor=actor,
-        case=case,
-        if_match=if_match,
-        coordinator_id=body.coordinator_id,
-        status=body.status,
-        close_reason=body.close_reason,
-        fields=set(body.model_fields_set),
-    )
+    logic.update(session, actor=actor, case=case, if_match=if_match, data=body)
     return with_etag(response, case.version, logic.to_read(session, case, locale))
 
 
-@router.post("/{case_id}/needs", **op(NeedRead, "Add a need", responses=E_WRITE, status=201))
+@router.post("/{case_id}/needs", **creating(NeedRead, "Add a need", WRITE_ERRORS))
 def add_need(
     session: SessionDep,
     actor: WriterById,
@@ -94,7 +86,7 @@ def add_need(
     return with_etag(response, need.version, logic.need_read(need, locale))
 
 
-@router.patch("/{case_id}/needs/{need_id}", **op(NeedRead, "Change a need", responses=E_WRITE))
+@router.patch("/{case_id}/needs/{need_id}", **op(NeedRead, "Change a need", WRITE_ERRORS))
 def update_need(
     need_id: uuid.UUID,
     session: SessionDep,
@@ -128,7 +120,7 @@ def read_timeline(
     return page_response(request, response, CaseEventList(items=items, next_cursor=next_cursor))
 
 
-@router.post("/{case_id}/notes", **op(CaseEventRead, "Add a note", responses=E_WRITE, status=201))
+@router.post("/{case_id}/notes", **creating(CaseEventRead, "Add a note", WRITE_ERRORS))
 def add_note(session: SessionDep, actor: WriterById, case: ReadableCase, body: NoteCreate) -> CaseEventRead:
     return timeline.add_note(session, actor=actor, case=case, text=body.text)
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from api.core.db import SessionDep
-from api.core.http import NoStore, op
+from api.core.http import op
 from api.migrants.consent import logic
-from api.migrants.deps import E_READ, E_WRITE, ReadablePerson, ReaderById, WritablePerson, WriterById
+from api.migrants.deps import ReadablePerson, ReaderById, WritablePerson, WriterById
 from api.migrants.people.schemas import ConsentChange, ConsentList
+from api.migrants.routes import READ_ERRORS, WRITE_ERRORS, personal
 
-router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
+router = personal("/migrants")
 
 
-@router.get("/{person_id}/consents", **op(ConsentList, "The person's consents", responses=E_READ))
+@router.get("/{person_id}/consents", **op(ConsentList, "The person's consents", READ_ERRORS))
 def list_consents(session: SessionDep, actor: ReaderById, person: ReadablePerson) -> ConsentList:
     return ConsentList(items=logic.listing(session, actor=actor, person=person))
 
@@ -23,7 +22,7 @@ def list_consents(session: SessionDep, actor: ReaderById, person: ReadablePerson
     **op(
         ConsentList,
         "Record that the person granted or withdrew a consent (takes effect at once)",
-        responses=E_WRITE,
+        WRITE_ERRORS,
     ),
 )
 def change_consent(

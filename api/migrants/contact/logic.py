@@ -12,8 +12,8 @@ from sqlmodel import Session, col
 
 from api.core import pow, ratelimit
 from api.core.actor import Actor
-from api.core.db import utcnow
-from api.core.errors import conflict, not_found
+from api.core.db import found, utcnow
+from api.core.errors import conflict
 from api.core.models import OutboxMessage
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.migrants import notices, scope, vocab
@@ -80,17 +80,14 @@ def create(session: Session, *, data: ContactRequestCreate, client: str, secret:
     municipality = resolve_slug(session, data.municipality, field="municipality")
     for code in data.needs:
         vocab.check_need(code, loc=["body", "needs"])
+    as_written = data.model_dump(include={"name", "preferred_language", "message", "service_id", "abroad"})
     row = ContactRequest(
+        **as_written,
         municipality_id=municipality.id,
         reference=_reference(),
-        name=data.name,
         email=str(data.email) if data.email else None,
         phone=data.phone or None,
-        preferred_language=data.preferred_language,
         needs=list(dict.fromkeys(data.needs)),
-        message=data.message,
-        service_id=data.service_id,
-        abroad=data.abroad,
         consent_version=CONSENT_VERSION,
     )
     session.add(row)
@@ -111,23 +108,7 @@ def create(session: Session, *, data: ContactRequestCreate, client: str, secret:
 
 
 def to_read(row: ContactRequest) -> ContactRequestRead:
-    return ContactRequestRead(
-        id=row.id,
-        reference=row.reference,
-        created_at=row.created_at,
-        name=row.name,
-        email=row.email,
-        phone=row.phone,
-        preferred_language=row.preferred_language,
-        needs=row.needs,
-        message=row.message,
-        service_id=row.service_id,
-        abroad=row.abroad,
-        status=row.status,
-        close_reason=row.close_reason,
-        handled_at=row.handled_at,
-        person_id=row.person_id,
-    )
+    return ContactRequestRead.model_validate(row, from_attributes=True)
 
 
 def queue(
@@ -150,12 +131,7 @@ def queue(
 
 def get(session: Session, actor: Actor, request_id: uuid.UUID, *, for_update: bool = False) -> ContactRequest:
     stmt = scope.readable_contact_requests(actor).where(col(ContactRequest.id) == request_id)
-    if for_update:
-        stmt = stmt.with_for_update()
-    row = session.exec(stmt).first()
-    if row is None:
-        raise not_found("contact request")
-    return row
+    return found(session, stmt.with_for_update() if for_update else stmt, "contact request")
 
 
 def read(session: Session, actor: Actor, request_id: uuid.UUID) -> ContactRequestRead:
@@ -198,17 +174,8 @@ def convert(
     open case, and for a returnee the municipality's package."""
     row = get(session, actor, request_id, for_update=True)
     _open(row)
-    person_data = PersonCreate(
-        given_name=data.given_name,
-        family_name=data.family_name,
-        legal_status=data.legal_status,
-        birth_date=data.birth_date,
-        email=row.email,
-        phone=row.phone,
-        preferred_language=row.preferred_language,
-        needs=row.needs,
-        consents=data.consents,
-    )
+    written = row.model_dump(include={"email", "phone", "preferred_language", "needs"})
+    person_data = PersonCreate(**data.model_dump(), **written)
     person, case = register(session, actor=actor, municipality_id=row.municipality_id, data=person_data)
     row.status, row.person_id = "converted", person.id
     row.handled_at, row.handled_by = utcnow(), actor.id

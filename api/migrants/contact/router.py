@@ -5,12 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from api.accounts.deps import client_address
 from api.core.config import SettingsDep
 from api.core.db import SessionDep
-from api.core.http import NoStore, op, page_response
+from api.core.http import creating, op, page_response
 from api.core.pagination import PageDep
 from api.migrants.contact import logic
 from api.migrants.contact.schemas import (
@@ -24,9 +24,10 @@ from api.migrants.contact.schemas import (
     ContactRequestReceived,
 )
 from api.migrants.deps import ReaderActor, ReaderById, WriterById
+from api.migrants.routes import personal
 
-public = APIRouter(prefix="/contact-requests", tags=["migrants"], dependencies=[NoStore])
-router = APIRouter(prefix="/contact-requests", tags=["migrants"], dependencies=[NoStore])
+public = personal("/contact-requests")
+router = personal("/contact-requests")
 
 
 @public.get("/challenge", **op(ContactChallenge, "A proof-of-work challenge for the contact form"))
@@ -39,7 +40,7 @@ def new_challenge(settings: SettingsDep) -> ContactChallenge:
 
 @public.post(
     "",
-    **op(ContactRequestReceived, "Ask the municipality for help (no account needed)", (422, 429), status=201),
+    **creating(ContactRequestReceived, "Ask the municipality for help (no account needed)", (422, 429)),
 )
 def create(
     request: Request, session: SessionDep, settings: SettingsDep, body: ContactRequestCreate
@@ -72,11 +73,8 @@ def read(request_id: uuid.UUID, session: SessionDep, actor: ReaderById) -> Conta
 
 @router.post(
     "/{request_id}/convert",
-    **op(
-        ContactRequestConverted,
-        "Register the person and open a case from the request",
-        (401, 404, 409, 422),
-        status=201,
+    **creating(
+        ContactRequestConverted, "Register the person and open a case from the request", (401, 404, 409, 422)
     ),
 )
 def convert(

@@ -30,7 +30,9 @@ from api.migrants.models import (
     ReturneePackage,
     StatusHistory,
 )
+from api.migrants.people.logic import status_record
 from api.migrants.referrals.briefs import match_services
+from api.migrants.referrals.logic import placed
 from api.municipalities.logic import get_by_slug
 
 SEED = 20261123
@@ -245,14 +247,7 @@ def seed(session: Session) -> list[str]:
                 updated_at=registered,
             )
             rows.append(person)
-            rows.append(
-                StatusHistory(
-                    person_id=person.id,
-                    legal_status=status,
-                    permit_expires_on=person.permit_expires_on,
-                    recorded_at=registered,
-                )
-            )
+            rows.append(status_record(person, recorded_at=registered))
             consents = ["case_management"]
             if rng.random() < 0.85:
                 consents.append("provider_sharing")
@@ -343,13 +338,10 @@ def seed(session: Session) -> list[str]:
                     last = now
                     finished = now if finished else None
                 rows.append(
-                    Referral(
-                        person_id=person.id,
-                        case_id=case.id,
-                        municipality_id=mid,
-                        service_id=brief.id,
-                        organization_id=brief.organization_id,
-                        need=need_code,
+                    placed(
+                        case,
+                        brief,
+                        need_code,
                         status=state,
                         shared=state != "proposed",
                         from_package=from_package,

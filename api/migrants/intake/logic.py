@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.conditional import IfMatch
-from api.core.errors import not_found
+from api.core.db import found
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.migrants import scope
 from api.migrants.audit import PERSON, audit_many, audit_read
@@ -29,12 +29,7 @@ KEYS = (SortKey(col(Person.external_ref)), SortKey(col(Person.id)))
 
 def get(session: Session, *, actor: Actor, external_ref: str, for_update: bool = False) -> Person:
     stmt = scope.intake_people(actor).where(col(Person.external_ref) == external_ref.strip())
-    if for_update:
-        stmt = stmt.with_for_update()
-    person = session.exec(stmt).first()
-    if person is None:
-        raise not_found("intake record")
-    return person
+    return found(session, stmt.with_for_update() if for_update else stmt, "intake record")
 
 
 def _shown_case(cases: Sequence[Case]) -> IntakeCase | None:
@@ -51,20 +46,12 @@ def _shown_case(cases: Sequence[Case]) -> IntakeCase | None:
 
 
 def _status(person: Person, cases: Sequence[Case], referrals: Sequence[Referral]) -> IntakeStatus:
-    assert person.external_ref is not None  # intake_people has only people with a reference
-    return IntakeStatus(
-        external_ref=person.external_ref,
-        id=person.id,
-        created_at=person.created_at,
-        updated_at=person.updated_at,
-        version=person.version,
-        case=_shown_case(cases),
-        referrals=[
-            IntakeReferral(
-                id=r.id, state=r.status, service_id=r.service_id, need=r.need, updated_at=r.updated_at
-            )
-            for r in sorted(referrals, key=lambda r: (r.created_at, r.id))
-        ],
+    shown = [
+        IntakeReferral(id=r.id, state=r.status, service_id=r.service_id, need=r.need, updated_at=r.updated_at)
+        for r in sorted(referrals, key=lambda r: (r.created_at, r.id))
+    ]
+    return IntakeStatus.model_validate(
+        {**person.model_dump(), "case": _shown_case(cases), "referrals": shown}
     )
 
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.http import NoStore, op, page_response, with_etag
+from api.core.http import op, page_response, with_etag
 from api.core.pagination import PageDep
 from api.core.types import IsoDateTime
-from api.migrants.deps import E_READ, E_WRITE, IntakeActor, IntakeById, IntakePerson, WritableIntakePerson
+from api.migrants.deps import IntakeActor, IntakeById, IntakePerson, WritableIntakePerson
 from api.migrants.intake import logic
 from api.migrants.intake.schemas import IntakeStatus, IntakeStatusList, IntakeUpdate
+from api.migrants.routes import READ_ERRORS, WRITE_ERRORS, personal
 
-router = APIRouter(prefix="/migrants/intake", tags=["migrants"], dependencies=[NoStore])
+router = personal("/migrants/intake")
 # A reference may hold slashes ("VLN/2026/17"): the rest of the path is the reference.
 REF = "/{external_ref:path}"
 
@@ -54,7 +55,7 @@ def list_intake_status(
     **op(
         IntakeStatus,
         "The status of a person your intake made: case and referrals, no names (audited)",
-        responses=E_READ,
+        READ_ERRORS,
     ),
 )
 def read_intake_status(
@@ -68,7 +69,7 @@ def read_intake_status(
     **op(
         IntakeStatus,
         "Change the non-identifying intake fields of a person your intake made (If-Match)",
-        responses=E_WRITE,
+        WRITE_ERRORS,
     ),
 )
 def update_intake(

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, Field
 
 from api.core.http import Page
-from api.core.types import CountryCode, IsoDate, LanguageCode, LanguageLevel
-from api.migrants.schemas import Code, PersonLanguageSkill, Phone, Sex, Strict
+from api.migrants.people.schemas import PersonDetails
 
 
 class IntakeCase(BaseModel):
@@ -44,19 +43,7 @@ class IntakeStatusList(Page[IntakeStatus]):
     pass
 
 
-class IntakeUpdate(Strict):
+class IntakeUpdate(PersonDetails):
     """The fields of an intake body that do not identify the person (no names, birth date or
     household, no ``external_ref``), with the same types and checks as ``POST /migrants/intake``.
     Names and the birth date are rectified by a coordinator or by a new intake."""
-
-    sex: Sex | None = None
-    citizenships: list[CountryCode] | None = Field(default=None, max_length=5)
-    languages: list[PersonLanguageSkill] | None = Field(default=None, max_length=12)
-    lithuanian_level: LanguageLevel | None = None
-    legal_status: Code | None = None
-    permit_expires_on: IsoDate | None = None
-    arrival_date: IsoDate | None = None
-    email: EmailStr | None = None
-    phone: Phone | None = None
-    address: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] | None = None
-    preferred_language: LanguageCode | None = None

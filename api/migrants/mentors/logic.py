@@ -10,12 +10,11 @@ from sqlmodel import Session
 from api.core.actor import Actor
 from api.core.errors import conflict
 from api.experts import logic as experts
-from api.migrants.audit import CASE, audit
 from api.migrants.models import Case, Person
 from api.migrants.people.consents import has_consent
 from api.migrants.people.logic import cases_of, require_open_case
 from api.migrants.schemas import CaseMentorRead
-from api.migrants.timeline import event
+from api.migrants.timeline import event, touch
 
 
 def link(session: Session, *, actor: Actor, person: Person, mentor_id: uuid.UUID) -> CaseMentorRead:
@@ -31,16 +30,7 @@ def link(session: Session, *, actor: Actor, person: Person, mentor_id: uuid.UUID
         session, actor=actor, mentor_id=mentor_id, case_ref=case.id, municipality_id=case.municipality_id
     )
     event(session, case=case, kind="mentor_linked", actor=actor, details={"mentor_id": str(mentor_id)})
-    audit(
-        session,
-        actor=actor,
-        action="link_mentor",
-        record_type=CASE,
-        record_id=case.id,
-        subject_id=person.id,
-        municipality_id=case.municipality_id,
-        purpose="mentoring_contact",
-    )
+    touch(session, actor, case, "link_mentor", purpose="mentoring_contact")
     return CaseMentorRead(mentor_id=row.mentor_id, started_at=row.started_at, ended_at=row.ended_at)
 
 

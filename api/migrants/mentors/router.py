@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 
 from api.core.db import SessionDep
-from api.core.http import NoStore, op
+from api.core.http import creating, deleting, no_content, op
 from api.migrants.audit import audit_read
-from api.migrants.deps import E_READ, E_WRITE, ReadablePerson, ReaderById, WritablePerson, WriterById
+from api.migrants.deps import ReadablePerson, ReaderById, WritablePerson, WriterById
 from api.migrants.mentors import logic
+from api.migrants.routes import READ_ERRORS, WRITE_ERRORS, personal
 from api.migrants.schemas import CaseMentorList, CaseMentorRead, MentorLink
 
-router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
+router = personal("/migrants")
 
 
-@router.get("/{person_id}/mentors", **op(CaseMentorList, "The person's mentors", responses=E_READ))
+@router.get("/{person_id}/mentors", **op(CaseMentorList, "The person's mentors", READ_ERRORS))
 def list_mentors(session: SessionDep, actor: ReaderById, person: ReadablePerson) -> CaseMentorList:
     audit_read(session, actor=actor, person=person, action="read_mentors")
     return CaseMentorList(items=logic.listing(session, person=person))
@@ -24,11 +25,10 @@ def list_mentors(session: SessionDep, actor: ReaderById, person: ReadablePerson)
 
 @router.post(
     "/{person_id}/mentors",
-    **op(
+    **creating(
         CaseMentorRead,
         "Link a mentor to the open case (needs the mentoring_contact consent)",
-        responses=E_WRITE,
-        status=201,
+        WRITE_ERRORS,
     ),
 )
 def link_mentor(
@@ -39,13 +39,13 @@ def link_mentor(
 
 @router.delete(
     "/{person_id}/mentors/{mentor_id}",
-    **op(None, "End a mentor's link to the open case", responses=E_WRITE, status=204),
+    **deleting("End a mentor's link to the open case", WRITE_ERRORS),
 )
 def unlink_mentor(
     session: SessionDep, actor: WriterById, person: WritablePerson, mentor_id: uuid.UUID
 ) -> Response:
     logic.unlink(session, actor=actor, person=person, mentor_id=mentor_id)
-    return Response(status_code=204)
+    return no_content()
 
 
 routers = [router]

@@ -10,8 +10,8 @@ from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, check, claim
-from api.core.db import utcnow
-from api.core.errors import conflict, not_found, unprocessable
+from api.core.db import found, utcnow
+from api.core.errors import conflict, unprocessable
 from api.core.i18n import normalize
 from api.migrants import scope, vocab
 from api.migrants.audit import PERSON, audit_read
@@ -25,12 +25,7 @@ RECORD = PERSON
 
 def get(session: Session, *, actor: Actor, person_id: uuid.UUID, for_update: bool = False) -> Person:
     stmt = scope.readable_people(actor).where(Person.id == person_id)
-    if for_update:
-        stmt = stmt.with_for_update()
-    person = session.exec(stmt).first()
-    if person is None:
-        raise not_found("person")
-    return person
+    return found(session, stmt.with_for_update() if for_update else stmt, "person")
 
 
 def refuse_erased(person: Person) -> None:
@@ -69,15 +64,18 @@ def _dump(data: PersonFields | PersonUpdate, *, only_set: bool) -> dict[str, Any
     return values
 
 
-def _record_status(session: Session, actor: Actor, person: Person) -> None:
-    session.add(
-        StatusHistory(
-            person_id=person.id,
-            legal_status=person.legal_status,
-            permit_expires_on=person.permit_expires_on,
-            recorded_by=actor.audit_id,
-        )
+def status_record(person: Person, **fields: Any) -> StatusHistory:
+    """The person's legal status as it stands now, as a row of their status history."""
+    return StatusHistory(
+        person_id=person.id,
+        legal_status=person.legal_status,
+        permit_expires_on=person.permit_expires_on,
+        **fields,
     )
+
+
+def _record_status(session: Session, actor: Actor, person: Person) -> None:
+    session.add(status_record(person, recorded_by=actor.audit_id))
 
 
 def _refuse_duplicate_ref(session: Session, municipality_id: uuid.UUID, external_ref: str | None) -> None:
@@ -168,35 +166,15 @@ def to_read(session: Session, person: Person) -> PersonRead:
     ).all()
     cases = session.exec(scope.person_cases(person).order_by(col(Case.opened_at).desc())).all()
     open_id = next((c.id for c in cases if c.status == "open"), None)
-    fields = {k: getattr(person, k) for k in PersonUpdate.model_fields if k in PersonRead.model_fields}
-    return PersonRead(
-        **fields,
-        id=person.id,
-        municipality=municipality_slug(session, person.municipality_id),
-        birth_year=person.birth_year,
-        status_history=[
-            StatusRecord(
-                legal_status=h.legal_status, permit_expires_on=h.permit_expires_on, recorded_at=h.recorded_at
-            )
-            for h in history
-        ],
-        consents=consent_reads(session, person.id),
-        cases=[
-            CaseSummary(
-                id=c.id,
-                status=c.status,
-                coordinator_id=c.coordinator_id,
-                opened_at=c.opened_at,
-                closed_at=c.closed_at,
-            )
-            for c in cases
-        ],
-        open_case_id=open_id,
-        anonymised=person.anonymised_at is not None,
-        created_at=person.created_at,
-        updated_at=person.updated_at,
-        version=person.version,
-    )
+    derived = {
+        "municipality": municipality_slug(session, person.municipality_id),
+        "status_history": [StatusRecord.model_validate(h, from_attributes=True) for h in history],
+        "consents": consent_reads(session, person.id),
+        "cases": [CaseSummary.model_validate(c, from_attributes=True) for c in cases],
+        "open_case_id": open_id,
+        "anonymised": person.anonymised_at is not None,
+    }
+    return PersonRead.model_validate({**person.model_dump(), **derived})
 
 
 def read(session: Session, *, actor: Actor, person: Person, action: str = "read") -> PersonRead:

@@ -5,18 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import Query, Request, Response
 
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import NoStore, created, op, page_response, with_etag
+from api.core.http import created, creating, deleting, op, page_response, with_etag
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.migrants import gdpr
 from api.migrants.deps import (
-    E_READ,
-    E_WRITE,
     IntakeActor,
     ReadablePerson,
     ReaderActor,
@@ -41,8 +39,9 @@ from api.migrants.people.schemas import (
     SpecialNoteList,
     SpecialNoteRead,
 )
+from api.migrants.routes import READ_ERRORS, WRITE_ERRORS, personal
 
-router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
+router = personal("/migrants")
 
 
 @router.get("", **op(PersonList, "Search your municipality's people", (400, 401, 403, 422)))
@@ -75,11 +74,10 @@ def list_people(
 
 @router.post(
     "",
-    **op(
+    **creating(
         PersonRead,
         "Register a person (opens the case; a returnee gets the package proposed)",
         (401, 403, 409, 422),
-        status=status.HTTP_201_CREATED,
     ),
 )
 def create_person(
@@ -107,14 +105,14 @@ def intake(session: SessionDep, actor: IntakeActor, body: IntakeCreate, response
     return result
 
 
-@router.get("/{person_id}", **op(PersonRead, "One person", responses=E_READ))
+@router.get("/{person_id}", **op(PersonRead, "One person", READ_ERRORS))
 def read_person(
     session: SessionDep, actor: ReaderById, person: ReadablePerson, response: Response
 ) -> PersonRead:
     return with_etag(response, person.version, logic.read(session, actor=actor, person=person))
 
 
-@router.patch("/{person_id}", **op(PersonRead, "Rectify a person's data (audited)", responses=E_WRITE))
+@router.patch("/{person_id}", **op(PersonRead, "Rectify a person's data (audited)", WRITE_ERRORS))
 def update_person(
     session: SessionDep,
     actor: WriterById,
@@ -129,11 +127,9 @@ def update_person(
 
 @router.delete(
     "/{person_id}",
-    **op(
-        None,
+    **deleting(
         "Erase a person (GDPR art. 17): anonymise everywhere, keep coarse statistics",
         (401, 403, 404, 409, 412, 428),
-        status=status.HTTP_204_NO_CONTENT,
     ),
 )
 def erase_person(
@@ -145,7 +141,7 @@ def erase_person(
 
 @router.get(
     "/{person_id}/export",
-    **op(PersonExport, "Everything held on the person and who received it (GDPR art. 15)", responses=E_READ),
+    **op(PersonExport, "Everything held on the person and who received it (GDPR art. 15)", READ_ERRORS),
 )
 def export_person(
     session: SessionDep, actor: ReaderById, person: ReadablePerson, locale: LocaleDep, response: Response
@@ -156,7 +152,7 @@ def export_person(
 
 @router.get(
     "/{person_id}/special-notes",
-    **op(SpecialNoteList, "Special-category notes (GDPR art. 9); needs migrants:special", responses=E_READ),
+    **op(SpecialNoteList, "Special-category notes (GDPR art. 9); needs migrants:special", READ_ERRORS),
 )
 def list_special(session: SessionDep, actor: ReaderById, person: ReadablePerson) -> SpecialNoteList:
     return SpecialNoteList(items=special.special_notes(session, actor=actor, person=person))
@@ -164,9 +160,7 @@ def list_special(session: SessionDep, actor: ReaderById, person: ReadablePerson)
 
 @router.post(
     "/{person_id}/special-notes",
-    **op(
-        SpecialNoteRead, "Add a special-category note; needs migrants:special", responses=E_WRITE, status=201
-    ),
+    **creating(SpecialNoteRead, "Add a special-category note; needs migrants:special", WRITE_ERRORS),
 )
 def add_special(
     session: SessionDep, actor: ReaderById, person: ReadablePerson, body: SpecialNoteCreate

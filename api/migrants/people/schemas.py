@@ -88,10 +88,16 @@ class IntakeCreate(PersonFields):
     needs: list[Code] = Field(default_factory=list, max_length=10)
 
 
-class PersonUpdate(Strict):
+class PersonNames(Strict):
     given_name: Name | None = None
     family_name: Name | None = None
     birth_date: IsoDate | None = None
+
+
+class PersonDetails(Strict):
+    """A change of the fields that do not identify the person (no names, birth date, household or
+    reference): what an intake client may change too."""
+
     sex: Sex | None = None
     citizenships: list[CountryCode] | None = Field(default=None, max_length=5)
     languages: list[PersonLanguageSkill] | None = Field(default=None, max_length=12)
@@ -103,6 +109,9 @@ class PersonUpdate(Strict):
     phone: Phone | None = None
     address: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] | None = None
     preferred_language: LanguageCode | None = None
+
+
+class PersonUpdate(PersonDetails, PersonNames):  # fields: the names, the details, then these
     household: list[HouseholdMember] | None = Field(default=None, max_length=20)
     external_ref: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] | None

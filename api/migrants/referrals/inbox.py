@@ -11,7 +11,7 @@ from sqlmodel import Session, col
 
 from api.core.actor import Actor
 from api.core.conditional import IfMatch
-from api.core.errors import not_found
+from api.core.db import found
 from api.core.i18n import Locale
 from api.core.pagination import PageParams
 from api.migrants import scope, vocab
@@ -19,6 +19,7 @@ from api.migrants.audit import REFERRAL, audit
 from api.migrants.models import Person, Referral
 from api.migrants.referrals.briefs import Briefs, briefs
 from api.migrants.referrals.logic import allowed, audit_listed, finish_newest, move, newest_first
+from api.migrants.referrals.schemas import ReferralMove
 from api.migrants.schemas import ReferralInboxItem
 
 PURPOSE = "provider_sharing"
@@ -76,9 +77,7 @@ def inbox(
 def inbox_read(
     session: Session, *, actor: Actor, referral_id: uuid.UUID, locale: Locale
 ) -> ReferralInboxItem:
-    row = session.execute(inbox_stmt(actor).where(col(Referral.id) == referral_id)).first()
-    if row is None:
-        raise not_found("referral")
+    row = found(session, inbox_stmt(actor).where(col(Referral.id) == referral_id), "referral")
     audit(session, actor, "read", REFERRAL, row.id, row.person_id, row.municipality_id, purpose=PURPOSE)
     return inbox_item(row, briefs(session), locale)
 
@@ -88,17 +87,13 @@ def move_in_inbox(
     *,
     actor: Actor,
     referral: Referral,
-    to: str,
-    reason: str | None,
+    data: ReferralMove,
     if_match: IfMatch,
     locale: Locale,
 ) -> ReferralInboxItem:
-    move(session, actor=actor, referral=referral, to=to, reason=reason, side="provider", if_match=if_match)
+    move(session, actor=actor, referral=referral, data=data, side="provider", if_match=if_match)
     return inbox_read(session, actor=actor, referral_id=referral.id, locale=locale)
 
 
 def get(session: Session, *, actor: Actor, referral_id: uuid.UUID) -> Referral:
-    referral = session.exec(scope.provider_referrals(actor).where(Referral.id == referral_id)).first()
-    if referral is None:
-        raise not_found("referral")
-    return referral
+    return found(session, scope.provider_referrals(actor).where(Referral.id == referral_id), "referral")

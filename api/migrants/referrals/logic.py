@@ -21,8 +21,8 @@ from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, check, claim
-from api.core.db import utcnow
-from api.core.errors import ProblemError, conflict, not_found, unprocessable
+from api.core.db import found, utcnow
+from api.core.errors import ProblemError, conflict, unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.migrants import notices, partners, scope, vocab
@@ -33,7 +33,7 @@ from api.migrants.people.consents import has_consent
 from api.migrants.people.logic import age_on, refuse_erased, require_open_case
 from api.migrants.people.logic import get as get_person
 from api.migrants.referrals.briefs import Briefs, active_service, briefs, match_services, service_brief
-from api.migrants.referrals.schemas import ReferralRead, ServiceInfo, Suggestion
+from api.migrants.referrals.schemas import ReferralCreate, ReferralMove, ReferralRead, ServiceInfo, Suggestion
 from api.migrants.timeline import event
 
 ARROWS: dict[str, frozenset[str]] = {
@@ -103,6 +103,20 @@ def reshare(session: Session, *, person_id: uuid.UUID) -> None:
 # --- creating ----------------------------------------------------------------------------------
 
 
+def placed(case: Case, brief: Any, need: str, **fields: Any) -> Referral:
+    """A new referral of the case's person to the service (a directory brief) for a need. The
+    service's organisation is copied: the provider's inbox filters on it without a join."""
+    return Referral(
+        person_id=case.person_id,
+        case_id=case.id,
+        municipality_id=case.municipality_id,
+        service_id=brief.id,
+        organization_id=brief.organization_id,
+        need=need,
+        **fields,
+    )
+
+
 def create(
     session: Session,
     *,
@@ -122,13 +136,10 @@ def create(
         raise consent_required()
     now = utcnow()
     ensure_need(session, case=case, code=need)
-    referral = Referral(
-        person_id=person.id,
-        case_id=case.id,
-        municipality_id=case.municipality_id,
-        service_id=brief.id,
-        organization_id=brief.organization_id,
-        need=need,
+    referral = placed(
+        case,
+        brief,
+        need,
         status="sent" if send else "proposed",
         shared=send,
         sent_at=now if send else None,
@@ -152,29 +163,12 @@ def create(
     return referral
 
 
-def refer(
-    session: Session,
-    *,
-    actor: Actor,
-    person_id: uuid.UUID,
-    service_id: uuid.UUID,
-    need: str,
-    message: str | None,
-    send: bool,
-) -> Referral:
+def refer(session: Session, *, actor: Actor, data: ReferralCreate) -> Referral:
     """A coordinator's referral: the person must be theirs and have an open case."""
-    person = get_person(session, actor=actor, person_id=person_id, for_update=True)
+    person = get_person(session, actor=actor, person_id=data.person_id, for_update=True)
     case = require_open_case(session, person)
-    return create(
-        session,
-        actor=actor,
-        person=person,
-        case=case,
-        service_id=service_id,
-        need=need,
-        message=message,
-        send=send,
-    )
+    wanted = data.model_dump(include={"service_id", "need", "message", "send"})
+    return create(session, actor=actor, person=person, case=case, **wanted)
 
 
 def audit_referral(session: Session, actor: Actor, action: str, referral: Referral, **details: Any) -> None:
@@ -188,10 +182,7 @@ def audit_referral(session: Session, actor: Actor, action: str, referral: Referr
 
 
 def get(session: Session, *, actor: Actor, referral_id: uuid.UUID) -> Referral:
-    row = session.exec(scope.readable_referrals(actor).where(Referral.id == referral_id)).first()
-    if row is None:
-        raise not_found("referral")
-    return row
+    return found(session, scope.readable_referrals(actor).where(Referral.id == referral_id), "referral")
 
 
 def to_read(referral: Referral, found: Briefs, locale: Locale) -> ReferralRead:
@@ -272,14 +263,13 @@ def move(
     *,
     actor: Actor,
     referral: Referral,
-    to: str,
-    reason: str | None,
+    data: ReferralMove,
     side: str,
     if_match: IfMatch | None,
 ) -> Referral:
     if if_match is not None:
         check(if_match, referral.version)
-    frm = referral.status
+    frm, to, reason = referral.status, data.status, data.reason
     _check_move(frm, to, reason, side)
     now = utcnow()
     if to == "sent":

@@ -6,16 +6,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.http import NoStore, created, op, page_response, with_etag
+from api.core.http import created, creating, op, page_response, with_etag
 from api.core.i18n import LocaleDep
 from api.core.pagination import PageDep
 from api.migrants.deps import (
-    E_READ,
-    E_WRITE,
     InboxActor,
     InboxById,
     ProviderReferral,
@@ -35,11 +33,12 @@ from api.migrants.referrals.schemas import (
     ReferralRead,
     SuggestionList,
 )
+from api.migrants.routes import READ_ERRORS, WRITE_ERRORS, personal
 from api.migrants.schemas import ReferralInboxItem, ReferralInboxList, ReferralStatus
 
-person_router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
-router = APIRouter(prefix="/referrals", tags=["referrals"], dependencies=[NoStore])
-inbox_router = APIRouter(prefix="/referral-inbox", tags=["referrals"], dependencies=[NoStore])
+person_router = personal("/migrants")
+router = personal("/referrals", "referrals")
+inbox_router = personal("/referral-inbox", "referrals")
 Statuses = Annotated[list[ReferralStatus] | None, Query(alias="status", max_length=7)]
 
 
@@ -84,30 +83,21 @@ def list_referrals(
 
 @router.post(
     "",
-    **op(
+    **creating(
         ReferralRead,
         "Refer a person to a service for a need (needs the provider_sharing consent to send)",
         (401, 403, 404, 409, 422),
-        status=201,
     ),
 )
 def create_referral(
     session: SessionDep, actor: WriterActor, body: ReferralCreate, locale: LocaleDep, response: Response
 ) -> ReferralRead:
-    referral = logic.refer(
-        session,
-        actor=actor,
-        person_id=body.person_id,
-        service_id=body.service_id,
-        need=body.need,
-        message=body.message,
-        send=body.send,
-    )
+    referral = logic.refer(session, actor=actor, data=body)
     created(response, f"/api/v1/referrals/{referral.id}")
     return with_etag(response, referral.version, logic.answer(session, referral, locale))
 
 
-@router.get("/{referral_id}", **op(ReferralRead, "One referral", responses=E_READ))
+@router.get("/{referral_id}", **op(ReferralRead, "One referral", READ_ERRORS))
 def read_referral(
     session: SessionDep, actor: ReaderById, referral: ReadableReferral, locale: LocaleDep, response: Response
 ) -> ReferralRead:
@@ -116,7 +106,7 @@ def read_referral(
 
 
 @router.post(
-    "/{referral_id}/transitions", **op(ReferralRead, "Send or drop a referral (If-Match)", responses=E_WRITE)
+    "/{referral_id}/transitions", **op(ReferralRead, "Send or drop a referral (If-Match)", WRITE_ERRORS)
 )
 def move_referral(
     session: SessionDep,
@@ -127,15 +117,7 @@ def move_referral(
     locale: LocaleDep,
     response: Response,
 ) -> ReferralRead:
-    logic.move(
-        session,
-        actor=actor,
-        referral=referral,
-        to=body.status,
-        reason=body.reason,
-        side="coordinator",
-        if_match=if_match,
-    )
+    logic.move(session, actor=actor, referral=referral, data=body, side="coordinator", if_match=if_match)
     return with_etag(response, referral.version, logic.answer(session, referral, locale))
 
 
@@ -162,7 +144,7 @@ def list_inbox(
     return page_response(request, response, ReferralInboxList(items=items, next_cursor=next_cursor))
 
 
-@inbox_router.get("/{referral_id}", **op(ReferralInboxItem, "One referral in your inbox", responses=E_READ))
+@inbox_router.get("/{referral_id}", **op(ReferralInboxItem, "One referral in your inbox", READ_ERRORS))
 def read_inbox(
     referral_id: uuid.UUID, session: SessionDep, actor: InboxById, locale: LocaleDep, response: Response
 ) -> ReferralInboxItem:
@@ -175,7 +157,7 @@ def read_inbox(
     **op(
         ReferralInboxItem,
         "Accept, decline (reason), start, complete or drop (reason) a referral (If-Match)",
-        responses=E_WRITE,
+        WRITE_ERRORS,
     ),
 )
 def move_inbox(
@@ -189,13 +171,7 @@ def move_inbox(
     response: Response,
 ) -> ReferralInboxItem:
     item = provider.move_in_inbox(
-        session,
-        actor=actor,
-        referral=referral,
-        to=body.status,
-        reason=body.reason,
-        if_match=if_match,
-        locale=locale,
+        session, actor=actor, referral=referral, data=body, if_match=if_match, locale=locale
     )
     return with_etag(response, item.version, item)
 

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.conditional import claim
-from api.core.db import utcnow
+from api.core.db import found, utcnow
 from api.core.errors import conflict, not_found, unprocessable
 from api.migrants import notices, partners, scope
 from api.migrants.audit import TRANSFER, audit, audit_many
@@ -63,10 +63,7 @@ def _audit(session: Session, actor: Actor, action: str, row: Transfer, municipal
 
 
 def get(session: Session, *, actor: Actor, transfer_id: uuid.UUID) -> Transfer:
-    row = session.exec(scope.visible_transfers(actor).where(Transfer.id == transfer_id)).first()
-    if row is None:
-        raise not_found("transfer")
-    return row
+    return found(session, scope.visible_transfers(actor).where(Transfer.id == transfer_id), "transfer")
 
 
 def listing(session: Session, *, actor: Actor, status: str | None) -> list[TransferRead]:

@@ -5,21 +5,22 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from api.core.db import SessionDep
-from api.core.http import NoStore, op
-from api.migrants.deps import E_WRITE, ReaderActor, WritablePerson, WriterById
+from api.core.http import creating, op
+from api.migrants.deps import ReaderActor, WritablePerson, WriterById
+from api.migrants.routes import WRITE_ERRORS, personal
 from api.migrants.schemas import TransferCreate, TransferList, TransferRead
 from api.migrants.transfers import logic
 
-person_router = APIRouter(prefix="/migrants", tags=["migrants"], dependencies=[NoStore])
-router = APIRouter(tags=["migrants"], dependencies=[NoStore])
+person_router = personal("/migrants")
+router = personal()
 
 
 @person_router.post(
     "/{person_id}/transfers",
-    **op(TransferRead, "Ask another municipality to take the person over", responses=E_WRITE, status=201),
+    **creating(TransferRead, "Ask another municipality to take the person over", WRITE_ERRORS),
 )
 def request_transfer(
     session: SessionDep, actor: WriterById, person: WritablePerson, body: TransferCreate
@@ -39,7 +40,7 @@ def list_transfers(
 
 @router.post(
     "/transfers/{transfer_id}/{decision}",
-    **op(TransferRead, "Accept or reject a transfer into your municipality", responses=E_WRITE),
+    **op(TransferRead, "Accept or reject a transfer into your municipality", WRITE_ERRORS),
 )
 def decide_transfer(
     transfer_id: uuid.UUID,
