@@ -18,14 +18,15 @@ from api.checklists import scope
 from api.checklists.models import ChecklistOverride
 from api.checklists.schemas import Answers, Checklist, ServiceLink, Step, StepChange, Template, TemplateStep
 from api.core.actor import ANONYMOUS, Actor
-from api.core.db import utcnow
-from api.core.errors import forbidden, not_found, unprocessable
+from api.core.db import found, utcnow
+from api.core.errors import forbidden, unprocessable
 from api.core.i18n import Locale, resolve
 from api.core.pagination import PageParams
 from api.directory.categories.reference import categories as known_categories
 from api.directory.services.search import ServiceFilters, search
 from api.migrants import vocab
 from api.municipalities.logic import resolve_slug
+from api.municipalities.models import Municipality
 
 REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "checklist-steps.json"
 LEVELS = ["none", "A1", "A2", "B1", "B2", "C1", "C2", "native"]
@@ -103,23 +104,13 @@ def _services(
         status=["active"],
         level=level if level and level != "none" else None,
     )
-    rows, _ = search(
-        session,
-        actor=ANONYMOUS,
-        filters=filters,
-        params=PageParams(limit=SERVICES_PER_STEP, cursor=None),
-        sort="name",
-        locale=locale,
-    )
-    if not rows and filters.level:  # no course at exactly her level: any course
-        rows, _ = search(
-            session,
-            actor=ANONYMOUS,
-            filters=replace(filters, level=None),
-            params=PageParams(limit=SERVICES_PER_STEP, cursor=None),
-            sort="name",
-            locale=locale,
-        )
+    page = PageParams(limit=SERVICES_PER_STEP, cursor=None)
+    # No course at exactly her level: then any course.
+    tries = [filters, replace(filters, level=None)] if filters.level else [filters]
+    for tried in tries:
+        rows, _ = search(session, actor=ANONYMOUS, filters=tried, params=page, sort="name", locale=locale)
+        if rows:
+            break
     return [
         ServiceLink(
             id=r["id"],
@@ -170,10 +161,16 @@ def read_template(session: Session, slug: str) -> Template:
     return Template(municipality=municipality.slug, steps=template(session, municipality.id))
 
 
-def change_step(session: Session, actor: Actor, slug: str, key: str, data: StepChange) -> Template:
+def _edited(session: Session, actor: Actor, slug: str) -> Municipality:
+    """The municipality whose checklist the actor changes (403 unless its coordinator or an admin)."""
     municipality = resolve_slug(session, slug, field="municipality")
     if not scope.may_edit(actor, municipality.id):
         raise forbidden("Only the municipality's coordinators (and admins) change its checklist.")
+    return municipality
+
+
+def change_step(session: Session, actor: Actor, slug: str, key: str, data: StepChange) -> Template:
+    municipality = _edited(session, actor, slug)
     is_national = any(s["key"] == key for s in national())
     if not is_national and not data.title:
         raise unprocessable(
@@ -199,11 +196,9 @@ def change_step(session: Session, actor: Actor, slug: str, key: str, data: StepC
 
 
 def reset_step(session: Session, actor: Actor, slug: str, key: str) -> None:
-    municipality = resolve_slug(session, slug, field="municipality")
-    if not scope.may_edit(actor, municipality.id):
-        raise forbidden("Only the municipality's coordinators (and admins) change its checklist.")
-    row = session.exec(scope.overrides_of(municipality.id).where(ChecklistOverride.key == key)).first()
-    if row is None:
-        raise not_found("checklist change")
+    municipality = _edited(session, actor, slug)
+    row = found(
+        session, scope.overrides_of(municipality.id).where(ChecklistOverride.key == key), "checklist change"
+    )
     session.delete(row)
     session.flush()

@@ -10,7 +10,7 @@ from api.accounts.deps import CurrentActor
 from api.checklists import logic
 from api.checklists.schemas import Answers, Checklist, StepChange, Template
 from api.core.db import SessionDep
-from api.core.http import NoStoreRead, op
+from api.core.http import NoStoreRead, deleting, no_content, op
 from api.core.i18n import LocaleDep
 
 Key = Annotated[str, Path(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
@@ -47,11 +47,11 @@ def change_step(
 
 @templates.delete(
     "/{municipality}/steps/{key}",
-    **op(None, "Back to the national step (or remove a local one)", (401, 403, 404), status=204),
+    **deleting("Back to the national step (or remove a local one)", (401, 403, 404)),
 )
 def reset_step(municipality: str, key: Key, session: SessionDep, actor: CurrentActor) -> Response:
     logic.reset_step(session, actor, municipality, key)
-    return Response(status_code=204)
+    return no_content()
 
 
 routers = [answers, templates]

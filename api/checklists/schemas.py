@@ -12,9 +12,12 @@ from api.core.types import IsoDate
 Level = Literal["none", "A1", "A2", "B1", "B2", "C1", "C2", "native"]
 
 
-class Answers(BaseModel):
+# Bodies refuse fields they do not know (a typo is a 422, never silently ignored).
+class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+
+class Answers(Strict):
     municipality: str = Field(min_length=2, max_length=60)
     legal_status: str = Field(min_length=1, max_length=40)
     arrival_date: IsoDate | None = Field(default=None, description="When she arrived (or plans to)")
@@ -67,9 +70,7 @@ class Template(BaseModel):
     steps: list[TemplateStep]
 
 
-class StepChange(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class StepChange(Strict):
     hidden: bool = False
     order: int | None = Field(default=None, ge=0, le=1000)
     title: dict[str, str] = Field(default_factory=dict, description="Translations; empty: the national text")

@@ -1,6 +1,7 @@
-"""Directory dependencies: the caller without a worker thread on public reads, and the loading
+"""Directory dependencies: the caller without a worker thread on public reads, the loading
 dependencies (``ReadableService``, ``WritableService``…) that go through :mod:`api.directory.scope`
-and turn "no row" into 404.
+and turn "no row" into 404, and what the routes answer with (``ReplyDep``: one record with its
+ETag; ``ListingDep``: a page with its ``Link``).
 
 A loading dependency of a route with a caller takes ``ActorDep`` itself, so the caller is known
 (and, on SQLite, the request's transaction kind decided) before the row is read."""
@@ -8,24 +9,29 @@ A loading dependency of a route with a caller takes ``ActorDep`` itself, so the 
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, TypeVar
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar, cast
 
 from fastapi import Depends, Query, Request, Response
+from pydantic import BaseModel
 from sqlmodel import Session, col
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.accounts.deps import ActorDep, actor_in_own_session, cached_actor, oauth2
 from api.core.actor import ANONYMOUS, Actor
 from api.core.conditional import IfMatch
-from api.core.db import SessionDep
+from api.core.db import SessionDep, found
 from api.core.errors import ProblemError, not_found
 from api.core.hot import in_thread
-from api.core.i18n import LangCode, Locale, get_locale
+from api.core.http import created, page_response, with_etag
+from api.core.i18n import LangCode, Locale, LocaleDep, get_locale
+from api.core.pagination import PageDep, PageParams
 from api.directory import scope
 from api.directory.models import Location, Service
 from api.municipalities.models import Organization
 
 R = TypeVar("R")
+M = TypeVar("M", bound=BaseModel)
 
 
 async def async_actor(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> Actor:
@@ -47,13 +53,20 @@ def optional_if_match(request: Request) -> IfMatch | None:
 
 
 OptionalIfMatchDep = Annotated[IfMatch | None, Depends(optional_if_match)]
+# What a conditional change of a directory record may answer besides its record.
+CHANGE_ERRORS = (401, 403, 404, 412, 422, 428)
 
 
 def _one(session: Session, stmt: SelectOfScalar[R], row_id: uuid.UUID, id_col: Any, what: str) -> R:
-    found = session.exec(stmt.where(col(id_col) == row_id)).first()
-    if found is None:
-        raise not_found(what)
-    return found
+    return cast(R, found(session, stmt.where(col(id_col) == row_id), what))
+
+
+def _written(
+    session: Session, actor: Actor, stmt: SelectOfScalar[R], row_id: uuid.UUID, id_col: Any, what: str
+) -> R:
+    """A row the caller may change (``stmt`` is the caller's writable scope), or 401/403/404."""
+    scope.require_writer(actor)
+    return _one(session, stmt, row_id, id_col, what)
 
 
 def readable_service(service_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> Service:
@@ -61,8 +74,7 @@ def readable_service(service_id: uuid.UUID, actor: ActorDep, session: SessionDep
 
 
 def writable_service(service_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Service:
-    scope.require_writer(actor)
-    return _one(session, scope.writable_services(actor), service_id, Service.id, "service")
+    return _written(session, actor, scope.writable_services(actor), service_id, Service.id, "service")
 
 
 def verifiable_service(service_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Service:
@@ -84,10 +96,8 @@ def readable_organization(organization_id: uuid.UUID, session: SessionDep) -> Or
 
 
 def writable_organization(organization_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Organization:
-    scope.require_writer(actor)
-    return _one(
-        session, scope.writable_organizations(actor), organization_id, Organization.id, "organization"
-    )
+    stmt = scope.writable_organizations(actor)
+    return _written(session, actor, stmt, organization_id, Organization.id, "organization")
 
 
 def managed_organization(organization_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Organization:
@@ -102,8 +112,7 @@ def readable_location(location_id: uuid.UUID, actor: ActorDep, session: SessionD
 
 
 def writable_location(location_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Location:
-    scope.require_writer(actor)
-    return _one(session, scope.writable_locations(actor), location_id, Location.id, "location")
+    return _written(session, actor, scope.writable_locations(actor), location_id, Location.id, "location")
 
 
 ReadableService = Annotated[Service, Depends(readable_service)]
@@ -114,6 +123,50 @@ WritableOrganization = Annotated[Organization, Depends(writable_organization)]
 ManagedOrganization = Annotated[Organization, Depends(managed_organization)]
 ReadableLocation = Annotated[Location, Depends(readable_location)]
 WritableLocation = Annotated[Location, Depends(writable_location)]
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a route answering with one directory record reads besides its subject and its caller:
+    the response (ETag, ``Location``), the session and the language."""
+
+    response: Response
+    session: Session
+    locale: Locale
+
+    def tagged(self, version: int, body: M) -> M:
+        return with_etag(self.response, version, body)
+
+    def created(self, url: str) -> None:
+        """201 with the new record's ``Location``."""
+        created(self.response, url)
+
+
+def _reply(response: Response, session: SessionDep, locale: LocaleDep) -> Reply:
+    return Reply(response, session, locale)
+
+
+ReplyDep = Annotated[Reply, Depends(_reply)]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a list route reads besides its filters: the page asked for, and the request and
+    response to answer it with (``Link`` to the next page)."""
+
+    request: Request
+    response: Response
+    page: PageParams
+
+    def answer(self, body: BaseModel) -> Response:
+        return page_response(self.request, self.response, body)
+
+
+def _listing(request: Request, response: Response, page: PageDep) -> Listing:
+    return Listing(request, response, page)
+
+
+ListingDep = Annotated[Listing, Depends(_listing)]
 
 
 # --- the HSDS feed: pure parsing, so async (no thread hop) ---------------------------------------

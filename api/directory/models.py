@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 import api.core.db  # noqa: F401 - naming convention before any table
-from api.core.db import created_field, id_field, json_field, ts_field, updated_field
+from api.core.db import created_field, id_field, json_field, trigram_index, ts_field, updated_field
 from api.municipalities.models import Organization
 
 # The tenant unit lives in api.municipalities; re-exported while tests/conftest.py, tests/migrants and
@@ -38,15 +38,7 @@ class Service(SQLModel, table=True):
         sa.Index("ix_services_updated", "updated_at", "id"),
         sa.Index("ix_services_assured", "assured_date", "id"),
         sa.Index("ix_services_funding", "funding_ends_on"),
-        # Free text is LIKE '%term%' on folded text: a trigram index answers it on PostgreSQL.
-        # SQLite has none; it is declared empty there (WHERE 0) so the schemas compare equal.
-        sa.Index(
-            "ix_services_search_trgm",
-            "search_text",
-            postgresql_using="gin",
-            postgresql_ops={"search_text": "gin_trgm_ops"},
-            sqlite_where=sa.text("0"),
-        ),
+        trigram_index("ix_services_search_trgm", "search_text"),
     )
 
     id: uuid.UUID = id_field()

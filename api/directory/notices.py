@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -13,12 +15,18 @@ from api.directory.services.logic import stale_before
 from api.notifications.logic import notify_staff, once
 
 WITHIN = timedelta(days=30)
-_TEXTS = {
-    "lt": "Paslaugos „{name}“ finansavimas baigiasi {date}",
-    "en": "Funding of the service “{name}” ends on {date}",
-    "uk": "Фінансування послуги «{name}» закінчується {date}",
-    "ru": "Финансирование услуги «{name}» заканчивается {date}",
-}
+# The notices' titles in each language, by kind; ``{name}`` is the service's name in that language.
+_TITLES: dict[str, dict[str, str]] = json.loads((Path(__file__).parent / "notices.json").read_text("utf-8"))
+
+
+def _titles(
+    kind: str, name: dict[str, str] | None = None, fallback: str = "", **values: Any
+) -> dict[str, str]:
+    """The title of a notice of ``kind`` in each language (with the service's ``name`` in it)."""
+    return {
+        lang: text.format(**values, **({"name": name.get(lang) or fallback} if name is not None else {}))
+        for lang, text in _TITLES[kind].items()
+    }
 
 
 def funding_ending(session: Session, now: datetime) -> int:
@@ -39,10 +47,7 @@ def funding_ending(session: Session, now: datetime) -> int:
         if ends is None or not once(session, f"funding_ending:{service.id}:{ends.isoformat()}"):
             continue
         fallback = next(iter(service.name.values()), "")
-        title = {
-            lang: text.format(name=service.name.get(lang) or fallback, date=ends.isoformat())
-            for lang, text in _TEXTS.items()
-        }
+        title = _titles("funding_ending", service.name, fallback, date=ends.isoformat())
         notify_staff(
             session,
             organization_id=service.organization_id,
@@ -56,14 +61,6 @@ def funding_ending(session: Session, now: datetime) -> int:
     return told
 
 
-_CORRECTION = {
-    "lt": "Pranešimas apie netikslumą: „{name}“",
-    "en": "A reader says “{name}” is out of date",
-    "uk": "Повідомлення про неточність: «{name}»",
-    "ru": "Сообщение о неточности: «{name}»",
-}
-
-
 def correction_suggested(session: Session, service: Service, correction_id: str) -> None:
     """The service's provider staff and the municipality's coordinators learn of a correction."""
     fallback = service.name.get("lt") or next(iter(service.name.values()), "")
@@ -72,20 +69,10 @@ def correction_suggested(session: Session, service: Service, correction_id: str)
         organization_id=service.organization_id,
         municipality_id=service.municipality_id,
         kind="service_correction",
-        title_translations={
-            lang: text.format(name=service.name.get(lang) or fallback) for lang, text in _CORRECTION.items()
-        },
+        title_translations=_titles("service_correction", service.name, fallback),
         link="/services/corrections",
         data={"service_id": str(service.id), "correction_id": correction_id},
     )
-
-
-_STALE = {
-    "lt": "Nepatikrintų paslaugų: {n} (daugiau nei 180 dienų)",
-    "en": "Services not checked for over 180 days: {n}",
-    "uk": "Послуг, не перевірених понад 180 днів: {n}",
-    "ru": "Услуг, не проверенных более 180 дней: {n}",
-}
 
 
 def stale_services(session: Session, now: datetime) -> int:
@@ -114,7 +101,7 @@ def stale_services(session: Session, now: datetime) -> int:
                 organization_id=owner if key == "org" else None,
                 municipality_id=owner if key == "muni" else None,
                 kind="stale_services",
-                title_translations={lang: text.format(n=n) for lang, text in _STALE.items()},
+                title_translations=_titles("stale_services", n=n),
                 link=link,
                 data={"count": n},
             )

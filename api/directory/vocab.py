@@ -33,8 +33,12 @@ Url = Annotated[str, Field(max_length=300, pattern=r"^https?://")]
 Phone = Annotated[str, Field(max_length=40, pattern=r"^[0-9+() \-]{3,40}$")]
 
 
-class WeeklyTime(BaseModel):
+# Request bodies refuse fields they do not know (a typo is a 422, never silently ignored).
+class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class WeeklyTime(Strict):
     weekday: int = Field(ge=1, le=7, description="1 = Monday … 7 = Sunday")
     opens: Hhmm
     closes: Hhmm

@@ -11,8 +11,8 @@ from sqlmodel import Session, col, select
 from api.core import ratelimit
 from api.core.actor import ANONYMOUS, Actor
 from api.core.audit import record
-from api.core.db import utcnow
-from api.core.errors import conflict, not_found
+from api.core.db import found, utcnow
+from api.core.errors import conflict
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.directory import notices, scope
 from api.directory.corrections.schemas import CorrectionCreate, CorrectionDecision, CorrectionRead
@@ -31,6 +31,8 @@ _DUE_KEYS = (SortKey(col(ServiceCorrection.due_on)), SortKey(col(ServiceCorrecti
 # sends people to a door that is shut, so those come first.
 DUE_DAYS = {"closed": 3, "hours": 5, "address": 5, "contact": 7}
 DEFAULT_DUE_DAYS = 14
+# What a correction shows as it is stored (the rest: the service's name, whether it is overdue).
+_AS_STORED = tuple(field for field in CorrectionRead.model_fields if field in ServiceCorrection.model_fields)
 
 
 def due_on(kind: str, today: date) -> date:
@@ -40,9 +42,9 @@ def due_on(kind: str, today: date) -> date:
 def suggest(
     session: Session, *, service_id: uuid.UUID, data: CorrectionCreate, lang: str, client: str
 ) -> ServiceCorrection:
-    service = session.exec(scope.readable_services(ANONYMOUS).where(col(Service.id) == service_id)).first()
-    if service is None:
-        raise not_found("service")
+    service = found(
+        session, scope.readable_services(ANONYMOUS).where(col(Service.id) == service_id), "service"
+    )
     ratelimit.hit(session, f"correction:ip:{client}", limit=PER_HOUR, window_seconds=3600)
     ratelimit.hit(
         session, f"correction:ip:{client}:{service_id}", limit=PER_SERVICE_DAY, window_seconds=86400
@@ -100,30 +102,20 @@ def queue(
 
 def to_read(row: ServiceCorrection, service: Service | None, lang: str) -> CorrectionRead:
     return CorrectionRead(
-        id=row.id,
-        created_at=row.created_at,
-        service_id=row.service_id,
+        **{field: getattr(row, field) for field in _AS_STORED},
         service_name=best_name(service, lang) if service is not None else "",
-        kind=row.kind,
-        message=row.message,
-        lang=row.lang,
-        contact=row.contact,
-        status=row.status,
-        due_on=row.due_on,
         overdue=row.status == "open" and row.due_on < utcnow().date(),
-        handled_at=row.handled_at,
-        note=row.note,
     )
 
 
 def decide(
     session: Session, actor: Actor, correction_id: uuid.UUID, data: CorrectionDecision, lang: str
 ) -> CorrectionRead:
-    row = session.exec(
-        scope.handled_corrections(actor).where(col(ServiceCorrection.id) == correction_id)
-    ).first()
-    if row is None:
-        raise not_found("correction")
+    row = found(
+        session,
+        scope.handled_corrections(actor).where(col(ServiceCorrection.id) == correction_id),
+        "correction",
+    )
     if row.status != "open":
         raise conflict("This correction was already handled.", "already-handled")
     row.status, row.note = data.status, data.note

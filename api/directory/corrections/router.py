@@ -10,9 +10,8 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from api.accounts.deps import ActorDep, client_address, require_scopes
 from api.core.actor import Actor
 from api.core.db import SessionDep
-from api.core.http import NoStore, op, page_response
+from api.core.http import NoStore, op
 from api.core.i18n import LocaleDep
-from api.core.pagination import PageDep
 from api.directory.corrections import logic
 from api.directory.corrections.schemas import (
     CorrectionCreate,
@@ -21,6 +20,7 @@ from api.directory.corrections.schemas import (
     CorrectionRead,
     CorrectionReceived,
 )
+from api.directory.deps import ListingDep
 
 router = APIRouter(tags=["directory"])
 private = APIRouter(tags=["directory"], dependencies=[NoStore])
@@ -55,20 +55,18 @@ def suggest(
     **op(CorrectionList, "Corrections suggested for services I may change", (401, 403, 422)),
 )
 def queue(
-    request: Request,
-    response: Response,
     session: SessionDep,
     actor: Writer,
     locale: LocaleDep,
-    params: PageDep,
+    paging: ListingDep,
     status: Annotated[Literal["open", "resolved", "dismissed"] | None, Query()] = "open",
     overdue: Annotated[bool | None, Query(description="true: open past the due day")] = None,
     sort: Annotated[
         Literal["-created", "due"], Query(description="-created: newest first; due: soonest due first")
     ] = "-created",
 ) -> Response:
-    items, cursor = logic.queue(session, actor, params, status, locale.lang, overdue=overdue, sort=sort)
-    return page_response(request, response, CorrectionList(items=items, next_cursor=cursor))
+    items, cursor = logic.queue(session, actor, paging.page, status, locale.lang, overdue=overdue, sort=sort)
+    return paging.answer(CorrectionList(items=items, next_cursor=cursor))
 
 
 @private.post(

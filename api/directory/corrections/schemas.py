@@ -9,13 +9,12 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from api.core.pagination import Page
+from api.directory.vocab import Strict
 
 Kind = Literal["hours", "address", "contact", "closed", "eligibility", "language", "other"]
 
 
-class CorrectionCreate(BaseModel):
-    model_config = {"extra": "forbid"}
-
+class CorrectionCreate(Strict):
     kind: Kind
     message: str = Field(min_length=3, max_length=2000, description="What is wrong, and what is right")
     contact: str | None = Field(
@@ -50,8 +49,6 @@ class CorrectionList(Page[CorrectionRead]):
     pass
 
 
-class CorrectionDecision(BaseModel):
-    model_config = {"extra": "forbid"}
-
+class CorrectionDecision(Strict):
     status: Literal["resolved", "dismissed"]
     note: str | None = Field(default=None, max_length=1000)

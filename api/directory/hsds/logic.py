@@ -8,6 +8,7 @@ import json
 import math
 import uuid
 from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,9 +16,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
-from api.core.errors import not_found, unprocessable
+from api.core.db import found
 from api.core.i18n import like_escape
 from api.directory import scope
+from api.directory.changes import invalid
 from api.directory.hsds import mapping, totals
 from api.directory.hsds.taxonomy import TAXONOMIES, all_terms, taxonomy_id, term_code
 from api.directory.models import Location, Service, ServiceAtLocation
@@ -26,6 +28,19 @@ from api.municipalities.models import Organization
 
 JSONObj = dict[str, Any]
 STREAM_BATCH = 500
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How an answer shows its objects: to whom (confidential addresses), in which language, and
+    how much of each (``minimal``: the bare fields; ``full``: services with their locations;
+    ``full_service``: an organisation's services in full)."""
+
+    actor: Actor
+    lang: str
+    minimal: bool = False
+    full: bool = False
+    full_service: bool = False
 
 
 def envelope(contents: list[JSONObj], *, total: int, page: int, per_page: int) -> JSONObj:
@@ -61,12 +76,8 @@ def parse_modified_after(value: str | None) -> datetime | None:
     try:
         after = datetime.fromisoformat(value) if value else None
     except ValueError as exc:
-        raise unprocessable(
-            "modified_after is not an ISO 8601 time.",
-            errors=[
-                {"loc": ["query", "modified_after"], "msg": "not a date-time", "type": "datetime_parsing"}
-            ],
-        ) from exc
+        detail = "modified_after is not an ISO 8601 time."
+        raise invalid(detail, "modified_after", "not a date-time", "datetime_parsing", part="query") from exc
     if after is not None and after.tzinfo is None:
         after = after.replace(tzinfo=UTC)
     return after
@@ -83,13 +94,12 @@ def service_filters(
     categories: list[str] = []
     where: list[sa.ColumnElement[bool]] = []
     if taxonomy_term_id:
-        found = term_code(taxonomy_term_id)
-        if found is None:
-            raise unprocessable(
-                "Unknown taxonomy term.",
-                errors=[{"loc": ["query", "taxonomy_term_id"], "msg": "unknown term", "type": "unknown_id"}],
+        term = term_code(taxonomy_term_id)
+        if term is None:
+            raise invalid(
+                "Unknown taxonomy term.", "taxonomy_term_id", "unknown term", "unknown_id", part="query"
             )
-        taxonomy, code = found
+        taxonomy, code = term
         if taxonomy == "langelis-service-categories":
             # category_keys holds ancestors, so the code alone also finds its sub-categories.
             categories = [code]
@@ -114,10 +124,7 @@ def _in_taxonomy(wanted: str) -> sa.ColumnElement[bool]:
     names = {taxonomy_id(name): name for name in TAXONOMIES}
     name = names.get(wanted) or (wanted if wanted in TAXONOMIES else None)
     if name is None:
-        raise unprocessable(
-            "Unknown taxonomy.",
-            errors=[{"loc": ["query", "taxonomy_id"], "msg": "unknown taxonomy", "type": "unknown_id"}],
-        )
+        raise invalid("Unknown taxonomy.", "taxonomy_id", "unknown taxonomy", "unknown_id", part="query")
     if name == "langelis-service-categories":
         return col(Service.category_keys) != ""
     if name == "langelis-legal-statuses":
@@ -183,13 +190,11 @@ def services(
     ]
 
 
-def _shape(
-    session: Session, rows: list[Service], *, actor: Actor, lang: str, minimal: bool, full: bool
-) -> list[JSONObj]:
-    if full and not minimal:
-        return services(session, rows, actor=actor, lang=lang)
-    objs = services(session, rows, actor=actor, lang=lang, minimal=True)
-    if minimal:
+def _shape(session: Session, rows: list[Service], shape: Shape) -> list[JSONObj]:
+    if shape.full and not shape.minimal:
+        return services(session, rows, actor=shape.actor, lang=shape.lang)
+    objs = services(session, rows, actor=shape.actor, lang=shape.lang, minimal=True)
+    if shape.minimal:
         keep = ("id", "organization_id", "name", "description", "status")
         return [{k: o[k] for k in keep if k in o} for o in objs]
     return objs
@@ -198,25 +203,21 @@ def _shape(
 def service_page(
     session: Session,
     where: list[sa.ColumnElement[bool]],
+    shape: Shape,
     *,
-    actor: Actor,
-    lang: str,
     page: int,
     per_page: int,
-    minimal: bool,
-    full: bool,
     count_key: Hashable,
 ) -> JSONObj:
     """One numbered page: its rows by id (no recount when the data did not change, see
     :mod:`.totals`); ``count_key`` names the query (the parameters that built ``where``)."""
     version = totals.data_version(session)
-    found = totals.service_rows(session, where, page=page, per_page=per_page, key=count_key, version=version)
-    if page == 1 and len(found) < per_page:
-        total = len(found)  # the whole list is on this page
+    rows = totals.service_rows(session, where, page=page, per_page=per_page, key=count_key, version=version)
+    if page == 1 and len(rows) < per_page:
+        total = len(rows)  # the whole list is on this page
     else:
         total = totals.service_total(session, where, count_key, version)
-    contents = _shape(session, found, actor=actor, lang=lang, minimal=minimal, full=full)
-    return envelope(contents, total=total, page=page, per_page=per_page)
+    return envelope(_shape(session, rows, shape), total=total, page=page, per_page=per_page)
 
 
 def keyset_lines(
@@ -242,22 +243,18 @@ def keyset_lines(
             session.expunge_all()
 
 
-def service_lines(
-    factory: Any, where: list[sa.ColumnElement[bool]], *, actor: Actor, lang: str, minimal: bool, full: bool
-) -> Iterator[str]:
+def service_lines(factory: Any, where: list[sa.ColumnElement[bool]], shape: Shape) -> Iterator[str]:
     return keyset_lines(
         factory,
         select(Service).where(*where),
         [col(Service.sort_name), col(Service.id)],
         lambda s: (s.sort_name, s.id),
-        lambda session, rows: _shape(session, rows, actor=actor, lang=lang, minimal=minimal, full=full),
+        lambda session, rows: _shape(session, rows, shape),
     )
 
 
 def one_service(session: Session, service_id: uuid.UUID, *, actor: Actor, lang: str) -> JSONObj:
-    svc = session.exec(scope.readable_services(actor).where(col(Service.id) == service_id)).first()
-    if svc is None:
-        raise not_found("service")
+    svc = found(session, scope.readable_services(actor).where(col(Service.id) == service_id), "service")
     return services(session, [svc], actor=actor, lang=lang)[0]
 
 
@@ -282,14 +279,13 @@ def modified_link_after(after: datetime) -> sa.ColumnElement[bool]:
     )
 
 
-def _links_shape(
-    session: Session, rows: Sequence[Any], *, actor: Actor, lang: str, full: bool
-) -> list[JSONObj]:
+def _links_shape(session: Session, rows: Sequence[Any], shape: Shape) -> list[JSONObj]:
+    actor, lang = shape.actor, shape.lang
     contents = [mapping.service_at_location(link, loc, actor=actor, lang=lang) for link, loc in rows]
-    if full and rows:
+    if shape.full and rows:
         wanted = list({link.service_id for link, _ in rows})
-        found = session.exec(select(Service).where(col(Service.id).in_(wanted))).all()
-        nested = {o["id"]: o for o in services(session, list(found), actor=actor, lang=lang, minimal=True)}
+        chosen = session.exec(select(Service).where(col(Service.id).in_(wanted))).all()
+        nested = {o["id"]: o for o in services(session, list(chosen), actor=actor, lang=lang, minimal=True)}
         for body, (link, _) in zip(contents, rows, strict=True):
             if str(link.service_id) in nested:
                 body["service"] = nested[str(link.service_id)]
@@ -297,40 +293,28 @@ def _links_shape(
 
 
 def service_at_location_page(
-    session: Session,
-    where: list[sa.ColumnElement[bool]],
-    *,
-    actor: Actor,
-    lang: str,
-    page: int,
-    per_page: int,
-    full: bool = False,
+    session: Session, where: list[sa.ColumnElement[bool]], shape: Shape, *, page: int, per_page: int
 ) -> JSONObj:
     order = [col(ServiceAtLocation.created_at), col(ServiceAtLocation.id)]
     total, rows = numbered(session, _sal_query(where), order, page=page, per_page=per_page)
-    contents = _links_shape(session, rows, actor=actor, lang=lang, full=full)
-    return envelope(contents, total=total, page=page, per_page=per_page)
+    return envelope(_links_shape(session, rows, shape), total=total, page=page, per_page=per_page)
 
 
 def service_at_location_lines(
-    factory: Any, where: list[sa.ColumnElement[bool]], *, actor: Actor, lang: str, full: bool
+    factory: Any, where: list[sa.ColumnElement[bool]], shape: Shape
 ) -> Iterator[str]:
     return keyset_lines(
         factory,
         _sal_query(where),
         [col(ServiceAtLocation.id)],
         lambda row: (row[0].id,),
-        lambda session, rows: _links_shape(session, rows, actor=actor, lang=lang, full=full),
+        lambda session, rows: _links_shape(session, rows, shape),
     )
 
 
 def one_service_at_location(session: Session, link_id: uuid.UUID, *, actor: Actor, lang: str) -> JSONObj:
-    row = session.exec(
-        _sal_query([col(ServiceAtLocation.id) == link_id, col(Service.deleted_at).is_(None)])
-    ).first()
-    if row is None:
-        raise not_found("service at location")
-    link, loc = row
+    query = _sal_query([col(ServiceAtLocation.id) == link_id, col(Service.deleted_at).is_(None)])
+    link, loc = found(session, query, "service at location")
     body = mapping.service_at_location(link, loc, actor=actor, lang=lang)
     svc = session.get(Service, link.service_id)
     if svc is not None:

@@ -12,11 +12,21 @@ from typing import Any
 from sqlmodel import Session, col
 
 from api.core.actor import ANONYMOUS, Actor
+from api.core.db import found
 from api.core.errors import not_found
 from api.core.i18n import like_escape, normalize, search_stems
 from api.directory import scope
 from api.directory.hsds import mapping
-from api.directory.hsds.logic import STREAM_BATCH, JSONObj, envelope, keyset_lines, numbered, services, sliced
+from api.directory.hsds.logic import (
+    STREAM_BATCH,
+    JSONObj,
+    Shape,
+    envelope,
+    keyset_lines,
+    numbered,
+    services,
+    sliced,
+)
 from api.directory.hsds.taxonomy import all_terms, taxonomy_objects
 from api.directory.models import Service
 from api.municipalities.models import Organization
@@ -35,28 +45,20 @@ def _organizations(*, search: str | None, modified_after: datetime | None) -> An
     return stmt
 
 
-def _organizations_shape(
-    session: Session,
-    rows: Sequence[Organization],
-    *,
-    actor: Actor,
-    lang: str,
-    full: bool,
-    full_service: bool,
-    minimal: bool,
-) -> list[JSONObj]:
-    out = [mapping.organization(o, lang) for o in rows]
-    if minimal:
+def _organizations_shape(session: Session, rows: Sequence[Organization], shape: Shape) -> list[JSONObj]:
+    out = [mapping.organization(o, shape.lang) for o in rows]
+    if shape.minimal:
         return [{k: o[k] for k in MINIMAL_ORGANIZATION if k in o} for o in out]
-    if not (full or full_service) or not rows:
+    if not (shape.full or shape.full_service) or not rows:
         return out
-    found = session.exec(
-        scope.readable_services(actor)
+    chosen = session.exec(
+        scope.readable_services(shape.actor)
         .where(col(Service.organization_id).in_([o.id for o in rows]))
         .order_by(col(Service.sort_name), col(Service.id))
     ).all()
     nested: dict[str, list[JSONObj]] = {body["id"]: [] for body in out}
-    for obj in services(session, list(found), actor=actor, lang=lang, minimal=not full_service):
+    minimal = not shape.full_service
+    for obj in services(session, list(chosen), actor=shape.actor, lang=shape.lang, minimal=minimal):
         nested[obj["organization_id"]].append(obj)
     for body in out:
         body["services"] = nested[body["id"]]
@@ -65,56 +67,36 @@ def _organizations_shape(
 
 def organization_page(
     session: Session,
+    shape: Shape,
     *,
-    actor: Actor,
     search: str | None,
     modified_after: datetime | None,
-    lang: str,
     page: int,
     per_page: int,
-    full: bool,
-    full_service: bool,
-    minimal: bool,
 ) -> JSONObj:
     stmt = _organizations(search=search, modified_after=modified_after)
     order = [col(Organization.sort_name), col(Organization.id)]
     total, rows = numbered(session, stmt, order, page=page, per_page=per_page)
-    contents = _organizations_shape(
-        session, rows, actor=actor, lang=lang, full=full, full_service=full_service, minimal=minimal
-    )
-    return envelope(contents, total=total, page=page, per_page=per_page)
+    return envelope(_organizations_shape(session, rows, shape), total=total, page=page, per_page=per_page)
 
 
 def organization_lines(
-    factory: Any,
-    *,
-    actor: Actor,
-    search: str | None,
-    modified_after: datetime | None,
-    lang: str,
-    full: bool,
-    full_service: bool,
-    minimal: bool,
+    factory: Any, shape: Shape, *, search: str | None, modified_after: datetime | None
 ) -> Iterator[str]:
     return keyset_lines(
         factory,
         _organizations(search=search, modified_after=modified_after),
         [col(Organization.sort_name), col(Organization.id)],
         lambda o: (o.sort_name, o.id),
-        lambda session, rows: _organizations_shape(
-            session, rows, actor=actor, lang=lang, full=full, full_service=full_service, minimal=minimal
-        ),
+        lambda session, rows: _organizations_shape(session, rows, shape),
     )
 
 
 def one_organization(
     session: Session, organization_id: uuid.UUID, *, actor: Actor, lang: str, full_service: bool = False
 ) -> JSONObj:
-    org = session.exec(
-        scope.readable_organizations(actor).where(col(Organization.id) == organization_id)
-    ).first()
-    if org is None:
-        raise not_found("organization")
+    query = scope.readable_organizations(actor).where(col(Organization.id) == organization_id)
+    org = found(session, query, "organization")
     body = mapping.organization(org, lang)
     rows = session.exec(
         scope.readable_services(actor)

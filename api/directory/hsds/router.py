@@ -22,6 +22,7 @@ from api.core.http import fast_json, op
 from api.directory.deps import AsyncActorDep, HsdsLocaleDep
 from api.directory.hsds import logic, reads
 from api.directory.hsds import schemas as s
+from api.directory.hsds.logic import Shape
 from api.directory.hsds.mapping import HSDS_VERSION
 from api.directory.hsds.params import (
     CodeQ,
@@ -43,19 +44,20 @@ router = APIRouter(prefix="/hsds", tags=["hsds"])
 NDJSON = "application/x-ndjson"
 
 
-def _page(model: type[Any], what: str) -> dict[int | str, dict[str, Any]]:
-    return {
-        200: {
-            "model": model,
-            "description": f"An HSDS page of {what}; with format=ndjson every match, one a line",
-            "content": {NDJSON: {"schema": {"type": "string", "description": "One JSON object a line"}}},
-        },
-        **problem_responses(400, 422),
+def _page(model: type[Any], summary: str, what: str) -> dict[str, Any]:
+    """The route's summary and answers: an HSDS page of ``what`` (or every match as NDJSON)."""
+    page = {
+        "model": model,
+        "description": f"An HSDS page of {what}; with format=ndjson every match, one a line",
+        "content": {NDJSON: {"schema": {"type": "string", "description": "One JSON object a line"}}},
     }
+    return {"summary": summary, "responses": {200: page, **problem_responses(400, 422)}}
 
 
-def _one(model: type[Any]) -> dict[int | str, dict[str, Any]]:
-    return {200: {"model": model, "description": "One HSDS object"}, **problem_responses(400, 404, 422)}
+def _one(model: type[Any], summary: str) -> dict[str, Any]:
+    """The route's summary and answers: one HSDS object."""
+    one = {"model": model, "description": "One HSDS object"}
+    return {"summary": summary, "responses": {200: one, **problem_responses(400, 404, 422)}}
 
 
 def _json(body: Any, lang: str) -> Response:
@@ -81,7 +83,7 @@ def hsds_root(request: Request) -> s.HsdsAbout:
     )
 
 
-@router.get("/services", summary="HSDS: services", responses=_page(s.HsdsServicePage, "services"))
+@router.get("/services", **_page(s.HsdsServicePage, "HSDS: services", "services"))
 async def hsds_services(
     request: Request,
     actor: AsyncActorDep,
@@ -106,29 +108,27 @@ async def hsds_services(
         organization_id=organization_id,
         modified_after=after,
     )
-    shape: dict[str, Any] = {"actor": actor, "lang": locale.lang, "minimal": minimal, "full": full}
+    shape = Shape(actor, locale.lang, minimal=minimal, full=full)
     if format == "ndjson":
-        return _stream(logic.service_lines(request.app.state.session_factory, where, **shape), locale.lang)
+        return _stream(logic.service_lines(request.app.state.session_factory, where, shape), locale.lang)
     key = (search, taxonomy_term_id, taxonomy_id, organization_id, after)
     body = await read_in_thread(
         request,
         lambda session: logic.service_page(
-            session, where, page=page, per_page=per_page, count_key=key, **shape
+            session, where, shape, page=page, per_page=per_page, count_key=key
         ),
     )
     return _json(body, locale.lang)
 
 
-@router.get("/services/{service_id}", summary="HSDS: one service", responses=_one(s.HsdsService))
+@router.get("/services/{service_id}", **_one(s.HsdsService, "HSDS: one service"))
 def hsds_service(
     service_id: uuid.UUID, session: SessionDep, actor: ActorDep, locale: HsdsLocaleDep
 ) -> Response:
     return _json(logic.one_service(session, service_id, actor=actor, lang=locale.lang), locale.lang)
 
 
-@router.get(
-    "/organizations", summary="HSDS: organisations", responses=_page(s.HsdsOrganizationPage, "organisations")
-)
+@router.get("/organizations", **_page(s.HsdsOrganizationPage, "HSDS: organisations", "organisations"))
 def hsds_organizations(
     request: Request,
     session: SessionDep,
@@ -144,24 +144,16 @@ def hsds_organizations(
     minimal: MinimalQ = False,
 ) -> Response:
     query: dict[str, Any] = {"search": search, "modified_after": logic.parse_modified_after(modified_after)}
-    shape: dict[str, Any] = {
-        "actor": actor,
-        "lang": locale.lang,
-        "full": full,
-        "full_service": full_service,
-        "minimal": minimal,
-    }
+    shape = Shape(actor, locale.lang, minimal=minimal, full=full, full_service=full_service)
     if format == "ndjson":
-        lines = reads.organization_lines(request.app.state.session_factory, **query, **shape)
+        lines = reads.organization_lines(request.app.state.session_factory, shape, **query)
         return _stream(lines, locale.lang)
-    body = reads.organization_page(session, page=page, per_page=per_page, **query, **shape)
+    body = reads.organization_page(session, shape, page=page, per_page=per_page, **query)
     return _json(body, locale.lang)
 
 
 @router.get(
-    "/organizations/{organization_id}",
-    summary="HSDS: one organisation with its services",
-    responses=_one(s.HsdsOrganization),
+    "/organizations/{organization_id}", **_one(s.HsdsOrganization, "HSDS: one organisation with its services")
 )
 def hsds_organization(
     organization_id: uuid.UUID,
@@ -176,7 +168,7 @@ def hsds_organization(
     return _json(body, locale.lang)
 
 
-@router.get("/taxonomies", summary="HSDS: taxonomies", responses=_page(s.HsdsTaxonomyPage, "taxonomies"))
+@router.get("/taxonomies", **_page(s.HsdsTaxonomyPage, "HSDS: taxonomies", "taxonomies"))
 async def hsds_taxonomies(
     locale: HsdsLocaleDep,
     search: SearchQ = None,
@@ -189,14 +181,12 @@ async def hsds_taxonomies(
     return _json(reads.taxonomy_page(search=search, page=page, per_page=per_page), locale.lang)
 
 
-@router.get("/taxonomies/{taxonomy_id}", summary="HSDS: one taxonomy", responses=_one(s.HsdsTaxonomy))
+@router.get("/taxonomies/{taxonomy_id}", **_one(s.HsdsTaxonomy, "HSDS: one taxonomy"))
 async def hsds_taxonomy(taxonomy_id: str, locale: HsdsLocaleDep) -> Response:
     return _json(reads.one_taxonomy(taxonomy_id), locale.lang)
 
 
-@router.get(
-    "/taxonomy_terms", summary="HSDS: taxonomy terms", responses=_page(s.HsdsTaxonomyTermPage, "terms")
-)
+@router.get("/taxonomy_terms", **_page(s.HsdsTaxonomyTermPage, "HSDS: taxonomy terms", "terms"))
 async def hsds_taxonomy_terms(
     locale: HsdsLocaleDep,
     search: SearchQ = None,
@@ -215,17 +205,14 @@ async def hsds_taxonomy_terms(
     return _json(logic.sliced(items, page=page, per_page=per_page), locale.lang)
 
 
-@router.get(
-    "/taxonomy_terms/{term_id}", summary="HSDS: one taxonomy term", responses=_one(s.HsdsTaxonomyTerm)
-)
+@router.get("/taxonomy_terms/{term_id}", **_one(s.HsdsTaxonomyTerm, "HSDS: one taxonomy term"))
 async def hsds_taxonomy_term(term_id: str, locale: HsdsLocaleDep) -> Response:
     return _json(reads.one_term(term_id, lang=locale.lang), locale.lang)
 
 
 @router.get(
     "/service_at_locations",
-    summary="HSDS: services at locations",
-    responses=_page(s.HsdsServiceAtLocationPage, "services at locations"),
+    **_page(s.HsdsServiceAtLocationPage, "HSDS: services at locations", "services at locations"),
 )
 def hsds_service_at_locations(
     request: Request,
@@ -256,20 +243,16 @@ def hsds_service_at_locations(
     if after is not None:
         where.append(logic.modified_link_after(after))
     where += location_filter(session, actor=actor, postcode=postcode, near=near)
+    shape = Shape(actor, locale.lang, full=full)
     if format == "ndjson":
-        factory = request.app.state.session_factory
-        lines = logic.service_at_location_lines(factory, where, actor=actor, lang=locale.lang, full=full)
+        lines = logic.service_at_location_lines(request.app.state.session_factory, where, shape)
         return _stream(lines, locale.lang)
-    body = logic.service_at_location_page(
-        session, where, actor=actor, lang=locale.lang, page=page, per_page=per_page, full=full
-    )
+    body = logic.service_at_location_page(session, where, shape, page=page, per_page=per_page)
     return _json(body, locale.lang)
 
 
 @router.get(
-    "/service_at_locations/{link_id}",
-    summary="HSDS: one service at a location",
-    responses=_one(s.HsdsServiceAtLocation),
+    "/service_at_locations/{link_id}", **_one(s.HsdsServiceAtLocation, "HSDS: one service at a location")
 )
 def hsds_service_at_location(
     link_id: uuid.UUID, session: SessionDep, actor: ActorDep, locale: HsdsLocaleDep

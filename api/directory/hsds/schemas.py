@@ -18,6 +18,20 @@ class HsdsModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class _OfService(HsdsModel):
+    """An object that belongs to a service (its phones, languages, schedules…)."""
+
+    id: str
+    service_id: str | None = None
+
+
+class _OfLocation(HsdsModel):
+    """An object that belongs to a location (its addresses, accessibility)."""
+
+    id: str
+    location_id: str | None = None
+
+
 class HsdsAbout(HsdsModel):
     version: str = Field(examples=["3.0"])
     profile: str
@@ -31,16 +45,12 @@ class HsdsPhone(HsdsModel):
     organization_id: str | None = None
 
 
-class HsdsLanguage(HsdsModel):
-    id: str
-    service_id: str | None = None
+class HsdsLanguage(_OfService):
     code: str | None = Field(default=None, description="ISO 639-1")
     name: str | None = None
 
 
-class HsdsSchedule(HsdsModel):
-    id: str
-    service_id: str | None = None
+class HsdsSchedule(_OfService):
     location_id: str | None = None
     freq: str | None = Field(default=None, examples=["WEEKLY"])
     wkst: str | None = None
@@ -51,15 +61,11 @@ class HsdsSchedule(HsdsModel):
     valid_to: str | None = None
 
 
-class HsdsFunding(HsdsModel):
-    id: str
-    service_id: str | None = None
+class HsdsFunding(_OfService):
     source: str | None = None
 
 
-class HsdsCostOption(HsdsModel):
-    id: str
-    service_id: str | None = None
+class HsdsCostOption(_OfService):
     option: str | None = None
     currency: str | None = None
     amount: float | None = None
@@ -94,9 +100,7 @@ class HsdsAttribute(HsdsModel):
     taxonomy_term: HsdsTaxonomyTerm | None = None
 
 
-class HsdsAddress(HsdsModel):
-    id: str
-    location_id: str | None = None
+class HsdsAddress(_OfLocation):
     address_1: str
     city: str
     state_province: str
@@ -105,9 +109,7 @@ class HsdsAddress(HsdsModel):
     address_type: str
 
 
-class HsdsAccessibility(HsdsModel):
-    id: str
-    location_id: str | None = None
+class HsdsAccessibility(_OfLocation):
     description: str | None = None
 
 
@@ -136,9 +138,7 @@ class HsdsOrganization(HsdsModel):
     )
 
 
-class HsdsServiceAtLocation(HsdsModel):
-    id: str
-    service_id: str | None = None
+class HsdsServiceAtLocation(_OfService):
     location_id: str | None = None
     location: HsdsLocation | None = None
     service: HsdsService | None = Field(default=None, description="With `full` (or on one link)")

@@ -10,12 +10,10 @@ from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
-from api.core.db import utcnow
-from api.core.errors import unprocessable
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.directory import scope
-from api.directory.changes import apply
+from api.directory.changes import apply, claimed_changes, invalid, stamped, tombstoned
 from api.directory.codes import slug_of
 from api.directory.locations.schemas import LocationCreate, LocationRead, LocationUpdate
 from api.directory.models import Location, ServiceAtLocation
@@ -82,16 +80,8 @@ def check_locations(
     )
     missing = [str(i) for i in ids if i not in found]
     if missing:
-        raise unprocessable(
-            "A service can only be at its own organisation's locations.",
-            errors=[
-                {
-                    "loc": ["body", "location_ids"],
-                    "msg": f"unknown location(s) {missing}",
-                    "type": "unknown_id",
-                }
-            ],
-        )
+        detail = "A service can only be at its own organisation's locations."
+        raise invalid(detail, "location_ids", f"unknown location(s) {missing}", "unknown_id")
     return ids
 
 
@@ -124,19 +114,14 @@ def create_location(session: Session, *, actor: Actor, data: LocationCreate) -> 
 def update_location(
     session: Session, *, location: Location, data: LocationUpdate, if_match: IfMatch
 ) -> Location:
-    claim(session, location, if_match)
-    apply(location, data.model_dump(exclude_unset=True))
-    location.updated_at = utcnow()
-    session.add(location)
-    session.flush()
+    apply(location, claimed_changes(session, location, data, if_match))
+    stamped(session, location)
     return location
 
 
 def delete_location(session: Session, *, location: Location, if_match: IfMatch) -> None:
     claim(session, location, if_match)
-    location.deleted_at = location.updated_at = utcnow()
-    session.add(location)
-    session.flush()
+    tombstoned(session, location)
 
 
 def list_locations(

@@ -6,18 +6,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
-from sqlmodel import Session
+from fastapi import APIRouter, Query, Response
 
 from api.accounts.deps import ActorDep
 from api.core.actor import Actor
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.http import created, op, with_etag
-from api.core.i18n import Locale, LocaleDep
-from api.core.pagination import PageDep, set_link_header
+from api.core.http import creating, deleting, no_content, op
 from api.directory.codes import optional_municipality_id
-from api.directory.deps import ReadableLocation, WritableLocation
+from api.directory.deps import CHANGE_ERRORS, ListingDep, ReadableLocation, Reply, ReplyDep, WritableLocation
 from api.directory.locations import logic
 from api.directory.locations.schemas import LocationCreate, LocationList, LocationRead, LocationUpdate
 from api.directory.models import Location
@@ -25,86 +22,53 @@ from api.directory.models import Location
 router = APIRouter(prefix="/locations", tags=["directory"])
 
 
-def _answer(
-    response: Response, session: Session, location: Location, actor: Actor, locale: Locale
-) -> LocationRead:
-    return with_etag(
-        response, location.version, logic.location_read(session, location, actor=actor, locale=locale)
-    )
+def _answer(reply: Reply, actor: Actor, location: Location, *, created: bool = False) -> LocationRead:
+    if created:
+        reply.created(f"/api/v1/locations/{location.id}")
+    body = logic.location_read(reply.session, location, actor=actor, locale=reply.locale)
+    return reply.tagged(location.version, body)
 
 
 @router.get("", **op(LocationList, "Locations", (400, 422)))
 def list_locations(
-    request: Request,
-    response: Response,
-    session: SessionDep,
     actor: ActorDep,
-    locale: LocaleDep,
-    page: PageDep,
+    reply: ReplyDep,
+    paging: ListingDep,
     organization: Annotated[uuid.UUID | None, Query()] = None,
     municipality: Annotated[str | None, Query(max_length=60)] = None,
-) -> LocationList:
+) -> Response:
+    session = reply.session
     rows, next_cursor = logic.list_locations(
         session,
         actor=actor,
         organization_id=organization,
         municipality=optional_municipality_id(session, municipality),
-        params=page,
+        params=paging.page,
     )
-    set_link_header(request, response, next_cursor)
-    return LocationList(
-        items=[logic.location_read(session, loc, actor=actor, locale=locale) for loc in rows],
-        next_cursor=next_cursor,
-    )
+    items = [logic.location_read(session, loc, actor=actor, locale=reply.locale) for loc in rows]
+    return paging.answer(LocationList(items=items, next_cursor=next_cursor))
 
 
 @router.get("/{location_id}", **op(LocationRead, "One location", (404,)))
-def read_location(
-    location: ReadableLocation, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
-) -> LocationRead:
-    return _answer(response, session, location, actor, locale)
+def read_location(location: ReadableLocation, actor: ActorDep, reply: ReplyDep) -> LocationRead:
+    return _answer(reply, actor, location)
 
 
-@router.post(
-    "",
-    **op(
-        LocationRead, "Add a location of your organisation", (401, 403, 422), status=status.HTTP_201_CREATED
-    ),
-)
-def create_location(
-    body: LocationCreate, response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep
-) -> LocationRead:
-    location = logic.create_location(session, actor=actor, data=body)
-    created(response, f"/api/v1/locations/{location.id}")
-    return _answer(response, session, location, actor, locale)
+@router.post("", **creating(LocationRead, "Add a location of your organisation", (401, 403, 422)))
+def create_location(body: LocationCreate, actor: ActorDep, reply: ReplyDep) -> LocationRead:
+    location = logic.create_location(reply.session, actor=actor, data=body)
+    return _answer(reply, actor, location, created=True)
 
 
-@router.patch(
-    "/{location_id}",
-    **op(LocationRead, "Change a location (If-Match required)", (401, 403, 404, 412, 422, 428)),
-)
+@router.patch("/{location_id}", **op(LocationRead, "Change a location (If-Match required)", CHANGE_ERRORS))
 def update_location(
-    location: WritableLocation,
-    body: LocationUpdate,
-    if_match: IfMatchDep,
-    response: Response,
-    session: SessionDep,
-    actor: ActorDep,
-    locale: LocaleDep,
+    location: WritableLocation, body: LocationUpdate, if_match: IfMatchDep, actor: ActorDep, reply: ReplyDep
 ) -> LocationRead:
-    location = logic.update_location(session, location=location, data=body, if_match=if_match)
-    return _answer(response, session, location, actor, locale)
+    location = logic.update_location(reply.session, location=location, data=body, if_match=if_match)
+    return _answer(reply, actor, location)
 
 
-@router.delete(
-    "/{location_id}",
-    **op(
-        None,
-        "Delete a location (If-Match required)",
-        (401, 403, 404, 412, 428),
-        status=status.HTTP_204_NO_CONTENT,
-    ),
-)
+@router.delete("/{location_id}", **deleting("Delete a location (If-Match required)"))
 def delete_location(location: WritableLocation, if_match: IfMatchDep, session: SessionDep) -> Response:
     logic.delete_location(session, location=location, if_match=if_match)
-    return Response(status_code=204)
+    return no_content()

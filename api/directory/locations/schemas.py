@@ -6,11 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from api.core.i18n import OptionalTranslations
 from api.core.pagination import Page
-from api.directory.vocab import WeeklyTime
+from api.directory.vocab import Strict, WeeklyTime
 
 
 class LocationRead(BaseModel):
@@ -31,9 +31,7 @@ class LocationRead(BaseModel):
     last_modified: datetime
 
 
-class LocationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class LocationCreate(Strict):
     organization_id: uuid.UUID | None = Field(default=None, description="Defaults to your organisation")
     name: OptionalTranslations = Field(default_factory=dict)
     address: str | None = Field(default=None, max_length=300)
@@ -46,9 +44,7 @@ class LocationCreate(BaseModel):
     confidential: bool = False
 
 
-class LocationUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class LocationUpdate(Strict):
     name: OptionalTranslations | None = None
     address: str | None = Field(default=None, max_length=300)
     city: str | None = Field(default=None, max_length=120)

@@ -9,15 +9,15 @@ from typing import Any
 from sqlmodel import Session, col
 
 from api.core.actor import ANONYMOUS, Actor
-from api.core.audit import record
+from api.core.audit import record_of
 from api.core.conditional import IfMatch, claim
 from api.core.db import utcnow
-from api.core.errors import ProblemError, unprocessable
+from api.core.errors import ProblemError
 from api.core.i18n import Locale
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.core.translation_status import text_meta
 from api.directory import scope
-from api.directory.changes import apply
+from api.directory.changes import apply, claimed_changes, invalid, stamped
 from api.directory.codes import municipality_id as municipality_of
 from api.directory.codes import slug_of
 from api.directory.derived_fields import refresh_organization, refresh_service
@@ -47,18 +47,13 @@ def owning_organization(session: Session, *, actor: Actor, organization_id: uuid
     scope.require_writer(actor)
     chosen = organization_id or actor.organization_id
     if chosen is None:
-        raise unprocessable(
-            "Name the organisation (organization_id).",
-            errors=[{"loc": ["body", "organization_id"], "msg": "required for your role", "type": "missing"}],
+        raise invalid(
+            "Name the organisation (organization_id).", "organization_id", "required for your role", "missing"
         )
     org = session.exec(scope.writable_organizations(actor).where(col(Organization.id) == chosen)).first()
     if org is None:
-        raise unprocessable(
-            "Unknown organisation, or not one you manage.",
-            errors=[
-                {"loc": ["body", "organization_id"], "msg": "unknown organisation", "type": "unknown_id"}
-            ],
-        )
+        detail = "Unknown organisation, or not one you manage."
+        raise invalid(detail, "organization_id", "unknown organisation", "unknown_id")
     return org
 
 
@@ -105,20 +100,17 @@ def create(session: Session, *, actor: Actor, data: OrganizationCreate) -> Organ
 def update(
     session: Session, *, actor: Actor, org: Organization, data: OrganizationUpdate, if_match: IfMatch
 ) -> Organization:
-    claim(session, org, if_match)
-    changes = data.model_dump(exclude_unset=True)
+    changes = claimed_changes(session, org, data, if_match)
     if "name" in changes and changes["name"] is None:
         raise ProblemError(422, "name cannot be empty.", slug="validation-error")
     apply(org, changes, lists=("phones",), maps=("description",))
     refresh_organization(org)
-    org.updated_at = utcnow()
-    session.add(org)
     if "name" in changes:
         # The organisation's name is part of each service's search text.
         for service in session.exec(scope.services_of(org.id)).all():
             refresh_service(service, org)
             session.add(service)
-    session.flush()
+    stamped(session, org)
     _audit(session, actor, "update", org)
     return org
 
@@ -138,11 +130,4 @@ def delete(session: Session, *, actor: Actor, org: Organization, if_match: IfMat
 
 
 def _audit(session: Session, actor: Actor, action: str, org: Organization) -> None:
-    record(
-        session,
-        actor=actor,
-        action=action,
-        record_type="organization",
-        record_id=org.id,
-        municipality_id=org.municipality_id,
-    )
+    record_of(session, org, actor=actor, action=action, record_type="organization")

@@ -6,17 +6,15 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import EmailStr, Field
 
 from api.core.i18n import OptionalTranslations, Translations
 from api.core.pagination import Page
 from api.core.translatable import WithTranslationStatus
-from api.directory.vocab import OrganizationKind, Phone, Url
+from api.directory.vocab import OrganizationKind, Phone, Strict, Url
 
 
-class OrganizationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OrganizationCreate(Strict):
     municipality: str | None = Field(default=None, description="Municipality code; defaults to yours")
     name: Translations
     kind: OrganizationKind = "ngo"
@@ -26,9 +24,7 @@ class OrganizationCreate(BaseModel):
     phones: list[Phone] = Field(default_factory=list, max_length=10)
 
 
-class OrganizationUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OrganizationUpdate(Strict):
     name: Translations | None = None
     kind: OrganizationKind | None = None
     description: OptionalTranslations | None = None

@@ -4,11 +4,10 @@ and the changes (create, change, verify, delete)."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Request, Response, status
+from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from sqlmodel import Session
 
 from api.accounts.deps import ActorDep
 from api.core.actor import Actor
@@ -17,13 +16,16 @@ from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.etag import none_match
 from api.core.hot import AsyncLocaleDep, AsyncPageDep, read_in_thread
-from api.core.http import created, op, row_response, rows_page_response, with_etag
-from api.core.i18n import Locale, LocaleDep
+from api.core.http import deleting, no_content, op, row_response, rows_page_response
+from api.core.i18n import LocaleDep
 from api.directory.categories.reference import legal_statuses
 from api.directory.categories.schemas import LegalStatusList, LegalStatusRead
 from api.directory.deps import (
+    CHANGE_ERRORS,
     AsyncActorDep,
     OptionalIfMatchDep,
+    Reply,
+    ReplyDep,
     VerifiableService,
     WritableService,
 )
@@ -43,23 +45,32 @@ from api.directory.vocab import ServiceSort
 router = APIRouter(prefix="/services", tags=["directory"])
 
 
-def _answer(
-    response: Response, session: Session, service: Service, actor: Actor, locale: Locale
-) -> ServiceRead:
-    """One service as the API shows it, with its version ETag."""
-    return with_etag(
-        response, service.version, catalog.read(session, [service], actor=actor, locale=locale)[0]
+def _shown(
+    model: Any, summary: str, errors: tuple[int, ...], example: dict[str, Any], shown: str, status: int = 200
+) -> dict[str, Any]:
+    """``op`` with an example of the answer (``shown`` describes it) for the OpenAPI file."""
+    answer = {"description": shown, "content": example_content(example)}
+    return op(model, summary, errors, status=status, responses={status: answer})
+
+
+def _answer(reply: Reply, actor: Actor, service: Service, *, created: bool = False) -> ServiceRead:
+    """One service as the API shows it, with its version ETag (and its URL when ``created``)."""
+    if created:
+        reply.created(f"/api/v1/services/{service.id}")
+    return reply.tagged(
+        service.version, catalog.read(reply.session, [service], actor=actor, locale=reply.locale)[0]
     )
 
 
 @router.get(
     "",
-    response_model=ServiceList,
-    summary="Search and list services (filters combine with AND; keyset pages)",
-    responses={
-        200: {"description": "One page of services", "content": example_content(SERVICE_LIST)},
-        **problem_responses(400, 422),
-    },
+    **_shown(
+        ServiceList,
+        "Search and list services (filters combine with AND; keyset pages)",
+        (400, 422),
+        SERVICE_LIST,
+        "One page of services",
+    ),
 )
 async def list_services(
     request: Request,
@@ -136,15 +147,7 @@ def list_legal_statuses(locale: LocaleDep) -> LegalStatusList:
     )
 
 
-@router.get(
-    "/{service_id}",
-    response_model=ServiceRead,
-    summary="One service",
-    responses={
-        200: {"description": "The service", "content": example_content(SERVICE_READ)},
-        **problem_responses(404),
-    },
-)
+@router.get("/{service_id}", **_shown(ServiceRead, "One service", (404,), SERVICE_READ, "The service"))
 async def read_service(
     service_id: uuid.UUID, request: Request, response: Response, actor: AsyncActorDep, locale: AsyncLocaleDep
 ) -> Response:
@@ -156,40 +159,28 @@ async def read_service(
 
 @router.post(
     "",
-    response_model=ServiceRead,
-    status_code=status.HTTP_201_CREATED,
-    summary="Add a service (providers for their organisation, coordinators in their municipality)",
-    responses={
-        201: {"description": "The service as created", "content": example_content(SERVICE_READ)},
-        **problem_responses(401, 403, 422),
-    },
+    **_shown(
+        ServiceRead,
+        "Add a service (providers for their organisation, coordinators in their municipality)",
+        (401, 403, 422),
+        SERVICE_READ,
+        "The service as created",
+        status=201,
+    ),
 )
 def create_service(
-    body: Annotated[ServiceCreate, Body(openapi_examples=CREATE_EXAMPLES)],
-    response: Response,
-    session: SessionDep,
-    actor: ActorDep,
-    locale: LocaleDep,
+    body: Annotated[ServiceCreate, Body(openapi_examples=CREATE_EXAMPLES)], actor: ActorDep, reply: ReplyDep
 ) -> ServiceRead:
-    service = catalog.create(session, actor=actor, data=body)
-    created(response, f"/api/v1/services/{service.id}")
-    return _answer(response, session, service, actor, locale)
+    service = catalog.create(reply.session, actor=actor, data=body)
+    return _answer(reply, actor, service, created=True)
 
 
-@router.patch(
-    "/{service_id}", **op(ServiceRead, "Change a service (If-Match required)", (401, 403, 404, 412, 422, 428))
-)
+@router.patch("/{service_id}", **op(ServiceRead, "Change a service (If-Match required)", CHANGE_ERRORS))
 def update_service(
-    service: WritableService,
-    body: ServiceUpdate,
-    if_match: IfMatchDep,
-    response: Response,
-    session: SessionDep,
-    actor: ActorDep,
-    locale: LocaleDep,
+    service: WritableService, body: ServiceUpdate, if_match: IfMatchDep, actor: ActorDep, reply: ReplyDep
 ) -> ServiceRead:
-    service = catalog.update(session, actor=actor, service=service, data=body, if_match=if_match)
-    return _answer(response, session, service, actor, locale)
+    service = catalog.update(reply.session, actor=actor, service=service, data=body, if_match=if_match)
+    return _answer(reply, actor, service)
 
 
 @router.post(
@@ -197,28 +188,17 @@ def update_service(
     **op(ServiceRead, "Mark the service's information as checked today (assured_date)", (401, 404, 412)),
 )
 def verify_service(
-    service: VerifiableService,
-    if_match: OptionalIfMatchDep,
-    response: Response,
-    session: SessionDep,
-    actor: ActorDep,
-    locale: LocaleDep,
+    service: VerifiableService, if_match: OptionalIfMatchDep, actor: ActorDep, reply: ReplyDep
 ) -> ServiceRead:
-    service = catalog.verify(session, actor=actor, service=service, if_match=if_match)
-    return _answer(response, session, service, actor, locale)
+    service = catalog.verify(reply.session, actor=actor, service=service, if_match=if_match)
+    return _answer(reply, actor, service)
 
 
 @router.delete(
-    "/{service_id}",
-    **op(
-        None,
-        "Delete a service (a tombstone stays for syncs; If-Match required)",
-        (401, 403, 404, 412, 428),
-        status=status.HTTP_204_NO_CONTENT,
-    ),
+    "/{service_id}", **deleting("Delete a service (a tombstone stays for syncs; If-Match required)")
 )
 def delete_service(
     service: WritableService, if_match: IfMatchDep, session: SessionDep, actor: ActorDep
 ) -> Response:
     catalog.delete(session, actor=actor, service=service, if_match=if_match)
-    return Response(status_code=204)
+    return no_content()

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, EmailStr, Field, field_validator
 
 from api.core.i18n import OptionalTranslations, Translations
 from api.core.pagination import Page
@@ -22,6 +22,7 @@ from api.directory.vocab import (
     ServiceFormat,
     ServiceStatus,
     Sex,
+    Strict,
     Url,
     WeeklyTime,
 )
@@ -41,9 +42,7 @@ class ServiceBrief:
     organization_name: dict[str, str] = field(default_factory=dict)
 
 
-class _ServiceFields(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class _ServiceFields(Strict):
     description: OptionalTranslations = Field(default_factory=dict)
     status: ServiceStatus = "active"
     languages: list[LanguageCode] = Field(
@@ -92,10 +91,8 @@ class ServiceCreate(_ServiceFields):
     categories: list[str] = Field(min_length=1, max_length=10)
 
 
-class ServiceUpdate(BaseModel):
+class ServiceUpdate(Strict):
     """Every field optional; only what is sent changes."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: Translations | None = None
     categories: list[str] | None = Field(default=None, min_length=1, max_length=10)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from api.accounts.deps import client_address, require_scopes
 from api.core.actor import Actor
 from api.core.db import SessionDep
-from api.core.http import NoStore, op, page_response
-from api.core.pagination import PageDep
+from api.core.http import NoStore, creating, op
 from api.core.types import IsoDate
+from api.directory.deps import ListingDep
 from api.directory.unmet import logic
 from api.directory.unmet.schemas import UnmetNeedCreate, UnmetNeedList, UnmetNeedReceived, UnmetNeedReport
 
@@ -19,6 +19,7 @@ router = APIRouter(tags=["directory"])
 private = APIRouter(tags=["directory"], dependencies=[NoStore])
 # Coordinators (their municipality) and admins: the people who plan services.
 Planner = Annotated[Actor, Depends(require_scopes("directory:verify"))]
+PLANNER_ERRORS = (401, 403, 422)
 
 
 async def _filters(
@@ -36,11 +37,10 @@ Filters = Annotated[dict[str, Any], Depends(_filters)]
 
 @router.post(
     "/unmet-needs",
-    **op(
+    **creating(
         UnmetNeedReceived,
         "Tell the municipality what you were looking for and did not find (no account, nothing personal)",
         (422, 429),
-        status=status.HTTP_201_CREATED,
     ),
 )
 def create(request: Request, session: SessionDep, body: UnmetNeedCreate) -> UnmetNeedReceived:
@@ -48,17 +48,10 @@ def create(request: Request, session: SessionDep, body: UnmetNeedCreate) -> Unme
     return UnmetNeedReceived(id=row.id, created_at=row.created_at)
 
 
-@private.get("/unmet-needs", **op(UnmetNeedList, "What people looked for and did not find", (401, 403, 422)))
-def listing(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Planner,
-    params: PageDep,
-    filters: Filters,
-) -> Response:
-    items, cursor = logic.listing(session, actor, params, **filters)
-    return page_response(request, response, UnmetNeedList(items=items, next_cursor=cursor))
+@private.get("/unmet-needs", **op(UnmetNeedList, "What people looked for and did not find", PLANNER_ERRORS))
+def listing(session: SessionDep, actor: Planner, paging: ListingDep, filters: Filters) -> Response:
+    items, cursor = logic.listing(session, actor, paging.page, **filters)
+    return paging.answer(UnmetNeedList(items=items, next_cursor=cursor))
 
 
 @private.get(
@@ -66,7 +59,7 @@ def listing(
     **op(
         UnmetNeedReport,
         "Unmet needs by municipality and language, with the words most asked for",
-        (401, 403, 422),
+        PLANNER_ERRORS,
     ),
 )
 def report(session: SessionDep, actor: Planner, filters: Filters) -> UnmetNeedReport:
@@ -79,7 +72,7 @@ def report(session: SessionDep, actor: Planner, filters: Filters) -> UnmetNeedRe
     **op(
         None,
         "The same report as CSV",
-        (401, 403, 422),
+        PLANNER_ERRORS,
         responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"}},
     ),
 )

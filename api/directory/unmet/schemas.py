@@ -5,14 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from api.core.pagination import Page
+from api.directory.vocab import Strict
 
 
-class UnmetNeedCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class UnmetNeedCreate(Strict):
     municipality: str | None = Field(default=None, max_length=60, description="Where she looked (a code)")
     language: str = Field(pattern=r"^[a-z]{2}$", description="The interface language (ISO 639-1)")
     query: str | None = Field(default=None, max_length=200, description="What she typed")
