@@ -90,7 +90,10 @@ def service_filters(
     taxonomy_id_: str | None,
     organization_id: uuid.UUID | None,
     modified_after: datetime | None,
+    links: bool = False,
 ) -> list[sa.ColumnElement[bool]]:
+    """The conditions of an HSDS service search; with ``links``, ``modified_after`` asks for the
+    services at locations changed since (see :func:`modified_link_after`)."""
     categories: list[str] = []
     where: list[sa.ColumnElement[bool]] = []
     if taxonomy_term_id:
@@ -113,7 +116,9 @@ def service_filters(
         where.append(_in_taxonomy(taxonomy_id_))
     filters = ServiceFilters(q=search, categories=categories, organization_id=organization_id)
     where.extend(conditions(filters))
-    if modified_after is not None:
+    if modified_after is not None and links:
+        where.append(modified_link_after(modified_after))
+    elif modified_after is not None:
         # HSDS has no tombstones: deleted services simply stop appearing.
         where.append(col(Service.updated_at) >= modified_after)
     return where

@@ -232,16 +232,14 @@ def hsds_service_at_locations(
     proximity: ProximityQ = None,
 ) -> Response:
     near = parse_proximity(proximity, postcode)
-    after = logic.parse_modified_after(modified_after)
     where = logic.service_filters(
         search=search,
         taxonomy_term_id=taxonomy_term_id,
         taxonomy_id_=taxonomy_id,
         organization_id=organization_id,
-        modified_after=None,
+        modified_after=logic.parse_modified_after(modified_after),
+        links=True,
     )
-    if after is not None:
-        where.append(logic.modified_link_after(after))
     where += location_filter(session, actor=actor, postcode=postcode, near=near)
     shape = Shape(actor, locale.lang, full=full)
     if format == "ndjson":

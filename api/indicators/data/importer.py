@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -55,37 +55,31 @@ def actor_label(actor: Actor) -> str:
     return f"{actor.kind}:{actor.audit_id or actor.display_name or '-'}"[:80]
 
 
+@dataclass(eq=False)
 class Importer:
-    def __init__(
-        self,
-        session: Session,
-        *,
-        actor: Actor,
-        fmt: str,
-        strategy: str = "create_and_update",
-        dry_run: bool = False,
-        atomic: bool = False,
-        progress: Callable[[int], None] | None = None,
-        batch_size: int = BATCH,
-    ) -> None:
-        self.session = session
-        self.actor = actor
-        self.fmt = fmt
-        self.strategy = strategy
-        self.dry_run = dry_run
-        self.atomic = atomic
-        self.progress = progress
-        self.batch_size = batch_size
+    """One import: how it runs (the fields), then what it found and wrote (set at the start)."""
+
+    session: Session
+    _: KW_ONLY
+    actor: Actor
+    fmt: str
+    strategy: str = "create_and_update"
+    dry_run: bool = False
+    atomic: bool = False
+    progress: Callable[[int], None] | None = None
+    batch_size: int = BATCH
+
+    def __post_init__(self) -> None:
         self.counts = Counts()
         self.import_id = uuid.uuid4()
-        self.by = actor_label(actor)
+        self.by = actor_label(self.actor)
         self.checker = RowChecker(
-            actor=actor,
-            strategy=strategy,
-            defs={d.code: d for d in session.exec(select(IndicatorDefinition)).all()},
-            geo=places.geography(session),
+            actor=self.actor,
+            strategy=self.strategy,
+            defs={d.code: d for d in self.session.exec(select(IndicatorDefinition)).all()},
+            geo=places.geography(self.session),
         )
-        self.postgres = session.get_bind().dialect.name == "postgresql"
+        self.postgres = self.session.get_bind().dialect.name == "postgresql"
         self.started = utcnow()
 
     # --- the run ------------------------------------------------------------------------------
