@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Request, Response
+from fastapi import Depends, Path, Request, Response
 from pydantic import BaseModel
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlmodel import Session
@@ -31,6 +31,7 @@ from api.ideas.answers import logic as answers
 from api.ideas.budgets import logic as budgets
 from api.ideas.budgets import projects
 from api.ideas.comments import logic as comments
+from api.ideas.listing import Dated
 from api.ideas.models import Budget, BudgetProject, Idea, IdeaAnswer, IdeaComment, ModerationCase, OpenCall
 from api.ideas.moderation import logic as moderation
 from api.ideas.open_calls import logic as open_calls
@@ -174,6 +175,27 @@ def _listing(reply: ReplyDep, actor: ActorDep, page: PageDep) -> Listing:
 ListingDep = Annotated[Listing, Depends(_listing)]
 
 
+@dataclass(frozen=True)
+class Paging:
+    """What a list route without texts reads (so without a language): the request and response, the
+    session and the page asked for; ``answer`` sends the page with its ``Link``."""
+
+    request: Request
+    response: Response
+    session: Session
+    page: PageParams
+
+    def answer(self, body: BaseModel) -> Response:
+        return page_response(self.request, self.response, body)
+
+
+def _paging(request: Request, response: Response, session: SessionDep, page: PageDep) -> Paging:
+    return Paging(request, response, session, page)
+
+
+PagingDep = Annotated[Paging, Depends(_paging)]
+
+
 # --- loading dependencies ---------------------------------------------------------------------------
 
 
@@ -238,16 +260,21 @@ def _readable_case(case_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> 
 ReadableCase = Annotated[ModerationCase, Depends(_readable_case)]
 
 
-def _readable_budget(budget_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Budget:
-    return budgets.readable(session, actor=actor, budget_id=budget_id)
+def _dated(kind: Dated[Any], path_id: str, *, managed: bool = False) -> Any:
+    """The loading dependency of a budget or an open call named by the path's ``path_id``: one the
+    caller may read, or manage (``managed``); 404 otherwise."""
+    load = kind.managed if managed else kind.readable
+
+    def dependency(session: SessionDep, actor: ActorDep, record_id: uuid.UUID = Path(alias=path_id)) -> Any:
+        return load(session, actor, record_id)
+
+    return Depends(dependency)
 
 
-def _managed_budget(budget_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> Budget:
-    return budgets.managed(session, actor=actor, budget_id=budget_id)
-
-
-ReadableBudget = Annotated[Budget, Depends(_readable_budget)]
-ManagedBudget = Annotated[Budget, Depends(_managed_budget)]
+ReadableBudget = Annotated[Budget, _dated(budgets.BUDGETS, "budget_id")]
+ManagedBudget = Annotated[Budget, _dated(budgets.BUDGETS, "budget_id", managed=True)]
+ReadableCall = Annotated[OpenCall, _dated(open_calls.CALLS, "call_id")]
+ManagedCall = Annotated[OpenCall, _dated(open_calls.CALLS, "call_id", managed=True)]
 
 
 @dataclass(frozen=True)
@@ -256,31 +283,18 @@ class ProjectOf:
     project: BudgetProject
 
 
-def _readable_project(
-    budget_id: uuid.UUID, project_id: uuid.UUID, session: SessionDep, actor: ActorDep
-) -> ProjectOf:
-    budget = budgets.readable(session, actor=actor, budget_id=budget_id)
-    return ProjectOf(budget, projects.get_project(session, budget=budget, project_id=project_id))
+def _project(*, managed: bool = False) -> Any:
+    """The loading dependency of a project of a budget the caller may read, or manage (``managed``)."""
+    load = budgets.BUDGETS.managed if managed else budgets.BUDGETS.readable
+
+    def dependency(
+        budget_id: uuid.UUID, project_id: uuid.UUID, session: SessionDep, actor: ActorDep
+    ) -> ProjectOf:
+        budget = load(session, actor, budget_id)
+        return ProjectOf(budget, projects.get_project(session, budget=budget, project_id=project_id))
+
+    return Depends(dependency)
 
 
-def _managed_project(
-    budget_id: uuid.UUID, project_id: uuid.UUID, session: SessionDep, actor: ActorDep
-) -> ProjectOf:
-    budget = budgets.managed(session, actor=actor, budget_id=budget_id)
-    return ProjectOf(budget, projects.get_project(session, budget=budget, project_id=project_id))
-
-
-ReadableProject = Annotated[ProjectOf, Depends(_readable_project)]
-ManagedProject = Annotated[ProjectOf, Depends(_managed_project)]
-
-
-def _readable_call(call_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> OpenCall:
-    return open_calls.readable(session, actor=actor, call_id=call_id)
-
-
-def _managed_call(call_id: uuid.UUID, session: SessionDep, actor: ActorDep) -> OpenCall:
-    return open_calls.managed(session, actor=actor, call_id=call_id)
-
-
-ReadableCall = Annotated[OpenCall, Depends(_readable_call)]
-ManagedCall = Annotated[OpenCall, Depends(_managed_call)]
+ReadableProject = Annotated[ProjectOf, _project()]
+ManagedProject = Annotated[ProjectOf, _project(managed=True)]

@@ -98,23 +98,23 @@ def readable_blocks(actor: Actor) -> Any:
 # --- budgets and open calls -------------------------------------------------------------------------
 
 
-def readable_budgets(actor: Actor) -> Any:
-    """Participatory budgets are public."""
-    return select(Budget)
+def readable_dated(model: Any, actor: Actor) -> Any:
+    """Participatory budgets and open calls (``model``) are public."""
+    return select(model)
+
+
+def managed_dated(model: Any, actor: Actor) -> Any:
+    """Budgets or open calls of the actor's municipality (all for admins), for their managers."""
+    return select(model).where(_own_municipality(actor, model.municipality_id, scope="budgets:manage"))
 
 
 def managed_budgets(actor: Actor) -> Any:
-    return select(Budget).where(_own_municipality(actor, Budget.municipality_id, scope="budgets:manage"))
+    return managed_dated(Budget, actor)
 
 
 def budget_projects(budget_id: uuid.UUID) -> Any:
     return select(BudgetProject).where(BudgetProject.budget_id == budget_id)
 
 
-def readable_calls(actor: Actor) -> Any:
-    """Open calls are public."""
-    return select(OpenCall)
-
-
 def managed_calls(actor: Actor) -> Any:
-    return select(OpenCall).where(_own_municipality(actor, OpenCall.municipality_id, scope="budgets:manage"))
+    return managed_dated(OpenCall, actor)

@@ -22,18 +22,9 @@ from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.ideas import scope
 from api.ideas.answers.schemas import AnswerCreate, AnswerRead, AnswerUpdate
 from api.ideas.categories import MUNICIPAL_MOVES
-from api.ideas.events import idea_link, notify_state_change
+from api.ideas.events import notify_state_change, tell_followers
 from api.ideas.fields import as_stored
-from api.ideas.followers import followers
 from api.ideas.models import Idea, IdeaAnswer
-from api.notifications import logic as notifications
-
-ANSWERED = {
-    "lt": "Savivaldybė atsakė į idėją „{title}“",
-    "en": "The municipality answered “{title}”",
-    "uk": "Самоврядування відповіло на ідею «{title}»",
-    "ru": "Самоуправление ответило на идею «{title}»",
-}
 
 
 def to_read(answer: IdeaAnswer, locale: Locale) -> AnswerRead:
@@ -121,16 +112,7 @@ def publish(
     claim(session, idea, None)
     idea.answered_at = now
     idea.updated_at = now
-    link = idea_link(idea.id)
-    notifications.notify_many(
-        session,
-        user_ids=followers(session, idea.id),
-        kind="idea_answer",
-        title_translations=notifications.template(ANSWERED, idea.title),
-        body_translations=answer.body,
-        link=link,
-        data={"idea_id": str(idea.id), "answer_id": str(answer.id)},
-    )
+    tell_followers(session, idea, "idea_answer", data={"answer_id": str(answer.id)}, body=answer.body)
     if answer.new_state and answer.new_state != idea.state:
         idea.state = answer.new_state
         notify_state_change(session, idea)

@@ -155,6 +155,16 @@ def cast_ballot(
     return ballot_read(session, actor=actor, budget=budget)
 
 
+def ballot_lines(session: Session, budget: Budget) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """Every choice on the budget's ballots: (ballot id, project id)."""
+    lines = session.execute(
+        sa.select(_lines.c.ballot_id, _lines.c.project_id)
+        .select_from(_lines.join(_ballots, _ballots.c.id == _lines.c.ballot_id))
+        .where(_ballots.c.budget_id == budget.id)
+    ).all()
+    return [(ballot_id, project_id) for ballot_id, project_id in lines]
+
+
 def _remove_ballot(session: Session, *, actor: Actor, budget: Budget) -> bool:
     deleted = session.execute(
         sa.delete(_ballots)

@@ -9,9 +9,6 @@ Phases follow the dates: collecting (from ``collecting_from``; ideas are entered
 from __future__ import annotations
 
 import itertools
-import uuid
-from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
@@ -20,10 +17,9 @@ from api.accounts.models import User
 from api.core import audit
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
-from api.core.db import found, utcnow
+from api.core.db import utcnow
 from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale
-from api.core.pagination import PageParams
 from api.core.translation_status import text_meta
 from api.ideas import access, scope
 from api.ideas.budgets.schemas import (
@@ -33,7 +29,7 @@ from api.ideas.budgets.schemas import (
 )
 from api.ideas.categories import residence_of
 from api.ideas.fields import as_stored
-from api.ideas.listing import dated_page, open_dated, phase_clauses
+from api.ideas.listing import Dated
 from api.ideas.models import (
     Budget,
     BudgetProject,
@@ -42,17 +38,18 @@ from api.ideas.models import (
 ENTERABLE_STATES = ("published", "under_review", "accepted")
 
 
-def phase(budget: Budget, now: datetime | None = None) -> str:
-    now = now or utcnow()
-    if budget.finished_at is not None:
-        return "finished"
-    if now >= budget.voting_until:
-        return "counting"
-    if now >= budget.voting_from:
-        return "voting"
-    if now >= budget.reviewing_from:
-        return "reviewing"
-    return "collecting"
+BUDGETS = Dated(
+    Budget,
+    "budget",
+    closed=("finished", col(Budget.finished_at)),
+    stages=[
+        ("collecting", None),
+        ("reviewing", Budget.reviewing_from),
+        ("voting", Budget.voting_from),
+        ("counting", Budget.voting_until),
+    ],
+)
+phase = BUDGETS.phase
 
 
 def eligible(budget: Budget, user: User | None) -> bool:
@@ -104,39 +101,8 @@ def to_read(session: Session, budget: Budget, actor: Actor, locale: Locale) -> B
     )
 
 
-PHASE_DATES: list[tuple[str, Any]] = [
-    ("collecting", None),
-    ("reviewing", Budget.reviewing_from),
-    ("voting", Budget.voting_from),
-    ("counting", Budget.voting_until),
-]
-
-
-def list_budgets(
-    session: Session, *, actor: Actor, params: PageParams, municipality: str | None, phase_filter: str | None
-) -> tuple[list[Budget], str | None]:
-    return dated_page(
-        session,
-        scope.readable_budgets(actor),
-        model=Budget,
-        deadline=Budget.voting_until,
-        municipality=municipality,
-        clauses=phase_clauses(phase_filter, closed=("finished", col(Budget.finished_at)), stages=PHASE_DATES),
-        params=params,
-    )
-
-
-def readable(session: Session, *, actor: Actor, budget_id: uuid.UUID) -> Budget:
-    return found(session, scope.readable_budgets(actor).where(Budget.id == budget_id), "budget")
-
-
-def managed(session: Session, *, actor: Actor, budget_id: uuid.UUID) -> Budget:
-    """Tenancy: another municipality's budget is not found for its would-be managers."""
-    return found(session, scope.managed_budgets(actor).where(Budget.id == budget_id), "budget")
-
-
 def create(session: Session, *, actor: Actor, data: BudgetCreate) -> Budget:
-    budget = open_dated(session, Budget, actor=actor, data=data, what="budgets")
+    budget = BUDGETS.open(session, actor=actor, data=data)
     audit.record_of(session, budget, actor=actor, action="create", record_type="budget")
     return budget
 

@@ -6,7 +6,6 @@ import csv
 import io
 import uuid
 
-import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from api.core import audit
@@ -16,6 +15,7 @@ from api.core.db import utcnow
 from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale, resolve
 from api.ideas import access, counting, scope
+from api.ideas.budgets.ballots import ballot_lines
 from api.ideas.budgets.logic import ENTERABLE_STATES, phase
 from api.ideas.budgets.projects import ballot_projects, get_project, on_ballot
 from api.ideas.budgets.schemas import (
@@ -24,27 +24,13 @@ from api.ideas.budgets.schemas import (
     OverrideRead,
     ResultRow,
 )
-from api.ideas.events import idea_link, notify_state_change
-from api.ideas.followers import followers
+from api.ideas.events import notify_state_change, tell_followers
 from api.ideas.models import (
     Budget,
-    BudgetBallot,
-    BudgetBallotLine,
     BudgetOverride,
     BudgetProject,
     Idea,
 )
-from api.notifications import logic as notifications
-
-_ballots = BudgetBallot.__table__  # type: ignore[attr-defined]
-_lines = BudgetBallotLine.__table__  # type: ignore[attr-defined]
-
-WON = {
-    "lt": "Idėja „{title}“ laimėjo dalyvaujamajame biudžete",
-    "en": "“{title}” won in the participatory budget",
-    "uk": "Ідея «{title}» перемогла в бюджеті участі",
-    "ru": "Идея «{title}» победила в бюджете участия",
-}
 
 
 def count(session: Session, *, actor: Actor, budget: Budget, if_match: IfMatch) -> Budget:
@@ -55,13 +41,8 @@ def count(session: Session, *, actor: Actor, budget: Budget, if_match: IfMatch) 
             slug="budget-phase",
         )
     projects = ballot_projects(session, budget)
-    lines = session.execute(
-        sa.select(_lines.c.ballot_id, _lines.c.project_id)
-        .select_from(_lines.join(_ballots, _ballots.c.id == _lines.c.ballot_id))
-        .where(_ballots.c.budget_id == budget.id)
-    ).all()
     ballots: dict[uuid.UUID, set[uuid.UUID]] = {}
-    for ballot_id, project_id in lines:
+    for ballot_id, project_id in ballot_lines(session, budget):
         if project_id in projects:
             ballots.setdefault(ballot_id, set()).add(project_id)
     votes = {pid: 0 for pid in projects}
@@ -142,14 +123,7 @@ def finish_budget(session: Session, *, actor: Actor, budget: Budget, if_match: I
         idea = session.get(Idea, project.idea_id)
         if idea is None:
             continue
-        notifications.notify_many(
-            session,
-            user_ids=followers(session, idea.id),
-            kind="budget_won",
-            title_translations=notifications.template(WON, idea.title),
-            link=idea_link(idea.id),
-            data={"idea_id": str(idea.id), "budget_id": str(budget.id)},
-        )
+        tell_followers(session, idea, "budget_won", data={"budget_id": str(budget.id)})
         if idea.state in ENTERABLE_STATES:
             claim(session, idea, None)
             idea.state = "in_progress"

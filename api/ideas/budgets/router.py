@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
@@ -65,8 +66,8 @@ def list_budgets(
     phase: Annotated[Phase | None, Query()] = None,
 ) -> Response:
     s, actor = listing.session, listing.actor
-    rows, cursor = budgets.list_budgets(
-        s, actor=actor, params=listing.page, municipality=municipality, phase_filter=phase
+    rows, cursor = budgets.BUDGETS.page(
+        s, actor=actor, params=listing.page, municipality=municipality, phase=phase
     )
     return listing.answer(
         BudgetList(items=[budgets.to_read(s, b, actor, listing.locale) for b in rows], next_cursor=cursor)
@@ -188,14 +189,20 @@ def withdraw_ballot(session: SessionDep, actor: Participant, budget: ReadableBud
     return no_content()
 
 
-@router.post(
-    "/{budget_id}/count", **op(BudgetResults, "Count the ballots (after voting closes)", ACTION_ERRORS)
-)
-def count(
-    actor: BudgetManager, budget: ManagedBudget, if_match: IfMatchDep, reply: ReplyDep
-) -> BudgetResults:
-    results.count(reply.session, actor=actor, budget=budget, if_match=if_match)
-    return _results(reply, budget)
+def _results_step(name: str, summary: str, step: Callable[..., Budget]) -> None:
+    """``POST /{budget_id}/<name>``: a manager's step on the results under If-Match (``step``),
+    answered with the results."""
+
+    def route(
+        actor: BudgetManager, budget: ManagedBudget, if_match: IfMatchDep, reply: ReplyDep
+    ) -> BudgetResults:
+        step(reply.session, actor=actor, budget=budget, if_match=if_match)
+        return _results(reply, budget)
+
+    router.post(f"/{{budget_id}}/{name}", **op(BudgetResults, summary, ACTION_ERRORS), name=name)(route)
+
+
+_results_step("count", "Count the ballots (after voting closes)", results.count)
 
 
 @router.post(
@@ -209,15 +216,7 @@ def create_override(
     return _results(reply, budget)
 
 
-@router.post(
-    "/{budget_id}/finish",
-    **op(BudgetResults, "Publish the results; winning ideas go in_progress", ACTION_ERRORS),
-)
-def finish(
-    actor: BudgetManager, budget: ManagedBudget, if_match: IfMatchDep, reply: ReplyDep
-) -> BudgetResults:
-    results.finish_budget(reply.session, actor=actor, budget=budget, if_match=if_match)
-    return _results(reply, budget)
+_results_step("finish", "Publish the results; winning ideas go in_progress", results.finish_budget)
 
 
 @router.get(

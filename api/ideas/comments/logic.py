@@ -22,27 +22,13 @@ from api.ideas import access, scope
 from api.ideas.categories import COMMENT_EDIT_MINUTES, MAX_COMMENT_DEPTH, VOTABLE, residence_of
 from api.ideas.comments.schemas import CommentCreate, CommentRead, CommentUpdate
 from api.ideas.counters import add_to
-from api.ideas.events import idea_link
-from api.ideas.followers import followers
+from api.ideas.events import TITLES, idea_link, tell_followers
 from api.ideas.ideas.logic import follow
 from api.ideas.models import Idea, IdeaComment
 from api.notifications import logic as notifications
 
 _ideas = Idea.__table__  # type: ignore[attr-defined]
 COMMENTABLE = (*VOTABLE, "rejected")
-
-REPLY = {
-    "lt": "{name} atsakė į jūsų komentarą prie idėjos „{title}“",
-    "en": "{name} replied to your comment on “{title}”",
-    "uk": "{name} відповів(-ла) на ваш коментар до ідеї «{title}»",
-    "ru": "{name} ответил(а) на ваш комментарий к идее «{title}»",
-}
-NEW_COMMENT = {
-    "lt": "Naujas komentaras prie idėjos „{title}“",
-    "en": "New comment on “{title}”",
-    "uk": "Новий коментар до ідеї «{title}»",
-    "ru": "Новый комментарий к идее «{title}»",
-}
 
 
 def _path_key(comment_id: uuid.UUID) -> str:
@@ -153,26 +139,21 @@ def create(
         add_to(session, parent, "reply_count", 1)
     session.flush()
     follow(session, actor=actor, idea=idea)
-    link = idea_link(idea.id)
+    about = {"comment_id": str(comment.id)}
     notified: set[uuid.UUID] = {user.id}
     if parent is not None and parent.author_id is not None and parent.author_id != user.id:
         notifications.notify(
             session,
             user_id=parent.author_id,
             kind="comment_reply",
-            title_translations=notifications.template(REPLY, idea.title, name=user.display_name),
-            link=link,
-            data={"idea_id": str(idea.id), "comment_id": str(comment.id)},
+            title_translations=notifications.template(
+                TITLES["comment_reply"], idea.title, name=user.display_name
+            ),
+            link=idea_link(idea.id),
+            data={"idea_id": str(idea.id), **about},
         )
         notified.add(parent.author_id)
-    notifications.notify_many(
-        session,
-        user_ids=followers(session, idea.id, exclude=notified),
-        kind="idea_comment",
-        title_translations=notifications.template(NEW_COMMENT, idea.title),
-        link=link,
-        data={"idea_id": str(idea.id), "comment_id": str(comment.id)},
-    )
+    tell_followers(session, idea, "idea_comment", data=about, exclude=notified)
     return comment
 
 

@@ -2,37 +2,29 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 
 from api.accounts.deps import ActorDep
 from api.core.actor import Actor
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.http import deleting, no_content, op, page_response, with_etag
-from api.core.pagination import PageDep
+from api.core.http import deleting, no_content, op, with_etag
 from api.ideas.comments import logic as comments
 from api.ideas.comments.schemas import CommentCreate, CommentList, CommentRead, CommentUpdate
-from api.ideas.deps import EDIT_ERRORS, CommentOn, Participant, ReadableComment, ReadableIdea, limited
+from api.ideas.deps import EDIT_ERRORS, PagingDep, Participant, ReadableComment, ReadableIdea, limited
+from api.ideas.models import Idea, IdeaComment
 
 router = APIRouter(prefix="/ideas", tags=["ideas"])
 
 
-def _comment(response: Response, found: CommentOn, actor: Actor) -> CommentRead:
-    return with_etag(response, found.comment.version, comments.reads([found.comment], actor, found.idea)[0])
+def _comment(response: Response, idea: Idea, comment: IdeaComment, actor: Actor) -> CommentRead:
+    return with_etag(response, comment.version, comments.reads([comment], actor, idea)[0])
 
 
 @router.get("/{idea_id}/comments", **op(CommentList, "The discussion, in thread order", (400, 404)))
-def list_comments(
-    idea: ReadableIdea,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: ActorDep,
-    page: PageDep,
-) -> Response:
-    rows, next_cursor = comments.list_comments(session, actor=actor, idea=idea, params=page)
-    items = comments.reads(rows, actor, idea)
-    return page_response(request, response, CommentList(items=items, next_cursor=next_cursor))
+def list_comments(idea: ReadableIdea, actor: ActorDep, paging: PagingDep) -> Response:
+    rows, next_cursor = comments.list_comments(paging.session, actor=actor, idea=idea, params=paging.page)
+    return paging.answer(CommentList(items=comments.reads(rows, actor, idea), next_cursor=next_cursor))
 
 
 @router.post(
@@ -49,12 +41,12 @@ def create_comment(
     response: Response, session: SessionDep, actor: Participant, idea: ReadableIdea, body: CommentCreate
 ) -> CommentRead:
     comment = comments.create(session, actor=actor, idea=idea, data=body)
-    return _comment(response, CommentOn(idea, comment), actor)
+    return _comment(response, idea, comment, actor)
 
 
 @router.get("/{idea_id}/comments/{comment_id}", **op(CommentRead, "A comment", (404,)))
 def read_comment(found: ReadableComment, response: Response, actor: ActorDep) -> CommentRead:
-    return _comment(response, found, actor)
+    return _comment(response, found.idea, found.comment, actor)
 
 
 @router.patch(
@@ -70,7 +62,7 @@ def edit_comment(
     body: CommentUpdate,
 ) -> CommentRead:
     comments.edit(session, actor=actor, comment=found.comment, data=body, if_match=if_match)
-    return _comment(response, found, actor)
+    return _comment(response, found.idea, found.comment, actor)
 
 
 @router.delete("/{idea_id}/comments/{comment_id}", **deleting("Delete your comment (soft)"))

@@ -5,16 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.http import NoStore, creating, deleting, no_content, op, page_response
-from api.core.pagination import PageDep
+from api.core.http import NoStore, creating, deleting, no_content, op
 from api.ideas.deps import (
     EDIT_ERRORS,
     ListingDep,
     Moderator,
+    PagingDep,
     Participant,
     ReadableCase,
     ReadableComment,
@@ -125,16 +125,13 @@ def decide(
 
 @router.get("/blocks", **op(BlockList, "People blocked in your municipality", (400, 401, 403, 422)))
 def list_blocks(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Moderator,
-    page: PageDep,
-    municipality: Annotated[Slug | None, Query()] = None,
+    actor: Moderator, paging: PagingDep, municipality: Annotated[Slug | None, Query()] = None
 ) -> Response:
-    rows, next_cursor = moderation.list_blocks(session, actor=actor, params=page, municipality=municipality)
-    items = [moderation.block_read(session, b) for b in rows]
-    return page_response(request, response, BlockList(items=items, next_cursor=next_cursor))
+    s = paging.session
+    rows, next_cursor = moderation.list_blocks(s, actor=actor, params=paging.page, municipality=municipality)
+    return paging.answer(
+        BlockList(items=[moderation.block_read(s, b) for b in rows], next_cursor=next_cursor)
+    )
 
 
 @router.post(

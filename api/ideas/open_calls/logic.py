@@ -4,46 +4,29 @@ manager awards the prize to one entry."""
 
 from __future__ import annotations
 
-import uuid
-from datetime import datetime
-from typing import Any
-
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from api.core import audit
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
-from api.core.db import found, utcnow
+from api.core.db import utcnow
 from api.core.errors import conflict, unprocessable
 from api.core.i18n import Locale
-from api.core.pagination import PageParams
 from api.core.translation_status import text_meta
 from api.ideas import access, scope
-from api.ideas.events import idea_link
-from api.ideas.followers import followers
-from api.ideas.listing import dated_page, open_dated, phase_clauses
+from api.ideas.events import tell_followers
+from api.ideas.listing import Dated
 from api.ideas.models import Idea, OpenCall
-from api.ideas.open_calls.schemas import AwardCreate, OpenCallCreate, OpenCallRead, OpenCallUpdate
-from api.notifications import logic as notifications
+from api.ideas.open_calls.schemas import AwardCreate, OpenCallRead, OpenCallUpdate
 
-AWARDED = {
-    "lt": "Idėja „{title}“ laimėjo konkursą: {prize}",
-    "en": "“{title}” won the open call: {prize}",
-    "uk": "Ідея «{title}» перемогла в конкурсі: {prize}",
-    "ru": "Идея «{title}» победила в конкурсе: {prize}",
-}
-
-
-def phase(call: OpenCall, now: datetime | None = None) -> str:
-    now = now or utcnow()
-    if call.awarded_at is not None:
-        return "awarded"
-    if now < call.submissions_from:
-        return "upcoming"
-    if now < call.submissions_until:
-        return "open"
-    return "judging"
+CALLS = Dated(
+    OpenCall,
+    "open call",
+    closed=("awarded", col(OpenCall.awarded_at)),
+    stages=[("upcoming", None), ("open", OpenCall.submissions_from), ("judging", OpenCall.submissions_until)],
+)
+phase = CALLS.phase
 
 
 def to_read(session: Session, call: OpenCall, actor: Actor, locale: Locale) -> OpenCallRead:
@@ -75,40 +58,6 @@ def to_read(session: Session, call: OpenCall, actor: Actor, locale: Locale) -> O
         created_at=call.created_at,
         updated_at=call.updated_at,
     )
-
-
-PHASE_DATES: list[tuple[str, Any]] = [
-    ("upcoming", None),
-    ("open", OpenCall.submissions_from),
-    ("judging", OpenCall.submissions_until),
-]
-
-
-def list_calls(
-    session: Session, *, actor: Actor, params: PageParams, municipality: str | None, phase_filter: str | None
-) -> tuple[list[OpenCall], str | None]:
-    return dated_page(
-        session,
-        scope.readable_calls(actor),
-        model=OpenCall,
-        deadline=OpenCall.submissions_until,
-        municipality=municipality,
-        clauses=phase_clauses(phase_filter, closed=("awarded", col(OpenCall.awarded_at)), stages=PHASE_DATES),
-        params=params,
-    )
-
-
-def readable(session: Session, *, actor: Actor, call_id: uuid.UUID) -> OpenCall:
-    return found(session, scope.readable_calls(actor).where(OpenCall.id == call_id), "open call")
-
-
-def managed(session: Session, *, actor: Actor, call_id: uuid.UUID) -> OpenCall:
-    """Another municipality's call is not found for its would-be managers."""
-    return found(session, scope.managed_calls(actor).where(OpenCall.id == call_id), "open call")
-
-
-def create(session: Session, *, actor: Actor, data: OpenCallCreate) -> OpenCall:
-    return open_dated(session, OpenCall, actor=actor, data=data, what="open calls")
 
 
 def update(session: Session, *, call: OpenCall, data: OpenCallUpdate, if_match: IfMatch) -> OpenCall:
@@ -146,14 +95,7 @@ def award(
             errors=[{"loc": ["body", "idea_id"], "msg": "not an entry", "type": "value_error"}],
         )
     call.awarded_idea_id, call.award_note, call.awarded_at = idea.id, data.note, utcnow()
-    notifications.notify_many(
-        session,
-        user_ids=followers(session, idea.id),
-        kind="open_call_award",
-        title_translations=notifications.template(AWARDED, idea.title, prize=call.prize),
-        link=idea_link(idea.id),
-        data={"idea_id": str(idea.id), "open_call_id": str(call.id)},
-    )
+    tell_followers(session, idea, "open_call_award", data={"open_call_id": str(call.id)}, prize=call.prize)
     audit.record_of(
         session, call, actor=actor, action="award", record_type="open_call", details={"idea_id": str(idea.id)}
     )

@@ -36,8 +36,8 @@ def list_calls(
     phase: Annotated[Literal["upcoming", "open", "judging", "awarded"] | None, Query()] = None,
 ) -> Response:
     s, actor, locale = listing.session, listing.actor, listing.locale
-    rows, cursor = open_calls.list_calls(
-        s, actor=actor, params=listing.page, municipality=municipality, phase_filter=phase
+    rows, cursor = open_calls.CALLS.page(
+        s, actor=actor, params=listing.page, municipality=municipality, phase=phase
     )
     items = [open_calls.to_read(s, c, actor, locale) for c in rows]
     return listing.answer(OpenCallList(items=items, next_cursor=cursor))
@@ -45,7 +45,7 @@ def list_calls(
 
 @router.post("", **creating(OpenCallRead, "Open a call with a named prize", (401, 403, 422)))
 def create_call(actor: BudgetManager, reply: ReplyDep, body: OpenCallCreate) -> OpenCallRead:
-    call = open_calls.create(reply.session, actor=actor, data=body)
+    call = open_calls.CALLS.open(reply.session, actor=actor, data=body)
     return reply.created(call.id, call.version, open_calls.to_read(reply.session, call, actor, reply.locale))
 
 
