@@ -3,11 +3,14 @@
 A route takes the answer as a dependency (``answer: InboxAnswer``) and ends with
 ``return answer(inv)``, instead of handing the session, the locale and the response to a tail
 helper in every route. The dependencies here add no parameter of their own: the session, the locale
-and the response are the request's (FastAPI solves each once per request)."""
+and the response are the request's (FastAPI solves each once per request).
+``InboxChange`` is a change of one of the expert's invitations: claimed with ``If-Match`` (read
+after the body), made by a logic function, answered with the invitation."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import Depends, Response
 
@@ -15,6 +18,7 @@ from api.core.actor import Actor
 from api.core.db import SessionDep
 from api.core.http import with_etag
 from api.core.i18n import LocaleDep
+from api.experts.deps import ExpertActor, IfMatchAfterBody, InboxInvitation
 from api.experts.invitations import inbox
 from api.experts.invitations import logic as invitations
 from api.experts.mentoring import logic as mentoring
@@ -66,8 +70,30 @@ class _MentorshipAnswer:
         return with_etag(self.response, row.version, mentoring.reads(self.session, [row])[0])
 
 
+class _InboxChange:
+    def __init__(
+        self,
+        inv: InboxInvitation,
+        if_match: IfMatchAfterBody,
+        session: SessionDep,
+        actor: ExpertActor,
+        answer: InboxAnswer,
+    ) -> None:
+        self.inv = inv
+        self.if_match = if_match
+        self.session = session
+        self.actor = actor
+        self.answer = answer
+
+    def __call__(self, change: Callable[..., ExpertInvitation], **values: Any) -> InboxItem:
+        """``change`` (an ``inbox`` function) made to the invitation, then the invitation."""
+        change(self.session, actor=self.actor, inv=self.inv, if_match=self.if_match(), **values)
+        return self.answer(self.inv)
+
+
 OwnProfileAnswer = Annotated[_OwnProfileAnswer, Depends()]
 InboxAnswer = Annotated[_InboxAnswer, Depends()]
 InvitationAnswer = Annotated[_InvitationAnswer, Depends()]
 RequestAnswer = Annotated[_RequestAnswer, Depends()]
 MentorshipAnswer = Annotated[_MentorshipAnswer, Depends()]
+InboxChange = Annotated[_InboxChange, Depends()]

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query, Request, Response
 
 from api.accounts.deps import require_scopes
 from api.core.actor import Actor
 from api.core.conditional import IfMatch
 from api.core.db import SessionDep
 from api.core.errors import unprocessable
-from api.core.i18n import search_terms
+from api.core.http import Page, page_response
+from api.core.i18n import LocaleDep, search_terms
+from api.core.pagination import PageDep
 from api.core.types import CountryCode, LanguageCode
 from api.experts import common
 from api.experts.invitations import inbox
@@ -48,6 +50,24 @@ def _if_match_after_body(request: Request) -> _IfMatchAfterBody:
 
 _if_match_after_body.openapi_if_match = True  # type: ignore[attr-defined]
 IfMatchAfterBody = Annotated[_IfMatchAfterBody, Depends(_if_match_after_body)]
+
+
+class _Listing:
+    """A list answer: the page asked for (its ``limit`` and ``cursor`` after the locale's parameters,
+    where list routes declare them), the locale, and the page of items with its ``Link``."""
+
+    def __init__(self, request: Request, response: Response, locale: LocaleDep, page: PageDep) -> None:
+        self.request = request
+        self.response = response
+        self.locale = locale
+        self.page = page
+
+    def __call__(self, model: type[Page[Any]], items: list[Any], next_cursor: str | None) -> Response:
+        """The page (with ``Link`` to the next one), serialised once."""
+        return page_response(self.request, self.response, model(items=items, next_cursor=next_cursor))
+
+
+Listing = Annotated[_Listing, Depends()]
 
 
 def own_profile(session: SessionDep, actor: ExpertActor) -> ExpertProfile:

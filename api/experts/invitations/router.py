@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
 from api.core.db import SessionDep
-from api.core.http import NoStore, created, creating, op, page_response
-from api.core.i18n import LocaleDep
-from api.core.pagination import PageDep
-from api.experts.answers import InboxAnswer, InvitationAnswer
+from api.core.http import NoStore, created, creating, op
+from api.experts.answers import InboxAnswer, InboxChange, InvitationAnswer
 from api.experts.deps import (
     ExpertActor,
     IfMatchAfterBody,
     InboxInvitation,
+    Listing,
     ManagedRequest,
     OwnProfile,
     RequesterActor,
@@ -57,32 +56,25 @@ StatusFilter = Annotated[list[InvitationStatus] | None, Query(alias="status", ma
     ),
 )
 def list_proposals(
-    request: Request,
-    response: Response,
-    req: ManagedRequest,
-    session: SessionDep,
-    actor: RequesterActor,
-    locale: LocaleDep,
-    page: PageDep,
+    req: ManagedRequest, session: SessionDep, actor: RequesterActor, listing: Listing
 ) -> Response:
-    items, next_cursor = invitations.proposals(session, actor=actor, req=req, params=page, locale=locale)
-    return page_response(request, response, ProposalList(items=items, next_cursor=next_cursor))
+    return listing(
+        ProposalList,
+        *invitations.proposals(session, actor=actor, req=req, params=listing.page, locale=listing.locale),
+    )
 
 
 @board.get("/invitations", **op(InvitationList, "Invitations and answers of a request", (400, 401, 403, 404)))
 def list_invitations(
-    request: Request,
-    response: Response,
     req: ManagedRequest,
     session: SessionDep,
     actor: RequesterActor,
-    locale: LocaleDep,
-    page: PageDep,
+    listing: Listing,
     status_: StatusFilter = None,
 ) -> Response:
-    rows, next_cursor = invitations.list_invitations(session, req=req, params=page, status=status_)
-    items = invitations.invitation_reads(session, actor=actor, rows=rows, locale=locale)
-    return page_response(request, response, InvitationList(items=items, next_cursor=next_cursor))
+    rows, next_cursor = invitations.list_invitations(session, req=req, params=listing.page, status=status_)
+    items = invitations.invitation_reads(session, actor=actor, rows=rows, locale=listing.locale)
+    return listing(InvitationList, items, next_cursor)
 
 
 @board.post(
@@ -149,18 +141,16 @@ def withdraw_invitation(
 
 @mine.get("", **op(InboxList, "Your invitations and answers, newest first", (400, 401, 403, 404)))
 def list_inbox(
-    request: Request,
-    response: Response,
     session: SessionDep,
     actor: ExpertActor,
     profile: OwnProfile,
-    locale: LocaleDep,
-    page: PageDep,
+    listing: Listing,
     status_: StatusFilter = None,
 ) -> Response:
-    rows, next_cursor = inbox.list_inbox(session, profile=profile, actor=actor, params=page, status=status_)
-    items = inbox.items(session, rows, locale)
-    return page_response(request, response, InboxList(items=items, next_cursor=next_cursor))
+    rows, next_cursor = inbox.list_inbox(
+        session, profile=profile, actor=actor, params=listing.page, status=status_
+    )
+    return listing(InboxList, inbox.items(session, rows, listing.locale), next_cursor)
 
 
 @mine.get(
@@ -171,42 +161,18 @@ def read_inbox_invitation(inv: InboxInvitation, answer: InboxAnswer) -> InboxIte
 
 
 @mine.post("/{invitation_id}/accept", **op(InboxItem, "Accept an invitation", _RESPOND_ERRORS))
-def accept_invitation(
-    inv: InboxInvitation,
-    if_match: IfMatchAfterBody,
-    session: SessionDep,
-    actor: ExpertActor,
-    answer: InboxAnswer,
-) -> InboxItem:
-    inbox.accept(session, actor=actor, inv=inv, if_match=if_match())
-    return answer(inv)
+def accept_invitation(change: InboxChange) -> InboxItem:
+    return change(inbox.accept)
 
 
 @mine.post("/{invitation_id}/decline", **op(InboxItem, "Decline an invitation", _RESPOND_ERRORS))
-def decline_invitation(
-    inv: InboxInvitation,
-    if_match: IfMatchAfterBody,
-    session: SessionDep,
-    actor: ExpertActor,
-    answer: InboxAnswer,
-    body: DeclineBody | None = None,
-) -> InboxItem:
-    inbox.decline(session, actor=actor, inv=inv, reason=body.reason if body else None, if_match=if_match())
-    return answer(inv)
+def decline_invitation(change: InboxChange, body: DeclineBody | None = None) -> InboxItem:
+    return change(inbox.decline, reason=body.reason if body else None)
 
 
 @mine.post(
     "/{invitation_id}/answer",
     **op(InboxItem, "Answer an invitation with a written opinion or an offer of time", _RESPOND_ERRORS),
 )
-def answer_invitation(
-    inv: InboxInvitation,
-    if_match: IfMatchAfterBody,
-    session: SessionDep,
-    actor: ExpertActor,
-    profile: OwnProfile,
-    body: AnswerBody,
-    answer: InboxAnswer,
-) -> InboxItem:
-    inbox.answer(session, actor=actor, profile=profile, inv=inv, body=body, if_match=if_match())
-    return answer(inv)
+def answer_invitation(change: InboxChange, profile: OwnProfile, body: AnswerBody) -> InboxItem:
+    return change(inbox.answer, profile=profile, body=body)

@@ -8,17 +8,17 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
-from api.core.http import NoStore, created, creating, deleting, no_content, op, page_response, with_etag
+from api.core.http import NoStore, created, creating, deleting, no_content, op, with_etag
 from api.core.i18n import LocaleDep
-from api.core.pagination import PageDep
 from api.experts.answers import OwnProfileAnswer
 from api.experts.deps import (
     ExpertActor,
     IfMatchAfterBody,
+    Listing,
     ManagerActor,
     OwnedProfile,
     OwnProfile,
@@ -56,19 +56,16 @@ def list_competences(session: SessionDep, locale: LocaleDep) -> CompetenceList:
     "", **op(ExpertHitList, "Search experts, best match first, with the reason for each", (400, 401, 422))
 )
 def search_experts(
-    request: Request,
-    response: Response,
     session: SessionDep,
     actor: ActorDep,
-    locale: LocaleDep,
-    page: PageDep,
+    listing: Listing,
     criteria: SearchCriteria,
     sort: SearchSort = "relevance",
 ) -> Response:
-    items, next_cursor = search_profiles(
-        session, actor=actor, criteria=criteria, params=page, sort=sort, locale=locale
+    found = search_profiles(
+        session, actor=actor, criteria=criteria, params=listing.page, sort=sort, locale=listing.locale
     )
-    return page_response(request, response, ExpertHitList(items=items, next_cursor=next_cursor))
+    return listing(ExpertHitList, *found)
 
 
 @own.post("", **creating(ExpertOwn, "Create your expert profile", (401, 403, 409, 422)))
@@ -92,18 +89,15 @@ def read_own_profile(actor: ExpertActor, profile: OwnProfile, answer: OwnProfile
     ),
 )
 def list_showcase(
-    request: Request,
-    response: Response,
     session: SessionDep,
     actor: ActorDep,
-    locale: LocaleDep,
-    page: PageDep,
+    listing: Listing,
     municipality: Annotated[str | None, Query(max_length=60, description="Municipality slug")] = None,
 ) -> Response:
-    items, next_cursor = showcase.list_showcase(
-        session, actor=actor, municipality=municipality, params=page, locale=locale
+    found = showcase.list_showcase(
+        session, actor=actor, municipality=municipality, params=listing.page, locale=listing.locale
     )
-    return page_response(request, response, ShowcaseList(items=items, next_cursor=next_cursor))
+    return listing(ShowcaseList, *found)
 
 
 @cards.get(

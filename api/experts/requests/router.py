@@ -7,16 +7,22 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.http import NoStore, created, creating, op, page_response, with_etag
+from api.core.http import NoStore, created, creating, op, with_etag
 from api.core.i18n import LocaleDep
-from api.core.pagination import PageDep
 from api.core.types import IsoDate
 from api.experts.answers import InboxAnswer, RequestAnswer
-from api.experts.deps import ExpertActor, IfMatchAfterBody, ManagedRequest, OwnProfile, RequesterActor
+from api.experts.deps import (
+    ExpertActor,
+    IfMatchAfterBody,
+    Listing,
+    ManagedRequest,
+    OwnProfile,
+    RequesterActor,
+)
 from api.experts.invitations import inbox
 from api.experts.invitations import logic as invitations
 from api.experts.requests import logic as expert_requests
@@ -50,12 +56,9 @@ _CHANGE_ERRORS = (401, 403, 404, 409, 412, 422, 428)
     ),
 )
 def list_requests(
-    request: Request,
-    response: Response,
     session: SessionDep,
     actor: RequesterActor,
-    locale: LocaleDep,
-    page: PageDep,
+    listing: Listing,
     status_: Annotated[list[RequestStatus] | None, Query(alias="status", max_length=6)] = None,
     visibility: RequestVisibility | None = None,
     q: Annotated[
@@ -64,10 +67,15 @@ def list_requests(
     sort: RequestSort = "-created_at",
 ) -> Response:
     rows, next_cursor = expert_requests.list_requests(
-        session, actor=actor, params=page, sort=sort, status=status_, visibility=visibility, q=q
+        session,
+        actor=actor,
+        params=listing.page,
+        sort=sort,
+        status=status_,
+        visibility=visibility,
+        q=q,
     )
-    items = expert_requests.reads(session, rows, locale)
-    return page_response(request, response, ExpertRequestList(items=items, next_cursor=next_cursor))
+    return listing(ExpertRequestList, expert_requests.reads(session, rows, listing.locale), next_cursor)
 
 
 @router.post(
@@ -95,20 +103,17 @@ def create_request(
     **op(PublicRequestList, "Public requests still taking answers: any expert may answer", (400, 401, 422)),
 )
 def list_public_requests(
-    request: Request,
-    response: Response,
     session: SessionDep,
-    locale: LocaleDep,
-    page: PageDep,
+    listing: Listing,
     municipality: Annotated[str | None, Query(max_length=60, description="Municipality slug")] = None,
     competence: Annotated[str | None, Query(max_length=40, description="Needs this competence")] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     rows, next_cursor = expert_requests.list_public(
-        session, params=page, municipality=municipality, competence=competence, q=q
+        session, params=listing.page, municipality=municipality, competence=competence, q=q
     )
-    items = [expert_requests.public_read(session, r, locale) for r in rows]
-    return page_response(request, response, PublicRequestList(items=items, next_cursor=next_cursor))
+    items = [expert_requests.public_read(session, r, listing.locale) for r in rows]
+    return listing(PublicRequestList, items, next_cursor)
 
 
 @router.get("/public/{request_id}", **op(PublicRequestRead, "A public request", (401, 404)))
