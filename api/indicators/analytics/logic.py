@@ -20,20 +20,18 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Any
 
-import sqlalchemy as sa
 from sqlmodel import Session
 
 from api.core.actor import Actor
 from api.core.i18n import Locale
 from api.indicators import places
+from api.indicators.analytics import sql
 from api.indicators.analytics.query import Cell, CellKey, Query
 from api.indicators.analytics.schemas import CatalogueRead, DimensionRead, DimensionValue
 from api.indicators.definitions.logic import is_computed, rollup
 from api.indicators.models import IndicatorDefinition, Observation
-from api.indicators.scope import in_municipalities, visible
-from api.indicators.vocab import breakdown_key, dimensions, parse_key
+from api.indicators.vocab import dimensions, parse_key
 
 OBS = Observation.__table__  # type: ignore[attr-defined]
 
@@ -70,112 +68,6 @@ def evaluate(session: Session, *, actor: Actor, q: Query) -> dict[str, dict[Cell
     return out
 
 
-def _time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
-    c = OBS.c
-    rp = sa.union_all(
-        *[
-            sa.select(
-                sa.literal(p.code, sa.String).label("rp"),
-                sa.literal(p.start, sa.Date).label("ps"),
-                sa.literal(p.end, sa.Date).label("pe"),
-                sa.literal(p.rank, sa.Integer).label("pr"),
-            )
-            for p in q.periods
-        ]
-    ).cte("rp")
-    used = sorted(set(q.dims) | set(q.filters))
-    _, dims_text = breakdown_key(dict.fromkeys(used, ""))
-    conditions: list[Any] = [
-        c.indicator_id == d.id,
-        c.breakdown_dims == dims_text,
-        # The whole asked span, so the index range scan reads only these periods' rows.
-        c.period_start >= min(p.start for p in q.periods),
-        c.period_start <= max(p.end for p in q.periods),
-        c.period_rank >= min(p.rank for p in q.periods),
-    ]
-    members: set[Any] = set()
-    direct: set[str] = set()
-    for p in q.places:
-        if p.level == places.MUNICIPALITY:
-            members.add(p.municipality_id)
-        else:
-            members |= p.members
-            direct.add(p.code)
-    place_conditions = []
-    if members:
-        municipal = c.place_level == places.MUNICIPALITY
-        if len(members) < 60:
-            municipal = sa.and_(municipal, in_municipalities(c.municipality_id, members))
-        place_conditions.append(municipal)
-    if direct:
-        place_conditions.append(c.place.in_(sorted(direct)))
-    conditions.append(sa.or_(*place_conditions))
-    for name, values in q.filters.items():
-        wrapped = sa.literal("|") + c.breakdown_key + sa.literal("|")
-        conditions.append(sa.or_(*[wrapped.like(f"%|{name}={v}|%") for v in values]))
-    visibility = visible(actor, OBS, published_only=q.published_only)
-    if visibility is not None:
-        conditions.append(visibility)
-
-    partition = [rp.c.rp, c.place, c.breakdown_key]
-    base = (
-        sa.select(
-            rp.c.rp,
-            c.place,
-            c.place_level,
-            c.breakdown_key,
-            c.value,
-            c.suppressed,
-            c.provisional,
-            c.estimated,
-            c.break_in_series,
-            c.status,
-            c.period_rank,
-            sa.func.min(c.period_rank).over(partition_by=partition).label("best"),
-            sa.func.row_number()
-            .over(partition_by=partition, order_by=[c.period_rank, c.period_start.desc()])
-            .label("rn"),
-        )
-        .select_from(
-            OBS.join(
-                rp, sa.and_(c.period_start >= rp.c.ps, c.period_end <= rp.c.pe, c.period_rank >= rp.c.pr)
-            )
-        )
-        .where(*conditions)
-        .subquery("base")
-    )
-    b = base.c
-
-    def as_int(expr: Any) -> Any:
-        return sa.case((expr, 1), else_=0)
-
-    last = d.aggregation == "LAST"
-    pick = (b.rn == 1) if last else sa.true()
-    value: Any
-    if d.aggregation == "SUM":
-        value = sa.func.sum(b.value)
-    elif d.aggregation == "AVERAGE":
-        value = sa.func.avg(b.value)
-    else:
-        value = sa.func.max(sa.case((b.rn == 1, b.value), else_=None))
-    return (
-        sa.select(
-            b.rp,
-            b.place,
-            b.place_level,
-            b.breakdown_key,
-            value.label("value"),
-            sa.func.max(as_int(sa.and_(pick, b.suppressed))).label("suppressed"),
-            sa.func.max(as_int(sa.and_(pick, b.provisional))).label("provisional"),
-            sa.func.max(as_int(sa.and_(pick, b.estimated))).label("estimated"),
-            sa.func.max(as_int(sa.and_(pick, b.break_in_series))).label("break_in_series"),
-            sa.func.max(as_int(sa.and_(pick, b.status == "draft"))).label("draft"),
-        )
-        .where(b.period_rank == b.best)
-        .group_by(b.rp, b.place, b.place_level, b.breakdown_key)
-    )
-
-
 class _Acc:
     __slots__ = ("break_in_series", "count", "draft", "estimated", "provisional", "suppressed", "total")
 
@@ -204,22 +96,10 @@ class _Acc:
 
 def _loaded(session: Session, *, actor: Actor, q: Query, d: IndicatorDefinition) -> dict[CellKey, Cell]:
     mean = rollup(d).places == "average"
-    geo = places.geography(session)
-    # Which asked places a municipality's value rolls up into.
-    into: dict[str, list[str]] = {}
-    asked = {p.code for p in q.places}
-    for p in q.places:
-        if p.level == places.MUNICIPALITY:
-            into.setdefault(p.code, []).append(p.code)
-        else:
-            for m in geo.municipalities:
-                if m.municipality_id in p.members:
-                    into.setdefault(m.code, []).append(p.code)
-    rolled: dict[tuple[str, str, str], _Acc] = {}
+    rolled: dict[tuple[str, str, str], Cell] = {}
     direct: dict[tuple[str, str, str], Cell] = {}
-    municipal = places.MUNICIPALITY
-    for rp, place, level, bkey, value, suppressed, provisional, estimated, brk, draft in session.execute(
-        _time_sql(q, d, actor)
+    for place, rp, bkey, value, suppressed, draft, provisional, estimated, brk, is_direct in session.execute(
+        sql.cells_sql(q, d, actor, mean=mean)
     ).all():
         cell = Cell(
             None if suppressed or value is None else float(value),
@@ -229,19 +109,9 @@ def _loaded(session: Session, *, actor: Actor, q: Query, d: IndicatorDefinition)
             bool(estimated),
             bool(brk),
         )
-        if level == municipal:
-            for target in into.get(place, ()):
-                if target == place:
-                    direct[(target, rp, bkey)] = cell
-                else:
-                    key = (target, rp, bkey)
-                    acc = rolled.get(key)
-                    if acc is None:
-                        acc = rolled[key] = _Acc()
-                    acc.add(cell)
-        elif place in asked:
-            direct[(place, rp, bkey)] = cell
-    cells = {key: acc.cell(mean) for key, acc in rolled.items()}
+        (direct if is_direct else rolled)[(place, rp, bkey)] = cell
+    # A value loaded for a county or Lithuania wins over the roll-up of its municipalities.
+    cells = rolled
     cells.update(direct)
     parse_key = _parse_key_cached
     # Aggregate the filter breakdowns away and key by the asked dimensions' values.
