@@ -12,6 +12,11 @@ in the same run on the same data:
     python -m bench load                     # both databases, 1 and 2 workers, 5 s a URL
     python -m bench.load --db sqlite --workers 1 --seconds 10 --tree /work/main   # another checkout
     python -m bench.load --compare /work/main   # this checkout and main, URL by URL, in one run
+    python -m bench.load --auth-floor --db sqlite --workers 2 --compare /tmp/base   # /me beside /healthz
+
+``--auth-floor`` loads only ``/healthz`` and the signed-in ``GET /api/v1/me`` on a small fresh
+database (migrated, no directory data), without Datasette or the raw floor: quick, for the
+authenticated floor.
 
 Set-up (once): ``apt-get install -y wrk``; Datasette lives in its own venv, never a project
 dependency: ``python3 -m venv /tmp/venv-datasette && /tmp/venv-datasette/bin/pip install datasette``
@@ -353,13 +358,44 @@ def datasette_urls(ids: dict[str, str]) -> list[tuple[str, str]]:
     ]
 
 
+AUTH_FLOOR = ("/healthz", "GET /api/v1/me, signed in")
+
+
+@contextmanager
+def small_database(kind: str) -> Iterator[str]:
+    """A fresh migrated database without directory data (for ``--auth-floor``), dropped after."""
+    with BenchDatabase(kind) as db:
+        assert db.engine is not None
+        db.engine.dispose()
+        yield db.url
+
+
 def run(
-    kind: str, workers: list[int], seconds: int, trees: dict[str, Path], only: set[str] | None
+    kind: str,
+    workers: list[int],
+    seconds: int,
+    trees: dict[str, Path],
+    only: set[str] | None,
+    auth_floor: bool = False,
 ) -> list[Result]:
     """Every server of the run (each tree, Datasette) is up at once and idle but for the one being
     loaded; each URL is loaded on every server in turn, so they all see the same machine."""
-    url = ensure_data(kind)
-    ids = sample_ids(url)
+    if auth_floor:
+        with small_database(kind) as url:
+            return _run(kind, url, workers, seconds, trees, only, auth_floor=True)
+    return _run(kind, ensure_data(kind), workers, seconds, trees, only)
+
+
+def _run(
+    kind: str,
+    url: str,
+    workers: list[int],
+    seconds: int,
+    trees: dict[str, Path],
+    only: set[str] | None,
+    auth_floor: bool = False,
+) -> list[Result]:
+    ids = {"deep_cursor": "", "service": ""} if auth_floor else sample_ids(url)
     token = bench_user_token(url)
     auth = {"Authorization": f"Bearer {token}"}
     log = TMP / f"langelis-load-{kind}.log"
@@ -367,7 +403,7 @@ def run(
     with ExitStack() as stack:
         datasette = (
             stack.enter_context(datasette_server(SQLITE_FILE, log))
-            if kind == "sqlite" and Path(DATASETTE).exists()
+            if kind == "sqlite" and Path(DATASETTE).exists() and not auth_floor
             else None
         )
         for n in workers:
@@ -378,6 +414,8 @@ def run(
                 }
                 for label, path, signed in urls(ids):
                     if only and not any(o in label for o in only):
+                        continue
+                    if auth_floor and label not in AUTH_FLOOR:
                         continue
                     headers = auth if signed else None
                     for base in bases.values():
@@ -403,6 +441,8 @@ def run(
                         ]
                         results.append(median(ds))
                         print(results[-1], flush=True)
+    if auth_floor:
+        return results
     results.append(raw_floor(kind, url, ids["mid"], seconds))
     print(results[-1], flush=True)
     return results
@@ -428,6 +468,11 @@ def main(argv: list[str] | None = None) -> None:
         "--compare", type=Path, default=None, help="another checkout (e.g. main) measured in the same run"
     )
     parser.add_argument("--only", default="", help="comma-separated label fragments")
+    parser.add_argument(
+        "--auth-floor",
+        action="store_true",
+        help="only /healthz and the signed-in /api/v1/me, on a small fresh database (quick)",
+    )
     args = parser.parse_args(argv if argv is not None else [])
     signal.signal(signal.SIGTERM, _interrupted)  # unwinds, so every server this run started stops
     os.environ.setdefault("LANGELIS_SECRET_KEY", SECRET)  # migrations read the settings
@@ -437,7 +482,9 @@ def main(argv: list[str] | None = None) -> None:
     results: list[Result] = []
     for kind in [k for k in args.db.split(",") if k]:
         trees = {"this": args.tree, **({"compare": args.compare} if args.compare else {})}
-        results += run(kind, [int(w) for w in args.workers.split(",")], args.seconds, trees, only)
+        results += run(
+            kind, [int(w) for w in args.workers.split(",")], args.seconds, trees, only, args.auth_floor
+        )
     print()
     print(table(results))
 

@@ -14,10 +14,12 @@ from api.accounts.models import MachineClient, RevokedToken, User
 from api.accounts.scopes import SCOPES, allowed_scopes
 from api.accounts.sessions import family_revoked
 from api.accounts.tokens.checks import TokenChecks, generation
+from api.accounts.users import logic as users
 from api.core.actor import ANONYMOUS, Actor, ActorKind
 from api.core.config import Settings, SettingsDep
 from api.core.db import SessionDep
 from api.core.errors import ProblemError
+from api.core.hot import in_thread, read_session
 from api.core.security import TokenClaims, TokenError, decode_token
 
 oauth2 = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", scopes=SCOPES, auto_error=False)
@@ -197,10 +199,45 @@ def require_scopes(*scopes: str) -> Callable[[Actor], Actor]:
     return dependency
 
 
-def require_user(actor: CurrentActor) -> Actor:
+def _person(actor: Actor) -> Actor:
     if actor.kind != "user":
         raise ProblemError(403, "This is for people signed in, not machine clients.", slug="forbidden")
     return actor
 
 
+def require_user(actor: CurrentActor) -> Actor:
+    return _person(actor)
+
+
 UserActor = Annotated[Actor, Depends(require_user)]
+
+
+async def my_account(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> tuple[bytes, int]:
+    """``GET /me``: the caller's own account (JSON body, version), with ``UserActor``'s answers (401
+    without a token or with a bad one, 403 for a machine client).
+
+    The authenticated floor: a token checked and an account read within the last few seconds cost
+    no thread and no database (the bound of :mod:`api.accounts.tokens.checks`); otherwise one worker
+    thread checks the token and reads the account in one short session."""
+    if not token:
+        raise unauthorized()
+    actor = cached_actor(request, token)
+    if actor is not None:
+        _person(actor)
+        answer = users.remembered_account(token_checks(request.app.state, request.app.state.settings), token)
+        if answer is not None:
+            return answer
+    return await in_thread(_my_account_in_own_session, request, token)
+
+
+def _my_account_in_own_session(request: Request, token: str) -> tuple[bytes, int]:
+    state = request.app.state
+    with read_session(request) as session:
+        actor = _person(checked_actor(state, session, state.settings, token))
+        request.state.actor = actor
+        checks = token_checks(state, state.settings)
+        return users.read_account(session, actor=actor, checks=checks, token=token)
+
+
+my_account.openapi_security = "required"  # type: ignore[attr-defined]
+MyAccount = Annotated[tuple[bytes, int], Depends(my_account)]

@@ -16,13 +16,18 @@ made the change:
 
 Nothing but the decoded, signature-checked token string is the key, so a cached answer is exactly
 the answer the database gave for that token a few seconds ago.
+
+What a signed-in read derives from the token's account alone (``GET /me``: the account as answered)
+may be remembered beside the checks under the same three rules (:meth:`TokenChecks.remember`),
+stamped with the generation and the time read *before* its own database read, and keyed by the
+token; it is served only while that token's check is itself still trusted.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import sqlalchemy as sa
@@ -86,6 +91,7 @@ class TokenChecks:
         self.seconds = seconds
         self.clock = clock
         self._entries: dict[str, tuple[Actor, int, float, float]] = {}
+        self._answers: dict[Hashable, tuple[Any, int, float]] = {}
 
     def get(self, token: str) -> Actor | None:
         if self.seconds <= 0:
@@ -106,3 +112,24 @@ class TokenChecks:
         if len(self._entries) >= MAX_ENTRIES:
             self._entries.clear()  # a flood of distinct tokens costs checks, never memory
         self._entries[token] = (actor, gen, checked_at, expires_at)
+
+    def recall(self, key: Hashable) -> Any | None:
+        """An answer remembered under ``key``, while the generation and the bound allow."""
+        if self.seconds <= 0:
+            return None
+        entry = self._answers.get(key)
+        if entry is None:
+            return None
+        value, gen, read_at = entry
+        if gen != generation.value or self.clock() - read_at >= self.seconds:
+            self._answers.pop(key, None)
+            return None
+        return value
+
+    def remember(self, key: Hashable, value: Any, *, gen: int, read_at: float) -> None:
+        """``value`` as the database gave it at ``read_at``, the generation read before that read."""
+        if self.seconds <= 0:
+            return
+        if len(self._answers) >= MAX_ENTRIES:
+            self._answers.clear()
+        self._answers[key] = (value, gen, read_at)

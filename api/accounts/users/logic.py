@@ -24,10 +24,12 @@ from api.accounts.scopes import (
     allowed_scopes,
 )
 from api.accounts.sessions import revoke_all_sessions
+from api.accounts.tokens.checks import TokenChecks, generation
 from api.accounts.users.params import UserQuery
 from api.core.actor import Actor
 from api.core.db import found, utcnow
 from api.core.errors import ProblemError, forbidden, not_found
+from api.core.http import fast_json
 from api.core.i18n import like_escape
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.core.security import (
@@ -35,6 +37,7 @@ from api.core.security import (
     verify_password,
 )
 from api.municipalities import logic as municipalities
+from api.municipalities.models import Municipality
 
 # --- accounts as read ----------------------------------------------------------------------------
 
@@ -55,6 +58,75 @@ def account_read(session: Session, user: User, slugs: dict[uuid.UUID, str] | Non
         email_verified=user.email_verified_at is not None,
         scopes=sorted(allowed_scopes(user.role, user.extra_scopes)),
     )
+
+
+_USERS, _PLACES = sa.inspect(User).local_table, sa.inspect(Municipality).local_table
+# Your account as one Core row: its columns, and its municipality's slug.
+_MY_ACCOUNT = (
+    sa.select(
+        *(
+            _USERS.c[name]
+            for name in (
+                "id",
+                "email",
+                "role",
+                "display_name",
+                "organization_id",
+                "country",
+                "preferred_language",
+                "is_active",
+                "email_verified_at",
+                "extra_scopes",
+                "created_at",
+                "updated_at",
+                "version",
+            )
+        ),
+        _PLACES.c.slug,
+    )
+    .select_from(_USERS.outerjoin(_PLACES, _PLACES.c.id == _USERS.c.municipality_id))
+    .where(_USERS.c.id == sa.bindparam("user_id"))
+)
+
+
+def my_account(session: Session, *, actor: Actor) -> tuple[dict[str, Any], int]:
+    """``GET /me`` as a plain dict (field for field what :func:`account_read` gives for the
+    account) and the account's version: one Core statement on the session's connection, no ORM
+    instance."""
+    row = session.connection().execute(_MY_ACCOUNT, {"user_id": actor.id}).first()
+    if row is None:
+        raise not_found("account")
+    return {
+        "id": row.id,
+        "email": row.email,
+        "role": row.role,
+        "display_name": row.display_name,
+        "municipality": row.slug,
+        "organization_id": row.organization_id,
+        "country": row.country,
+        "preferred_language": row.preferred_language,
+        "is_active": row.is_active,
+        "email_verified": row.email_verified_at is not None,
+        "scopes": sorted(allowed_scopes(row.role, row.extra_scopes)),
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }, row.version
+
+
+def remembered_account(checks: TokenChecks, token: str) -> tuple[bytes, int] | None:
+    """``GET /me`` (body, version) for this token as read within the last few seconds."""
+    answer: tuple[bytes, int] | None = checks.recall(("me", token))
+    return answer
+
+
+def read_account(session: Session, *, actor: Actor, checks: TokenChecks, token: str) -> tuple[bytes, int]:
+    """``GET /me`` (body, version) from the database, remembered for this token for the next few
+    seconds under the rules of :mod:`api.accounts.tokens.checks`."""
+    gen, read_at = generation.value, checks.clock()  # before the read: a change meanwhile voids it
+    body, version = my_account(session, actor=actor)
+    answer = (fast_json(body), version)
+    checks.remember(("me", token), answer, gen=gen, read_at=read_at)
+    return answer
 
 
 def get_me(session: Session, *, actor: Actor) -> User:
