@@ -231,7 +231,7 @@ RAW_VOTE = [
 ]
 
 
-def votes(db: BenchDatabase, app: Any) -> tuple[dict[str, Any], Stats, Stats]:
+def votes(db: BenchDatabase, app: Any, *, in_process: bool = True) -> tuple[dict[str, Any], Stats, Stats]:
     from api.accounts.models import User
     from api.ideas.deps import IdeasSettings
 
@@ -259,7 +259,7 @@ def votes(db: BenchDatabase, app: Any) -> tuple[dict[str, Any], Stats, Stats]:
             parts = await asyncio.gather(*(one(i) for i in range(CLIENTS)))
             return time.perf_counter() - started, [x for p in parts for x in p]
 
-    api_wall, api_lat = asyncio.run(api_run())
+    api_wall, api_lat = asyncio.run(api_run()) if in_process else (1.0, [])
 
     raw_voters = [uuid.UUID(int=u.int ^ 1) for u in api_voters]
     assert db.engine is not None
@@ -310,17 +310,20 @@ def votes(db: BenchDatabase, app: Any) -> tuple[dict[str, Any], Stats, Stats]:
         return out
 
     raw_wall, raw_lat = _concurrently(raw_client)
-    extra = {
-        "api_votes_per_second": round(len(api_lat) / api_wall, 1),
+    extra: dict[str, Any] = {
         "raw_votes_per_second": round(len(raw_lat) / raw_wall, 1),
-        "votes_each": len(api_lat),
+        "votes_each": len(raw_lat),
     }
-    return extra, Stats.of(api_lat), Stats.of(raw_lat)
+    if in_process:
+        extra["api_votes_per_second"] = round(len(api_lat) / api_wall, 1)
+    return extra, Stats.of(api_lat or raw_lat), Stats.of(raw_lat)
 
 
-def served_votes(db: BenchDatabase) -> dict[str, Any]:
+def served_votes(db: BenchDatabase, *, offset: int = 20_000, src: str | None = None) -> dict[str, Any]:
     """Votes/s through a real server (`langelis serve`, one uvicorn worker) with 50 clients released
-    together, each on its own connection; new ideas for the same voters as the in-process run."""
+    together, each on its own connection; new ideas for the same voters as the in-process run (each
+    run its own ``offset``: offsets 10,000 apart never share an idea for one voter). ``src``: a
+    directory holding another ``api`` package to serve instead (a baseline copy of the code)."""
     import os
     import socket
     import subprocess
@@ -336,7 +339,9 @@ def served_votes(db: BenchDatabase) -> dict[str, Any]:
     env = {**os.environ, "LANGELIS_DATABASE_URL": db.url, "LANGELIS_SECRET_KEY": SECRET,
            "LANGELIS_LOG_LEVEL": "WARNING", "LANGELIS_IDEAS_VOTE_RATE_LIMIT": "1000000"}  # fmt: skip
     cmd = [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+    if src is not None:
+        env["PYTHONPATH"] = src
+    proc = subprocess.Popen(cmd, env=env, cwd=src, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
     url = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(timeout=1) as probe:
@@ -355,41 +360,89 @@ def served_votes(db: BenchDatabase) -> dict[str, Any]:
             ) as c:
                 c.get("/healthz")
                 barrier.wait()
-                for idea in _targets(i, 20_000):
+                for idea in _targets(i, offset):
                     t0 = time.perf_counter()
                     r = c.put(f"/api/v1/ideas/{idea}/vote")
-                    out.append(time.perf_counter() - t0)
-                    assert r.status_code == 201, r.text
+                    if r.status_code == 201:
+                        out.append(time.perf_counter() - t0)
+                    else:  # only 503 (pool wait over LANGELIS_DATABASE_POOL_TIMEOUT) is expected
+                        assert r.status_code == 503, r.text
+                        with lock:
+                            refused.append(r.status_code)
             return out
 
+        refused: list[int] = []
+        lock = threading.Lock()
         wall, lat = _concurrently(client)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    return {"served_votes_per_second": round(len(lat) / wall, 1), "served_p50_ms": Stats.of(lat).median_ms}
+    return {
+        "served_votes_per_second": round(len(lat) / wall, 1),
+        "served_p50_ms": Stats.of(lat).median_ms,
+        "served_refused_503": len(refused),
+    }
+
+
+def served_rounds(db: BenchDatabase, baseline: str, rounds: int = 2) -> dict[str, Any]:
+    """The real-server case for this code and for a baseline copy (``baseline``: a directory with
+    the other ``api`` package), alternated in one run (which goes first alternates too) so both meet
+    the same machine load."""
+    out: dict[str, Any] = {}
+    for r in range(rounds):
+        pair = [("baseline", baseline), ("current", None)]
+        for name, src in pair if r % 2 == 0 else pair[::-1]:
+            got = served_votes(db, offset=20_000 + 10_000 * (2 * r + (src is None)), src=src)
+            out.setdefault(f"{name}_served_votes_per_second", []).append(got["served_votes_per_second"])
+            out.setdefault(f"{name}_served_p50_ms", []).append(got["served_p50_ms"])
+            out.setdefault(f"{name}_served_refused_503", []).append(got["served_refused_503"])
+    return out
 
 
 def main() -> None:
+    """``LANGELIS_BENCH_VOTES_ONLY=1``: the raw floor and the real-server votes only (no board, no
+    in-process run). ``LANGELIS_BENCH_BASELINE_SRC=DIR``: the real-server case alternated with a
+    baseline copy of the code in DIR (``DIR/api``), figures side by side."""
+    import os
+
+    votes_only = os.environ.get("LANGELIS_BENCH_VOTES_ONLY") == "1"
+    baseline = os.environ.get("LANGELIS_BENCH_BASELINE_SRC")
     with BenchDatabase("postgresql") as db:
         info = seed(db)
         muni_id = info.pop("muni")[VILNIUS]
         print(f"seeded {info['ideas']:,} ideas and {info['votes']:,} votes in {info['seed_seconds']} s")
         app, client = db.app_client()
-        rows = board(db, app, client, muni_id)
-        vote_extra, api_votes, raw_votes = votes(db, app)
-        rows.append((f"vote, {CLIENTS} concurrent clients (latency)", api_votes, raw_votes))
-        ratio = vote_extra["api_votes_per_second"] / vote_extra["raw_votes_per_second"]
-        vote_extra["throughput_ratio"] = round(ratio, 2)
-        vote_extra["throughput_aim"] = "MEETS" if ratio >= 0.5 else "MISSES"
-        vote_extra.update(served_votes(db))
-        served = vote_extra["served_votes_per_second"] / vote_extra["raw_votes_per_second"]
+        rows = [] if votes_only else board(db, app, client, muni_id)
+        vote_extra, api_votes, raw_votes = votes(db, app, in_process=not votes_only)
+        raw = vote_extra["raw_votes_per_second"]
+        if not votes_only:
+            rows.append((f"vote, {CLIENTS} concurrent clients (latency)", api_votes, raw_votes))
+            ratio = vote_extra["api_votes_per_second"] / raw
+            vote_extra["throughput_ratio"] = round(ratio, 2)
+            vote_extra["throughput_aim"] = "MEETS" if ratio >= 0.5 else "MISSES"
+        if baseline:
+            vote_extra.update(served_rounds(db, baseline))
+            for name in ("baseline", "current"):
+                best = max(vote_extra[f"{name}_served_votes_per_second"])
+                vote_extra[f"{name}_served_ratio"] = round(best / raw, 2)
+            vote_extra["served_votes_per_second"] = max(vote_extra["current_served_votes_per_second"])
+        else:
+            vote_extra.update(served_votes(db))
+        served = vote_extra["served_votes_per_second"] / raw
         vote_extra["served_ratio"] = round(served, 2)
+        vote_extra["served_aim"] = "MEETS" if served >= 0.5 else "MISSES"
         report("ideas", rows, {**info, **vote_extra})
         print(
-            f"votes/s with {CLIENTS} clients: API {vote_extra['api_votes_per_second']}, raw "
-            f"{vote_extra['raw_votes_per_second']} (ratio {ratio:.2f}; aim ≥ 0.5: {vote_extra['throughput_aim']}); through a real server "
-            f"{vote_extra['served_votes_per_second']} (ratio {served:.2f})"
+            f"votes/s with {CLIENTS} clients: raw {raw}; in-process API "
+            f"{vote_extra.get('api_votes_per_second', '-')}; through a real server "
+            f"{vote_extra['served_votes_per_second']} (ratio {served:.2f}; aim ≥ 0.5: {vote_extra['served_aim']})"
         )
+        if baseline:
+            print(
+                f"real server, alternated: baseline {vote_extra['baseline_served_votes_per_second']}, "
+                f"current {vote_extra['current_served_votes_per_second']} votes/s (503s: baseline "
+                f"{vote_extra['baseline_served_refused_503']}, current {vote_extra['current_served_refused_503']})"
+            )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ attempts by the same person wait on the first one's row and then do nothing.
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -18,7 +19,7 @@ from sqlmodel import Session
 
 from api.accounts.models import User
 from api.core.actor import Actor
-from api.core.db import dialect_insert, utcnow
+from api.core.db import utcnow
 from api.core.errors import ProblemError, conflict, not_found
 from api.ideas import access, scope
 from api.ideas.categories import VOTABLE, residence_of
@@ -36,14 +37,25 @@ def _year_start(now: datetime) -> datetime:
     return datetime(now.year, 1, 1, tzinfo=UTC)
 
 
-def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
-    """The idea as the voter may see it, whether the voter is blocked there, the yearly limit and
-    the voter's country (for the residence recorded with the vote): one statement, since voting is the hottest write path."""
+def _target_statement(shape: tuple[bool, ...]) -> Any:
+    """The statement of :func:`_target` for one shape of voter (moderator? admin? with a
+    municipality?), with the voter's id and municipality as parameters: built once, so its SQL and
+    cache key are not built again on every vote."""
+    moderator, admin, local = shape
+    actor_id: Any = sa.bindparam("actor_id", type_=_ideas.c.author_id.type)
+    municipality_id: Any = sa.bindparam("actor_municipality_id", type_=_ideas.c.municipality_id.type)
+    template = Actor(
+        kind="user",
+        id=actor_id,
+        role="admin" if admin else None,
+        municipality_id=municipality_id if local else None,
+        scopes=frozenset({"ideas:moderate"}) if moderator else frozenset(),
+    )
     blocked = (
         sa.exists()
         .where(
             scope.in_municipality(_blocks.c.municipality_id, _ideas.c.municipality_id),
-            _blocks.c.user_id == actor.id,
+            _blocks.c.user_id == template.id,
         )
         .label("blocked")
     )
@@ -53,19 +65,35 @@ def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
         .scalar_subquery()
         .label("vote_limit")
     )
-    country = sa.select(_users.c.country).where(_users.c.id == actor.id).scalar_subquery().label("country")
-    row = session.execute(
-        sa.select(
-            _ideas.c.id,
-            _ideas.c.state,
-            _ideas.c.moderation,
-            _ideas.c.municipality_id,
-            _ideas.c.vote_count,
-            blocked,
-            limit,
-            country,
-        ).where(_ideas.c.id == idea_id, scope.readable_clause(actor))
-    ).first()
+    country = sa.select(_users.c.country).where(_users.c.id == template.id).scalar_subquery().label("country")
+    return sa.select(
+        _ideas.c.id,
+        _ideas.c.state,
+        _ideas.c.moderation,
+        _ideas.c.municipality_id,
+        _ideas.c.vote_count,
+        blocked,
+        limit,
+        country,
+    ).where(_ideas.c.id == sa.bindparam("idea_id", type_=_ideas.c.id.type), scope.readable_clause(template))
+
+
+_TARGETS = {shape: _target_statement(shape) for shape in itertools.product((False, True), repeat=3)}
+
+
+def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
+    """The idea as the voter may see it, whether the voter is blocked there, the yearly limit and
+    the voter's country (for the residence recorded with the vote): one statement, since voting is
+    the hottest write path. Voters are people (``Participant``)."""
+    shape = (actor.has("ideas:moderate"), actor.is_admin, actor.municipality_id is not None)
+    row = (
+        session.connection()
+        .execute(
+            _TARGETS[shape],
+            {"actor_id": actor.id, "actor_municipality_id": actor.municipality_id, "idea_id": idea_id},
+        )
+        .first()
+    )
     if row is None:
         raise not_found("idea")
     return row
@@ -149,39 +177,64 @@ def cast(
     return VoteRead(idea_id=idea.id, voted=True, vote_count=int(count), votes_left_this_year=left), True
 
 
-def _insert_and_count(session: Session, actor: Actor, idea: Any) -> tuple[bool, int | None]:
-    """Add the vote row (unless this person already voted) and move the idea's counter if it was
-    added and the idea is still votable. Whether a row was added, and the new count (None when the
-    idea was closed meanwhile). One round trip on PostgreSQL (data-modifying CTEs), two on SQLite."""
+def _write_statements(dialect: str) -> tuple[Any, ...]:
+    """The statements of :func:`_insert_and_count` for ``dialect``, with parameters, built once:
+    on PostgreSQL one statement (data-modifying CTEs), on SQLite the insert and the counter's update.
+    The parameters are named after no column (``v_…``): a parameter named like a column of an
+    INSERT's or UPDATE's table would be written to that column."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    module = postgresql if dialect == "postgresql" else sqlite
     insert = (
-        dialect_insert(session, _votes)
+        module.insert(_votes)
         .values(
-            idea_id=idea.id,
-            user_id=actor.id,
-            municipality_id=idea.municipality_id,
-            voter_residence=residence_of(idea.country),
-            created_at=utcnow(),
+            idea_id=sa.bindparam("v_idea", type_=_votes.c.idea_id.type),
+            user_id=sa.bindparam("v_user", type_=_votes.c.user_id.type),
+            municipality_id=sa.bindparam("v_municipality", type_=_votes.c.municipality_id.type),
+            voter_residence=sa.bindparam("v_residence", type_=_votes.c.voter_residence.type),
+            created_at=sa.bindparam("v_at", type_=_votes.c.created_at.type),
         )
         .on_conflict_do_nothing(index_elements=["idea_id", "user_id"])
         .returning(_votes.c.idea_id)
     )
     bump = sa.update(_ideas).where(_ideas.c.state.in_(VOTABLE)).values(vote_count=_ideas.c.vote_count + 1)
-    if session.get_bind().dialect.name == "postgresql":
-        added = insert.cte("added")
-        bumped = bump.where(_ideas.c.id.in_(sa.select(added.c.idea_id))).returning(_ideas.c.vote_count)
-        moved = bumped.cte("bumped")
-        row = session.execute(
-            sa.select(
-                sa.exists(sa.select(added.c.idea_id)).label("inserted"),
-                sa.select(moved.c.vote_count).scalar_subquery().label("new_count"),
-            )
-        ).one()
+    if dialect != "postgresql":
+        one = bump.where(_ideas.c.id == sa.bindparam("v_idea", type_=_ideas.c.id.type))
+        return insert, one.returning(_ideas.c.vote_count)
+    added = insert.cte("added")
+    bumped = bump.where(_ideas.c.id.in_(sa.select(added.c.idea_id))).returning(_ideas.c.vote_count)
+    moved = bumped.cte("bumped")
+    return (
+        sa.select(
+            sa.exists(sa.select(added.c.idea_id)).label("inserted"),
+            sa.select(moved.c.vote_count).scalar_subquery().label("new_count"),
+        ),
+    )
+
+
+_WRITES = {dialect: _write_statements(dialect) for dialect in ("postgresql", "sqlite")}
+
+
+def _insert_and_count(session: Session, actor: Actor, idea: Any) -> tuple[bool, int | None]:
+    """Add the vote row (unless this person already voted) and move the idea's counter if it was
+    added and the idea is still votable. Whether a row was added, and the new count (None when the
+    idea was closed meanwhile). One round trip on PostgreSQL (data-modifying CTEs), two on SQLite."""
+    connection = session.connection()
+    params = {
+        "v_idea": idea.id,
+        "v_user": actor.id,
+        "v_municipality": idea.municipality_id,
+        "v_residence": residence_of(idea.country),
+        "v_at": utcnow(),
+    }
+    statements = _WRITES[connection.dialect.name]
+    if len(statements) == 1:
+        row = connection.execute(statements[0], params).one()
         return bool(row.inserted), (None if row.new_count is None else int(row.new_count))
-    if session.execute(insert).first() is None:
+    insert, bump = statements
+    if connection.execute(insert, params).first() is None:
         return False, None
-    count = session.execute(
-        bump.where(_ideas.c.id == idea.id).returning(_ideas.c.vote_count)
-    ).scalar_one_or_none()
+    count = connection.execute(bump, params).scalar_one_or_none()
     return True, (None if count is None else int(count))
 
 

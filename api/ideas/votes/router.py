@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
 
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.http import NoStore, op
-from api.ideas.deps import Participant, rate_limited
+from api.ideas.deps import Counted, Participant, counted, rate_limited
 from api.ideas.votes import logic as votes
 from api.ideas.votes.schemas import VoteRead
 
@@ -29,10 +30,12 @@ def read_vote(idea_id: uuid.UUID, session: SessionDep, actor: Participant) -> Vo
         201: {"description": "Vote cast", "model": VoteRead},
         **problem_responses(401, 403, 404, 409, 429),
     },
-    dependencies=[Depends(rate_limited("vote"))],
 )
-def cast_vote(idea_id: uuid.UUID, response: Response, session: SessionDep, actor: Participant) -> VoteRead:
-    vote, new = votes.cast(session, actor=actor, idea_id=idea_id)
+async def cast_vote(
+    idea_id: uuid.UUID, response: Response, attempt: Annotated[Counted, counted("vote")]
+) -> VoteRead:
+    # The count, the token check and the vote in one worker thread (see Counted).
+    vote, new = await attempt.run(lambda session, actor: votes.cast(session, actor=actor, idea_id=idea_id))
     response.status_code = status.HTTP_201_CREATED if new else status.HTTP_200_OK
     return vote
 
