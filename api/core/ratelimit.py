@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import time
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -44,16 +45,30 @@ def count(session: Session, key: str, *, window_seconds: int, now: float | None 
     return int(value or 0)
 
 
+_UPSERTS: dict[str, Any] = {}
+
+
+def _upsert(session: Session) -> Any:
+    """The counting statement, built once per dialect (building it cost more than running it on a
+    hot write such as a vote); values are bound by name (``rl_`` names, never a column's)."""
+    dialect = session.get_bind().dialect.name
+    stmt = _UPSERTS.get(dialect)
+    if stmt is None:
+        stmt = (
+            dialect_insert(session, _table)
+            .values(bucket=sa.bindparam("rl_bucket"), window_start=sa.bindparam("rl_window"), count=1)
+            .on_conflict_do_update(index_elements=["bucket"], set_={"count": _table.c.count + 1})
+            .returning(_table.c.count)
+        )
+        _UPSERTS[dialect] = stmt
+    return stmt
+
+
 def add(session: Session, key: str, *, window_seconds: int) -> int:
     now = time.time()
     bucket, window = _bucket(key, window_seconds, now)
-    stmt = dialect_insert(session, _table).values(
-        bucket=bucket, window_start=window * window_seconds, count=1
-    )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["bucket"], set_={"count": _table.c.count + 1}
-    ).returning(_table.c.count)
-    value = int(session.execute(stmt).scalar_one())
+    params = {"rl_bucket": bucket, "rl_window": window * window_seconds}
+    value = int(session.execute(_upsert(session), params).scalar_one())
     if random.random() < 0.01:
         # Old windows are useless; sweep them now and then rather than in a separate job.
         session.execute(sa.delete(_table).where(_table.c.window_start < int(now) - 2 * 86400))
