@@ -20,27 +20,7 @@ from api.accounts.users import logic
 from api.core.actor import Actor
 from api.core.errors import ProblemError
 from api.core.http import fast_json
-
-BOUND = 5.0
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 2_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(app) -> Iterator[Clock]:
-    clock = Clock()
-    saved = getattr(app.state, "token_checks", None)
-    app.state.token_checks = TokenChecks(BOUND, clock=clock)
-    try:
-        yield clock
-    finally:
-        app.state.token_checks = saved
+from tests.accounts.conftest import BOUND
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ injected; nothing sleeps or times anything."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -17,28 +16,7 @@ from api.accounts.scopes import allowed_scopes
 from api.accounts.tokens.checks import TokenChecks
 from api.core.db import utcnow
 from api.core.security import encode_token
-
-BOUND = 5.0
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(app) -> Iterator[Clock]:
-    """The app's token checks on a clock the test moves."""
-    clock = Clock()
-    saved = getattr(app.state, "token_checks", None)
-    app.state.token_checks = TokenChecks(BOUND, clock=clock)
-    try:
-        yield clock
-    finally:
-        app.state.token_checks = saved
+from tests.accounts.conftest import BOUND
 
 
 @pytest.fixture
