@@ -101,8 +101,11 @@ def ensure_data(kind: str) -> str:
     """The 100,000-service database, built once (bench_directory's loader) and kept."""
     from bench import bench_directory
 
+    from api.cli import migrate
+
     url = database_url(kind)
     if kind == "sqlite" and SQLITE_FILE.exists():
+        migrate(url=url)  # a kept file gets this tree's newer migrations (e.g. search indexes)
         return url
     if kind == "postgresql":
         admin = _pg_admin()
@@ -112,6 +115,7 @@ def ensure_data(kind: str) -> str:
             ).first()
         admin.dispose()
         if exists:
+            migrate(url=url)
             return url
     db = BenchDatabase(kind, path=SQLITE_FILE)
     db.name = PG_NAME

@@ -11,7 +11,7 @@ from sqlmodel.sql.sqltypes import AutoString
 
 from api import registry
 from api.core.config import get_settings
-from api.core.db import UTCDateTime, make_engine
+from api.core.db import UTCDateTime, in_models, make_engine
 
 registry.import_models()
 target_metadata = SQLModel.metadata
@@ -40,6 +40,7 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=_render_item,
+        include_name=in_models,
     )
 
 

@@ -119,6 +119,18 @@ def trigram_index(name: str, column: str) -> sa.Index:
     )
 
 
+# Tables and indexes a migration makes for one database and the database maintains by triggers,
+# outside the models (the SQLite full-text index of the directory, directory_0008, with FTS5's own
+# shadow tables and its keys' index): schema comparisons leave them alone.
+DERIVED_PREFIXES = ("service_search",)
+
+
+def in_models(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic's ``include_name``: every table and index but the derived ones above."""
+    derived = type_ in ("table", "index") and name is not None and name.startswith(DERIVED_PREFIXES)
+    return not derived
+
+
 def found(session: Session, statement: Any, what: str) -> Any:
     """The first row of ``statement`` (a tenancy-scoped select), or 404 naming ``what``: another
     municipality's record and a missing one look the same."""

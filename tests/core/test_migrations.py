@@ -8,6 +8,7 @@ from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
 from api import registry
+from api.core.db import in_models
 from tests.conftest import run_migrations
 
 
@@ -15,7 +16,12 @@ def _diff(engine) -> list:
     registry.import_models()
     with engine.connect() as conn:
         ctx = MigrationContext.configure(
-            conn, opts={"compare_type": True, "render_as_batch": conn.dialect.name == "sqlite"}
+            conn,
+            opts={
+                "compare_type": True,
+                "render_as_batch": conn.dialect.name == "sqlite",
+                "include_name": in_models,
+            },
         )
         return compare_metadata(ctx, SQLModel.metadata)
 

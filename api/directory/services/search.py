@@ -4,8 +4,8 @@ where it matched, keyset pages on the sort key and id, and exports streamed in k
 Free text: every translation of the name, description, organisation name, category names,
 eligibility note and how-to-apply is folded once when written (lower case, no diacritics, Cyrillic
 too) into ``search_text``; a query is folded the same way and each of its words must occur
-(``LIKE '%word%'``, answered by a trigram index on PostgreSQL). Hits in the (Lithuanian) name rank
-first.
+(``LIKE '%word%'``, answered by a trigram index on both databases: ``text_index.py``). Hits in the
+(Lithuanian) name rank first.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from api.directory.services import logic as catalog
 from api.directory.services import rows
 from api.directory.services.place_names import split_places
 from api.directory.services.rows import JSONObj
+from api.directory.services.text_index import text_has
 from api.municipalities.models import Organization
 
 _FAR_PAST = date(1900, 1, 1)
@@ -92,8 +93,8 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
         where.append(col(Service.deleted_at).is_(None))
     else:
         where.append(col(Service.updated_at) > f.modified_after)
-    for term in search_stems(f.q):
-        where.append(col(Service.search_text).like(f"%{like_escape(term)}%", escape="\\"))
+    if terms := search_stems(f.q):
+        where.append(text_has(terms))
     if f.near is not None:
         at = sa.select(col(ServiceAtLocation.service_id)).join(
             Location, col(Location.id) == ServiceAtLocation.location_id
@@ -228,27 +229,35 @@ def search(
     query for the page with its organisation names and one for its locations."""
     filters = resolved(session, filters)
     wanted = effective_sort(filters, sort)
-    stmt = sa.select(*rows.SERVICE_COLUMNS, col(Organization.name).label("org_name")).join(
-        Organization, col(Organization.id) == Service.organization_id
-    )
+    # The page's ids are found first (only the keys are read and sorted: on SQLite a trigram
+    # search's candidates come from a covering index), then only those rows are read in full.
+    inner: Any = sa.select(col(Service.id).label("page_id"))
     if wanted == "distance":
         assert filters.near is not None
         if session.get_bind().dialect.name == "postgresql":
-            stmt, d2 = _by_distance(stmt, filters.near)
+            inner, d2 = _by_distance(inner, filters.near)
         else:
             nearest = _nearest(filters.near)
-            stmt, d2 = stmt.join(nearest, nearest.c.service_id == col(Service.id)), nearest.c.d2
+            inner, d2 = inner.join(nearest, nearest.c.service_id == col(Service.id)), nearest.c.d2
         name, keys = "distance", [SortKey(d2), SortKey(col(Service.id))]
     else:
         name, keys = sort_keys(wanted, filters.q)
-    score = keys[0].column if name in ("relevance", "distance") else sa.literal(None)
+    scored = name in ("relevance", "distance")
+    score = keys[0].column if scored else sa.literal(None)
     # Sorted by distance, the walk from the nearest places already keeps the services in reach:
     # the same test again as a condition would run the places' subquery twice.
     where = conditions(replace(filters, near=None) if name == "distance" else filters)
-    stmt = stmt.add_columns(score.label("k0")).where(*where)
+    inner = inner.add_columns(score.label("k0")).where(*where)
     if params.cursor:
-        stmt = stmt.where(key_after(keys, decode_cursor(params.cursor, name, len(keys))))
-    found = session.execute(stmt.order_by(*order_by(keys)).limit(params.limit + 1)).all()
+        inner = inner.where(key_after(keys, decode_cursor(params.cursor, name, len(keys))))
+    ids = inner.order_by(*order_by(keys)).limit(params.limit + 1).subquery("page")
+    outer = [SortKey(ids.c.k0, keys[0].descending), *keys[1:]] if scored else keys
+    stmt = (
+        sa.select(*rows.SERVICE_COLUMNS, col(Organization.name).label("org_name"), ids.c.k0)
+        .join(ids, ids.c.page_id == col(Service.id))
+        .join(Organization, col(Organization.id) == Service.organization_id)
+    )
+    found = session.execute(stmt.order_by(*order_by(outer))).all()
     page, next_cursor = finish(
         found, params=params, key_of=lambda r: key_values(name, r, r.k0), sort_name=name
     )

@@ -1,0 +1,71 @@
+"""Free text in a service's ``search_text``: every word must occur (``LIKE '%word%'``).
+
+One condition, written per database when the statement is compiled:
+- PostgreSQL (and any other): ``search_text LIKE '%word%'`` for each word, which the trigram GIN
+  index answers (directory_0001).
+- SQLite: the words of three letters or more are looked up in the FTS5 trigram table
+  ``service_search`` (directory_0008, kept in step by triggers) as quoted phrases: a phrase of
+  trigrams standing side by side is exactly the word occurring in the text, so it finds the
+  services the plain ``LIKE`` finds without reading every row (``%`` and ``_`` are plain letters
+  in a phrase). Shorter words (no trigram to look up) stay plain ``LIKE`` on the row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.visitors import InternalTraversal
+from sqlmodel import col
+
+from api.core.i18n import like_escape
+from api.directory.models import Service
+
+_SEARCH = sa.table("service_search", sa.column("rowid"), sa.column("search_text"))
+_ROWS = sa.table("service_search_rows", sa.column("id"), sa.column("service_id"))
+
+
+class TextHas(sa.ColumnElement[bool]):
+    """Every one of ``terms`` (folded stems) occurs in the service's ``search_text``."""
+
+    inherit_cache = True
+    _is_implicitly_boolean = True  # a condition already: no ``= 1`` on databases without booleans
+    _traverse_internals = [("terms", InternalTraversal.dp_plain_obj)]
+    type = sa.Boolean()
+
+    def __init__(self, terms: list[str] | tuple[str, ...]) -> None:
+        self.terms = tuple(terms)
+
+
+def text_has(terms: list[str]) -> sa.ColumnElement[bool]:
+    return TextHas(terms)
+
+
+def _plain(terms: tuple[str, ...]) -> list[sa.ColumnElement[bool]]:
+    return [col(Service.search_text).like(f"%{like_escape(t)}%", escape="\\") for t in terms]
+
+
+def indexed(term: str) -> bool:
+    """Whether SQLite's trigram table can answer this word: it has a trigram."""
+    return len(term) >= 3
+
+
+def phrases(terms: list[str]) -> str:
+    """An FTS5 query: every term as a quoted phrase (a quote inside doubled), all required."""
+    return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+@compiles(TextHas)
+def _compile_plain(element: TextHas, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(sa.and_(sa.true(), *_plain(element.terms)), **kw))
+
+
+@compiles(TextHas, "sqlite")
+def _compile_sqlite(element: TextHas, compiler: Any, **kw: Any) -> str:
+    found = [t for t in element.terms if indexed(t)]
+    parts = _plain(tuple(t for t in element.terms if not indexed(t)))
+    if found:
+        hits = sa.select(_SEARCH.c.rowid).where(_SEARCH.c.search_text.match(phrases(found)))
+        parts.insert(0, col(Service.id).in_(sa.select(_ROWS.c.service_id).where(_ROWS.c.id.in_(hits))))
+    return str(compiler.process(sa.and_(sa.true(), *parts), **kw))
