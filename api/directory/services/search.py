@@ -229,8 +229,6 @@ def search(
     query for the page with its organisation names and one for its locations."""
     filters = resolved(session, filters)
     wanted = effective_sort(filters, sort)
-    # The page's ids are found first (only the keys are read and sorted: on SQLite a trigram
-    # search's candidates come from a covering index), then only those rows are read in full.
     inner: Any = sa.select(col(Service.id).label("page_id"))
     if wanted == "distance":
         assert filters.near is not None
@@ -250,14 +248,9 @@ def search(
     inner = inner.add_columns(score.label("k0")).where(*where)
     if params.cursor:
         inner = inner.where(key_after(keys, decode_cursor(params.cursor, name, len(keys))))
-    ids = inner.order_by(*order_by(keys)).limit(params.limit + 1).subquery("page")
-    outer = [SortKey(ids.c.k0, keys[0].descending), *keys[1:]] if scored else keys
-    stmt = (
-        sa.select(*rows.SERVICE_COLUMNS, col(Organization.name).label("org_name"), ids.c.k0)
-        .join(ids, ids.c.page_id == col(Service.id))
-        .join(Organization, col(Organization.id) == Service.organization_id)
-    )
-    found = session.execute(stmt.order_by(*order_by(outer))).all()
+    found = session.execute(
+        _page(inner, keys, params.limit + 1, scored, deferred=bool(search_stems(filters.q)))
+    ).all()
     page, next_cursor = finish(
         found, params=params, key_of=lambda r: key_values(name, r, r.k0), sort_name=name
     )
@@ -285,6 +278,29 @@ def search(
             ]
             item["distance_m"] = round(min(reach)) if reach else None
     return items, next_cursor
+
+
+def _page(inner: Any, keys: list[SortKey], limit: int, scored: bool, *, deferred: bool) -> Any:
+    """The page's rows in full with their organisation's name and sort score ``k0``. With free text
+    (``deferred``) the page's ids are found first — only the keys of the candidates are read and
+    sorted, which on SQLite come from a covering index — and only those rows are read in full;
+    otherwise an index on the filter and sort already stops after the page."""
+    org_name: Any = col(Organization.name).label("org_name")
+    if not deferred:
+        return (
+            inner.with_only_columns(*rows.SERVICE_COLUMNS, org_name, *inner.selected_columns[1:])
+            .join(Organization, col(Organization.id) == Service.organization_id)
+            .order_by(*order_by(keys))
+            .limit(limit)
+        )
+    ids = inner.order_by(*order_by(keys)).limit(limit).subquery("page")
+    outer = [SortKey(ids.c.k0, keys[0].descending), *keys[1:]] if scored else keys
+    return (
+        sa.select(*rows.SERVICE_COLUMNS, org_name, ids.c.k0)
+        .join(ids, ids.c.page_id == col(Service.id))
+        .join(Organization, col(Organization.id) == Service.organization_id)
+        .order_by(*order_by(outer))
+    )
 
 
 def _within(
