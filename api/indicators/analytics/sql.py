@@ -70,10 +70,11 @@ def time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
     if visibility is not None:
         conditions.append(visibility)
 
-    partition = [rp.c.rp, c.place, c.breakdown_key]
-    base = (
+    # Every observation of an asked period's span at its granularity or finer, with the period.
+    o = (
         sa.select(
             rp.c.rp,
+            rp.c.pr,
             c.place,
             c.place_level,
             c.county,
@@ -85,10 +86,7 @@ def time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
             c.break_in_series,
             c.status,
             c.period_rank,
-            sa.func.min(c.period_rank).over(partition_by=partition).label("best"),
-            sa.func.row_number()
-            .over(partition_by=partition, order_by=[c.period_rank, c.period_start.desc()])
-            .label("rn"),
+            c.period_start,
         )
         .select_from(
             OBS.join(
@@ -103,13 +101,59 @@ def time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
             )
         )
         .where(*conditions)
-        .subquery("base")
+        .cte("o")
     )
-    b = base.c
 
     def as_int(expr: Any) -> Any:
         return sa.case((expr, 1), else_=0)
 
+    # A period loaded at its own granularity is that one row (observations are unique per indicator,
+    # period, place and breakdown): whatever the aggregation, its value and flags are the row's.
+    own = sa.select(
+        o.c.rp,
+        o.c.place,
+        o.c.place_level,
+        o.c.county,
+        o.c.breakdown_key,
+        o.c.value.label("value"),
+        as_int(o.c.suppressed).label("suppressed"),
+        as_int(o.c.provisional).label("provisional"),
+        as_int(o.c.estimated).label("estimated"),
+        as_int(o.c.break_in_series).label("break_in_series"),
+        as_int(o.c.status == "draft").label("draft"),
+    ).where(o.c.period_rank == o.c.pr)
+    # Else the coarsest finer granularity loaded for that place and breakdown, rolled up.
+    x = o.alias("x")
+    has_own = sa.exists().where(
+        x.c.period_rank == x.c.pr,
+        x.c.rp == o.c.rp,
+        x.c.place == o.c.place,
+        x.c.breakdown_key == o.c.breakdown_key,
+    )
+    partition = [o.c.rp, o.c.place, o.c.breakdown_key]
+    base = (
+        sa.select(
+            o.c.rp,
+            o.c.place,
+            o.c.place_level,
+            o.c.county,
+            o.c.breakdown_key,
+            o.c.value,
+            o.c.suppressed,
+            o.c.provisional,
+            o.c.estimated,
+            o.c.break_in_series,
+            o.c.status,
+            o.c.period_rank,
+            sa.func.min(o.c.period_rank).over(partition_by=partition).label("best"),
+            sa.func.row_number()
+            .over(partition_by=partition, order_by=[o.c.period_rank, o.c.period_start.desc()])
+            .label("rn"),
+        )
+        .where(o.c.period_rank > o.c.pr, ~has_own)
+        .subquery("base")
+    )
+    b = base.c
     last = d.aggregation == "LAST"
     pick = (b.rn == 1) if last else sa.true()
     value: Any
@@ -119,7 +163,7 @@ def time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
         value = sa.func.avg(b.value)
     else:
         value = sa.func.max(sa.case((b.rn == 1, b.value), else_=None))
-    return (
+    finer = (
         sa.select(
             b.rp,
             b.place,
@@ -136,6 +180,7 @@ def time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
         .where(b.period_rank == b.best)
         .group_by(b.rp, b.place, b.place_level, b.county, b.breakdown_key)
     )
+    return sa.union_all(own, finer)
 
 
 def _flag(expr: Any) -> Any:
