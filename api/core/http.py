@@ -5,6 +5,9 @@
 * ``with_etag(response, version, body)``: a strong ETag from the record version (what ``If-Match``
   checks) that also changes with the representation.
 * ``created(response, url)``: 201 and ``Location``.
+* ``Reply`` / ``ReplyDep``: what a route answering with one record reads (request, response, session,
+  language); ``reply.tagged(version, body)`` and ``reply.created(record_id, version, body)``. A domain
+  whose answers carry more (the caller, the page) subclasses it.
 * ``Page[T]``: the one list envelope; a named list is ``class ThingList(Page[ThingRead]): ...``.
   ``page_response`` sets ``Link: <…>; rel="next"`` and serialises the page once.
 * ``json_body``: an answer serialised once, keeping the headers set on the injected response.
@@ -16,16 +19,20 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import orjson
 from fastapi import Depends, Request, Response
 from pydantic import BaseModel
+from sqlmodel import Session
 
-from api.core.db import mark_writer
+from api.core.db import SessionDep, mark_writer
 from api.core.errors import ProblemError, problem_responses
 from api.core.etag import set_etag
+from api.core.i18n import Locale, LocaleDep
 from api.core.pagination import Page, set_link_header
 
 __all__ = [
@@ -33,6 +40,8 @@ __all__ = [
     "NoStore",
     "NoStoreRead",
     "Page",
+    "Reply",
+    "ReplyDep",
     "created",
     "creating",
     "deleting",
@@ -116,6 +125,34 @@ def with_etag(response: Response, version: int, body: M) -> M:
 def created(response: Response, url: str) -> None:
     response.status_code = 201
     response.headers["Location"] = url
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a route answering with one record reads besides its subject and its caller: the
+    request and response (ETag, ``Location``), the session and the language."""
+
+    request: Request
+    response: Response
+    session: Session
+    locale: Locale
+
+    def tagged(self, version: int, body: M) -> M:
+        """The record with its ETag (``with_etag``)."""
+        return with_etag(self.response, version, body)
+
+    def created(self, record_id: uuid.UUID | str, version: int, body: M) -> M:
+        """201 with the new record's ``Location`` (below the path posted to) and its ETag."""
+        created(self.response, f"{self.request.url.path}/{record_id}")
+        return self.tagged(version, body)
+
+
+async def get_reply(request: Request, response: Response, session: SessionDep, locale: LocaleDep) -> Reply:
+    """Pure assembly, so async (no worker-thread hop); the session and the locale are the request's."""
+    return Reply(request, response, session, locale)
+
+
+ReplyDep = Annotated[Reply, Depends(get_reply)]
 
 
 def _carried(response: Response, content: bytes | str, status_code: int | None = None) -> Response:

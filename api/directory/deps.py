@@ -1,7 +1,7 @@
 """Directory dependencies: the caller without a worker thread on public reads, the loading
 dependencies (``ReadableService``, ``WritableService``…) that go through :mod:`api.directory.scope`
-and turn "no row" into 404, and what the routes answer with (``ReplyDep``: one record with its
-ETag; ``ListingDep``: a page with its ``Link``).
+and turn "no row" into 404, and what list routes answer with (``ListingDep``: a page with its
+``Link``; one record is answered through the core ``ReplyDep``).
 
 A loading dependency of a route with a caller takes ``ActorDep`` itself, so the caller is known
 (and, on SQLite, the request's transaction kind decided) before the row is read."""
@@ -23,8 +23,8 @@ from api.core.conditional import IfMatch
 from api.core.db import SessionDep, found
 from api.core.errors import ProblemError, not_found
 from api.core.hot import in_thread
-from api.core.http import created, page_response, with_etag
-from api.core.i18n import LangCode, Locale, LocaleDep, get_locale
+from api.core.http import page_response
+from api.core.i18n import LangCode, Locale, get_locale
 from api.core.pagination import PageDep, PageParams
 from api.directory import scope
 from api.directory.models import Location, Service
@@ -123,30 +123,6 @@ WritableOrganization = Annotated[Organization, Depends(writable_organization)]
 ManagedOrganization = Annotated[Organization, Depends(managed_organization)]
 ReadableLocation = Annotated[Location, Depends(readable_location)]
 WritableLocation = Annotated[Location, Depends(writable_location)]
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What a route answering with one directory record reads besides its subject and its caller:
-    the response (ETag, ``Location``), the session and the language."""
-
-    response: Response
-    session: Session
-    locale: Locale
-
-    def tagged(self, version: int, body: M) -> M:
-        return with_etag(self.response, version, body)
-
-    def created(self, url: str) -> None:
-        """201 with the new record's ``Location``."""
-        created(self.response, url)
-
-
-def _reply(response: Response, session: SessionDep, locale: LocaleDep) -> Reply:
-    return Reply(response, session, locale)
-
-
-ReplyDep = Annotated[Reply, Depends(_reply)]
 
 
 @dataclass(frozen=True)

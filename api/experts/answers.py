@@ -2,8 +2,9 @@
 
 A route takes the answer as a dependency (``answer: InboxAnswer``) and ends with
 ``return answer(inv)``, instead of handing the session, the locale and the response to a tail
-helper in every route. The dependencies here add no parameter of their own: the session, the locale
-and the response are the request's (FastAPI solves each once per request).
+helper in every route. The answers are built on the core ``ReplyDep`` (``api.core.http``) and add no
+parameter of their own: the session, the locale and the response are the request's (FastAPI solves
+each once per request). ``MentorshipAnswer`` shows no text, so it takes no language (no ``lang``).
 ``InboxChange`` is a change of one of the expert's invitations: claimed with ``If-Match`` (read
 after the body), made by a logic function, answered with the invitation."""
 
@@ -16,8 +17,7 @@ from fastapi import Depends, Response
 
 from api.core.actor import Actor
 from api.core.db import SessionDep
-from api.core.http import with_etag
-from api.core.i18n import LocaleDep
+from api.core.http import ReplyDep, with_etag
 from api.experts.deps import ExpertActor, IfMatchAfterBody, InboxInvitation
 from api.experts.invitations import inbox
 from api.experts.invitations import logic as invitations
@@ -31,34 +31,40 @@ from api.experts.requests.schemas import ExpertRequestRead, InboxItem, Invitatio
 
 
 class _Answer:
-    def __init__(self, session: SessionDep, locale: LocaleDep, response: Response) -> None:
-        self.session = session
-        self.locale = locale
-        self.response = response
+    """The core reply (request, response, session, language); a subclass's call reads one record
+    for the caller and tags it. ``response`` stays at hand for the routes that set ``Location``."""
+
+    def __init__(self, reply: ReplyDep) -> None:
+        self.reply = reply
+        self.response = reply.response
 
 
 class _OwnProfileAnswer(_Answer):
     def __call__(self, profile: ExpertProfile, actor: Actor) -> ExpertOwn:
-        body = profiles.own_read(self.session, actor=actor, profile=profile, locale=self.locale)
-        return with_etag(self.response, profile.version, body)
+        r = self.reply
+        return r.tagged(
+            profile.version, profiles.own_read(r.session, actor=actor, profile=profile, locale=r.locale)
+        )
 
 
 class _InboxAnswer(_Answer):
     def __call__(self, inv: ExpertInvitation) -> InboxItem:
-        return with_etag(self.response, inv.version, inbox.item(self.session, inv, self.locale))
+        r = self.reply
+        return r.tagged(inv.version, inbox.item(r.session, inv, r.locale))
 
 
 class _InvitationAnswer(_Answer):
     def __call__(self, inv: ExpertInvitation, actor: Actor) -> InvitationRead:
-        body = invitations.invitation_reads(self.session, actor=actor, rows=[inv], locale=self.locale)[0]
-        return with_etag(self.response, inv.version, body)
+        r = self.reply
+        return r.tagged(
+            inv.version, invitations.invitation_reads(r.session, actor=actor, rows=[inv], locale=r.locale)[0]
+        )
 
 
 class _RequestAnswer(_Answer):
     def __call__(self, req: ExpertRequest) -> ExpertRequestRead:
-        return with_etag(
-            self.response, req.version, expert_requests.reads(self.session, [req], self.locale)[0]
-        )
+        r = self.reply
+        return r.tagged(req.version, expert_requests.reads(r.session, [req], r.locale)[0])
 
 
 class _MentorshipAnswer:

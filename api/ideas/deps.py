@@ -23,8 +23,7 @@ from api.core.actor import ANONYMOUS, Actor
 from api.core.db import SessionDep
 from api.core.errors import not_found
 from api.core.hot import in_thread
-from api.core.http import created, op, page_response, with_etag
-from api.core.i18n import Locale, LocaleDep
+from api.core.http import Reply, ReplyDep, op, page_response
 from api.core.pagination import PageDep, PageParams
 from api.core.security import TokenError, decode_token
 from api.ideas import access, scope
@@ -37,7 +36,6 @@ from api.ideas.models import Budget, BudgetProject, Idea, IdeaAnswer, IdeaCommen
 from api.ideas.moderation import logic as moderation
 from api.ideas.open_calls import logic as open_calls
 
-M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
 # The problem statuses the domain's routes share: a change of a record under If-Match, an action
@@ -187,35 +185,9 @@ def limited(kind: str, model: Any, summary: str, errors: tuple[int, ...], **extr
 
 
 @dataclass(frozen=True)
-class Reply:
-    """What a route answering with one record reads besides its subject and its caller: the
-    request and response (ETag, ``Location``), the session and the language."""
-
-    request: Request
-    response: Response
-    session: Session
-    locale: Locale
-
-    def tagged(self, version: int, body: M) -> M:
-        return with_etag(self.response, version, body)
-
-    def created(self, record_id: uuid.UUID, version: int, body: M) -> M:
-        """201 with the new record's ``Location`` (below the path posted to) and its ETag."""
-        created(self.response, f"{self.request.url.path}/{record_id}")
-        return self.tagged(version, body)
-
-
-def _reply(request: Request, response: Response, session: SessionDep, locale: LocaleDep) -> Reply:
-    return Reply(request, response, session, locale)
-
-
-ReplyDep = Annotated[Reply, Depends(_reply)]
-
-
-@dataclass(frozen=True)
 class Listing(Reply):
-    """What every public list route of the domain reads: a reply's request, response, session and
-    language, the caller and the page asked for; ``answer`` sends the page with its ``Link``."""
+    """What every public list route of the domain reads: the core reply's request, response, session
+    and language, the caller and the page asked for; ``answer`` sends the page with its ``Link``."""
 
     actor: Actor
     page: PageParams

@@ -12,9 +12,9 @@ from api.accounts.deps import ActorDep
 from api.core.actor import Actor
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.http import creating, deleting, no_content, op
+from api.core.http import Reply, ReplyDep, creating, deleting, no_content, op
 from api.directory.codes import optional_municipality_id
-from api.directory.deps import CHANGE_ERRORS, ListingDep, ReadableLocation, Reply, ReplyDep, WritableLocation
+from api.directory.deps import CHANGE_ERRORS, ListingDep, ReadableLocation, WritableLocation
 from api.directory.locations import logic
 from api.directory.locations.schemas import LocationCreate, LocationList, LocationRead, LocationUpdate
 from api.directory.models import Location
@@ -23,10 +23,12 @@ router = APIRouter(prefix="/locations", tags=["directory"])
 
 
 def _answer(reply: Reply, actor: Actor, location: Location, *, created: bool = False) -> LocationRead:
-    if created:
-        reply.created(f"/api/v1/locations/{location.id}")
     body = logic.location_read(reply.session, location, actor=actor, locale=reply.locale)
-    return reply.tagged(location.version, body)
+    return (
+        reply.created(location.id, location.version, body)
+        if created
+        else reply.tagged(location.version, body)
+    )
 
 
 @router.get("", **op(LocationList, "Locations", (400, 422)))

@@ -9,15 +9,13 @@ from fastapi import APIRouter, Query, Response
 from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.http import creating, deleting, no_content, op
+from api.core.http import Reply, ReplyDep, creating, deleting, no_content, op
 from api.directory.codes import optional_municipality_id
 from api.directory.deps import (
     CHANGE_ERRORS,
     ListingDep,
     ManagedOrganization,
     ReadableOrganization,
-    Reply,
-    ReplyDep,
     WritableOrganization,
 )
 from api.directory.organizations import logic
@@ -34,9 +32,8 @@ router = APIRouter(prefix="/organizations", tags=["directory"])
 
 
 def _answer(reply: Reply, org: Organization, *, created: bool = False) -> OrganizationRead:
-    if created:
-        reply.created(f"/api/v1/organizations/{org.id}")
-    return reply.tagged(org.version, logic.to_read(reply.session, org, reply.locale))
+    body = logic.to_read(reply.session, org, reply.locale)
+    return reply.created(org.id, org.version, body) if created else reply.tagged(org.version, body)
 
 
 @router.get("", **op(OrganizationList, "Organisations", (400, 422)))

@@ -16,7 +16,7 @@ from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.etag import none_match
 from api.core.hot import AsyncLocaleDep, AsyncPageDep, read_in_thread
-from api.core.http import deleting, no_content, op, row_response, rows_page_response
+from api.core.http import Reply, ReplyDep, deleting, no_content, op, row_response, rows_page_response
 from api.core.i18n import LocaleDep
 from api.directory.categories.reference import legal_statuses
 from api.directory.categories.schemas import LegalStatusList, LegalStatusRead
@@ -24,8 +24,6 @@ from api.directory.deps import (
     CHANGE_ERRORS,
     AsyncActorDep,
     OptionalIfMatchDep,
-    Reply,
-    ReplyDep,
     VerifiableService,
     WritableService,
 )
@@ -55,10 +53,9 @@ def _shown(
 
 def _answer(reply: Reply, actor: Actor, service: Service, *, created: bool = False) -> ServiceRead:
     """One service as the API shows it, with its version ETag (and its URL when ``created``)."""
-    if created:
-        reply.created(f"/api/v1/services/{service.id}")
-    return reply.tagged(
-        service.version, catalog.read(reply.session, [service], actor=actor, locale=reply.locale)[0]
+    body = catalog.read(reply.session, [service], actor=actor, locale=reply.locale)[0]
+    return (
+        reply.created(service.id, service.version, body) if created else reply.tagged(service.version, body)
     )
 
 

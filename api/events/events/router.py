@@ -7,15 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlmodel import Session
+from fastapi import APIRouter, Depends, Query, Response
 
 from api.accounts.deps import ActorDep, UserActor
 from api.core.actor import Actor
 from api.core.conditional import IfMatchDep
-from api.core.db import SessionDep
-from api.core.http import created, creating, op, page_response, with_etag
-from api.core.i18n import Locale, LocaleDep
+from api.core.http import Reply, ReplyDep, creating, op, page_response
 from api.core.pagination import PageDep
 from api.events.events import logic
 from api.events.models import Event
@@ -25,36 +22,33 @@ router = APIRouter(prefix="/events", tags=["events"])
 
 
 @dataclass(frozen=True)
-class Reply:
-    """What the event routes answer with: the caller and the language; ``event`` sends one event
-    with its ETag."""
+class EventReply(Reply):
+    """The core reply and the caller (what an event shows depends on who asks); ``event`` sends one
+    event with its ETag."""
 
-    response: Response
-    session: Session
     actor: Actor
-    locale: Locale
+
+    def read(self, event: Event) -> EventRead:
+        return logic.to_read(self.session, event, self.actor, self.locale)
 
     def event(self, event: Event) -> EventRead:
-        return with_etag(
-            self.response, event.version, logic.to_read(self.session, event, self.actor, self.locale)
-        )
+        return self.tagged(event.version, self.read(event))
 
 
-def _reader(response: Response, session: SessionDep, actor: ActorDep, locale: LocaleDep) -> Reply:
-    return Reply(response, session, actor, locale)
+async def _reader(actor: ActorDep, reply: ReplyDep) -> EventReply:
+    return EventReply(reply.request, reply.response, reply.session, reply.locale, actor)
 
 
-def _organiser(response: Response, session: SessionDep, actor: UserActor, locale: LocaleDep) -> Reply:
-    return Reply(response, session, actor, locale)
+async def _organiser(actor: UserActor, reply: ReplyDep) -> EventReply:
+    return EventReply(reply.request, reply.response, reply.session, reply.locale, actor)
 
 
-Reader = Annotated[Reply, Depends(_reader)]
-Organiser = Annotated[Reply, Depends(_organiser)]
+Reader = Annotated[EventReply, Depends(_reader)]
+Organiser = Annotated[EventReply, Depends(_organiser)]
 
 
 @router.get("", **op(OccurrenceList, "Event occurrences in a window, soonest first", (400, 422)))
 def list_events(
-    request: Request,
     reply: Reader,
     page: PageDep,
     municipality: Annotated[str | None, Query(max_length=80)] = None,
@@ -69,14 +63,13 @@ def list_events(
     items, cursor = logic.list_occurrences(
         reply.session, actor=reply.actor, locale=reply.locale, params=page, f=f, win=logic.window(start, end)
     )
-    return page_response(request, reply.response, OccurrenceList(items=items, next_cursor=cursor))
+    return page_response(reply.request, reply.response, OccurrenceList(items=items, next_cursor=cursor))
 
 
 @router.post("", **creating(EventRead, "Create an event (organisers)", (401, 403, 404, 422)))
-def create_event(request: Request, reply: Organiser, body: EventCreate) -> EventRead:
+def create_event(reply: Organiser, body: EventCreate) -> EventRead:
     event = logic.create(reply.session, actor=reply.actor, data=body)
-    created(reply.response, f"{request.url.path}/{event.id}")
-    return reply.event(event)
+    return reply.created(event.id, event.version, reply.read(event))
 
 
 @router.get("/{event_id}", **op(EventRead, "One event", (404,)))

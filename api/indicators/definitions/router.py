@@ -6,17 +6,14 @@ after them: ``/indicators/data`` must not be read as the definition ``data``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlmodel import Session
+from fastapi import APIRouter, Query, Response
 
 from api.accounts.deps import ActorDep
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
-from api.core.http import created, creating, deleting, no_content, op, page_response, with_etag
-from api.core.i18n import Locale, LocaleDep
+from api.core.http import Reply, ReplyDep, creating, deleting, no_content, op, page_response
 from api.core.pagination import PageDep
 from api.indicators.definitions import logic
 from api.indicators.definitions.schemas import (
@@ -33,29 +30,13 @@ collection = APIRouter(tags=["indicators"])
 item = APIRouter(tags=["indicators"])
 
 
-@dataclass(frozen=True)
-class Reply:
-    """What the definition routes answer in: the language; ``definition`` sends one definition
-    with its ETag."""
-
-    response: Response
-    session: Session
-    locale: Locale
-
-    def definition(self, d: IndicatorDefinition) -> DefinitionRead:
-        return with_etag(self.response, d.version, logic.to_read(d, self.locale, self.session))
-
-
-def _reply(response: Response, session: SessionDep, locale: LocaleDep) -> Reply:
-    return Reply(response, session, locale)
-
-
-ReplyDep = Annotated[Reply, Depends(_reply)]
+def _definition(reply: Reply, d: IndicatorDefinition) -> DefinitionRead:
+    """One definition in the reply's language, with its ETag."""
+    return reply.tagged(d.version, logic.to_read(d, reply.locale, reply.session))
 
 
 @collection.get("", **op(DefinitionList, "List indicator definitions", (400, 422)))
 def list_definitions(
-    request: Request,
     actor: ActorDep,
     reply: ReplyDep,
     page: PageDep,
@@ -69,7 +50,7 @@ def list_definitions(
         session, actor=actor, params=page, domain=domain, source_kind=source_kind, computed=computed, q=q
     )
     items = [logic.to_read(d, locale, session) for d in rows]
-    return page_response(request, reply.response, DefinitionList(items=items, next_cursor=cursor))
+    return page_response(reply.request, reply.response, DefinitionList(items=items, next_cursor=cursor))
 
 
 @collection.post(
@@ -82,13 +63,12 @@ def list_definitions(
 )
 def create_definition(data: DefinitionCreate, reply: ReplyDep, actor: Writer) -> DefinitionRead:
     d = logic.create_definition(reply.session, actor=actor, data=data)
-    created(reply.response, f"/api/v1/indicators/{d.code}")
-    return reply.definition(d)
+    return reply.created(d.code, d.version, logic.to_read(d, reply.locale, reply.session))
 
 
 @item.get("/{code}", **op(DefinitionRead, "Get an indicator definition", (404,)))
 def get_definition(d: ReadableDefinition, reply: ReplyDep) -> DefinitionRead:
-    return reply.definition(d)
+    return _definition(reply, d)
 
 
 @item.patch(
@@ -98,8 +78,8 @@ def get_definition(d: ReadableDefinition, reply: ReplyDep) -> DefinitionRead:
 def update_definition(
     data: DefinitionUpdate, d: WritableDefinition, if_match: IfMatchDep, reply: ReplyDep, actor: Writer
 ) -> DefinitionRead:
-    return reply.definition(
-        logic.update_definition(reply.session, actor=actor, d=d, data=data, if_match=if_match)
+    return _definition(
+        reply, logic.update_definition(reply.session, actor=actor, d=d, data=data, if_match=if_match)
     )
 
 
