@@ -320,9 +320,10 @@ def votes(db: BenchDatabase, app: Any, *, in_process: bool = True) -> tuple[dict
 
 
 def served_votes(db: BenchDatabase, *, offset: int = 20_000, src: str | None = None) -> dict[str, Any]:
-    """Votes/s through a real server (`langelis serve`, one uvicorn worker) with 50 clients released
-    together, each on its own connection; new ideas for the same voters as the in-process run (each
-    run its own ``offset``: offsets 10,000 apart never share an idea for one voter). ``src``: a
+    """Votes/s through a real server (`langelis serve`, two uvicorn workers by default, as in the
+    Dockerfile) with 50 clients released together, each on its own connection; new ideas for the
+    same voters as the in-process run (each run its own ``offset``: offsets 10,000 apart never share
+    an idea for one voter). ``src``: a
     directory holding another ``api`` package to serve instead (a baseline copy of the code)."""
     import os
     import socket
@@ -338,7 +339,21 @@ def served_votes(db: BenchDatabase, *, offset: int = 20_000, src: str | None = N
         port = s.getsockname()[1]
     env = {**os.environ, "LANGELIS_DATABASE_URL": db.url, "LANGELIS_SECRET_KEY": SECRET,
            "LANGELIS_LOG_LEVEL": "WARNING", "LANGELIS_IDEAS_VOTE_RATE_LIMIT": "1000000"}  # fmt: skip
-    cmd = [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    # The production setting (the Dockerfile's): as many workers as the 2 cores the raw floor's 50
+    # threads and PostgreSQL use too. LANGELIS_BENCH_VOTE_WORKERS=1 for one.
+    workers = os.environ.get("LANGELIS_BENCH_VOTE_WORKERS", "2")
+    cmd = [
+        sys.executable,
+        "-m",
+        "api.cli",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        workers,
+    ]
     if src is not None:
         env["PYTHONPATH"] = src
     proc = subprocess.Popen(cmd, env=env, cwd=src, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603

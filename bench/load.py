@@ -99,9 +99,8 @@ def database_url(kind: str) -> str:
 
 def ensure_data(kind: str) -> str:
     """The 100,000-service database, built once (bench_directory's loader) and kept."""
-    from bench import bench_directory
-
     from api.cli import migrate
+    from bench import bench_directory
 
     url = database_url(kind)
     if kind == "sqlite" and SQLITE_FILE.exists():
