@@ -17,6 +17,7 @@ Create Date: 2026-12-05 20:15:00
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 
 from alembic import op
@@ -63,6 +64,12 @@ DOWN = [
 def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
+    if sqlite3.sqlite_version_info < (3, 34):
+        raise RuntimeError(
+            f"SQLite {sqlite3.sqlite_version} is too old for the directory's search index: "
+            "it needs 3.34 or newer with FTS5 (the trigram tokenizer); use a newer Python or "
+            "system SQLite, or PostgreSQL"
+        )
     for statement in UP:
         op.execute(statement)
 
