@@ -186,3 +186,31 @@ def test_etag_changes_when_votes_change(client, auth, base, make_idea):
     before = etag(client, f"{V}/ideas/{idea['id']}", {})
     client.put(f"{V}/ideas/{idea['id']}/vote", headers=auth.headers(base.resident2))
     assert etag(client, f"{V}/ideas/{idea['id']}", {}) != before
+
+
+def test_withdrawing_is_counted_and_checked_like_casting(app, client, auth, base, make_idea):
+    """DELETE goes through the same one-thread attempt as PUT: 401 without a token, 404 for an idea
+    that is not there, and withdrawals count against the same hourly limit as votes (429)."""
+    from api.ideas.deps import IdeasSettings
+
+    idea = make_idea(base.resident)
+    url = f"{V}/ideas/{idea['id']}/vote"
+    assert client.delete(url).status_code == 401
+    h = auth.headers(base.resident2)
+    app.state.ideas_settings = IdeasSettings(vote_rate_limit=3, vote_rate_window_seconds=3600)
+    try:
+        codes = [
+            client.put(url, headers=h).status_code,
+            client.delete(url, headers=h).status_code,
+            client.delete(url, headers=h).status_code,
+            client.delete(url, headers=h).status_code,
+        ]
+        refused = client.delete(url, headers=h)
+    finally:
+        del app.state.ideas_settings
+    assert codes[:3] == [201, 200, 200] and codes[3] == 429
+    assert refused.status_code == 429 and refused.headers["content-type"] == "application/problem+json"
+    assert client.get(f"{V}/ideas/{idea['id']}", headers=h).json()["vote_count"] == 0
+    assert (
+        client.delete(f"{V}/ideas/{uuid.uuid4()}/vote", headers=auth.headers(base.expert)).status_code == 404
+    )
