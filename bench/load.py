@@ -383,27 +383,13 @@ def run(
 ) -> list[Result]:
     """Every server of the run (each tree, Datasette) is up at once and idle but for the one being
     loaded; each URL is loaded on every server in turn, so they all see the same machine."""
-    if auth_floor:
-        with small_database(kind) as url:
-            return _run(kind, url, workers, seconds, trees, only, auth_floor=True)
-    return _run(kind, ensure_data(kind), workers, seconds, trees, only)
-
-
-def _run(
-    kind: str,
-    url: str,
-    workers: list[int],
-    seconds: int,
-    trees: dict[str, Path],
-    only: set[str] | None,
-    auth_floor: bool = False,
-) -> list[Result]:
-    ids = {"deep_cursor": "", "service": ""} if auth_floor else sample_ids(url)
-    token = bench_user_token(url)
-    auth = {"Authorization": f"Bearer {token}"}
-    log = TMP / f"langelis-load-{kind}.log"
-    results: list[Result] = []
     with ExitStack() as stack:
+        url = stack.enter_context(small_database(kind)) if auth_floor else ensure_data(kind)
+        ids = {"deep_cursor": "", "service": ""} if auth_floor else sample_ids(url)
+        token = bench_user_token(url)
+        auth = {"Authorization": f"Bearer {token}"}
+        log = TMP / f"langelis-load-{kind}.log"
+        results: list[Result] = []
         datasette = (
             stack.enter_context(datasette_server(SQLITE_FILE, log))
             if kind == "sqlite" and Path(DATASETTE).exists() and not auth_floor
@@ -444,11 +430,11 @@ def _run(
                         ]
                         results.append(median(ds))
                         print(results[-1], flush=True)
-    if auth_floor:
+        if auth_floor:
+            return results
+        results.append(raw_floor(kind, url, ids["mid"], seconds))
+        print(results[-1], flush=True)
         return results
-    results.append(raw_floor(kind, url, ids["mid"], seconds))
-    print(results[-1], flush=True)
-    return results
 
 
 def table(results: list[Result]) -> str:

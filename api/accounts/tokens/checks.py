@@ -25,10 +25,11 @@ token; it is served only while that token's check is itself still trusted.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import ORMExecuteState
@@ -40,6 +41,8 @@ from api.core.actor import Actor
 _WATCHED = (User, MachineClient, RefreshToken, RevokedToken)
 _WATCHED_TABLES = frozenset(str(m.__tablename__) for m in _WATCHED)
 MAX_ENTRIES = 20_000
+# (value, the generation read before it, when it was read, when it expires: a token's own expiry)
+_Entry = tuple[Any, int, float, float]
 
 
 class _Generation:
@@ -90,46 +93,41 @@ class TokenChecks:
     def __init__(self, seconds: float, clock: Callable[[], float] = time.time) -> None:
         self.seconds = seconds
         self.clock = clock
-        self._entries: dict[str, tuple[Actor, int, float, float]] = {}
-        self._answers: dict[Hashable, tuple[Any, int, float]] = {}
+        self._entries: dict[str, _Entry] = {}
+        self._answers: dict[Hashable, _Entry] = {}
 
     def get(self, token: str) -> Actor | None:
-        if self.seconds <= 0:
-            return None
-        entry = self._entries.get(token)
-        if entry is None:
-            return None
-        actor, gen, checked_at, expires_at = entry
-        now = self.clock()
-        if gen != generation.value or now - checked_at >= self.seconds or now >= expires_at:
-            self._entries.pop(token, None)
-            return None
-        return actor
+        return cast("Actor | None", self._fresh(self._entries, token))
 
     def put(self, token: str, actor: Actor, *, gen: int, expires_at: float, checked_at: float) -> None:
-        if self.seconds <= 0:
-            return
-        if len(self._entries) >= MAX_ENTRIES:
-            self._entries.clear()  # a flood of distinct tokens costs checks, never memory
-        self._entries[token] = (actor, gen, checked_at, expires_at)
+        self._keep(self._entries, token, (actor, gen, checked_at, expires_at))
 
     def recall(self, key: Hashable) -> Any | None:
         """An answer remembered under ``key``, while the generation and the bound allow."""
-        if self.seconds <= 0:
-            return None
-        entry = self._answers.get(key)
-        if entry is None:
-            return None
-        value, gen, read_at = entry
-        if gen != generation.value or self.clock() - read_at >= self.seconds:
-            self._answers.pop(key, None)
-            return None
-        return value
+        return self._fresh(self._answers, key)
 
     def remember(self, key: Hashable, value: Any, *, gen: int, read_at: float) -> None:
         """``value`` as the database gave it at ``read_at``, the generation read before that read."""
+        self._keep(self._answers, key, (value, gen, read_at, math.inf))
+
+    def _fresh(self, store: dict[Any, _Entry], key: Hashable) -> Any | None:
+        """The value kept under ``key`` while no change voided it (the generation), the bound has
+        not passed since it was read, and (a token) it has not expired; else forgotten."""
+        if self.seconds <= 0:
+            return None
+        entry = store.get(key)
+        if entry is None:
+            return None
+        value, gen, at, expires_at = entry
+        now = self.clock()
+        if gen != generation.value or now - at >= self.seconds or now >= expires_at:
+            store.pop(key, None)
+            return None
+        return value
+
+    def _keep(self, store: dict[Any, _Entry], key: Hashable, entry: _Entry) -> None:
         if self.seconds <= 0:
             return
-        if len(self._answers) >= MAX_ENTRIES:
-            self._answers.clear()
-        self._answers[key] = (value, gen, read_at)
+        if len(store) >= MAX_ENTRIES:
+            store.clear()  # a flood of distinct tokens costs checks, never memory
+        store[key] = entry

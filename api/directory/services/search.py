@@ -33,7 +33,7 @@ from api.directory.services import logic as catalog
 from api.directory.services import rows
 from api.directory.services.place_names import split_places
 from api.directory.services.rows import JSONObj
-from api.directory.services.text_index import text_has
+from api.directory.services.text_index import TextHas
 from api.municipalities.models import Organization
 
 _FAR_PAST = date(1900, 1, 1)
@@ -94,7 +94,7 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
     else:
         where.append(col(Service.updated_at) > f.modified_after)
     if terms := search_stems(f.q):
-        where.append(text_has(terms))
+        where.append(TextHas(terms))
     if f.near is not None:
         at = sa.select(col(ServiceAtLocation.service_id)).join(
             Location, col(Location.id) == ServiceAtLocation.location_id

@@ -38,10 +38,6 @@ class TextHas(sa.ColumnElement[bool]):
         self.terms = tuple(terms)
 
 
-def text_has(terms: list[str]) -> sa.ColumnElement[bool]:
-    return TextHas(terms)
-
-
 def _plain(terms: tuple[str, ...]) -> list[sa.ColumnElement[bool]]:
     return [col(Service.search_text).like(f"%{like_escape(t)}%", escape="\\") for t in terms]
 

@@ -9,6 +9,7 @@ indicator's aggregation (one granularity per period: its own if loaded, else the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
@@ -107,21 +108,18 @@ def time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
     def as_int(expr: Any) -> Any:
         return sa.case((expr, 1), else_=0)
 
+    def flags(t: Any, wrap: Callable[[Any], Any]) -> list[Any]:
+        """The cell's flags from the rows' columns ``t``, each through ``wrap``, in output order."""
+        on = {f: t[f] for f in ("suppressed", "provisional", "estimated", "break_in_series")}
+        on["draft"] = t.status == "draft"
+        return [wrap(expr).label(name) for name, expr in on.items()]
+
+    keys = ("rp", "place", "place_level", "county", "breakdown_key")
     # A period loaded at its own granularity is that one row (observations are unique per indicator,
     # period, place and breakdown): whatever the aggregation, its value and flags are the row's.
-    own = sa.select(
-        o.c.rp,
-        o.c.place,
-        o.c.place_level,
-        o.c.county,
-        o.c.breakdown_key,
-        o.c.value.label("value"),
-        as_int(o.c.suppressed).label("suppressed"),
-        as_int(o.c.provisional).label("provisional"),
-        as_int(o.c.estimated).label("estimated"),
-        as_int(o.c.break_in_series).label("break_in_series"),
-        as_int(o.c.status == "draft").label("draft"),
-    ).where(o.c.period_rank == o.c.pr)
+    own = sa.select(*(o.c[k] for k in keys), o.c.value.label("value"), *flags(o.c, as_int)).where(
+        o.c.period_rank == o.c.pr
+    )
     # Else the coarsest finer granularity loaded for that place and breakdown, rolled up.
     x = o.alias("x")
     has_own = sa.exists().where(
@@ -133,18 +131,7 @@ def time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
     partition = [o.c.rp, o.c.place, o.c.breakdown_key]
     base = (
         sa.select(
-            o.c.rp,
-            o.c.place,
-            o.c.place_level,
-            o.c.county,
-            o.c.breakdown_key,
-            o.c.value,
-            o.c.suppressed,
-            o.c.provisional,
-            o.c.estimated,
-            o.c.break_in_series,
-            o.c.status,
-            o.c.period_rank,
+            o,
             sa.func.min(o.c.period_rank).over(partition_by=partition).label("best"),
             sa.func.row_number()
             .over(partition_by=partition, order_by=[o.c.period_rank, o.c.period_start.desc()])
@@ -165,20 +152,12 @@ def time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
         value = sa.func.max(sa.case((b.rn == 1, b.value), else_=None))
     finer = (
         sa.select(
-            b.rp,
-            b.place,
-            b.place_level,
-            b.county,
-            b.breakdown_key,
+            *(b[k] for k in keys),
             value.label("value"),
-            sa.func.max(as_int(sa.and_(pick, b.suppressed))).label("suppressed"),
-            sa.func.max(as_int(sa.and_(pick, b.provisional))).label("provisional"),
-            sa.func.max(as_int(sa.and_(pick, b.estimated))).label("estimated"),
-            sa.func.max(as_int(sa.and_(pick, b.break_in_series))).label("break_in_series"),
-            sa.func.max(as_int(sa.and_(pick, b.status == "draft"))).label("draft"),
+            *flags(b, lambda e: sa.func.max(as_int(sa.and_(pick, e)))),
         )
         .where(b.period_rank == b.best)
-        .group_by(b.rp, b.place, b.place_level, b.county, b.breakdown_key)
+        .group_by(*(b[k] for k in keys))
     )
     return sa.union_all(own, finer)
 
