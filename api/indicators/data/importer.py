@@ -27,13 +27,16 @@ from api.indicators import places
 from api.indicators.data.formats import RawRow, read, text_stream
 from api.indicators.data.rows import Checked, RowChecker, RowConflict, same
 from api.indicators.data.schemas import Conflict, ImportSummary
-from api.indicators.data.store import OBS, existing, insert_rows
+from api.indicators.data.store import OBS, CopyLines, existing, insert_rows
 from api.indicators.models import IndicatorDefinition, IndicatorImport, ObservationChange
 from api.indicators.scope import tenant
 from api.indicators.vocab import FLAG_NAMES
 
 MAX_CONFLICTS = 1000
+# Rows read, checked and written together (bounded memory). PostgreSQL takes larger batches: its
+# key lookup is one JSON parameter, SQLite's a list of bound values (at most 32,766 per statement).
 BATCH = 2000
+BATCH_POSTGRES = 10_000
 
 
 @dataclass
@@ -67,7 +70,7 @@ class Importer:
     dry_run: bool = False
     atomic: bool = False
     progress: Callable[[int], None] | None = None
-    batch_size: int = BATCH
+    batch_size: int | None = None
 
     def __post_init__(self) -> None:
         self.counts = Counts()
@@ -80,6 +83,8 @@ class Importer:
             geo=places.geography(self.session),
         )
         self.postgres = self.session.get_bind().dialect.name == "postgresql"
+        self.copier = CopyLines(import_id=self.import_id, by=self.by) if self.postgres else None
+        self.batch = self.batch_size or (BATCH_POSTGRES if self.postgres else BATCH)
         self.started = utcnow()
 
     # --- the run ------------------------------------------------------------------------------
@@ -90,14 +95,19 @@ class Importer:
             batch: list[RawRow] = []
             for raw in read(self.fmt, text_stream(binary)):
                 batch.append(raw)
-                if len(batch) >= self.batch_size:
+                if len(batch) >= self.batch:
                     self._process(batch)
                     batch = []
             if batch:
                 self._process(batch)
+            self._settle()
         except BaseException:
+            if self.copier is not None:
+                self.copier.close()
             savepoint.rollback()
             raise
+        if self.copier is not None:
+            self.copier.close()
         rejected = self.atomic and self.counts.conflict_count > 0
         if self.dry_run or rejected:
             savepoint.rollback()
@@ -181,14 +191,20 @@ class Importer:
                 continue
             checked[item.key] = item
         if checked:
+            self._settle()
             found = existing(self.session, list(checked), postgres=self.postgres)
             self._apply(checked, found)
         if self.progress:
             self.progress(len(batch))
 
+    def _settle(self) -> None:
+        """The rows of the previous batch written: the session is free again."""
+        if self.copier is not None:
+            self.copier.wait()
+
     def _apply(self, checked: dict[tuple[Any, ...], Checked], existing: dict[tuple[Any, ...], Any]) -> None:
         now = utcnow()
-        inserts: list[dict[str, Any]] = []
+        inserts: list[Checked] = []
         updates: list[dict[str, Any]] = []
         deletes: list[Any] = []
         changes: list[dict[str, Any]] = []
@@ -209,7 +225,7 @@ class Importer:
                 if self.strategy == "update":
                     self._conflict(item.row, "not_found", "no such observation to update (strategy update)")
                     continue
-                inserts.append(self._new_row(item, now))
+                inserts.append(item)
                 continue
             if same(item, old):
                 self.counts.ignored += 1
@@ -236,7 +252,10 @@ class Importer:
             )
             changes.append(self._change(item, old, "update", now))
         if inserts:
-            insert_rows(self.session, inserts, postgres=self.postgres)
+            if self.copier is not None:
+                self.copier.write(self.session, inserts, now)
+            else:
+                insert_rows(self.session, [self._new_row(item, now) for item in inserts], postgres=False)
             self.counts.imported += len(inserts)
         if updates:
             stmt = (

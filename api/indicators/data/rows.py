@@ -15,6 +15,8 @@ from api.indicators.scope import place_allowed
 from api.indicators.vocab import FLAG_NAMES, Dimension, breakdown_key, dimensions, normalise_value
 
 SMALL_CELL = 5
+# How many distinct breakdowns (and flag texts) one import remembers as checked.
+CACHED = 4096
 
 
 @dataclass
@@ -31,10 +33,8 @@ class Checked:
     source: str | None
     people: int | None
     delete: bool
-
-    @property
-    def key(self) -> tuple[uuid.UUID, str, str, str]:
-        return (self.definition.id, self.period.code, self.place.code, self.bkey)
+    # (indicator, period, place, breakdown key): the observation's identity.
+    key: tuple[uuid.UUID, str, str, str]
 
     def flag_columns(self) -> dict[str, bool]:
         """The flags as the observation's columns: ``{"provisional": …, "suppressed": …}``."""
@@ -63,6 +63,13 @@ class RowChecker:
         self.defs = defs
         self.geo = geo
         self.dims = dimensions()
+        # Which places the actor may load, decided once per place rather than per row.
+        self.allowed = {code: place_allowed(actor, place) for code, place in geo.by_code.items()}
+        # A file repeats the same few breakdowns and flags on every row: each is checked once.
+        self._breakdown_cache: dict[
+            tuple[str, tuple[tuple[str, Any], ...]], tuple[dict[str, str], str, str]
+        ] = {}
+        self._flags_cache: dict[str | None, tuple[bool, bool, bool, bool]] = {}
 
     def check(self, row: RawRow) -> Checked:
         if row.error:
@@ -77,15 +84,14 @@ class RowChecker:
         place = self.geo.by_code.get(place_code)
         if place is None:
             raise RowConflict("unknown_place", f"unknown place '{place_code}'", "place")
-        if not place_allowed(self.actor, place):
+        if not self.allowed[place_code]:
             raise RowConflict("outside_municipality", f"'{place_code}' is not your municipality", "place")
         try:
             period = periods.parse(_text(row.period, "period"))
         except periods.PeriodError as exc:
             raise RowConflict("bad_period", str(exc), "period") from exc
-        breakdowns = self._breakdowns(row.breakdowns, definition)
-        bkey, bdims = breakdown_key(breakdowns)
-        flags = _flags(row.flags)
+        breakdowns, bkey, bdims = self._breakdowns_cached(row.breakdowns, definition)
+        flags = self._flags_cached(row.flags)
         delete = row.delete or self.strategy == "delete"
         value = None if delete else _number(row.value, row.decimal_comma)
         people = _people(row.people)
@@ -97,6 +103,8 @@ class RowChecker:
         elif value is None and not delete:
             raise RowConflict("missing_value", "a value is required (or the flag 'suppressed')", "value")
         source = row.source.strip()[:300] if isinstance(row.source, str) and row.source.strip() else None
+        if source is not None and "\x00" in source:
+            raise RowConflict("bad_source", "the source holds a NUL character", "source")
         return Checked(
             row=row,
             definition=definition,
@@ -110,7 +118,39 @@ class RowChecker:
             source=source,
             people=people,
             delete=delete,
+            key=(definition.id, period.code, place.code, bkey),
         )
+
+    def _breakdowns_cached(
+        self, raw: Any, definition: IndicatorDefinition
+    ) -> tuple[dict[str, str], str, str]:
+        """The breakdowns checked, with their key and dimensions; the answer is shared, never changed."""
+        if not isinstance(raw, dict):
+            return self._breakdowns_keyed(raw, definition)
+        try:
+            token = (definition.code, tuple(raw.items()))
+            hit = self._breakdown_cache.get(token)
+        except TypeError:  # an unhashable value (a list): checked each time, it is a conflict
+            return self._breakdowns_keyed(raw, definition)
+        if hit is None:
+            hit = self._breakdowns_keyed(raw, definition)
+            if len(self._breakdown_cache) < CACHED:
+                self._breakdown_cache[token] = hit
+        return hit
+
+    def _breakdowns_keyed(self, raw: Any, definition: IndicatorDefinition) -> tuple[dict[str, str], str, str]:
+        breakdowns = self._breakdowns(raw, definition)
+        return (breakdowns, *breakdown_key(breakdowns))
+
+    def _flags_cached(self, raw: Any) -> tuple[bool, bool, bool, bool]:
+        if raw is not None and not isinstance(raw, str):
+            return _flags(raw)
+        hit = self._flags_cache.get(raw)
+        if hit is None:
+            hit = _flags(raw)
+            if len(self._flags_cache) < CACHED:
+                self._flags_cache[raw] = hit
+        return hit
 
     def _breakdowns(self, raw: Any, definition: IndicatorDefinition) -> dict[str, str]:
         if not isinstance(raw, dict):

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import os
 import uuid
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
+from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
 from psycopg.types.json import JsonbDumper
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import JSON
 from sqlmodel import Session
 
+from api.indicators.data.rows import Checked
 from api.indicators.models import Observation
 
 OBS = Observation.__table__  # type: ignore[attr-defined]
@@ -28,29 +34,32 @@ def existing(
         c.break_in_series, c.suppressed, c.status, c.source, c.people, c.municipality_id,
     ]  # fmt: skip
     if postgres:
-        # Four arrays joined with unnest: one plan, whatever the batch size (a tuple IN list of
-        # thousands of rows costs seconds to parse and plan on PostgreSQL).
-        wanted = (
-            sa.select(
-                sa.func.unnest(sa.cast(sa.bindparam("i", [k[0] for k in keys]), ARRAY(sa.Uuid))).label("i"),
-                sa.func.unnest(sa.cast(sa.bindparam("p", [k[1] for k in keys]), ARRAY(sa.Text))).label("p"),
-                sa.func.unnest(sa.cast(sa.bindparam("l", [k[2] for k in keys]), ARRAY(sa.Text))).label("l"),
-                sa.func.unnest(sa.cast(sa.bindparam("b", [k[3] for k in keys]), ARRAY(sa.Text))).label("b"),
-            )
-        ).subquery("wanted")
+        # The keys as one JSON parameter joined as a set: one plan whatever the batch size (a tuple
+        # IN list of thousands of rows costs seconds to plan), and one C call to encode (arrays of
+        # thousands of values are dumped element by element).
+        ids: dict[uuid.UUID, str] = {}
+        wanted = sa.func.json_array_elements(sa.cast(sa.bindparam("keys", type_=sa.Text), JSON)).table_valued(
+            "value", name="wanted"
+        )
+
+        def part(n: int) -> Any:
+            return wanted.c.value.op("->>", return_type=sa.Text)(sa.literal_column(str(n)))
+
         stmt = sa.select(*columns).join(
             wanted,
             sa.and_(
-                c.indicator_id == wanted.c.i,
-                c.period == wanted.c.p,
-                c.place == wanted.c.l,
-                c.breakdown_key == wanted.c.b,
+                c.indicator_id == sa.cast(part(0), sa.Uuid),
+                c.period == part(1),
+                c.place == part(2),
+                c.breakdown_key == part(3),
             ),
         )
-    else:
-        stmt = sa.select(*columns).where(
-            sa.tuple_(c.indicator_id, c.period, c.place, c.breakdown_key).in_(keys)
-        )
+        text = json.dumps([[ids.get(i) or ids.setdefault(i, str(i)), p, pl, b] for i, p, pl, b in keys])
+        return {
+            (r.indicator_id, r.period, r.place, r.breakdown_key): r
+            for r in session.execute(stmt, {"keys": text})
+        }
+    stmt = sa.select(*columns).where(sa.tuple_(c.indicator_id, c.period, c.place, c.breakdown_key).in_(keys))
     return {(r.indicator_id, r.period, r.place, r.breakdown_key): r for r in session.execute(stmt)}
 
 
@@ -70,3 +79,113 @@ def insert_rows(session: Session, rows: Iterable[dict[str, Any]], *, postgres: b
         with cur.copy(f"COPY indicator_observations ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(values(row))
+
+
+# --- new rows of an import, as COPY text (PostgreSQL) ---------------------------------------------
+
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
+_FLAGS = {
+    (a, b, c, d): "\t".join("t" if on else "f" for on in (a, b, c, d))
+    for a in (False, True)
+    for b in (False, True)
+    for c in (False, True)
+    for d in (False, True)
+}
+NULL = "\\N"
+
+
+def escape(text: str) -> str:
+    """A text value as COPY's text format writes it (the importer refuses NUL characters)."""
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def new_ids(n: int) -> list[str]:
+    """``n`` random (version 4) UUIDs as text, from one read of the system's random source."""
+    h = os.urandom(16 * n).hex()
+    return [
+        f"{h[k : k + 12]}4{h[k + 13 : k + 16]}{_VARIANT[h[k + 16]]}{h[k + 17 : k + 32]}"
+        for k in range(0, 32 * n, 32)
+    ]
+
+
+class CopyLines:
+    """An import's new observations written with one COPY per batch, each row one line of text.
+
+    What repeats across the rows — the indicator, the place, the period, the breakdowns and the
+    import's own columns — is formatted once per import, so a row costs a few string joins. The
+    COPY runs on one background thread while the caller checks the next batch (the database's work
+    and Python's overlap); the caller calls :meth:`wait` before it uses the session again.
+    """
+
+    COLUMNS = (
+        "indicator_id", "place", "place_level", "municipality_id", "county",
+        "period", "period_type", "period_rank", "period_start", "period_end",
+        "breakdown_key", "breakdown_dims", "breakdowns",
+        "id", "value", "people", "provisional", "estimated", "break_in_series", "suppressed", "source",
+        "status", "derived", "import_id", "created_by", "updated_by", "created_at", "updated_at",
+    )  # fmt: skip
+
+    def __init__(self, *, import_id: uuid.UUID, by: str) -> None:
+        self._indicators: dict[uuid.UUID, str] = {}
+        self._places: dict[str, str] = {}
+        self._periods: dict[str, str] = {}
+        self._breakdowns: dict[str, str] = {}
+        self._tail = "\t".join(("draft", "f", str(import_id), escape(by), escape(by)))
+        self._sql = f"COPY indicator_observations ({', '.join(self.COLUMNS)}) FROM STDIN"
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-copy")
+        self._pending: Future[None] | None = None
+
+    def wait(self) -> None:
+        """Wait for the COPY under way, if any; its failure is raised here."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        """Wait for the COPY under way (its failure already being handled) and stop the thread."""
+        try:
+            with suppress(Exception):  # the caller is already raising the error that matters
+                self.wait()
+        finally:
+            self._worker.shutdown()
+
+    def write(self, session: Session, items: list[Checked], now: datetime) -> None:
+        stamp = now.isoformat()
+        tail = f"{self._tail}\t{stamp}\t{stamp}\n"
+        lines = [
+            f"{self._head(item)}\t{row_id}\t{NULL if item.value is None else repr(item.value)}\t"
+            f"{NULL if item.people is None else item.people}\t{_FLAGS[item.flags]}\t"
+            f"{NULL if item.source is None else escape(item.source)}\t{tail}"
+            for item, row_id in zip(items, new_ids(len(items)), strict=True)
+        ]
+        self.wait()
+        data = "".join(lines).encode()
+        driver = session.connection().connection.driver_connection
+        self._pending = self._worker.submit(self._copy, driver, data)
+
+    def _copy(self, driver: Any, data: bytes) -> None:
+        with driver.cursor() as cur, cur.copy(self._sql) as copy:
+            copy.write(data)
+
+    def _head(self, item: Checked) -> str:
+        d, pl, p = item.definition, item.place, item.period
+        indicator = self._indicators.get(d.id)
+        if indicator is None:
+            indicator = self._indicators[d.id] = str(d.id)
+        place = self._places.get(pl.code)
+        if place is None:
+            place = self._places[pl.code] = "\t".join(
+                (escape(pl.code), pl.level, NULL if pl.municipality_id is None else str(pl.municipality_id),
+                 NULL if pl.county is None else escape(pl.county))
+            )  # fmt: skip
+        period = self._periods.get(p.code)
+        if period is None:
+            period = self._periods[p.code] = "\t".join(
+                (p.code, p.type, str(p.rank), p.start.isoformat(), p.end.isoformat())
+            )
+        breakdown = self._breakdowns.get(item.bkey)
+        if breakdown is None:
+            breakdown = self._breakdowns[item.bkey] = "\t".join(
+                (escape(item.bkey), escape(item.bdims), escape(json.dumps(item.breakdowns)))
+            )
+        return f"{indicator}\t{place}\t{period}\t{breakdown}"

@@ -204,3 +204,78 @@ def test_writing_needs_the_scope(ind, base, auth):
     # The stats machine client (read + write) loads its own municipality's data.
     s = ind.load(csv_lines(HEADER, GOOD), who=base.clients["stats"]).json()
     assert s["imported"] == 1
+
+
+AWKWARD = [
+    # (place, period, value, breakdowns, flags, source, people)
+    ("kauno-m", "2024Q1", 0.1, {"sex": "female"}, ["provisional", "estimated"], "tab\there", 12),
+    ("county-kaunas", "2024-03", 1e-300, {}, [], "back\\slash \\N and\nnewline\r\nend", None),
+    ("LT", "2024", 123456789.123456789, {"sex": "male", "age_group": "25-44"}, ["break_in_series"],
+     'Українська «лапки» "quotes" \\t', 7),
+    ("vilniaus-m", "2024Q2", -0.5, {}, ["suppressed"], None, None),
+    ("vilniaus-m", "2024Q3", 1e300, {"age_group": "65+"}, [], "\\", 0),
+]  # fmt: skip
+
+
+def test_texts_and_numbers_are_stored_exactly_as_sent(ind, db):
+    """Every column of a new row as sent, whichever way the database is fed (COPY text on PostgreSQL)."""
+    body = [
+        {"indicator": "returnees_arrived", "place": pl, "period": p, "value": v, "breakdowns": b,
+         "flags": f, "source": s, "people": n}
+        for pl, p, v, b, f, s, n in AWKWARD
+    ]  # fmt: skip
+    summary = ind.loaded(json.dumps(body), fmt="application/json")
+    assert (summary["imported"], summary["conflict_count"]) == (len(AWKWARD), 0), summary
+    definition_id = db.execute(
+        sa.text("SELECT id FROM indicator_definitions WHERE code = 'returnees_arrived'")
+    ).scalar_one()
+    stored = {
+        (o.place, o.period): o
+        for o in db.execute(sa.select(Observation).where(Observation.import_id == uuid.UUID(summary["id"])))
+        .scalars()
+        .all()
+    }
+    assert len(stored) == len(AWKWARD)
+    kaunas = db.execute(sa.text("SELECT id FROM municipalities WHERE slug = 'kauno-m'")).scalar_one()
+    for pl, p, v, b, f, s, n in AWKWARD:
+        o = stored[(pl, p)]
+        assert o.indicator_id == uuid.UUID(str(definition_id))
+        assert o.value == (None if "suppressed" in f else v)
+        assert o.source == s and o.people == n
+        assert o.breakdowns == b
+        assert o.breakdown_key == "|".join(f"{k}={b[k]}" for k in sorted(b))
+        assert o.breakdown_dims == ",".join(sorted(b))
+        flags = (o.provisional, o.estimated, o.break_in_series, o.suppressed)
+        assert flags == tuple(x in f for x in ("provisional", "estimated", "break_in_series", "suppressed"))
+        assert (o.status, o.derived, o.published_at) == ("draft", False, None)
+        assert o.created_by == o.updated_by and o.created_by.startswith("user:")
+        assert o.created_at == o.updated_at and o.created_at.tzinfo is not None
+        assert o.id.version == 4
+    assert (stored[("kauno-m", "2024Q1")].place_level, stored[("kauno-m", "2024Q1")].county) == (
+        "municipality",
+        "kaunas",
+    )
+    assert uuid.UUID(str(stored[("kauno-m", "2024Q1")].municipality_id)) == uuid.UUID(str(kaunas))
+    county = stored[("county-kaunas", "2024-03")]
+    assert (county.place_level, county.municipality_id, county.county) == ("county", None, "kaunas")
+    assert (county.period_type, county.period_rank) == ("month", 3)
+    assert (str(county.period_start), str(county.period_end)) == ("2024-03-01", "2024-03-31")
+    country = stored[("LT", "2024")]
+    assert (country.place_level, country.municipality_id, country.county, country.period_type) == (
+        "country",
+        None,
+        None,
+        "year",
+    )
+
+
+def test_a_nul_character_in_a_source_is_the_rows_conflict(ind):
+    body = [
+        {"indicator": "returnees_arrived", "place": "kauno-m", "period": "2023Q1", "value": 1, "source": "a\u0000b"},
+        {"indicator": "returnees_arrived", "place": "kauno-m", "period": "2023Q2", "value": 2, "source": "ok"},
+    ]  # fmt: skip
+    summary = ind.loaded(json.dumps(body), fmt="application/json")
+    assert (summary["imported"], summary["conflict_count"]) == (1, 1)
+    assert summary["conflicts"][0] | {"reason": None} == {
+        "row": 1, "line": None, "field": "source", "code": "bad_source", "reason": None,
+    }  # fmt: skip

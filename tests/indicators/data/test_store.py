@@ -1,0 +1,47 @@
+"""The COPY writer's own parts: text escaping, row ids, and a failed COPY reported to its caller."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
+import pytest
+
+from api.indicators.data.store import CopyLines, escape, new_ids
+
+
+def test_escape_writes_what_copy_reads_back():
+    assert escape("plain") == "plain"
+    assert escape("a\tb\nc\rd\\e") == "a\\tb\\nc\\rd\\\\e"
+    assert escape("\\N") == "\\\\N"  # a backslash-N text is not NULL
+
+
+def test_new_ids_are_distinct_version_4_uuids():
+    ids = new_ids(2000)
+    parsed = [uuid.UUID(i) for i in ids]
+    assert len(set(parsed)) == 2000
+    assert {u.version for u in parsed} == {4}
+    assert {u.variant for u in parsed} == {uuid.RFC_4122}
+
+
+class _FailingDriver:
+    def cursor(self):
+        raise RuntimeError("the COPY failed")
+
+
+def _session(driver):
+    return SimpleNamespace(
+        connection=lambda: SimpleNamespace(connection=SimpleNamespace(driver_connection=driver))
+    )
+
+
+def test_a_failed_copy_is_raised_to_the_caller_and_close_does_not_hide_the_first_error():
+    lines = CopyLines(import_id=uuid.uuid4(), by="user:x")
+    lines.write(_session(_FailingDriver()), [], datetime.now(UTC))
+    with pytest.raises(RuntimeError, match="the COPY failed"):
+        lines.wait()
+    lines.wait()  # reported once: nothing is pending any more
+    lines.write(_session(_FailingDriver()), [], datetime.now(UTC))
+    lines.close()  # the caller is raising its own error: close waits and stops the thread quietly
+    assert lines._pending is None
