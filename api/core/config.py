@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     frontend_dir: Path = PROJECT_ROOT / "frontend"
 
     max_body_bytes: int = 1_048_576
+    # Analytics answers each worker remembers until the data under them changes (0: none).
+    analytics_cache_mb: int = 64
     # Per-path overrides for large uploads (e.g. indicator imports), path prefix -> bytes.
     large_body_paths: dict[str, int] = {"/api/v1/indicators/data": 512 * 1024 * 1024}
 

@@ -157,3 +157,17 @@ class JobLock(SQLModel, table=True):
     holder: str = Field(max_length=100, nullable=False)
     acquired_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class IndicatorDataTag(SQLModel, table=True):
+    """One row whose ``tag`` changes with every write to what analytics answers are made of
+    (observations, definitions, municipalities), set by database triggers (indicators_0003).
+
+    A remembered answer is served only while the tag is the one it was computed under. The tag is
+    random rather than a counter, so a write rolled back never brings an old tag back for new data.
+    """
+
+    __tablename__ = "indicator_data_tag"
+
+    id: int = Field(default=1, primary_key=True)
+    tag: int = Field(default=0, sa_type=sa.BigInteger, nullable=False)

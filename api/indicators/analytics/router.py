@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Header, Query, Request, Response
 
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
@@ -14,7 +14,7 @@ from api.core.http import op
 from api.core.i18n import LocaleDep
 from api.core.types import IsoDate
 from api.indicators import media
-from api.indicators.analytics import logic, output
+from api.indicators.analytics import answers, logic, output
 from api.indicators.analytics.query import parse_query
 from api.indicators.analytics.schemas import AnalyticsResponse, CatalogueRead
 from api.indicators.scope import sees_restricted
@@ -38,6 +38,7 @@ router = APIRouter(prefix="/analytics", tags=["analytics"])
     },
 )
 def get_analytics(
+    request: Request,
     session: SessionDep,
     actor: ActorDep,
     locale: LocaleDep,
@@ -82,17 +83,25 @@ def get_analytics(
         published_only=published_only,
         as_of=as_of or datetime.now(UTC).date(),
     )
-    rows = logic.table(q, logic.evaluate(session, actor=actor, q=q))
+
+    def compute() -> bytes:
+        rows = logic.table(q, logic.evaluate(session, actor=actor, q=q))
+        if fmt == "csv":
+            return output.as_csv(q, locale, rows).encode()
+        if fmt == "sdmx-csv":
+            return output.as_sdmx_csv(q, rows).encode()
+        return output.as_json(q, locale, rows)
+
+    store = answers.answers_of(request.app.state)
+    body = answers.remembered(store, session, q, actor, fmt, locale.lang, compute)
     headers = {"Content-Language": locale.lang, "Vary": media.VARY}
     if sees_restricted(actor) and not published_only:
         headers["Cache-Control"] = "private, no-store"
     if fmt == "csv":
         headers["Content-Disposition"] = 'attachment; filename="analytics.csv"'
-        return Response(output.as_csv(q, locale, rows), media_type=media.SERVED["csv"], headers=headers)
-    if fmt == "sdmx-csv":
+    elif fmt == "sdmx-csv":
         headers["Content-Disposition"] = 'attachment; filename="analytics-sdmx.csv"'
-        return Response(output.as_sdmx_csv(q, rows), media_type=media.SERVED["sdmx-csv"], headers=headers)
-    return Response(output.as_json(q, locale, rows), media_type=media.SERVED["json"], headers=headers)
+    return Response(body, media_type=media.SERVED[fmt], headers=headers)
 
 
 @router.get(
