@@ -241,3 +241,53 @@ def _my_account_in_own_session(request: Request, token: str) -> tuple[bytes, int
 
 my_account.openapi_security = "required"  # type: ignore[attr-defined]
 MyAccount = Annotated[tuple[bytes, int], Depends(my_account)]
+
+
+class SignedIn:
+    """A person's request whose token passed, in the event loop, what needs no database: present,
+    its signature and expiry (or checked within the last few seconds, then also 403 for a machine
+    client). So a request without a usable token is 401 before its body is validated (422), as
+    with ``UserActor``, with no worker thread. :meth:`person` finishes the check in the thread the
+    route's work runs in (revocation and account state from the database unless recently checked),
+    so a change is one thread hop, not one per dependency.
+    """
+
+    __slots__ = ("_actor", "request", "token")
+
+    def __init__(self, request: Request, token: str, actor: Actor | None) -> None:
+        self.request, self.token, self._actor = request, token, actor
+
+    def person(self, session: Session) -> Actor:
+        """The signed-in person (401 when the token was revoked or the account is not active; 403
+        for a machine client); call it in the worker thread, with the route's session."""
+        actor = self._actor
+        if actor is None:
+            state = self.request.app.state
+            actor = checked_actor(state, session, state.settings, self.token)
+        self.request.state.actor = actor
+        return _person(actor)
+
+
+def usable_token(request: Request, token: str | None) -> Actor | None:
+    """401 for a missing token or one that does not verify (signature, expiry), checked without the
+    database; the caller when the token was checked within the last few seconds, else None."""
+    if not token:
+        raise unauthorized()
+    actor = cached_actor(request, token)
+    if actor is None:
+        try:
+            decode_token(request.app.state.settings, token, expected="access")
+        except TokenError as exc:
+            raise unauthorized("The access token is invalid or expired.", "invalid_token") from exc
+    return actor
+
+
+async def signed_in(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> SignedIn:
+    actor = usable_token(request, token)
+    if actor is not None:
+        _person(actor)
+    return SignedIn(request, token or "", actor)
+
+
+signed_in.openapi_security = "required"  # type: ignore[attr-defined]
+SignedInPerson = Annotated[SignedIn, Depends(signed_in)]

@@ -17,7 +17,15 @@ from pydantic import BaseModel
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlmodel import Session
 
-from api.accounts.deps import ActorDep, checked_actor, get_signed_in, oauth2, require_scopes, require_user
+from api.accounts.deps import (
+    ActorDep,
+    checked_actor,
+    get_signed_in,
+    oauth2,
+    require_scopes,
+    require_user,
+    usable_token,
+)
 from api.core import ratelimit
 from api.core.actor import ANONYMOUS, Actor
 from api.core.db import SessionDep
@@ -153,15 +161,22 @@ class Counted:
 _participates = require_scopes("ideas:participate")
 
 
+async def _usable_token(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> str:
+    """No token, or one that does not verify, is 401 here: before the body is validated (422) and
+    before a connection is taken. Such an attempt was never counted (it has no subject to count)."""
+    usable_token(request, token)
+    return token or ""
+
+
 def counted(kind: str) -> Any:
     """The dependency of a participant's counted attempt of ``kind`` (see :class:`Counted`); in
     OpenAPI the same security as ``Participant``."""
 
     async def dependency(
         request: Request,
+        token: Annotated[str, Depends(_usable_token)],
         session: SessionDep,
         settings: IdeasSettingsDep,
-        token: Annotated[str | None, Depends(oauth2)],
     ) -> Counted:
         return Counted(request, session, settings, token, kind)
 

@@ -6,8 +6,9 @@ import uuid
 
 from fastapi import APIRouter, Response
 
-from api.accounts.deps import UserActor
+from api.accounts.deps import SignedInPerson, UserActor
 from api.core.db import SessionDep
+from api.core.hot import in_thread
 from api.core.http import NoStore, op
 from api.core.i18n import LocaleDep
 from api.events import notices
@@ -36,17 +37,25 @@ def _read(reg: EventRegistration, name: str | None = None) -> RegistrationRead:
     "/registration",
     **op(RegistrationRead, "Register (or join the waitlist)", (401, 404, 409, 422), status=201),
 )
-def register(
-    event_id: uuid.UUID, session: SessionDep, actor: UserActor, body: RegistrationCreate
+async def register(
+    event_id: uuid.UUID, who: SignedInPerson, body: RegistrationCreate, session: SessionDep
 ) -> RegistrationRead:
-    return _read(
-        logic.register(session, actor=actor, event=get_readable(session, event_id), answers=body.answers)
-    )
+    def work() -> RegistrationRead:
+        actor = who.person(session)
+        event = get_readable(session, event_id)
+        return _read(logic.register(session, actor=actor, event=event, answers=body.answers))
+
+    # The token's database check, the event and the registration in one worker thread.
+    return await in_thread(work)
 
 
 @router.delete("/registration", **op(None, "Cancel my registration", (401, 404), status=204))
-def unregister(event_id: uuid.UUID, session: SessionDep, actor: UserActor) -> Response:
-    logic.unregister(session, actor=actor, event=get_readable(session, event_id))
+async def unregister(event_id: uuid.UUID, who: SignedInPerson, session: SessionDep) -> Response:
+    def work() -> None:
+        actor = who.person(session)
+        logic.unregister(session, actor=actor, event=get_readable(session, event_id))
+
+    await in_thread(work)
     return Response(status_code=204)
 
 

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import uuid
+from typing import Annotated
+
 from fastapi import APIRouter, Response
+from sqlmodel import Session
 
 from api.accounts.deps import ActorDep
 from api.core.actor import Actor
 from api.core.conditional import IfMatchDep
 from api.core.db import SessionDep
 from api.core.http import deleting, no_content, op, with_etag
+from api.ideas import access
 from api.ideas.comments import logic as comments
 from api.ideas.comments.schemas import CommentCreate, CommentList, CommentRead, CommentUpdate
-from api.ideas.deps import EDIT_ERRORS, PagingDep, Participant, ReadableComment, ReadableIdea, limited
+from api.ideas.deps import (
+    EDIT_ERRORS,
+    Counted,
+    PagingDep,
+    Participant,
+    ReadableComment,
+    ReadableIdea,
+    counted,
+)
 from api.ideas.models import Idea, IdeaComment
 
 router = APIRouter(prefix="/ideas", tags=["ideas"])
@@ -29,19 +42,20 @@ def list_comments(idea: ReadableIdea, actor: ActorDep, paging: PagingDep) -> Res
 
 @router.post(
     "/{idea_id}/comments",
-    **limited(
-        "comment",
-        CommentRead,
-        "Comment or reply (3 levels deep at most)",
-        (401, 403, 404, 409, 422, 429),
-        status=201,
-    ),
+    **op(CommentRead, "Comment or reply (3 levels deep at most)", (401, 403, 404, 409, 422, 429), status=201),
 )
-def create_comment(
-    response: Response, session: SessionDep, actor: Participant, idea: ReadableIdea, body: CommentCreate
+async def create_comment(
+    idea_id: uuid.UUID,
+    response: Response,
+    attempt: Annotated[Counted, counted("comment")],
+    body: CommentCreate,
 ) -> CommentRead:
-    comment = comments.create(session, actor=actor, idea=idea, data=body)
-    return _comment(response, idea, comment, actor)
+    def work(session: Session, actor: Actor) -> CommentRead:
+        idea = access.readable_idea(session, actor, idea_id)
+        return _comment(response, idea, comments.create(session, actor=actor, idea=idea, data=body), actor)
+
+    # The count, the token check, the idea and the comment in one worker thread (see Counted).
+    return await attempt.run(work)
 
 
 @router.get("/{idea_id}/comments/{comment_id}", **op(CommentRead, "A comment", (404,)))
