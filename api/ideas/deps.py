@@ -30,7 +30,7 @@ from api.core import ratelimit
 from api.core.actor import ANONYMOUS, Actor
 from api.core.db import SessionDep
 from api.core.errors import not_found
-from api.core.hot import in_thread
+from api.core.hot import in_thread_committed
 from api.core.http import Reply, ReplyDep, op, page_response
 from api.core.pagination import PageDep, PageParams
 from api.core.security import TokenError, decode_token
@@ -146,7 +146,8 @@ class Counted:
     kind: str
 
     async def run(self, work: Callable[[Session, Actor], T]) -> T:
-        return await in_thread(self._run, work)
+        # Committed in the same thread: the counters the work moved are not held locked across a hop.
+        return await in_thread_committed(self.session, lambda: self._run(work))
 
     def _run(self, work: Callable[[Session, Actor], T]) -> T:
         _count(self.request, self.session, self.settings, self.token, self.kind)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Response
 
 from api.accounts.deps import SignedInPerson, UserActor
 from api.core.db import SessionDep
-from api.core.hot import in_thread
+from api.core.hot import in_thread_committed
 from api.core.http import NoStore, op
 from api.core.i18n import LocaleDep
 from api.events import notices
@@ -45,8 +45,9 @@ async def register(
         event = get_readable(session, event_id)
         return _read(logic.register(session, actor=actor, event=event, answers=body.answers))
 
-    # The token's database check, the event and the registration in one worker thread.
-    return await in_thread(work)
+    # The token's database check, the event and the registration in one worker thread, committed
+    # there (the seat taken on the event is not held locked across a second hop).
+    return await in_thread_committed(session, work)
 
 
 @router.delete("/registration", **op(None, "Cancel my registration", (401, 404), status=204))
@@ -55,7 +56,7 @@ async def unregister(event_id: uuid.UUID, who: SignedInPerson, session: SessionD
         actor = who.person(session)
         logic.unregister(session, actor=actor, event=get_readable(session, event_id))
 
-    await in_thread(work)
+    await in_thread_committed(session, work)
     return Response(status_code=204)
 
 
