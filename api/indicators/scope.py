@@ -46,6 +46,15 @@ def visible(actor: Actor, table: Any, *, published_only: bool = False) -> sa.Col
     return sa.or_(published, table.c.municipality_id == mine)
 
 
+def visibility_key(actor: Actor, *, published_only: bool = False) -> tuple[str, str]:
+    """What of the data :func:`visible` lets the actor read, as a key (remembered answers are kept
+    per key): published data only; everything; or published data and one municipality's drafts."""
+    if published_only or not sees_restricted(actor):
+        return ("published", "")
+    mine = tenant(actor)
+    return ("all", "") if mine is None else ("published+drafts of", str(mine))
+
+
 def in_municipalities(column: Any, ids: Iterable[uuid.UUID]) -> sa.ColumnElement[bool]:
     """Rows of these municipalities (a place filter, not a permission: :func:`visible` is)."""
     return column.in_(sorted(ids, key=str))

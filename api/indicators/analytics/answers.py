@@ -28,7 +28,7 @@ from sqlmodel import Session
 from api.core.actor import Actor
 from api.indicators.analytics.query import Query
 from api.indicators.models import IndicatorDataTag
-from api.indicators.scope import sees_restricted, tenant
+from api.indicators.scope import visibility_key
 
 TAG = IndicatorDataTag.__table__  # type: ignore[attr-defined]
 _READ_TAG = sa.select(TAG.c.tag).where(TAG.c.id == 1)
@@ -47,14 +47,6 @@ def data_tag(session: Session) -> tuple[int, int | None]:
     return int(session.execute(_READ_TAG).scalar_one()), None
 
 
-def visibility(actor: Actor, q: Query) -> tuple[str, str]:
-    """What of the data the caller sees, as :func:`api.indicators.scope.visible` decides it."""
-    if q.published_only or not sees_restricted(actor):
-        return ("published", "")
-    mine = tenant(actor)
-    return ("all", "") if mine is None else ("published+drafts of", str(mine))
-
-
 def key_of(q: Query, actor: Actor, fmt: str, lang: str) -> tuple[Any, ...]:
     return (
         fmt,
@@ -66,7 +58,7 @@ def key_of(q: Query, actor: Actor, fmt: str, lang: str) -> tuple[Any, ...]:
         tuple((name, tuple(values)) for name, values in q.filters.items()),
         q.published_only,
         q.as_of.isoformat(),
-        visibility(actor, q),
+        visibility_key(actor, published_only=q.published_only),
     )
 
 
