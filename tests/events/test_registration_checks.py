@@ -35,7 +35,8 @@ def test_registration_checks_come_in_order(app, client, auth, base, make_event, 
     token = auth.token(person)
     db.add(
         RevokedToken(
-            jti=decode_token(app.state.settings, token, expected="access").jti, expires_at=datetime.now(UTC) + timedelta(hours=1)
+            jti=decode_token(app.state.settings, token, expected="access").jti,
+            expires_at=datetime.now(UTC) + timedelta(hours=1),
         )
     )
     db.flush()

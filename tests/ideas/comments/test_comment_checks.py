@@ -37,7 +37,8 @@ def test_comment_checks_come_in_order(app, client, auth, base, make_idea, db):
     token = auth.token(base.resident2)
     db.add(
         RevokedToken(
-            jti=decode_token(app.state.settings, token, expected="access").jti, expires_at=datetime.now(UTC) + timedelta(hours=1)
+            jti=decode_token(app.state.settings, token, expected="access").jti,
+            expires_at=datetime.now(UTC) + timedelta(hours=1),
         )
     )
     db.flush()
