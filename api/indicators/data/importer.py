@@ -210,6 +210,10 @@ class Importer:
         changes: list[dict[str, Any]] = []
         for key, item in checked.items():
             old = existing.get(key)
+            if old is not None and old.import_id == self.import_id:
+                # Written by an earlier batch of this very file: a repeat, not a change.
+                self._conflict(item.row, "duplicate_in_file", "the same observation as an earlier row")
+                continue
             if item.delete:
                 if old is None:
                     self.counts.ignored += 1

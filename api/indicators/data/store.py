@@ -31,7 +31,7 @@ def existing(
     c = OBS.c
     columns = [
         c.id, c.indicator_id, c.period, c.place, c.breakdown_key, c.value, c.provisional, c.estimated,
-        c.break_in_series, c.suppressed, c.status, c.source, c.people, c.municipality_id,
+        c.break_in_series, c.suppressed, c.status, c.source, c.people, c.municipality_id, c.import_id,
     ]  # fmt: skip
     if postgres:
         # The keys as one JSON parameter joined as a set: one plan whatever the batch size (a tuple

@@ -279,3 +279,34 @@ def test_a_nul_character_in_a_source_is_the_rows_conflict(ind):
     assert summary["conflicts"][0] | {"reason": None} == {
         "row": 1, "line": None, "field": "source", "code": "bad_source", "reason": None,
     }  # fmt: skip
+
+
+def test_a_repeat_in_a_later_batch_is_a_duplicate_not_an_update(db, base):
+    """Rows are checked in batches; a row repeating one of an earlier batch of the same file is
+    reported, as one within a batch is, and the first row's value stays."""
+    import io
+
+    from api.core.actor import Actor
+    from api.indicators.data.importer import Importer
+
+    analyst = Actor(kind="user", id=base.analyst.id, role="analyst", display_name="A")
+    text = csv_lines(
+        "indicator,place,period,value",
+        [
+            "returnees_arrived,kauno-m,2021Q1,1",
+            "returnees_arrived,kauno-m,2021Q2,2",
+            "returnees_arrived,kauno-m,2021Q3,3",
+            "returnees_arrived,kauno-m,2021Q1,99",  # the first row again, two batches later
+            "returnees_arrived,kauno-m,2021Q2,2",  # the second row again, unchanged
+        ],
+    )
+    summary = Importer(db, actor=analyst, fmt="csv", batch_size=2).run(io.BytesIO(text.encode()))
+    assert (summary.imported, summary.updated, summary.conflict_count) == (3, 0, 2), summary
+    assert [(c.row, c.code) for c in summary.conflicts] == [
+        (4, "duplicate_in_file"),
+        (5, "duplicate_in_file"),
+    ]
+    stored = db.execute(
+        sa.select(Observation.value).where(Observation.place == "kauno-m", Observation.period == "2021Q1")
+    ).scalar_one()
+    assert stored == 1
