@@ -308,3 +308,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if skipped:
         reporter.write_line(f"LANGELIS_FAIL_ON_SKIP: {len(skipped)} test(s) skipped", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def _rate_limits_in_one_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rate-limit counters use fixed windows, whose counts start again at each boundary: a test
+    that counts 31 attempts across one (every 5 minutes on the clock) saw its count restart. In
+    tests the rate limits' clock stands still, one second into a window of every size up to a day;
+    everything else keeps the real time."""
+    import time
+
+    from api.core import ratelimit
+
+    day = 86_400
+    pinned = time.time() // day * day + day / 2 + 1
+    monkeypatch.setattr(ratelimit, "clock", lambda: pinned)

@@ -100,6 +100,6 @@ def verify(
         raise _refused("The form's check is not solved. Send again.")
     # A challenge lives TTL_SECONDS, so its uses fall in this window or the one before.
     key, window = f"pow:{body['n']}", TTL_SECONDS * 2
-    earlier = ratelimit.count(session, key, window_seconds=window, now=time.time() - window)
+    earlier = ratelimit.count(session, key, window_seconds=window, now=ratelimit.clock() - window)
     if ratelimit.add(session, key, window_seconds=window) > 1 or earlier:
         raise _refused("The form's check was already used. Send again.")

@@ -21,13 +21,19 @@ from api.core.models import RateLimitCounter
 _table = RateLimitCounter.__table__  # type: ignore[attr-defined]
 
 
+def clock() -> float:
+    """Now, in seconds since the epoch. Tests pin it: a fixed window's count starts again at the
+    window's boundary, so a test counting attempts across one would see its count restart."""
+    return time.time()
+
+
 def _bucket(key: str, window_seconds: int, now: float) -> tuple[str, int]:
     window = int(now // window_seconds)
     return f"{key}|{window_seconds}|{window}"[:300], window
 
 
 def too_many(window_seconds: int, now: float | None = None) -> ProblemError:
-    now = time.time() if now is None else now
+    now = clock() if now is None else now
     window = int(now // window_seconds)
     retry_after = max(1, int((window + 1) * window_seconds - now) + 1)
     return ProblemError(
@@ -40,7 +46,7 @@ def too_many(window_seconds: int, now: float | None = None) -> ProblemError:
 
 def count(session: Session, key: str, *, window_seconds: int, now: float | None = None) -> int:
     """The count of ``key`` in the window holding ``now`` (default: the current one)."""
-    bucket, _ = _bucket(key, window_seconds, time.time() if now is None else now)
+    bucket, _ = _bucket(key, window_seconds, clock() if now is None else now)
     value = session.execute(sa.select(_table.c.count).where(_table.c.bucket == bucket)).scalar()
     return int(value or 0)
 
@@ -65,7 +71,7 @@ def _upsert(session: Session) -> Any:
 
 
 def add(session: Session, key: str, *, window_seconds: int) -> int:
-    now = time.time()
+    now = clock()
     bucket, window = _bucket(key, window_seconds, now)
     params = {"rl_bucket": bucket, "rl_window": window * window_seconds}
     value = int(session.execute(_upsert(session), params).scalar_one())
