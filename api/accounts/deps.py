@@ -219,9 +219,8 @@ async def my_account(request: Request, token: Annotated[str | None, Depends(oaut
     The authenticated floor: a token checked and an account read within the last few seconds cost
     no thread and no database (the bound of :mod:`api.accounts.tokens.checks`); otherwise one worker
     thread checks the token and reads the account in one short session."""
-    if not token:
-        raise unauthorized()
-    actor = cached_actor(request, token)
+    actor = usable_token(request, token)
+    token = token or ""  # a missing token was refused just above
     if actor is not None:
         _person(actor)
         answer = users.remembered_account(token_checks(request.app.state, request.app.state.settings), token)

@@ -188,3 +188,12 @@ def as_sdmx_csv(q: Query, rows: list[Any]) -> str:
             ]
         )
     return out.getvalue()
+
+
+def render(q: Query, locale: Locale, rows: list[Any], fmt: str) -> bytes:
+    """The answer's bytes in ``fmt`` (``json``, ``csv`` or ``sdmx-csv``)."""
+    if fmt == "csv":
+        return as_csv(q, locale, rows).encode()
+    if fmt == "sdmx-csv":
+        return as_sdmx_csv(q, rows).encode()
+    return as_json(q, locale, rows)

@@ -83,17 +83,16 @@ def get_analytics(
         published_only=published_only,
         as_of=as_of or datetime.now(UTC).date(),
     )
-
-    def compute() -> bytes:
-        rows = logic.table(q, logic.evaluate(session, actor=actor, q=q))
-        if fmt == "csv":
-            return output.as_csv(q, locale, rows).encode()
-        if fmt == "sdmx-csv":
-            return output.as_sdmx_csv(q, rows).encode()
-        return output.as_json(q, locale, rows)
-
     store = answers.answers_of(request.app.state)
-    body = answers.remembered(store, session, q, actor, fmt, locale.lang, compute)
+    body = answers.remembered(
+        store,
+        session,
+        q,
+        actor,
+        fmt,
+        locale.lang,
+        lambda: output.render(q, locale, logic.table(q, logic.evaluate(session, actor=actor, q=q)), fmt),
+    )
     headers = {"Content-Language": locale.lang, "Vary": media.VARY}
     if sees_restricted(actor) and not published_only:
         headers["Cache-Control"] = "private, no-store"
