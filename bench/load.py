@@ -209,6 +209,9 @@ def langelis_server(tree: Path, url: str, workers: int, log: Path) -> Iterator[s
         "LANGELIS_ENVIRONMENT": "production",
         "LANGELIS_LOG_JSON": "true",
         "LANGELIS_LOG_LEVEL": "INFO",
+        # The tree's own code first: a compared tree whose .venv is another checkout's (a symlink,
+        # or an editable install) would otherwise import that checkout's ``api``.
+        "PYTHONPATH": str(tree.resolve()),
     }
     exe = tree / ".venv" / "bin" / "langelis"
     cmd = [str(exe), "serve", "--port", str(port), "--workers", str(workers)]

@@ -33,7 +33,7 @@ from api.directory.services import logic as catalog
 from api.directory.services import rows
 from api.directory.services.place_names import split_places
 from api.directory.services.rows import JSONObj
-from api.directory.services.text_index import TextHas
+from api.directory.services.text_index import KEYS, TextHas, hits, indexed, plain
 from api.municipalities.models import Organization
 
 _FAR_PAST = date(1900, 1, 1)
@@ -95,6 +95,12 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
         where.append(col(Service.updated_at) > f.modified_after)
     if terms := search_stems(f.q):
         where.append(TextHas(terms))
+    return where + _filters(f, today=today)
+
+
+def _filters(f: ServiceFilters, *, today: date | None = None) -> list[sa.ColumnElement[bool]]:
+    """The conditions of every filter but free text and the deleted ones (:func:`conditions`)."""
+    where: list[sa.ColumnElement[bool]] = []
     if f.near is not None:
         at = sa.select(col(ServiceAtLocation.service_id)).join(
             Location, col(Location.id) == ServiceAtLocation.location_id
@@ -151,24 +157,23 @@ def conditions(f: ServiceFilters, *, today: date | None = None) -> list[sa.Colum
     return where
 
 
-def _score(q: str | None) -> Any:
+def _score(q: str | None, sort_name: Any) -> Any:
     """Each word found in the name counts 2; every row here already holds every word."""
     terms = search_stems(q)
-    parts = [
-        sa.case((col(Service.sort_name).like(f"%{like_escape(t)}%", escape="\\"), 2), else_=0) for t in terms
-    ]
+    parts = [sa.case((sort_name.like(f"%{like_escape(t)}%", escape="\\"), 2), else_=0) for t in terms]
     return sa.literal(0) if not parts else sum(parts[1:], parts[0])
 
 
-def sort_keys(sort: str, q: str | None) -> tuple[str, list[SortKey]]:
+def sort_keys(sort: str, q: str | None, *, keys: Any = None) -> tuple[str, list[SortKey]]:
+    """The sort's keys; by name or relevance they may be ``keys``' columns (``sort_name``, and
+    ``service_id`` for the id: :data:`text_index.KEYS`) instead of the services' own."""
+    sort_name, service_id = (
+        (col(Service.sort_name), col(Service.id)) if keys is None else (keys.c.sort_name, keys.c.service_id)
+    )
     if sort == "relevance" and search_stems(q):
-        return "relevance", [
-            SortKey(_score(q), True),
-            SortKey(col(Service.sort_name)),
-            SortKey(col(Service.id)),
-        ]
+        return "relevance", [SortKey(_score(q, sort_name), True), SortKey(sort_name), SortKey(service_id)]
     if sort == "-name":
-        return sort, [SortKey(col(Service.sort_name), True), SortKey(col(Service.id), True)]
+        return sort, [SortKey(sort_name, True), SortKey(service_id, True)]
     if sort == "last_modified":
         return sort, [SortKey(col(Service.updated_at)), SortKey(col(Service.id))]
     if sort == "-last_modified":
@@ -178,7 +183,7 @@ def sort_keys(sort: str, q: str | None) -> tuple[str, list[SortKey]]:
             SortKey(sa.func.coalesce(col(Service.assured_date), _FAR_PAST), True),
             SortKey(col(Service.id), True),
         ]
-    return "name", [SortKey(col(Service.sort_name)), SortKey(col(Service.id))]
+    return "name", [SortKey(sort_name), SortKey(service_id)]
 
 
 def effective_sort(filters: ServiceFilters, sort: str | None) -> str:
@@ -230,6 +235,7 @@ def search(
     filters = resolved(session, filters)
     wanted = effective_sort(filters, sort)
     inner: Any = sa.select(col(Service.id).label("page_id"))
+    keyed = None
     if wanted == "distance":
         assert filters.near is not None
         if session.get_bind().dialect.name == "postgresql":
@@ -238,18 +244,30 @@ def search(
             nearest = _nearest(filters.near)
             inner, d2 = inner.join(nearest, nearest.c.service_id == col(Service.id)), nearest.c.d2
         name, keys = "distance", [SortKey(d2), SortKey(col(Service.id))]
+    elif keyed := _keyed(session, filters, wanted):
+        inner, where = keyed
+        name, keys = sort_keys(wanted, filters.q, keys=KEYS)
     else:
         name, keys = sort_keys(wanted, filters.q)
     scored = name in ("relevance", "distance")
     score = keys[0].column if scored else sa.literal(None)
-    # Sorted by distance, the walk from the nearest places already keeps the services in reach:
-    # the same test again as a condition would run the places' subquery twice.
-    where = conditions(replace(filters, near=None) if name == "distance" else filters)
+    if not keyed:
+        # Sorted by distance, the walk from the nearest places already keeps the services in
+        # reach: the same test again as a condition would run the places' subquery twice.
+        where = conditions(replace(filters, near=None) if name == "distance" else filters)
     inner = inner.add_columns(score.label("k0")).where(*where)
     if params.cursor:
         inner = inner.where(key_after(keys, decode_cursor(params.cursor, name, len(keys))))
     found = session.execute(
-        _page(inner, keys, params.limit + 1, scored, deferred=bool(search_stems(filters.q)))
+        _page(
+            inner,
+            keys,
+            params.limit + 1,
+            scored,
+            deferred=bool(search_stems(filters.q)),
+            # The page's rows are ``services``' own: sorted again by its columns of the same keys.
+            outer=sort_keys(wanted, filters.q)[1] if keyed else keys,
+        )
     ).all()
     page, next_cursor = finish(
         found, params=params, key_of=lambda r: key_values(name, r, r.k0), sort_name=name
@@ -280,11 +298,35 @@ def search(
     return items, next_cursor
 
 
-def _page(inner: Any, keys: list[SortKey], limit: int, scored: bool, *, deferred: bool) -> Any:
+def _keyed(session: Session, f: ServiceFilters, sort: str) -> tuple[Any, list[Any]] | None:
+    """SQLite, free text sorted by relevance or name: the page's ids from the trigram table's
+    candidates and their keys (:data:`text_index.KEYS`), and the conditions left to test on
+    ``services`` — none for free text alone, so only the page's rows are read from there (the keys
+    of a broad word's thousands of candidates were each one search of ``services``' text key).
+    None: another database, sort or query (the plain :func:`conditions` path)."""
+    terms = search_stems(f.q)
+    found = [t for t in terms if indexed(t)]
+    if not found or sort not in ("relevance", "name", "-name") or session.get_bind().dialect.name != "sqlite":
+        return None
+    inner: Any = sa.select(KEYS.c.service_id.label("page_id")).where(KEYS.c.id.in_(hits(found)))
+    rest = _filters(f) + plain(tuple(t for t in terms if not indexed(t)))
+    if f.modified_after is None:
+        inner = inner.where(KEYS.c.deleted_at.is_(None))
+    else:
+        rest.insert(0, col(Service.updated_at) > f.modified_after)
+    if rest:
+        inner = inner.join(Service, col(Service.id) == KEYS.c.service_id)
+    return inner, rest
+
+
+def _page(
+    inner: Any, keys: list[SortKey], limit: int, scored: bool, *, deferred: bool, outer: list[SortKey]
+) -> Any:
     """The page's rows in full with their organisation's name and sort score ``k0``. With free text
     (``deferred``) the page's ids are found first — only the keys of the candidates are read and
-    sorted, which on SQLite come from a covering index — and only those rows are read in full;
-    otherwise an index on the filter and sort already stops after the page."""
+    sorted (on SQLite from the trigram table's copy of them, :func:`_keyed`, or a covering index)
+    — and only those rows are read in full, sorted again by ``outer`` (the same keys as
+    ``services``' columns); otherwise an index on the filter and sort already stops after the page."""
     org_name: Any = col(Organization.name).label("org_name")
     if not deferred:
         return (
@@ -294,12 +336,12 @@ def _page(inner: Any, keys: list[SortKey], limit: int, scored: bool, *, deferred
             .limit(limit)
         )
     ids = inner.order_by(*order_by(keys)).limit(limit).subquery("page")
-    outer = [SortKey(ids.c.k0, keys[0].descending), *keys[1:]] if scored else keys
+    again = [SortKey(ids.c.k0, keys[0].descending), *outer[1:]] if scored else outer
     return (
         sa.select(*rows.SERVICE_COLUMNS, org_name, ids.c.k0)
         .join(ids, ids.c.page_id == col(Service.id))
         .join(Organization, col(Organization.id) == Service.organization_id)
-        .order_by(*order_by(outer))
+        .order_by(*order_by(again))
     )
 
 

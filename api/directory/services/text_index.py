@@ -8,6 +8,10 @@ One condition, written per database when the statement is compiled:
   trigrams standing side by side is exactly the word occurring in the text, so it finds the
   services the plain ``LIKE`` finds without reading every row (``%`` and ``_`` are plain letters
   in a phrase). Shorter words (no trigram to look up) stay plain ``LIKE`` on the row.
+
+``KEYS`` (SQLite): the trigram table's row ids with each service's id and the keys a search sorts
+by (``sort_name``, ``deleted_at``; directory_0009), so a search can rank and sort its candidates
+without reading ``services`` (see ``search.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +27,13 @@ from api.core.i18n import like_escape
 from api.directory.models import Service
 
 _SEARCH = sa.table("service_search", sa.column("rowid"), sa.column("search_text"))
-_ROWS = sa.table("service_search_rows", sa.column("id"), sa.column("service_id"))
+KEYS = sa.table(
+    "service_search_rows",
+    sa.column("id", sa.Integer),
+    sa.column("service_id", sa.Uuid),
+    sa.column("sort_name", sa.String),
+    sa.column("deleted_at", sa.DateTime),
+)
 
 
 class TextHas(sa.ColumnElement[bool]):
@@ -38,7 +48,8 @@ class TextHas(sa.ColumnElement[bool]):
         self.terms = tuple(terms)
 
 
-def _plain(terms: tuple[str, ...]) -> list[sa.ColumnElement[bool]]:
+def plain(terms: tuple[str, ...]) -> list[sa.ColumnElement[bool]]:
+    """``LIKE '%word%'`` on the row for each of ``terms``."""
     return [col(Service.search_text).like(f"%{like_escape(t)}%", escape="\\") for t in terms]
 
 
@@ -52,16 +63,21 @@ def phrases(terms: list[str]) -> str:
     return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
+def hits(terms: list[str]) -> Any:
+    """The trigram table's row ids (``KEYS.c.id``) of the texts holding every one of ``terms``
+    (each with a trigram: :func:`indexed`). SQLite only."""
+    return sa.select(_SEARCH.c.rowid).where(_SEARCH.c.search_text.match(phrases(terms)))
+
+
 @compiles(TextHas)
 def _compile_plain(element: TextHas, compiler: Any, **kw: Any) -> str:
-    return str(compiler.process(sa.and_(sa.true(), *_plain(element.terms)), **kw))
+    return str(compiler.process(sa.and_(sa.true(), *plain(element.terms)), **kw))
 
 
 @compiles(TextHas, "sqlite")
 def _compile_sqlite(element: TextHas, compiler: Any, **kw: Any) -> str:
     found = [t for t in element.terms if indexed(t)]
-    parts = _plain(tuple(t for t in element.terms if not indexed(t)))
+    parts = plain(tuple(t for t in element.terms if not indexed(t)))
     if found:
-        hits = sa.select(_SEARCH.c.rowid).where(_SEARCH.c.search_text.match(phrases(found)))
-        parts.insert(0, col(Service.id).in_(sa.select(_ROWS.c.service_id).where(_ROWS.c.id.in_(hits))))
+        parts.insert(0, col(Service.id).in_(sa.select(KEYS.c.service_id).where(KEYS.c.id.in_(hits(found)))))
     return str(compiler.process(sa.and_(sa.true(), *parts), **kw))

@@ -300,3 +300,16 @@ def test_one_service_answers_what_the_orm_path_answered(client, db, base, auth, 
     deleted = catalogue["services"][4]
     assert client.get(f"/api/v1/services/{deleted.id}").status_code == 404
     assert client.get(f"/api/v1/services/{uuid.uuid4()}").status_code == 404
+
+
+@pytest.mark.parametrize("sort", [None, "name", "-name"])
+@pytest.mark.parametrize("words", ["{m} kalb", "{m} pagalba", "{m} ai", "kalb {m} kurs"])
+def test_free_text_ranked_by_its_sort_keys_answers_the_same(client, db, base, catalogue, sort, words) -> None:
+    """Words found in some names (ranked first), a word too short for the trigram index, several
+    words: on SQLite these page through the trigram table's copy of the sort keys (directory_0009),
+    which must give the same pages as the services' own columns."""
+    q = words.format(m=catalogue["marker"])
+    seen = _compare(
+        client, db, query={"q": q, "sort": sort}, filters=ServiceFilters(q=q), actor=ANONYMOUS, headers=None
+    )
+    assert seen >= 1

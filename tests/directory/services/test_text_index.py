@@ -5,6 +5,7 @@ insert, change and delete (triggers). On PostgreSQL the same condition is the pl
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -36,7 +37,7 @@ def services(make_service, marker):
 
 
 def _found(db, terms: list[str], *, indexed: bool) -> set:
-    condition = TextHas(terms) if indexed else sa.and_(*text_index._plain(tuple(terms)))
+    condition = TextHas(terms) if indexed else sa.and_(*text_index.plain(tuple(terms)))
     return set(db.exec(select(Service.id).where(condition)).all())
 
 
@@ -115,12 +116,48 @@ def test_every_service_is_in_the_index(db, engine, services):
         "services_search_insert",
         "services_search_update",
         "services_search_delete",
+        "services_search_keys",
     } <= names
     total = db.exec(select(sa.func.count()).select_from(Service)).one()
     indexed = db.exec(
         sa.text(
             "SELECT count(*) FROM service_search_rows r JOIN services s ON s.id = r.service_id"
             " JOIN service_search f ON f.rowid = r.id WHERE f.search_text = s.search_text"
+            " AND r.sort_name = s.sort_name AND r.deleted_at IS s.deleted_at"
         )
     ).one()[0]
     assert indexed == total > 0
+
+
+def test_the_sort_keys_follow_every_change(db, engine, make_service, marker):
+    """The trigram table's copy of each service's sort keys (directory_0009) changes with a new
+    name, a deletion and a restoration; on PostgreSQL there is no copy (the rows are read)."""
+    service = make_service(name={"lt": f"Žvejybos būrelis {marker}"})
+
+    def keys() -> tuple:
+        if engine.dialect.name != "sqlite":
+            row = db.exec(select(Service.sort_name, Service.deleted_at).where(Service.id == service.id)).one()
+            return (row[0], row[1] is not None)
+        row = db.exec(
+            sa.text("SELECT sort_name, deleted_at FROM service_search_rows WHERE service_id = :id"),
+            params={"id": service.id.hex},
+        ).one()
+        return (row[0], row[1] is not None)
+
+    from api.directory.derived_fields import refresh_service
+    from api.municipalities.models import Organization
+
+    assert keys() == (service.sort_name, False)
+    service.name = {"lt": f"Audimo dirbtuvės {marker}"}
+    refresh_service(service, db.get(Organization, service.organization_id))
+    db.add(service)
+    db.flush()
+    assert keys() == (service.sort_name, False) and service.sort_name.startswith("audimo")
+    service.deleted_at = datetime.now(UTC)
+    db.add(service)
+    db.flush()
+    assert keys() == (service.sort_name, True)
+    service.deleted_at = None
+    db.add(service)
+    db.flush()
+    assert keys() == (service.sort_name, False)
