@@ -33,7 +33,7 @@ from api.directory.services import logic as catalog
 from api.directory.services import rows
 from api.directory.services.place_names import split_places
 from api.directory.services.rows import JSONObj
-from api.directory.services.text_index import KEYS, TextHas, hits, indexed, plain
+from api.directory.services.text_index import KEYS, TextHas, candidates, indexed, plain
 from api.municipalities.models import Organization
 
 _FAR_PAST = date(1900, 1, 1)
@@ -305,10 +305,8 @@ def _keyed(session: Session, f: ServiceFilters, sort: str) -> tuple[Any, list[An
     of a broad word's thousands of candidates were each one search of ``services``' text key).
     None: another database, sort or query (the plain :func:`conditions` path)."""
     terms = search_stems(f.q)
-    found = [t for t in terms if indexed(t)]
-    if not found or sort not in ("relevance", "name", "-name") or session.get_bind().dialect.name != "sqlite":
+    if sort not in ("relevance", "name", "-name") or (inner := candidates(session, terms)) is None:
         return None
-    inner: Any = sa.select(KEYS.c.service_id.label("page_id")).where(KEYS.c.id.in_(hits(found)))
     rest = _filters(f) + plain(tuple(t for t in terms if not indexed(t)))
     if f.modified_after is None:
         inner = inner.where(KEYS.c.deleted_at.is_(None))

@@ -69,6 +69,17 @@ def hits(terms: list[str]) -> Any:
     return sa.select(_SEARCH.c.rowid).where(_SEARCH.c.search_text.match(phrases(terms)))
 
 
+def candidates(session: Any, terms: list[str]) -> Any | None:
+    """SQLite, when a word has a trigram: ``SELECT service_id AS page_id`` from :data:`KEYS` of the
+    texts holding every such word (shorter ones are left to the caller), so the candidates can be
+    ranked and sorted by ``KEYS``' copy of their keys. None on other databases or without such a
+    word."""
+    found = [t for t in terms if indexed(t)]
+    if not found or session.get_bind().dialect.name != "sqlite":
+        return None
+    return sa.select(KEYS.c.service_id.label("page_id")).where(KEYS.c.id.in_(hits(found)))
+
+
 @compiles(TextHas)
 def _compile_plain(element: TextHas, compiler: Any, **kw: Any) -> str:
     return str(compiler.process(sa.and_(sa.true(), *plain(element.terms)), **kw))
