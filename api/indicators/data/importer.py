@@ -86,6 +86,11 @@ class Importer:
         self.copier = CopyLines(import_id=self.import_id, by=self.by) if self.postgres else None
         self.batch = self.batch_size or (BATCH_POSTGRES if self.postgres else BATCH)
         self.started = utcnow()
+        # Keys (their hashes) of rows of earlier batches that left no row carrying this import's
+        # id — unchanged, deleted, refused — so that a repeat of one in a later batch is found too
+        # (a repeat of a row this import wrote is found by the stored row's import id). A hash
+        # rather than the key: ~50 bytes a row, only for rows not written.
+        self.settled: set[int] = set()
 
     # --- the run ------------------------------------------------------------------------------
 
@@ -208,13 +213,16 @@ class Importer:
         updates: list[dict[str, Any]] = []
         deletes: list[Any] = []
         changes: list[dict[str, Any]] = []
+        settled = self.settled
         for key, item in checked.items():
             old = existing.get(key)
-            if old is not None and old.import_id == self.import_id:
-                # Written by an earlier batch of this very file: a repeat, not a change.
+            marker = hash(key)
+            if marker in settled or (old is not None and old.import_id == self.import_id):
+                # A row of an earlier batch of this very file: a repeat, not a change.
                 self._conflict(item.row, "duplicate_in_file", "the same observation as an earlier row")
                 continue
             if item.delete:
+                settled.add(marker)
                 if old is None:
                     self.counts.ignored += 1
                 elif old.status == "published":
@@ -227,19 +235,23 @@ class Importer:
                 continue
             if old is None:
                 if self.strategy == "update":
+                    settled.add(marker)
                     self._conflict(item.row, "not_found", "no such observation to update (strategy update)")
                     continue
                 inserts.append(item)
                 continue
             if same(item, old):
+                settled.add(marker)
                 self.counts.ignored += 1
                 continue
             if self.strategy == "create":
+                settled.add(marker)
                 self._conflict(
                     item.row, "exists", "the observation exists with another value (strategy create)"
                 )
                 continue
             if old.status == "published":
+                settled.add(marker)
                 self._conflict(item.row, "published", "the observation is published: unpublish its set first")
                 continue
             updates.append(

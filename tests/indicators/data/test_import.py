@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -310,3 +311,53 @@ def test_a_repeat_in_a_later_batch_is_a_duplicate_not_an_update(db, base):
         sa.select(Observation.value).where(Observation.place == "kauno-m", Observation.period == "2021Q1")
     ).scalar_one()
     assert stored == 1
+
+
+def test_a_repeat_of_a_row_left_unchanged_or_deleted_in_an_earlier_batch_is_a_duplicate(db, base):
+    """Rows an earlier batch left as they were (the stored value already) or deleted carry no mark
+    of this import: their repeats in a later batch are still duplicates, and change nothing."""
+    import io
+
+    from api.core.actor import Actor
+    from api.indicators.data.importer import Importer
+
+    analyst = Actor(kind="user", id=base.analyst.id, role="analyst", display_name="A")
+
+    def run(lines: list[str], strategy: str = "create_and_update") -> Any:
+        text = csv_lines("indicator,place,period,value", lines)
+        importer = Importer(db, actor=analyst, fmt="csv", batch_size=2, strategy=strategy)
+        return importer.run(io.BytesIO(text.encode()))
+
+    first = run(["returnees_arrived,alytaus-m,2020Q1,5", "returnees_arrived,alytaus-m,2020Q3,8"])
+    assert first.imported == 2
+    summary = run(
+        [
+            "returnees_arrived,alytaus-m,2020Q1,5",  # as stored: ignored
+            "returnees_arrived,alytaus-m,2020Q2,7",  # new
+            "returnees_arrived,alytaus-m,2020Q1,6",  # the first row again, another value
+            "returnees_arrived,alytaus-m,2020Q1,5",  # and again, unchanged
+        ]
+    )
+    assert (summary.imported, summary.updated, summary.ignored) == (1, 0, 1), summary
+    assert sorted((c.row, c.code) for c in summary.conflicts) == [
+        (3, "duplicate_in_file"),
+        (4, "duplicate_in_file"),
+    ]
+    deleting = run(
+        [
+            "returnees_arrived,alytaus-m,2020Q3,",  # deleted
+            "returnees_arrived,alytaus-m,2020Q4,",  # nothing to delete: ignored
+            "returnees_arrived,alytaus-m,2020Q3,",  # the deleted observation again
+        ],
+        strategy="delete",
+    )
+    assert (deleting.deleted, deleting.ignored) == (1, 1), deleting
+    assert [(c.row, c.code) for c in deleting.conflicts] == [(3, "duplicate_in_file")]
+    stored = dict(
+        db.execute(
+            sa.select(Observation.period, Observation.value).where(
+                Observation.place == "alytaus-m", Observation.import_id.in_([first.id, summary.id])
+            )
+        ).all()
+    )
+    assert stored == {"2020Q1": 5, "2020Q2": 7}
