@@ -10,14 +10,12 @@ too) into ``search_text``; a query is folded the same way and each of its words 
 
 from __future__ import annotations
 
-import math
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from api.core.actor import Actor
@@ -27,10 +25,10 @@ from api.core.pagination import PageParams, SortKey, after, decode_cursor, finis
 from api.directory import scope
 from api.directory.codes import municipality_id
 from api.directory.derived_fields import WEEKDAY_BITS
-from api.directory.hsds.places import METERS_PER_DEGREE, distance_m
+from api.directory.hsds.places import distance_m
 from api.directory.models import Location, Service, ServiceAtLocation
 from api.directory.services import logic as catalog
-from api.directory.services import rows
+from api.directory.services import nearby, rows
 from api.directory.services.place_names import split_places
 from api.directory.services.rows import JSONObj
 from api.directory.services.text_index import KEYS, TextHas, candidates, indexed, plain
@@ -105,7 +103,7 @@ def _filters(f: ServiceFilters, *, today: date | None = None) -> list[sa.ColumnE
         at = sa.select(col(ServiceAtLocation.service_id)).join(
             Location, col(Location.id) == ServiceAtLocation.location_id
         )
-        where.append(col(Service.id).in_(at.where(*_within(f.near)[0])))
+        where.append(col(Service.id).in_(at.where(*nearby.within(f.near)[0])))
     if f.place_ids:
         named = [col(Service.search_text).like(f"%{like_escape(w)}%", escape="\\") for w in f.place_words]
         where.append(sa.or_(scope.in_municipality(Service, f.place_ids), *named))
@@ -239,10 +237,10 @@ def search(
     if wanted == "distance":
         assert filters.near is not None
         if session.get_bind().dialect.name == "postgresql":
-            inner, d2 = _by_distance(inner, filters.near)
+            inner, d2 = nearby.by_distance(inner, filters.near)
         else:
-            nearest = _nearest(filters.near)
-            inner, d2 = inner.join(nearest, nearest.c.service_id == col(Service.id)), nearest.c.d2
+            closest = nearby.nearest(filters.near)
+            inner, d2 = inner.join(closest, closest.c.service_id == col(Service.id)), closest.c.d2
         name, keys = "distance", [SortKey(d2), SortKey(col(Service.id))]
     elif keyed := _keyed(session, filters, wanted):
         inner, where = keyed
@@ -341,86 +339,6 @@ def _page(
         .join(Organization, col(Organization.id) == Service.organization_id)
         .order_by(*order_by(again))
     )
-
-
-def _within(
-    near: tuple[float, float, float], place: Any = Location
-) -> tuple[list[sa.ColumnElement[bool]], Any]:
-    """The where-clause of the live public places within reach of a point, and their squared
-    distance (m²). On a local flat projection: within 0.5 % of the great-circle distance at these
-    ranges (100 km at most), in the same order, with no trigonometry or square root in SQL (SQLite
-    has none built in); the bounding box lets the coordinates' index narrow the rows first. A
-    confidential place is never found by distance (that would tell where it is). ``place`` is
-    ``Location`` or an alias of it."""
-    lat, lng, meters = near
-    k_lat = METERS_PER_DEGREE
-    k_lng = METERS_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01)
-    dy = (place.latitude - lat) * k_lat
-    dx = (place.longitude - lng) * k_lng
-    d2 = dy * dy + dx * dx
-    where = [
-        place.deleted_at.is_(None),
-        place.confidential.is_(False),
-        place.latitude.between(lat - meters / k_lat, lat + meters / k_lat),
-        place.longitude.between(lng - meters / k_lng, lng + meters / k_lng),
-        d2 <= meters * meters,
-    ]
-    return where, d2
-
-
-def _nearest(near: tuple[float, float, float]) -> Any:
-    """Each service's squared distance (m²) to its nearest public place within reach (SQLite: its
-    planner flattens the ordered places of :func:`_by_distance` and sorts every row at the end,
-    so grouping first is the cheaper plan there; measured in bench/bench_newcomer.py)."""
-    where, d2 = _within(near)
-    return (
-        sa.select(col(ServiceAtLocation.service_id).label("service_id"), sa.func.min(d2).label("d2"))
-        .join(Location, col(Location.id) == ServiceAtLocation.location_id)
-        .where(*where)
-        .group_by(col(ServiceAtLocation.service_id))
-        .subquery("nearest")
-    )
-
-
-def _by_distance(stmt: Any, near: tuple[float, float, float]) -> tuple[Any, Any]:
-    """``stmt`` walking from the nearest place outwards, and the squared distance to sort on.
-
-    Each service is reached through the places within reach in the order of their distance, and
-    kept only at its nearest one (no public place of it within reach is nearer; among equally near
-    places, the one with the smallest id). Sorted by (distance, service id) with a limit, the
-    database walks the few places nearest first and stops once a page is full, instead of
-    grouping every service in reach (12,000 of them within 5 km of a city centre) to find each
-    one's nearest place before it can sort."""
-    where, d2 = _within(near)
-    # Ordered here so that PostgreSQL walks the places in this order (nested loops keep it) and
-    # only sorts each equally near group by service id (an incremental sort) before the limit.
-    places = (
-        sa.select(col(Location.id).label("location_id"), d2.label("d2"))
-        .where(*where)
-        .order_by(d2, col(Location.id))
-        .subquery("places")
-    )
-    other, other_link = aliased(Location), aliased(ServiceAtLocation)
-    other_where, other_d2 = _within(near, other)
-    nearer = (
-        sa.select(sa.literal(1))
-        .select_from(other_link)
-        .join(other, col(other.id) == col(other_link.location_id))
-        .where(
-            col(other_link.service_id) == col(Service.id),
-            *other_where,
-            sa.or_(
-                other_d2 < places.c.d2,
-                sa.and_(other_d2 == places.c.d2, other.id < places.c.location_id),
-            ),
-        )
-    )
-    walked = (
-        stmt.join(ServiceAtLocation, col(ServiceAtLocation.service_id) == col(Service.id))
-        .join(places, places.c.location_id == col(ServiceAtLocation.location_id))
-        .where(~nearer.exists())
-    )
-    return walked, places.c.d2
 
 
 def fingerprint(session: Session, *, filters: ServiceFilters) -> tuple[int, str]:
