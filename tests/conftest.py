@@ -312,10 +312,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 @pytest.fixture(autouse=True)
 def _rate_limits_in_one_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rate-limit counters use fixed windows, whose counts start again at each boundary: a test
-    that counts 31 attempts across one (every 5 minutes on the clock) saw its count restart. In
-    tests the rate limits' clock stands still, one second into a window of every size up to a day;
-    everything else keeps the real time."""
+    """Rate limits compare a sliding-window estimate that changes with time (the previous window's
+    count weighs less as the current one goes on), so a test counting attempts would see its count
+    depend on the moment it ran. In tests the rate limits' clock stands still, one second into a
+    window of every size up to half a day; everything else keeps the real time."""
     import time
 
     from api.core import ratelimit

@@ -1,6 +1,9 @@
 """Sign-in throttling that an attacker cannot turn against the account's owner.
 
-Only *failed* attempts count (an office behind one address can sign in all day). Limits:
+Only *failed* attempts count (an office behind one address can sign in all day). Each limit is
+compared with the sliding-window estimate of failures (``ratelimit``: the previous window's count
+weighted by the part of it still inside the last ``login_rate_window_seconds``, plus the current
+window's), so failures straddling a window boundary still add up. Limits:
 
 * per (account, address), tight: ``login_rate_limit`` failures in the window lock that address
   out of that account;
@@ -30,16 +33,25 @@ def _keys(kind: str, account: str, address: str) -> dict[str, str]:
 
 
 def check(session: Session, settings: Settings, *, kind: str, account: str, address: str) -> None:
+    """Refuse (429) before trying when a sliding-window estimate of failures reaches its limit.
+
+    Retry-After is honest: the wait until every refusing limit would let the attempt through."""
     keys = _keys(kind, account, address)
     window = settings.login_rate_window_seconds
     tight, loose = settings.login_rate_limit, settings.login_rate_limit * 10
-    pair = ratelimit.count(session, keys["pair"], window_seconds=window)
-    if pair >= tight:
-        raise ratelimit.too_many(window)
-    if pair > 0 and ratelimit.count(session, keys["account"], window_seconds=window) >= loose:
-        raise ratelimit.too_many(window)
-    if ratelimit.count(session, keys["address"], window_seconds=window) >= loose:
-        raise ratelimit.too_many(window)
+    pair, acct, addr = ratelimit.estimates(
+        session, [keys["pair"], keys["account"], keys["address"]], window_seconds=window
+    )
+    waits = []
+    if pair.reaches(tight):
+        waits.append(pair.retry_after(tight, strict=True))
+    if pair.over(0) and acct.reaches(loose):
+        # Lifted once the account falls below its limit or this address's own failures age out.
+        waits.append(min(acct.retry_after(loose, strict=True), pair.retry_after(0)))
+    if addr.reaches(loose):
+        waits.append(addr.retry_after(loose, strict=True))
+    if waits:
+        raise ratelimit.too_many(max(waits))
 
 
 def failed(session: Session, settings: Settings, *, kind: str, account: str, address: str) -> None:
