@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import __version__, registry
 from api.core.config import Settings, get_settings
-from api.core.db import make_engine, make_session_factory
+from api.core.db import make_engine, make_read_session_factory, make_session_factory
 from api.core.errors import install_error_handlers, problem_response
 from api.core.etag import ETagMiddleware
 from api.core.http import refuse_unknown_query
@@ -101,6 +101,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         pre_ping=settings.database_pre_ping,
     )
     app.state.session_factory = make_session_factory(app.state.engine)
+    app.state.read_session_factory = make_read_session_factory(app.state.engine)
 
     install_error_handlers(app)
     _add_system_routes(app)

@@ -270,14 +270,15 @@ def db(app: FastAPI, engine: Engine, base: BaseData) -> Iterator[Session]:
         expire_on_commit=False,
         join_transaction_mode="create_savepoint",
     )
-    original = app.state.session_factory
-    app.state.session_factory = factory
+    original = app.state.session_factory, app.state.read_session_factory
+    # Reads too (autocommit on PostgreSQL in production: tests/core/test_read_sessions.py).
+    app.state.session_factory = app.state.read_session_factory = factory
     session = factory()
     try:
         yield session
     finally:
         session.close()
-        app.state.session_factory = original
+        app.state.session_factory, app.state.read_session_factory = original
         transaction.rollback()
         connection.close()
 

@@ -212,6 +212,18 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, class_=Session, expire_on_commit=False, autoflush=True)
 
 
+def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for work that only reads (``core.hot.read_session``). On PostgreSQL they run in
+    autocommit: each statement is its own transaction, which under READ COMMITTED sees what a
+    statement inside ``BEGIN … ROLLBACK`` would see (each statement takes a new snapshot there too),
+    without the two round trips of ``BEGIN`` and ``ROLLBACK`` (about a tenth of a public page's
+    cost under load). The connection goes back to the pool with its usual isolation level. On SQLite
+    a read is already a deferred ``BEGIN`` that takes no lock: the usual factory."""
+    if engine.dialect.name == "postgresql":
+        engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return make_session_factory(engine)
+
+
 _gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = weakref.WeakKeyDictionary()
 
 

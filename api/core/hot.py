@@ -85,8 +85,9 @@ async def in_thread_committed(session: Session, fn: Callable[[], T]) -> T:
 
 @contextmanager
 def read_session(request: Request) -> Iterator[Session]:
-    """A session of the app's factory for read-only work; rolled back and closed at the end."""
-    session = request.app.state.session_factory()
+    """A session for read-only work (``core.db.make_read_session_factory``: autocommit on
+    PostgreSQL, so nothing written in it is undone); rolled back and closed at the end."""
+    session = request.app.state.read_session_factory()
     try:
         yield session
     finally:

@@ -1,0 +1,47 @@
+"""Read-only sessions (``core.hot.read_session``): on PostgreSQL each statement is its own
+transaction (no ``BEGIN``/``ROLLBACK`` round trips), and the pooled connection goes back to its
+usual transactions afterwards; on SQLite they are the usual deferred transactions."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from api.core.db import make_read_session_factory, make_session_factory
+
+
+def test_a_read_session_runs_its_statements_without_a_transaction_on_postgresql(engine, dialect):
+    reads, writes = make_read_session_factory(engine), make_session_factory(engine)
+    with reads() as session:
+        assert session.execute(sa.text("SELECT 1")).scalar_one() == 1
+        raw = session.connection().connection.dbapi_connection
+        if dialect == "postgresql":
+            import psycopg
+
+            # Autocommit: the SELECT left no transaction open (psycopg sent no BEGIN before it).
+            assert raw.autocommit is True
+            assert raw.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+        else:
+            assert session.in_transaction()
+        session.rollback()
+    # The same pooled connection, checked out again by an ordinary session, is transactional.
+    with writes() as session:
+        assert session.execute(sa.text("SELECT 1")).scalar_one() == 1
+        raw = session.connection().connection.dbapi_connection
+        if dialect == "postgresql":
+            import psycopg
+
+            assert raw.autocommit is False
+            assert raw.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS
+        else:
+            assert session.in_transaction()
+        session.rollback()
+
+
+def test_a_read_session_reads_what_a_transaction_reads(engine, dialect):
+    """The same rows through both kinds of session (a read session is not a different view)."""
+    query = sa.text("SELECT slug FROM municipalities ORDER BY slug")
+    with make_read_session_factory(engine)() as session:
+        read = session.execute(query).scalars().all()
+    with make_session_factory(engine)() as session:
+        usual = session.execute(query).scalars().all()
+    assert read == usual and len(read) == 60
