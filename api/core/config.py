@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     # RS256 instead of HS256 when a PEM private key is given (and its public key for verification).
     jwt_private_key: str | None = Field(default=None, repr=False)
     jwt_public_key: str | None = None
+    # Earlier secret keys (or PEMs): webhook secrets encrypted with a key derived from one of them
+    # still decrypt, and are encrypted again with the current one (`langelis webhooks-reencrypt`).
+    previous_secret_keys: list[str] = Field(default=[], repr=False)
     jwt_issuer: str = "https://langelis.lt"
     jwt_audience: str = "langelis-api"
     access_token_ttl_seconds: int = 900

@@ -23,8 +23,9 @@ import httpx
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from api.core.config import Settings, get_settings
 from api.core.db import utcnow
-from api.webhooks import signing
+from api.webhooks import secrets_at_rest, signing
 from api.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 
 # Seconds to wait before attempt n+1 after attempt n failed (the Standard Webhooks schedule:
@@ -106,9 +107,19 @@ def body_of(event: WebhookEvent) -> bytes:
 
 
 def _attempt(
-    client: httpx.Client, sub: WebhookSubscription, event: WebhookEvent, *, allow_private: bool
+    client: httpx.Client,
+    sub: WebhookSubscription,
+    event: WebhookEvent,
+    *,
+    allow_private: bool,
+    settings: Settings,
 ) -> tuple[int | None, str | None]:
-    """POST the event; (status code, error) — a 2xx with no error is a success."""
+    """POST the event; (status code, error) — a 2xx with no error is a success. A secret no
+    configured key decrypts is a failed attempt (nothing is sent) until the owner rotates it."""
+    try:
+        secret = secrets_at_rest.reveal(settings, sub.secret)
+    except secrets_at_rest.UndecryptableSecret as exc:
+        return None, str(exc)
     host = urlsplit(sub.url).hostname or ""
     if not allow_private:
         refused = refused_address(host)
@@ -119,7 +130,7 @@ def _attempt(
     headers = {
         "content-type": "application/json",
         "user-agent": USER_AGENT,
-        **signing.headers(sub.secret, str(event.id), timestamp, body),
+        **signing.headers(secret, str(event.id), timestamp, body),
     }
     try:
         response = client.post(sub.url, content=body, headers=headers)
@@ -170,8 +181,12 @@ def send_due(
     limit: int = 50,
     allow_private: bool = False,
     client: httpx.Client | None = None,
+    settings: Settings | None = None,
 ) -> dict[str, int]:
-    """Send every delivery due at ``now`` (one batch of ``limit``); counts by outcome."""
+    """Send every delivery due at ``now`` (one batch of ``limit``); counts by outcome. The
+    secrets are decrypted with the keys of ``settings`` (else the environment's)."""
+    if settings is None:
+        settings = get_settings()
     counts = {"delivered": 0, "pending": 0, "failed": 0}
     with session_factory() as session:
         ids = claim(session, now or utcnow(), limit)
@@ -203,7 +218,10 @@ def send_due(
                     counts["pending"] += 1
                     continue
                 started = perf_counter()
-                outcome = _attempt(http, sub, event, allow_private=allow_private)
+                outcome = _attempt(http, sub, event, allow_private=allow_private, settings=settings)
+                # A secret in clear or under a previous key is stored under the current key, in
+                # the transaction that records the attempt.
+                secrets_at_rest.reseal(session, settings, sub)
                 status = _record(session, delivery, sub, outcome, int((perf_counter() - started) * 1000))
                 counts[status] += 1
     finally:

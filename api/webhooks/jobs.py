@@ -24,7 +24,7 @@ def deliver(session: Session, now: datetime, **_: Any) -> int:
     factory = sessionmaker(bind=session.get_bind(), class_=Session, expire_on_commit=False)
     runtime = jobs.configured()
     settings = runtime.settings if runtime is not None else get_settings()
-    counts = run(factory, allow_private=settings.webhooks_allow_private, now=now)
+    counts = run(factory, allow_private=settings.webhooks_allow_private, now=now, settings=settings)
     return sum(counts.values())
 
 

@@ -36,7 +36,8 @@ class WebhookSubscription(SQLModel, table=True):
     # The creator's scopes when it subscribed: which private event types it may receive.
     scopes: list[str] = json_field(list)
     created_by: str = Field(max_length=80, nullable=False)
-    secret: str = Field(max_length=100, nullable=False, repr=False)
+    # The signing secret, encrypted ("enc:v1:" + a Fernet token; see api.webhooks.secrets_at_rest).
+    secret: str = Field(max_length=400, nullable=False, repr=False)
     status: str = Field(default="active", max_length=10, nullable=False)
     disabled_reason: str | None = Field(default=None, max_length=300)
     # The first failed delivery since the last success (a subscription failing for days is disabled).

@@ -81,10 +81,12 @@ def subscribe(client, auth, base):
 
 @pytest.fixture
 def send(app):
-    """Send what is due, as the background job does, through the test's transaction."""
+    """Send what is due, as the background job does, through the test's transaction (with the
+    app's settings: its keys decrypt the signing secrets)."""
     from api.webhooks.delivery import run
 
     def go(**kwargs: Any) -> dict[str, int]:
+        kwargs.setdefault("settings", app.state.settings)
         return run(app.state.session_factory, allow_private=True, **kwargs)
 
     return go

@@ -13,11 +13,12 @@ from sqlmodel import Session, col, func, select
 from api.core import audit
 from api.core.actor import Actor
 from api.core.conditional import IfMatch, claim
+from api.core.config import Settings
 from api.core.db import found, utcnow
 from api.core.errors import conflict, forbidden, unprocessable
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.municipalities.models import Municipality
-from api.webhooks import signing
+from api.webhooks import secrets_at_rest, signing
 from api.webhooks.catalog import EVENT_TYPES, visible_types
 from api.webhooks.emit import emit
 from api.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
@@ -159,8 +160,9 @@ def _audit(session: Session, actor: Actor, action: str, sub: WebhookSubscription
 
 
 def create(
-    session: Session, actor: Actor, data: WebhookCreate, *, allow_private: bool
-) -> WebhookSubscription:
+    session: Session, actor: Actor, data: WebhookCreate, *, allow_private: bool, settings: Settings
+) -> tuple[WebhookSubscription, str]:
+    """The new subscription and its secret in clear (shown once; stored encrypted)."""
     if actor.municipality_id is None and not actor.is_admin:
         raise forbidden("Only a municipality's or an organisation's account may subscribe.")
     url = check_url(data.url, allow_private=allow_private)
@@ -172,6 +174,7 @@ def create(
     ).scalar_one()
     if owned >= MAX_PER_OWNER:
         raise conflict(f"At most {MAX_PER_OWNER} subscriptions per owner; remove one first.", "too-many")
+    secret = signing.new_secret()
     sub = WebhookSubscription(
         url=url,
         description=data.description,
@@ -181,12 +184,12 @@ def create(
         organization_id=organization_id,
         scopes=sorted(actor.scopes),
         created_by=f"{actor.kind}:{actor.id}",
-        secret=signing.new_secret(),
+        secret=secrets_at_rest.seal(settings, secret),
     )
     session.add(sub)
     session.flush()
     _audit(session, actor, "webhook.create", sub, url=url, event_types=types)
-    return sub
+    return sub, secret
 
 
 def update(
@@ -197,6 +200,7 @@ def update(
     if_match: IfMatch,
     *,
     allow_private: bool,
+    settings: Settings,
 ) -> WebhookSubscription:
     changes = data.model_dump(exclude_unset=True)
     for key in ("url", "event_types", "status"):
@@ -206,6 +210,8 @@ def update(
                 [{"loc": ["body", key], "msg": "may not be null", "type": "value_error"}],
             )
     claim(session, sub, if_match)
+    # Written anyway: a secret still under a previous key is stored under the current one.
+    secrets_at_rest.reseal(session, settings, sub)
     if "url" in changes:
         sub.url = check_url(changes["url"], allow_private=allow_private)
     if "description" in changes:
@@ -234,14 +240,19 @@ def delete(session: Session, actor: Actor, sub: WebhookSubscription) -> None:
     session.flush()
 
 
-def rotate(session: Session, actor: Actor, sub: WebhookSubscription) -> WebhookSubscription:
-    sub.secret = signing.new_secret()
+def rotate(
+    session: Session, actor: Actor, sub: WebhookSubscription, settings: Settings
+) -> tuple[WebhookSubscription, str]:
+    """A new secret (also the way out for one the configured keys no longer decrypt): the
+    subscription and the secret in clear (shown once; stored encrypted)."""
+    secret = signing.new_secret()
+    sub.secret = secrets_at_rest.seal(settings, secret)
     sub.updated_at = utcnow()
     claim(session, sub, None)
     session.add(sub)
     session.flush()
     _audit(session, actor, "webhook.rotate_secret", sub)
-    return sub
+    return sub, secret
 
 
 def ping(session: Session, actor: Actor, sub: WebhookSubscription) -> tuple[uuid.UUID, uuid.UUID]:

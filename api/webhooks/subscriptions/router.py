@@ -52,10 +52,12 @@ def list_subscriptions(
 def create(
     response: Response, session: SessionDep, actor: Manager, settings: SettingsDep, body: WebhookCreate
 ) -> WebhookCreated:
-    sub = logic.create(session, actor, body, allow_private=settings.webhooks_allow_private)
+    sub, secret = logic.create(
+        session, actor, body, allow_private=settings.webhooks_allow_private, settings=settings
+    )
     created(response, f"/api/v1/webhooks/{sub.id}")
     read = logic.to_read(session, sub)
-    return with_etag(response, sub.version, WebhookCreated(**read.model_dump(), secret=sub.secret))
+    return with_etag(response, sub.version, WebhookCreated(**read.model_dump(), secret=secret))
 
 
 @router.get("/{subscription_id}", **op(WebhookRead, "One subscription", (401, 403, 404)))
@@ -78,7 +80,9 @@ def update(
     body: WebhookUpdate,
 ) -> WebhookRead:
     sub = logic.get(session, actor, subscription_id)
-    sub = logic.update(session, actor, sub, body, if_match, allow_private=settings.webhooks_allow_private)
+    sub = logic.update(
+        session, actor, sub, body, if_match, allow_private=settings.webhooks_allow_private, settings=settings
+    )
     return with_etag(response, sub.version, logic.to_read(session, sub))
 
 
@@ -92,9 +96,11 @@ def delete(subscription_id: uuid.UUID, session: SessionDep, actor: Manager) -> R
     "/{subscription_id}/rotate-secret",
     **op(WebhookSecret, "A new signing secret (shown once)", (401, 403, 404)),
 )
-def rotate(subscription_id: uuid.UUID, session: SessionDep, actor: Manager) -> WebhookSecret:
-    sub = logic.rotate(session, actor, logic.get(session, actor, subscription_id))
-    return WebhookSecret(id=sub.id, secret=sub.secret)
+def rotate(
+    subscription_id: uuid.UUID, session: SessionDep, actor: Manager, settings: SettingsDep
+) -> WebhookSecret:
+    sub, secret = logic.rotate(session, actor, logic.get(session, actor, subscription_id), settings)
+    return WebhookSecret(id=sub.id, secret=secret)
 
 
 @router.post(
