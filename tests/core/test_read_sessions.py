@@ -9,32 +9,27 @@ import sqlalchemy as sa
 from api.core.db import make_read_session_factory, make_session_factory
 
 
+def _after_a_select(factory, dialect: str, *, autocommit: bool) -> None:
+    """One SELECT in a session of ``factory``: on PostgreSQL the connection is in autocommit with
+    no transaction open (psycopg sent no BEGIN), or in a transaction as usual; SQLite: a transaction."""
+    with factory() as session:
+        assert session.execute(sa.text("SELECT 1")).scalar_one() == 1
+        raw = session.connection().connection.dbapi_connection
+        if dialect == "postgresql":
+            import psycopg
+
+            status = psycopg.pq.TransactionStatus
+            assert raw.autocommit is autocommit
+            assert raw.info.transaction_status == (status.IDLE if autocommit else status.INTRANS)
+        else:
+            assert session.in_transaction()
+        session.rollback()
+
+
 def test_a_read_session_runs_its_statements_without_a_transaction_on_postgresql(engine, dialect):
-    reads, writes = make_read_session_factory(engine), make_session_factory(engine)
-    with reads() as session:
-        assert session.execute(sa.text("SELECT 1")).scalar_one() == 1
-        raw = session.connection().connection.dbapi_connection
-        if dialect == "postgresql":
-            import psycopg
-
-            # Autocommit: the SELECT left no transaction open (psycopg sent no BEGIN before it).
-            assert raw.autocommit is True
-            assert raw.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
-        else:
-            assert session.in_transaction()
-        session.rollback()
-    # The same pooled connection, checked out again by an ordinary session, is transactional.
-    with writes() as session:
-        assert session.execute(sa.text("SELECT 1")).scalar_one() == 1
-        raw = session.connection().connection.dbapi_connection
-        if dialect == "postgresql":
-            import psycopg
-
-            assert raw.autocommit is False
-            assert raw.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS
-        else:
-            assert session.in_transaction()
-        session.rollback()
+    _after_a_select(make_read_session_factory(engine), dialect, autocommit=True)
+    # A pooled connection checked out again by an ordinary session is transactional again.
+    _after_a_select(make_session_factory(engine), dialect, autocommit=False)
 
 
 def test_a_read_session_reads_what_a_transaction_reads(engine, dialect):
