@@ -216,13 +216,12 @@ class Importer:
         settled = self.settled
         for key, item in checked.items():
             old = existing.get(key)
-            marker = hash(key)
-            if marker in settled or (old is not None and old.import_id == self.import_id):
+            if (settled and hash(key) in settled) or (old is not None and old.import_id == self.import_id):
                 # A row of an earlier batch of this very file: a repeat, not a change.
                 self._conflict(item.row, "duplicate_in_file", "the same observation as an earlier row")
                 continue
             if item.delete:
-                settled.add(marker)
+                settled.add(hash(key))
                 if old is None:
                     self.counts.ignored += 1
                 elif old.status == "published":
@@ -235,23 +234,23 @@ class Importer:
                 continue
             if old is None:
                 if self.strategy == "update":
-                    settled.add(marker)
+                    settled.add(hash(key))
                     self._conflict(item.row, "not_found", "no such observation to update (strategy update)")
                     continue
                 inserts.append(item)
                 continue
             if same(item, old):
-                settled.add(marker)
+                settled.add(hash(key))
                 self.counts.ignored += 1
                 continue
             if self.strategy == "create":
-                settled.add(marker)
+                settled.add(hash(key))
                 self._conflict(
                     item.row, "exists", "the observation exists with another value (strategy create)"
                 )
                 continue
             if old.status == "published":
-                settled.add(marker)
+                settled.add(hash(key))
                 self._conflict(item.row, "published", "the observation is published: unpublish its set first")
                 continue
             updates.append(
