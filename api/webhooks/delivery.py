@@ -112,14 +112,10 @@ def _attempt(
     event: WebhookEvent,
     *,
     allow_private: bool,
-    settings: Settings,
+    secret: str,
 ) -> tuple[int | None, str | None]:
-    """POST the event; (status code, error) — a 2xx with no error is a success. A secret no
-    configured key decrypts is a failed attempt (nothing is sent) until the owner rotates it."""
-    try:
-        secret = secrets_at_rest.reveal(settings, sub.secret)
-    except secrets_at_rest.UndecryptableSecret as exc:
-        return None, str(exc)
+    """POST the event signed with ``secret`` (clear); (status code, error) — a 2xx with no error
+    is a success."""
     host = urlsplit(sub.url).hostname or ""
     if not allow_private:
         refused = refused_address(host)
@@ -174,6 +170,28 @@ def _record(
     return delivery.status
 
 
+def _attempt_signed(
+    client: httpx.Client,
+    session: Session,
+    settings: Settings,
+    sub: WebhookSubscription,
+    event: WebhookEvent,
+    *,
+    allow_private: bool,
+) -> tuple[int | None, str | None]:
+    """The attempt with the subscription's secret decrypted once. A secret no configured key
+    decrypts is a failed attempt (nothing is sent) until the owner rotates it; one in clear or
+    under a previous key is stored under the current key, in the transaction that records the
+    attempt."""
+    try:
+        opened = secrets_at_rest.open_secret(settings, sub.secret)
+    except secrets_at_rest.UndecryptableSecret as exc:
+        return None, str(exc)
+    outcome = _attempt(client, sub, event, allow_private=allow_private, secret=opened.clear)
+    secrets_at_rest.reseal(session, settings, sub, opened)
+    return outcome
+
+
 def send_due(
     session_factory: Callable[[], Session],
     *,
@@ -218,10 +236,7 @@ def send_due(
                     counts["pending"] += 1
                     continue
                 started = perf_counter()
-                outcome = _attempt(http, sub, event, allow_private=allow_private, settings=settings)
-                # A secret in clear or under a previous key is stored under the current key, in
-                # the transaction that records the attempt.
-                secrets_at_rest.reseal(session, settings, sub)
+                outcome = _attempt_signed(http, session, settings, sub, event, allow_private=allow_private)
                 status = _record(session, delivery, sub, outcome, int((perf_counter() - started) * 1000))
                 counts[status] += 1
     finally:

@@ -86,53 +86,69 @@ def seal(settings: Settings, clear: str) -> str:
     return PREFIX + keyring(settings).current.encrypt(clear.encode()).decode("ascii")
 
 
-def _open(ring: Keyring, stored: str) -> tuple[str, bool]:
-    """The clear secret, and whether it is stored encrypted with the current key."""
+@dataclass(frozen=True)
+class Opened:
+    """A stored secret, its clear text, and whether it is stored under the current key."""
+
+    stored: str
+    clear: str
+    current: bool
+
+
+def _open(ring: Keyring, stored: str) -> Opened:
     if stored.startswith(signing.PREFIX):
-        return stored, False  # written before encryption
+        return Opened(stored, stored, False)  # written before encryption
     if not stored.startswith(PREFIX):
         raise UndecryptableSecret()  # a later format, or not a secret at all
     try:
         token = stored.removeprefix(PREFIX).encode("ascii")
         try:
-            return ring.current.decrypt(token).decode(), True
+            return Opened(stored, ring.current.decrypt(token).decode(), True)
         except InvalidToken:
-            return ring.any.decrypt(token).decode(), False
+            return Opened(stored, ring.any.decrypt(token).decode(), False)
     except (InvalidToken, ValueError):
         raise UndecryptableSecret() from None
 
 
+def open_secret(settings: Settings, stored: str) -> Opened:
+    """A stored value opened; :class:`UndecryptableSecret` when no key decrypts it."""
+    return _open(keyring(settings), stored)
+
+
 def reveal(settings: Settings, stored: str) -> str:
     """The clear secret of a stored value; :class:`UndecryptableSecret` when no key decrypts it."""
-    return _open(keyring(settings), stored)[0]
+    return open_secret(settings, stored).clear
 
 
 def is_current(settings: Settings, stored: str) -> bool:
     """Stored encrypted with the current key (False for a clear value, an old key or no key)."""
     try:
-        return _open(keyring(settings), stored)[1]
+        return open_secret(settings, stored).current
     except UndecryptableSecret:
         return False
 
 
-def reseal(session: Session, settings: Settings, sub: WebhookSubscription) -> bool:
+def reseal(
+    session: Session, settings: Settings, sub: WebhookSubscription, opened: Opened | None = None
+) -> bool:
     """Store ``sub``'s secret encrypted with the current key when it is in clear or encrypted with
     a previous key; True when it was written. A secret no key decrypts is left as it is.
+    ``opened``: the secret as the caller already opened it (no second decryption).
 
     The write is conditional on the stored value being the one read, so a rotation that happened
     in between wins (a sender holding an old copy of the row never writes the old secret back). It
     changes neither the version (the ETag) nor ``updated_at``: the secret is the same."""
-    stored = sub.secret
-    try:
-        clear, current = _open(keyring(settings), stored)
-    except UndecryptableSecret:
+    if opened is None:
+        try:
+            opened = open_secret(settings, sub.secret)
+        except UndecryptableSecret:
+            return False
+    if opened.current:
         return False
-    if current:
-        return False
-    new = seal(settings, clear)
+    new = seal(settings, opened.clear)
     written = session.execute(
         sa.update(_table)
-        .where(_table.c.id == sub.id, _table.c.secret == stored)
+        .where(_table.c.id == sub.id, _table.c.secret == opened.stored)
         .values(secret=new)
         .returning(_table.c.id)
     ).first()
@@ -156,11 +172,11 @@ def reencrypt_all(session: Session, settings: Settings) -> Reencrypted:
     ring = keyring(settings)
     for sub in session.exec(select(WebhookSubscription).order_by(col(WebhookSubscription.id))).all():
         try:
-            current = _open(ring, sub.secret)[1]
+            opened = _open(ring, sub.secret)
         except UndecryptableSecret:
             result.undecryptable.append(sub.id)
             continue
-        if not current and reseal(session, settings, sub):
+        if not opened.current and reseal(session, settings, sub, opened):
             result.reencrypted += 1
         else:
             # Already current, or rotated meanwhile (a new secret, under the current key).
