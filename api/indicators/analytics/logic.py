@@ -100,7 +100,7 @@ def _loaded(session: Session, *, actor: Actor, q: Query, d: IndicatorDefinition)
     direct: dict[tuple[str, str, str], Cell] = {}
     for place, rp, bkey, value, suppressed, draft, provisional, estimated, brk, is_direct in session.execute(
         sql.cells_sql(q, d, actor, mean=mean)
-    ).all():
+    ):
         cell = Cell(
             None if suppressed or value is None else float(value),
             bool(suppressed),
@@ -113,18 +113,23 @@ def _loaded(session: Session, *, actor: Actor, q: Query, d: IndicatorDefinition)
     # A value loaded for a county or Lithuania wins over the roll-up of its municipalities.
     cells = rolled
     cells.update(direct)
-    parse_key = _parse_key_cached
+    # The asked dimensions' values of each breakdown key, parsed once per key.
+    dims = q.dims
+    values_of: dict[str, tuple[str, ...]] = {}
+
+    def values(bkey: str) -> tuple[str, ...]:
+        found = values_of.get(bkey)
+        if found is None:
+            parsed = _parse_key_cached(bkey)
+            found = values_of[bkey] = tuple(parsed[x] for x in dims)
+        return found
+
     # Aggregate the filter breakdowns away and key by the asked dimensions' values.
     if not q.filters:
-        out: dict[CellKey, Cell] = {}
-        for (place, rp, bkey), cell in cells.items():
-            values = parse_key(bkey)
-            out[(place, rp, tuple(values[x] for x in q.dims))] = cell
-        return out
+        return {(place, rp, values(bkey)): cell for (place, rp, bkey), cell in cells.items()}
     grouped: dict[CellKey, _Acc] = {}
     for (place, rp, bkey), cell in cells.items():
-        values = parse_key(bkey)
-        key = (place, rp, tuple(values[x] for x in q.dims))
+        key = (place, rp, values(bkey))
         acc = grouped.get(key)
         if acc is None:
             acc = grouped[key] = _Acc()

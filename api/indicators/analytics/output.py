@@ -36,7 +36,7 @@ def _label(key: str, lang: str) -> str:
 def meta(q: Query, locale: Locale, rows: list[Any]) -> dict[str, Any]:
     dims = dimensions()
     seen: dict[str, set[str]] = {d: set() for d in q.dims}
-    for _code, _place, _period, values, _cell in rows:
+    for values in {row[3] for row in rows}:
         for d, v in zip(q.dims, values, strict=True):
             seen[d].add(v)
     breakdowns = {}
