@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import anyio
@@ -153,6 +154,19 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     if settings.serve_frontend and settings.frontend_dir.is_dir():
         app.mount("/", StaticFiles(directory=settings.frontend_dir, html=True), name="frontend")
     return app
+
+
+def freeze_startup_heap() -> None:
+    """Take what is alive once the worker has started out of the cyclic garbage collector's sight.
+
+    A worker holds some 370,000 long-lived objects after start-up (routes, models, SQLAlchemy
+    tables, compiled schemas). Every full collection walked all of them: about 100 ms, once every
+    few requests that make many objects (an analytics answer of 2,400 cells), a stall for every
+    request in flight. Frozen, a full collection took about 10 ms. Objects made later are collected
+    as before; the frozen ones are never garbage (they live as long as the worker).
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _body_limit(settings: Settings) -> Any:

@@ -157,13 +157,15 @@ class BenchDatabase:
     def app_client(self, **over: Any) -> tuple[Any, Any]:
         from fastapi.testclient import TestClient
 
-        from api.main import create_app
+        from api.main import create_app, freeze_startup_heap
 
         app = create_app(self.settings(**over), self.engine)
         # An opened client keeps one event loop and portal thread for all its requests; a bare
         # TestClient starts a thread per request (~5 ms), which is not what a server does.
         client = TestClient(app)
         client.__enter__()
+        # As a server worker does once started (api.asgi): full collections skip the start-up heap.
+        freeze_startup_heap()
         atexit.register(client.__exit__, None, None, None)
         return app, client
 
