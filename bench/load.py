@@ -116,13 +116,31 @@ def ensure_data(kind: str) -> str:
         if exists:
             migrate(url=url)
             return url
-    db = BenchDatabase(kind, path=SQLITE_FILE)
-    db.name = PG_NAME
+    # Built under another name and renamed once complete: an interrupted build (Ctrl-C, a killed
+    # run) leaves no half-filled file or database that a later run would take as the data.
+    partial = SQLITE_FILE.with_name(SQLITE_FILE.name + ".partial")
+    db = BenchDatabase(kind, path=partial)
+    db.name = f"{PG_NAME}_partial"
+    if kind == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    else:
+        with _pg_admin().connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{db.name}" WITH (FORCE)'))
     db.__enter__()  # created and migrated; deliberately not dropped (no __exit__)
     print(f"building {kind} data ({bench_directory.N} services) …", flush=True)
     print(bench_directory.load(db), flush=True)
     assert db.engine is not None
-    db.engine.dispose()
+    db.engine.dispose()  # the last connection closes: SQLite folds its WAL back into the file
+    if kind == "sqlite":
+        for suffix in ("-wal", "-shm"):  # moved beside the file if SQLite kept them
+            Path(f"{SQLITE_FILE}{suffix}").unlink(missing_ok=True)
+            if Path(f"{partial}{suffix}").exists():
+                os.replace(f"{partial}{suffix}", f"{SQLITE_FILE}{suffix}")
+        os.replace(partial, SQLITE_FILE)
+    else:
+        with _pg_admin().connect() as conn:
+            conn.execute(sa.text(f'ALTER DATABASE "{db.name}" RENAME TO "{PG_NAME}"'))
     return url
 
 

@@ -83,6 +83,9 @@ async function boot() {
   };
   toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true"));
   window.addEventListener("hashchange", () => setOpen(false));
+  // A link in the menu folds it as it is chosen (hashchange comes a task later, and not at all
+  // when the link points at the page already shown).
+  $("#main-nav").addEventListener("click", (event) => { if (event.target.closest("a")) setOpen(false); });
   $("#main-nav").addEventListener("keydown", (event) => {
     if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") { setOpen(false); toggle.focus(); }
   });
