@@ -21,7 +21,7 @@ from api.accounts.models import User
 from api.core.actor import Actor
 from api.core.db import utcnow
 from api.core.errors import ProblemError, conflict, not_found
-from api.ideas import access, scope
+from api.ideas import scope
 from api.ideas.categories import VOTABLE, residence_of
 from api.ideas.models import Idea, IdeaBlock, IdeaSettings, IdeaVote
 from api.ideas.votes.schemas import VoteRead
@@ -99,23 +99,20 @@ def _target(session: Session, actor: Actor, idea_id: uuid.UUID) -> Any:
     return row
 
 
-def _limit(session: Session, municipality_id: uuid.UUID) -> int | None:
-    row = session.get(IdeaSettings, municipality_id)
-    return row.yearly_vote_limit if row else None
+def _used_this_year_sql(user_id: uuid.UUID, municipality_id: uuid.UUID) -> Any:
+    return (
+        sa.select(sa.func.count())
+        .select_from(_votes)
+        .where(
+            _votes.c.user_id == user_id,
+            scope.in_municipality(_votes.c.municipality_id, municipality_id),
+            _votes.c.created_at >= _year_start(utcnow()),
+        )
+    )
 
 
 def _used_this_year(session: Session, user_id: uuid.UUID, municipality_id: uuid.UUID) -> int:
-    return int(
-        session.execute(
-            sa.select(sa.func.count())
-            .select_from(_votes)
-            .where(
-                _votes.c.user_id == user_id,
-                scope.in_municipality(_votes.c.municipality_id, municipality_id),
-                _votes.c.created_at >= _year_start(utcnow()),
-            )
-        ).scalar_one()
-    )
+    return int(session.execute(_used_this_year_sql(user_id, municipality_id)).scalar_one())
 
 
 def _current_count(session: Session, idea_id: uuid.UUID) -> int:
@@ -244,7 +241,7 @@ def withdraw(
     actor: Actor,
     idea_id: uuid.UUID,
 ) -> VoteRead:
-    idea = access.readable_idea(session, actor, idea_id)
+    idea = _target(session, actor, idea_id)  # with the yearly limit: one statement
     deleted = session.execute(
         sa.delete(_votes)
         .where(_votes.c.idea_id == idea.id, _votes.c.user_id == actor.id)
@@ -259,10 +256,9 @@ def withdraw(
                 .returning(_ideas.c.vote_count)
             ).scalar_one()
         )
-        session.expire(idea, ["vote_count"])
     else:
         count = _current_count(session, idea.id)
-    limit = _limit(session, idea.municipality_id)
+    limit = idea.vote_limit
     left = None
     if limit is not None:
         left = max(0, limit - _used_this_year(session, actor.id, idea.municipality_id))  # type: ignore[arg-type]
@@ -270,15 +266,17 @@ def withdraw(
 
 
 def my_vote(session: Session, *, actor: Actor, idea_id: uuid.UUID) -> VoteRead:
-    idea = access.readable_idea(session, actor, idea_id)
-    voted = (
-        session.execute(
-            sa.select(_votes.c.idea_id).where(_votes.c.idea_id == idea.id, _votes.c.user_id == actor.id)
-        ).first()
-        is not None
-    )
-    limit = _limit(session, idea.municipality_id)
+    """Two statements: the idea as the voter may see it with the yearly limit (as casting reads it),
+    then whether the voter voted and, under a limit, the votes used this year."""
+    idea = _target(session, actor, idea_id)
+    voted: Any = sa.exists().where(_votes.c.idea_id == idea.id, _votes.c.user_id == actor.id)
     left = None
-    if limit is not None:
-        left = max(0, limit - _used_this_year(session, actor.id, idea.municipality_id))  # type: ignore[arg-type]
-    return VoteRead(idea_id=idea.id, voted=voted, vote_count=idea.vote_count, votes_left_this_year=left)
+    if idea.vote_limit is None:
+        is_voted = session.execute(sa.select(voted)).scalar_one()
+    else:
+        used_sql = _used_this_year_sql(actor.id, idea.municipality_id)  # type: ignore[arg-type]
+        is_voted, used = session.execute(sa.select(voted, used_sql.scalar_subquery())).one()
+        left = max(0, idea.vote_limit - int(used))
+    return VoteRead(
+        idea_id=idea.id, voted=bool(is_voted), vote_count=idea.vote_count, votes_left_this_year=left
+    )

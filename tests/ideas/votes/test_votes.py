@@ -214,3 +214,45 @@ def test_withdrawing_is_counted_and_checked_like_casting(app, client, auth, base
     assert (
         client.delete(f"{V}/ideas/{uuid.uuid4()}/vote", headers=auth.headers(base.expert)).status_code == 404
     )
+
+
+def test_your_vote_reads_as_casting_and_withdrawing_answered(client, auth, base, make_idea):
+    """GET …/vote: what the last PUT or DELETE answered, with and without a yearly limit; 401
+    without a token, 404 for a draft of someone else and for an idea that is not there."""
+    idea = make_idea(base.resident)
+    url = f"{V}/ideas/{idea['id']}/vote"
+    h = auth.headers(base.resident2)
+    assert client.get(url).status_code == 401
+    mine = client.get(url, headers=h)
+    assert mine.status_code == 200 and mine.headers["cache-control"] == "no-store"
+    assert mine.json() == {
+        "idea_id": idea["id"],
+        "voted": False,
+        "vote_count": 0,
+        "votes_left_this_year": None,
+    }
+    cast = client.put(url, headers=h).json()
+    assert client.get(url, headers=h).json() == cast == {**mine.json(), "voted": True, "vote_count": 1}
+    # Another person sees the count, not this person's vote.
+    assert client.get(url, headers=auth.headers(base.expert)).json() == {**mine.json(), "vote_count": 1}
+
+    coord = auth.headers(base.coordinator)
+    limit = {"yearly_vote_limit": 3}
+    assert client.put(f"{V}/ideas/settings/vilniaus-m", json=limit, headers=coord).status_code == 200
+    assert client.get(url, headers=h).json() == {**cast, "votes_left_this_year": 2}
+    other = make_idea(base.resident)
+    client.put(f"{V}/ideas/{other['id']}/vote", headers=h)
+    assert client.get(url, headers=h).json()["votes_left_this_year"] == 1
+    before = etag(client, f"{V}/ideas/{idea['id']}", {})
+    withdrawn = client.delete(url, headers=h).json()
+    assert etag(client, f"{V}/ideas/{idea['id']}", {}) != before  # the count moved
+    assert (
+        client.get(url, headers=h).json()
+        == withdrawn
+        == {**cast, "voted": False, "vote_count": 0, "votes_left_this_year": 2}
+    )
+
+    draft = make_idea(base.resident, publish=False)
+    assert client.get(f"{V}/ideas/{draft['id']}/vote", headers=h).status_code == 404
+    assert client.get(f"{V}/ideas/{draft['id']}/vote", headers=auth.headers(base.resident)).status_code == 200
+    assert client.get(f"{V}/ideas/{uuid.uuid4()}/vote", headers=h).status_code == 404
