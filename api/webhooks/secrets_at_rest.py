@@ -120,14 +120,6 @@ def reveal(settings: Settings, stored: str) -> str:
     return open_secret(settings, stored).clear
 
 
-def is_current(settings: Settings, stored: str) -> bool:
-    """Stored encrypted with the current key (False for a clear value, an old key or no key)."""
-    try:
-        return open_secret(settings, stored).current
-    except UndecryptableSecret:
-        return False
-
-
 def reseal(
     session: Session, settings: Settings, sub: WebhookSubscription, opened: Opened | None = None
 ) -> bool:
@@ -176,7 +168,7 @@ def reencrypt_all(session: Session, settings: Settings) -> Reencrypted:
         except UndecryptableSecret:
             result.undecryptable.append(sub.id)
             continue
-        if not opened.current and reseal(session, settings, sub, opened):
+        if reseal(session, settings, sub, opened):
             result.reencrypted += 1
         else:
             # Already current, or rotated meanwhile (a new secret, under the current key).
