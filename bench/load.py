@@ -13,6 +13,12 @@ in the same run on the same data:
     python -m bench.load --db sqlite --workers 1 --seconds 10 --tree /work/main   # another checkout
     python -m bench.load --compare /work/main   # this checkout and main, URL by URL, in one run
     python -m bench.load --auth-floor --db sqlite --workers 2 --compare /tmp/base   # /me beside /healthz
+    python -m bench.load --computed --only directory,HSDS   # remembered pages and computed ones
+
+Each URL is asked again and again, so with remembered directory pages on (the default) the
+directory and HSDS pages are answered from each worker's memory after the first request;
+``--computed`` serves the same tree a second time with them off (``LANGELIS_DIRECTORY_CACHE_MB=0``),
+so every request computes its page, as one never asked before does.
 
 ``--auth-floor`` loads only ``/healthz`` and the signed-in ``GET /api/v1/me`` on a small fresh
 database (migrated, no directory data), without Datasette or the raw floor: quick, for the
@@ -218,10 +224,13 @@ def _wait_up(base: str, proc: subprocess.Popen[bytes], path: str = "/healthz") -
 
 
 @contextmanager
-def langelis_server(tree: Path, url: str, workers: int, log: Path) -> Iterator[str]:
+def langelis_server(
+    tree: Path, url: str, workers: int, log: Path, extra: dict[str, str] | None = None
+) -> Iterator[str]:
     port = free_port()
     env = {
         **os.environ,
+        **(extra or {}),
         "LANGELIS_DATABASE_URL": url,
         "LANGELIS_SECRET_KEY": SECRET,
         "LANGELIS_ENVIRONMENT": "production",
@@ -398,7 +407,7 @@ def run(
     kind: str,
     workers: list[int],
     seconds: int,
-    trees: dict[str, Path],
+    trees: dict[str, tuple[Path, dict[str, str]]],
     only: set[str] | None,
     auth_floor: bool = False,
 ) -> list[Result]:
@@ -419,8 +428,8 @@ def run(
         for n in workers:
             with ExitStack() as servers:
                 bases = {
-                    name: servers.enter_context(langelis_server(tree, url, n, log))
-                    for name, tree in trees.items()
+                    name: servers.enter_context(langelis_server(tree, url, n, log, extra))
+                    for name, (tree, extra) in trees.items()
                 }
                 for label, path, signed in urls(ids):
                     if only and not any(o in label for o in only):
@@ -477,6 +486,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--compare", type=Path, default=None, help="another checkout (e.g. main) measured in the same run"
     )
+    parser.add_argument(
+        "--computed",
+        action="store_true",
+        help="also serve this tree with remembered directory pages off (LANGELIS_DIRECTORY_CACHE_MB=0)",
+    )
     parser.add_argument("--only", default="", help="comma-separated label fragments")
     parser.add_argument(
         "--auth-floor",
@@ -491,7 +505,11 @@ def main(argv: list[str] | None = None) -> None:
     only = {o for o in args.only.split(",") if o} or None
     results: list[Result] = []
     for kind in [k for k in args.db.split(",") if k]:
-        trees = {"this": args.tree, **({"compare": args.compare} if args.compare else {})}
+        trees: dict[str, tuple[Path, dict[str, str]]] = {"this": (args.tree, {})}
+        if args.computed:
+            trees["computed"] = (args.tree, {"LANGELIS_DIRECTORY_CACHE_MB": "0"})
+        if args.compare:
+            trees["compare"] = (args.compare, {})
         results += run(
             kind, [int(w) for w in args.workers.split(",")], args.seconds, trees, only, args.auth_floor
         )

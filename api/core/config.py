@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1_048_576
     # Analytics answers each worker remembers until the data under them changes (0: none).
     analytics_cache_mb: int = 64
+    # Public directory pages each worker remembers until the directory changes (0: none).
+    directory_cache_mb: int = 32
     # Per-path overrides for large uploads (e.g. indicator imports), path prefix -> bytes.
     large_body_paths: dict[str, int] = {"/api/v1/indicators/data": 512 * 1024 * 1024}
 

@@ -122,8 +122,9 @@ def trigram_index(name: str, column: str) -> sa.Index:
 # Tables and indexes a migration makes for one database and the database maintains by triggers,
 # outside the models (the SQLite full-text index of the directory, directory_0008, with FTS5's own
 # shadow tables and its keys' index): schema comparisons leave them alone.
-# PostgreSQL's marks of transactions writing indicator data (indicators_0003) likewise.
-DERIVED_PREFIXES = ("service_search", "indicator_data_writes")
+# PostgreSQL's marks of transactions writing indicator or directory data (indicators_0003,
+# directory_0010) likewise.
+DERIVED_PREFIXES = ("service_search", "indicator_data_writes", "directory_data_writes")
 
 
 def in_models(name: str | None, type_: str, parent_names: Any) -> bool:

@@ -50,8 +50,10 @@ __all__ = [
     "no_content",
     "no_store",
     "op",
+    "page_bytes_response",
     "page_response",
     "row_response",
+    "rows_page_body",
     "rows_page_response",
     "with_etag",
 ]
@@ -191,12 +193,27 @@ def fast_json(value: Any) -> bytes:
     return orjson.dumps(value, default=_default, option=orjson.OPT_UTC_Z)
 
 
+def rows_page_body(items: list[dict[str, Any]], next_cursor: str | None) -> bytes:
+    """A page of plain dicts (the hot reads) as the list envelope's bytes."""
+    return fast_json({"items": items, "next_cursor": next_cursor})
+
+
 def rows_page_response(
     request: Request, response: Response, items: list[dict[str, Any]], next_cursor: str | None
 ) -> Response:
     """``page_response`` for a page of plain dicts (the hot reads)."""
     set_link_header(request, response, next_cursor)
-    return _carried(response, fast_json({"items": items, "next_cursor": next_cursor}))
+    return _carried(response, rows_page_body(items, next_cursor))
+
+
+def page_bytes_response(
+    request: Request, response: Response, body: bytes, etag: str, next_cursor: str | None
+) -> Response:
+    """A page already serialised (a remembered one) with the ETag of its bytes: the ETag middleware
+    takes it as it is instead of hashing the body again."""
+    set_link_header(request, response, next_cursor)
+    response.headers["ETag"] = etag
+    return _carried(response, body)
 
 
 def row_response(response: Response, body: dict[str, Any], version: int) -> Response:

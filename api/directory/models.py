@@ -173,3 +173,16 @@ class UnmetNeed(SQLModel, table=True):
     # The other filters of the search, as given (category, level, language…).
     filters: dict[str, Any] = json_field()
     message: str = Field(default="", sa_type=sa.Text, nullable=False)
+
+
+class DirectoryDataTag(SQLModel, table=True):
+    """One row whose ``tag`` changes with every write to what the public directory's answers are made
+    of (services, locations and their links, organisations, municipalities, translation states), set
+    by database triggers (directory_0010). A remembered answer (``api/directory/answers.py``) is
+    served only while the tag is the one it was computed under; random, so a rolled-back write never
+    brings an old tag back."""
+
+    __tablename__ = "directory_data_tag"
+
+    id: int = Field(default=1, primary_key=True)
+    tag: int = Field(default=0, sa_type=sa.BigInteger, nullable=False)

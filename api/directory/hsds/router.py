@@ -19,6 +19,7 @@ from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.hot import read_in_thread
 from api.core.http import fast_json, op
+from api.directory import answers
 from api.directory.deps import AsyncActorDep, HsdsLocaleDep
 from api.directory.hsds import logic, reads
 from api.directory.hsds import schemas as s
@@ -60,9 +61,10 @@ def _one(model: type[Any], summary: str) -> dict[str, Any]:
     return {"summary": summary, "responses": {200: one, **problem_responses(400, 404, 422)}}
 
 
-def _json(body: Any, lang: str) -> Response:
+def _json(body: Any, lang: str, *, content: bytes | None = None) -> Response:
+    """``body`` as JSON (or ``content``, already serialised)."""
     return Response(
-        content=fast_json(body),
+        content=fast_json(body) if content is None else content,
         media_type="application/json",
         headers={"Content-Language": lang, "Vary": "Accept-Language, Authorization"},
     )
@@ -112,13 +114,27 @@ async def hsds_services(
     if format == "ndjson":
         return _stream(logic.service_lines(request.app.state.session_factory, where, shape), locale.lang)
     key = (search, taxonomy_term_id, taxonomy_id, organization_id, after)
-    body = await read_in_thread(
+    # A page asked before is answered from memory while the directory is unchanged (answers.py).
+    found = await read_in_thread(
         request,
-        lambda session: logic.service_page(
-            session, where, shape, page=page, per_page=per_page, count_key=key
+        lambda session: answers.page(
+            answers.store(request.app.state),
+            session,
+            query=request.scope["query_string"],
+            route="hsds/services",
+            lang=locale.lang,
+            all_translations=False,
+            actor=actor,
+            compute=lambda: answers.Page.of(
+                fast_json(
+                    logic.service_page(session, where, shape, page=page, per_page=per_page, count_key=key)
+                )
+            ),
         ),
     )
-    return _json(body, locale.lang)
+    response = _json(None, locale.lang, content=found.body)
+    response.headers["ETag"] = found.etag
+    return response
 
 
 @router.get("/services/{service_id}", **_one(s.HsdsService, "HSDS: one service"))

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from sqlmodel import Session
 
 from api.accounts.deps import ActorDep
 from api.core.actor import Actor
@@ -16,8 +17,18 @@ from api.core.db import SessionDep
 from api.core.errors import problem_responses
 from api.core.etag import none_match
 from api.core.hot import AsyncLocaleDep, AsyncPageDep, read_in_thread
-from api.core.http import Reply, ReplyDep, deleting, no_content, op, row_response, rows_page_response
+from api.core.http import (
+    Reply,
+    ReplyDep,
+    deleting,
+    no_content,
+    op,
+    page_bytes_response,
+    row_response,
+    rows_page_body,
+)
 from api.core.i18n import LocaleDep
+from api.directory import answers
 from api.directory.categories.reference import legal_statuses
 from api.directory.categories.schemas import LegalStatusList, LegalStatusRead
 from api.directory.deps import (
@@ -78,14 +89,28 @@ async def list_services(
     filters: ServiceFiltersDep,
     sort: Annotated[ServiceSort | None, Query(description="Default: relevance with q, else name")] = None,
 ) -> Response:
-    # The hottest route: every dependency is async and the database work runs in one worker thread.
-    items, next_cursor = await read_in_thread(
-        request,
-        lambda session: search.search(
+    # The hottest route: every dependency is async and the database work runs in one worker thread;
+    # a page asked before is answered from memory while the directory is unchanged (answers.py).
+    def compute(session: Session) -> answers.Page:
+        items, next_cursor = search.search(
             session, actor=actor, filters=filters, params=page, sort=sort, locale=locale
+        )
+        return answers.Page.of(rows_page_body(items, next_cursor), next_cursor)
+
+    found = await read_in_thread(
+        request,
+        lambda session: answers.page(
+            answers.store(request.app.state),
+            session,
+            query=request.scope["query_string"],
+            route="services",
+            lang=locale.lang,
+            all_translations=locale.all_translations,
+            actor=actor,
+            compute=lambda: compute(session),
         ),
     )
-    return rows_page_response(request, response, items, next_cursor)
+    return page_bytes_response(request, response, found.body, found.etag, found.next_cursor)
 
 
 @router.get(

@@ -1,0 +1,240 @@
+"""Remembered directory pages (``api/directory/answers.py``): the same bytes as a fresh computation,
+never served after the directory changed (a service, a location, a link, an organisation, a
+translation state), never to a caller who may see other addresses, never past the day that decides
+``stale``, and with the ETag of their bytes (both databases run this file)."""
+
+from __future__ import annotations
+
+import contextvars
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from api.core.db import begin_request
+from api.core.etag import body_etag
+from api.core.models import TranslationState
+from api.core.remembered import Answers
+from api.directory import answers
+from api.directory.models import Location, Service, ServiceAtLocation
+from api.directory.services import logic as catalog
+from api.municipalities.models import Organization
+
+SERVICES = "/api/v1/services"
+HSDS = "/hsds/services"
+
+
+@pytest.fixture
+def listed(db, base, make_service, marker) -> dict[str, Any]:
+    """Two services found by ``marker``, one with a public place and one with a shelter's
+    confidential address."""
+    text = {"lt": f"Aprašymas {marker}", "uk": f"Опис {marker}", "en": f"About {marker}"}
+    first = make_service(name={"lt": f"Kursai {marker}", "uk": f"Курси {marker}"}, description=text)
+    second = make_service(name={"lt": f"Prieglobstis {marker}"}, description=text)
+    places = []
+    for service, confidential in ((first, False), (second, True)):
+        place = Location(
+            organization_id=base.org.id,
+            municipality_id=base.org.municipality_id,
+            name={"lt": f"Vieta {marker}"},
+            address="Gedimino pr. 1",
+            city="Vilnius",
+            confidential=confidential,
+        )
+        db.add(place)
+        db.flush()
+        db.add(ServiceAtLocation(service_id=service.id, location_id=place.id))
+        places.append(place)
+    db.flush()
+    return {"services": [first, second], "places": places, "marker": marker}
+
+
+def _store(app) -> Answers[Any]:
+    return app.state.directory_answers
+
+
+def _get(client, path: str, headers: dict[str, str] | None = None, **params: Any):
+    r = client.get(path, params=params, headers=headers or {})
+    assert r.status_code == 200, r.text
+    return r
+
+
+def _fresh(client, app, path: str, headers: dict[str, str] | None = None, **params: Any) -> bytes:
+    """The page computed now, nothing remembered."""
+    _store(app).clear()
+    return _get(client, path, headers, **params).content
+
+
+def _pages(marker: str) -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (SERVICES, {"q": marker}),
+        (SERVICES, {"q": marker, "lang": "uk"}),
+        (SERVICES, {"q": marker, "translations": "all"}),
+        (SERVICES, {"q": marker, "limit": 1}),
+        (HSDS, {"search": marker}),
+        (HSDS, {"search": marker, "lang": "uk", "per_page": 1, "page": 2}),
+    ]
+
+
+def test_a_remembered_page_is_the_fresh_one_with_the_etag_of_its_bytes(client, app, listed):
+    for path, params in _pages(listed["marker"]):
+        first = _get(client, path, **params)
+        again = _get(client, path, **params)
+        assert again.content == first.content == _fresh(client, app, path, **params)
+        assert again.headers["ETag"] == first.headers["ETag"] == body_etag(first.content)
+        assert again.headers["Content-Language"] == first.headers["Content-Language"]
+        assert again.headers.get("Link") == first.headers.get("Link")
+        r = client.get(path, params=params, headers={"If-None-Match": first.headers["ETag"]})
+        assert r.status_code == 304 and r.headers["ETag"] == first.headers["ETag"]
+    assert len(_store(app)) > 0
+
+
+def test_a_page_follows_every_change_to_what_it_shows(client, app, db, listed):
+    first, second = listed["services"]
+    place = listed["places"][0]
+    marker = listed["marker"]
+    pages = _pages(marker)
+    for path, params in pages:
+        _get(client, path, **params)  # remembered
+
+    def differs(what: str, change: Any, **params: Any) -> None:
+        """After ``change``, every page is the fresh one, and the page asked by ``params`` moved."""
+        before = _get(client, SERVICES, **params).content
+        change()
+        db.flush()
+        assert _get(client, SERVICES, **params).content != before, what
+        for path, ask in pages:
+            assert _get(client, path, **ask).content == _fresh(client, app, path, **ask), (what, path, ask)
+        for path, ask in pages:  # remembered again for the next change
+            _get(client, path, **ask)
+
+    def edit(record: Any, **fields: Any) -> Any:
+        return lambda: db.add(record.sqlmodel_update(fields))
+
+    org = db.get(Organization, first.organization_id)
+    differs("a service's text", edit(first, description={"lt": f"Kitas {marker}"}, version=2), q=marker)
+    differs("a location's address", edit(place, address="Vilniaus g. 2"), q=marker)
+    differs("an organisation's name", edit(org, name={**org.name, "lt": "Pervadinta"}), q=marker)
+    unlink = sa.delete(ServiceAtLocation).where(ServiceAtLocation.location_id == place.id)
+    differs("a link removed", lambda: db.execute(unlink), q=marker)
+    state = TranslationState(
+        record_type="service", record_id=first.id, field="name", lang="uk", status="outdated"
+    )
+    differs("a translation's state", lambda: db.add(state), q=marker, translations="all")
+    differs("a service deleted", edit(second, deleted_at=second.updated_at), q=marker)
+
+
+def test_a_confidential_address_stays_with_those_who_may_see_it(client, auth, base, listed):
+    marker = listed["marker"]
+
+    def shelter(user: Any = None) -> dict[str, Any]:
+        headers = auth.headers(user) if user is not None else {}
+        items = _get(client, SERVICES, headers, q=marker).json()["items"]
+        return next(i for i in items if i["id"] == str(listed["services"][1].id))["locations"][0]
+
+    def hsds_address(user: Any = None) -> list[Any]:
+        headers = auth.headers(user) if user is not None else {}
+        services = _get(client, HSDS, headers, search=marker, full="true").json()["contents"]
+        shown = next(s for s in services if s["id"] == str(listed["services"][1].id))
+        return [a for link in shown["service_at_locations"] for a in link["location"]["addresses"]]
+
+    for _ in range(2):  # the second time from memory
+        assert shelter()["address"] is None and shelter()["address_hidden"] is True
+        assert shelter(base.provider)["address"] == "Gedimino pr. 1"  # the shelter's own staff
+        assert shelter(base.coordinator)["address"] == "Gedimino pr. 1"  # its municipality's
+        assert shelter(base.coordinator_kaunas)["address"] is None  # another municipality's
+        assert shelter()["address"] is None
+        assert hsds_address() == [] and hsds_address(base.coordinator) != []
+
+
+def test_the_stale_flag_follows_the_day(client, app, db, listed, monkeypatch):
+    """``stale`` is worked out against today: a page remembered yesterday is not today's."""
+    first = listed["services"][0]
+    first.assured_date = date.today() - timedelta(days=100)
+    db.add(first)
+    db.flush()
+
+    def stale() -> bool:
+        items = _get(client, SERVICES, q=listed["marker"]).json()["items"]
+        return next(i for i in items if i["id"] == str(first.id))["stale"]
+
+    assert stale() is False and stale() is False  # remembered
+    # The window that decides it moves (as the date does): a new cut-off, a new key.
+    monkeypatch.setattr(catalog, "STALE_DAYS", 50)
+    assert stale() is True
+    assert _get(client, SERVICES, q=listed["marker"]).content == _fresh(
+        client, app, SERVICES, q=listed["marker"]
+    )
+
+
+def test_nothing_is_remembered_when_the_store_is_off(client, app, listed, monkeypatch):
+    monkeypatch.setattr(app.state, "directory_answers", Answers(0))
+    first = _get(client, SERVICES, q=listed["marker"]).content
+    assert _get(client, SERVICES, q=listed["marker"]).content == first
+    assert len(_store(app)) == 0
+
+
+def test_every_write_to_the_directory_changes_its_tag(db, base, listed):
+    """Triggers on services, locations, links, organisations, municipalities and translation
+    states, for insert, update and delete; a rolled-back write leaves the tag of the data as it is."""
+    seen = [answers.directory_tag(db)]
+
+    def changed() -> None:
+        now = answers.directory_tag(db)
+        assert now not in seen
+        seen.append(now)
+
+    service, place = listed["services"][0].id, listed["places"][0].id
+    touch_service = sa.update(Service).where(col(Service.id) == service).values(version=Service.version)
+    for statement in [
+        touch_service,
+        sa.update(Location).where(col(Location.id) == place).values(city=Location.city),
+        sa.delete(ServiceAtLocation).where(col(ServiceAtLocation.location_id) == place),
+        sa.update(Organization)
+        .where(col(Organization.id) == base.org.id)
+        .values(version=Organization.version),
+        sa.text("UPDATE municipalities SET name = name WHERE slug = 'kauno-m'"),
+        sa.insert(TranslationState).values(
+            id=uuid.uuid4(),
+            record_type="service",
+            record_id=service,
+            field="name",
+            lang="uk",
+            status="outdated",
+        ),
+        sa.delete(TranslationState).where(col(TranslationState.record_id) == service),
+    ]:
+        db.execute(statement)
+        changed()
+    db.add(ServiceAtLocation(service_id=service, location_id=place))
+    db.flush()
+    changed()
+    nested = db.begin_nested()
+    db.execute(touch_service)
+    assert answers.directory_tag(db) != seen[-1]
+    nested.rollback()
+    assert answers.directory_tag(db) == seen[-1]
+
+
+def test_a_committed_write_changes_the_tag_for_every_reader(engine):
+    """What another worker sees: the new tag once the writer commits, the old one before, and (on
+    PostgreSQL) no mark left behind."""
+
+    def read() -> tuple[int, int | None]:
+        begin_request("GET")
+        with Session(engine) as reader:
+            return answers.directory_tag(reader)
+
+    before = contextvars.copy_context().run(read)
+    with Session(engine) as writer:
+        writer.execute(sa.text("UPDATE municipalities SET name = name WHERE slug = 'kauno-m'"))
+        assert contextvars.copy_context().run(read) == before
+        writer.commit()
+    after = contextvars.copy_context().run(read)
+    assert after != before and after[1] is None
+    if engine.dialect.name == "postgresql":
+        with Session(engine) as reader:
+            assert reader.execute(sa.text("SELECT count(*) FROM directory_data_writes")).scalar_one() == 0
