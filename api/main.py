@@ -116,8 +116,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     registry.import_models()  # every table, and the session listeners (the translation tracker)
     unknown = [Depends(refuse_unknown_query)]
     domain_routers: list[APIRouter] = []
+    domain_middleware: list[Any] = []  # innermost, inside the ETag middleware
     for _domain, module in registry.modules("router"):
         domain_routers += getattr(module, "routers", None) or [module.router]
+        domain_middleware += getattr(module, "middleware", [])
         for router in getattr(module, "root_routers", []):
             app.include_router(router, dependencies=unknown)
     # Each domain's routers straight under the app with the /api/v1 prefix, not under one /api/v1
@@ -137,6 +139,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     # Innermost first: idempotency sees the final answer; the request id wraps everything.
     app.add_middleware(IdempotencyMiddleware, settings=settings)
+    for middleware in domain_middleware:  # inside ETag: If-None-Match sees the ETag they send
+        app.add_middleware(middleware)
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(settings))

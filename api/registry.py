@@ -1,7 +1,8 @@
 """The domains Langelis is made of. A domain is a package; this finds what each one provides.
 
-A domain package may hold ``models`` (tables), ``router`` (``routers`` mounted under ``/api/v1`` and
-optional ``root_routers`` mounted at the site root), ``cli`` (``register(subparsers)``) and ``demo``
+A domain package may hold ``models`` (tables), ``router`` (``routers`` mounted under ``/api/v1``,
+optional ``root_routers`` mounted at the site root and optional ``middleware``, ASGI classes put
+innermost), ``cli`` (``register(subparsers)``) and ``demo``
 (``seed(session) -> list[str]``). Adding a domain means adding its package and its name here.
 """
 

@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.core.actor import Actor
 from api.core.etag import body_etag
-from api.core.remembered import Answers, DataTag, remembered, store_of
+from api.core.i18n import parse_accept_language
+from api.core.remembered import Answers, DataTag, Tag, remembered, store_of
 from api.directory.services.logic import stale_before
 
 # The version of the directory's data, as a transaction sees it.
@@ -44,11 +47,11 @@ class Page:
         return cls(body, body_etag(body), next_cursor)
 
 
-def _size(page: Page) -> int:
+def _size(page: Page | Sent) -> int:
     return len(page.body) + 200
 
 
-def store(state: Any) -> Answers[Page]:
+def store(state: Any) -> Answers[Any]:
     """The app's store (on ``app.state``), sized by its settings."""
     return store_of(state, "directory_answers", state.settings.directory_cache_mb, _size)
 
@@ -83,3 +86,89 @@ def page(
         sight(actor),
     )
     return remembered(pages, directory_tag, session, key, compute)
+
+
+# The public pages answered before routing when remembered (the two hot reads of the directory).
+PUBLIC_PAGES = frozenset({"/api/v1/services", "/hsds/services"})
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """An answer as the routes sent it: the start message's headers and the body."""
+
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes
+
+
+def _read_tag(state: Any) -> Tag:
+    session = state.read_session_factory()
+    try:
+        return directory_tag(session)
+    finally:
+        session.rollback()
+        session.close()
+
+
+class RememberedPublicPages:
+    """ASGI middleware: an anonymous ``GET`` of a public directory page asked before (same path,
+    query string, host, scheme and language, the same day) is answered from memory under the
+    directory's current tag, before routing, dependency solving and validation, which are most of
+    a remembered page's cost. What the routes sent (status 200 only: a 4xx is computed each time)
+    is kept under the tag read before they ran, so the same rules hold as for :func:`page`. A
+    request with ``Authorization`` goes to the routes, which remember by what the caller may see.
+    Inside the ETag middleware: ``If-None-Match`` is answered from the remembered ETag."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in PUBLIC_PAGES:
+            await self.app(scope, receive, send)
+            return
+        state = scope["app"].state
+        pages = store(state)
+        language = host = None
+        for name, value in scope["headers"]:
+            if name == b"authorization":
+                await self.app(scope, receive, send)
+                return
+            if name == b"accept-language":
+                language = parse_accept_language(value.decode("latin-1"))
+            elif name == b"host":
+                host = value
+        if pages.limit <= 0:
+            await self.app(scope, receive, send)
+            return
+        key = (
+            "public",
+            scope["path"],
+            scope["query_string"],
+            scope.get("scheme"),
+            host,
+            scope.get("root_path", ""),
+            language,
+            stale_before().isoformat(),
+        )
+        tag = await run_in_threadpool(_read_tag, state)  # before the data, as in ``remembered``
+        hit = pages.get(key, tag)
+        if hit is not None:
+            await send({"type": "http.response.start", "status": 200, "headers": list(hit.headers)})
+            await send({"type": "http.response.body", "body": hit.body})
+            return
+        start: Message = {}
+        chunks: list[bytes] = []
+
+        async def kept(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, kept)
+        headers = tuple((bytes(k), bytes(v)) for k, v in start.get("headers", []))
+        length = next((v for k, v in headers if k.lower() == b"content-length"), None)
+        body = b"".join(chunks)
+        if start.get("status") == 200 and length is not None and int(length) == len(body):
+            pages.put(key, tag, Sent(headers, body))

@@ -1,9 +1,10 @@
 """HTTP routes of the directory: categories, services, organisations, locations (``/api/v1``) and
 the HSDS 3.0 feed (``/hsds``). Each subject package holds its own router; this assembles them in
-the order the OpenAPI file lists them."""
+the order the OpenAPI file lists them, and names the directory's middleware."""
 
 from __future__ import annotations
 
+from api.directory.answers import RememberedPublicPages
 from api.directory.categories.router import router as categories
 from api.directory.corrections.router import private as corrections_queue
 from api.directory.corrections.router import router as corrections
@@ -25,3 +26,5 @@ routers = [
     locations,
 ]
 root_routers = [hsds_router]
+# Remembered public pages answered before routing (answers.py).
+middleware = [RememberedPublicPages]
