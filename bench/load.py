@@ -284,6 +284,12 @@ def _ms(text: str) -> float:
     return round(float(m.group(1)) * _UNIT[m.group(2)], 2) if m else float("nan")
 
 
+# Each server is loaded with each URL for a second before its rounds: every worker has opened its
+# connections and, with remembered pages, computed the page once (the first second after a start is
+# not the steady state the rounds measure; a cold start is its own figure).
+WARMUP_SECONDS = 1
+
+
 def wrk(label: str, url: str, seconds: int, headers: dict[str, str] | None = None) -> Result:
     cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     for k, v in (headers or {}).items():
@@ -439,6 +445,7 @@ def run(
                     headers = auth if signed else None
                     for base in bases.values():
                         _check(base + path, headers)
+                        wrk("warm-up", base + path, WARMUP_SECONDS, headers)  # not counted
                     rounds: dict[str, list[Result]] = {name: [] for name in bases}
                     for _ in range(ROUNDS):  # interleaved: every server sees the same machine load
                         for name, base in bases.items():

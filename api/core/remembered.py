@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
@@ -57,6 +58,33 @@ class Answers(Generic[T]):
         self._items: OrderedDict[tuple[Any, ...], tuple[Any, T, int]] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
+        # Keys being computed: a lock each and how many threads hold or wait for it.
+        self._flights: dict[tuple[Any, ...], list[Any]] = {}
+
+    @contextmanager
+    def flight(self, key: tuple[Any, ...]) -> Iterator[None]:
+        """One computation of ``key`` at a time: threads asking for an answer being computed wait
+        for it (and then find it remembered) instead of computing it beside it. Sixteen clients
+        asking a page no worker has yet would otherwise compute it sixteen times at once, each
+        slower for the others, and the first page after every change would be the slowest."""
+        with self._lock:
+            entry = self._flights.setdefault(key, [threading.Lock(), 0])
+            entry[1] += 1
+        entry[0].acquire()
+        try:
+            yield
+        finally:
+            entry[0].release()
+            with self._lock:
+                entry[1] -= 1
+                if entry[1] == 0:
+                    del self._flights[key]
+
+    def waiting(self, key: tuple[Any, ...]) -> int:
+        """How many threads are computing ``key`` or waiting for it."""
+        with self._lock:
+            entry = self._flights.get(key)
+            return 0 if entry is None else int(entry[1])
 
     def get(self, key: tuple[Any, ...], tag: Any) -> T | None:
         with self._lock:
@@ -121,7 +149,11 @@ def remembered(
         return compute()
     tag = tag_of(session)  # read before the data, so a write in between never hides behind it
     answer = store.get(key, tag)
-    if answer is None:
-        answer = compute()
-        store.put(key, tag, answer)
+    if answer is not None:
+        return answer
+    with store.flight(key):
+        answer = store.get(key, tag)  # computed while this thread waited
+        if answer is None:
+            answer = compute()
+            store.put(key, tag, answer)
     return answer

@@ -16,6 +16,7 @@ the directory is public, and a confidential address only under the key of those 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -120,6 +121,8 @@ class RememberedPublicPages:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        # Pages being computed in this worker's event loop: later askers wait for the first.
+        self._flights: dict[tuple[Any, ...], asyncio.Future[None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in PUBLIC_PAGES:
@@ -151,10 +154,28 @@ class RememberedPublicPages:
         )
         tag = await run_in_threadpool(_read_tag, state)  # before the data, as in ``remembered``
         hit = pages.get(key, tag)
+        pending = self._flights.get(key) if hit is None else None
+        if pending is not None:  # the same page is being computed: wait for it (Answers.flight)
+            await asyncio.shield(pending)
+            hit = pages.get(key, tag)
         if hit is not None:
             await send({"type": "http.response.start", "status": 200, "headers": list(hit.headers)})
             await send({"type": "http.response.body", "body": hit.body})
             return
+        if pending is not None or key in self._flights:  # not kept (a 4xx, another tag): compute
+            await self.app(scope, receive, send)
+            return
+        flight = self._flights[key] = asyncio.get_running_loop().create_future()
+        try:
+            await self._computed(scope, receive, send, pages, key, tag)
+        finally:
+            del self._flights[key]
+            flight.set_result(None)
+
+    async def _computed(
+        self, scope: Scope, receive: Receive, send: Send, pages: Answers[Any], key: tuple[Any, ...], tag: Tag
+    ) -> None:
+        """The routes' answer, sent and kept when it is a whole 200."""
         start: Message = {}
         chunks: list[bytes] = []
 
