@@ -10,6 +10,9 @@ directory's data tag read *before* the page was computed. Any write to services,
 links, organisations, municipalities or translation states changes the tag (directory_0010), so the
 next request on every worker computes the page again.
 
+An anonymous request is answered before routing (:class:`RememberedPublicPages`, which also
+remembers one service, ``/api/v1/services/{id}`` and ``/hsds/services/{id}``).
+
 Bounded per worker by ``LANGELIS_DIRECTORY_CACHE_MB`` (0 turns it off). Nothing personal is kept:
 the directory is public, and a confidential address only under the key of those who may see it.
 """
@@ -17,6 +20,7 @@ the directory is public, and a confidential address only under the key of those 
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -89,8 +93,14 @@ def page(
     return remembered(pages, directory_tag, session, key, compute)
 
 
-# The public pages answered before routing when remembered (the two hot reads of the directory).
+# The public pages answered before routing when remembered: the two hot lists of the directory and
+# one service in either shape (an id only: never the export, which streams, nor a sub-resource).
 PUBLIC_PAGES = frozenset({"/api/v1/services", "/hsds/services"})
+ONE_SERVICE = re.compile(r"^(?:/api/v1|/hsds)/services/[0-9A-Fa-f-]{32,36}$")
+
+
+def is_public_page(path: str) -> bool:
+    return path in PUBLIC_PAGES or ONE_SERVICE.match(path) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +135,7 @@ class RememberedPublicPages:
         self._flights: dict[tuple[Any, ...], asyncio.Future[None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in PUBLIC_PAGES:
+        if scope["type"] != "http" or scope["method"] != "GET" or not is_public_page(scope["path"]):
             await self.app(scope, receive, send)
             return
         state = scope["app"].state

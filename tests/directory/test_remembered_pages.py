@@ -261,3 +261,35 @@ def test_the_public_lane_keeps_language_host_and_errors_apart(client, app, liste
         assert r.status_code == 422 and r.headers["Content-Type"].startswith("application/problem+json")
         assert client.get(HSDS, params={"per_page": 0}).status_code in (400, 422)
     assert len(_store(app)) == kept
+
+
+def test_one_service_is_remembered_for_the_public_and_follows_its_changes(client, app, db, listed):
+    first = listed["services"][0]
+    for path in (f"{SERVICES}/{first.id}", f"{HSDS}/{first.id}"):
+        computed, remembered = _get(client, path), _get(client, path)
+        assert remembered.content == computed.content == _fresh(client, app, path)
+        assert _headers(remembered) == _headers(computed)
+    before = _get(client, f"{SERVICES}/{first.id}")
+    db.add(first.sqlmodel_update({"description": {"lt": "Naujas aprašymas"}, "version": first.version + 1}))
+    db.flush()
+    after = _get(client, f"{SERVICES}/{first.id}")
+    assert after.content != before.content and after.headers["ETag"] != before.headers["ETag"]
+    assert after.content == _fresh(client, app, f"{SERVICES}/{first.id}")
+    kept = len(_store(app))
+    for _ in range(2):  # an unknown service is a 404 each time, never remembered
+        assert client.get(f"{SERVICES}/{uuid.uuid4()}").status_code == 404
+    assert len(_store(app)) == kept
+
+
+def test_only_lists_and_one_service_are_answered_before_routing():
+    assert answers.is_public_page("/api/v1/services") and answers.is_public_page("/hsds/services")
+    assert answers.is_public_page(f"/api/v1/services/{uuid.uuid4()}")
+    assert answers.is_public_page(f"/hsds/services/{uuid.uuid4().hex}")
+    for path in (
+        "/api/v1/services/export",
+        "/api/v1/services/legal-statuses",
+        f"/api/v1/services/{uuid.uuid4()}/corrections",
+        "/api/v1/organizations",
+        "/api/v1/me",
+    ):
+        assert not answers.is_public_page(path), path
