@@ -60,12 +60,13 @@ class LiveServer:
         return {"Authorization": f"Bearer {self.token(email)}", **extra}
 
 
-def start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(env: dict[str, str], *args: str) -> tuple[subprocess.Popen[bytes], str]:
+    """``langelis serve`` on a free port (``args``: more options, e.g. ``--workers 2``)."""
     port = free_port()
     # The server's log goes to a file (a pipe nobody reads would fill and stall the server).
     log = Path(tempfile.mkdtemp(prefix="langelis-live-")) / "server.log"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1", "--port", str(port), *args],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
