@@ -9,6 +9,7 @@ A loading dependency of a route with a caller takes ``ActorDep`` itself, so the 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar, cast
 
@@ -22,11 +23,11 @@ from api.core.actor import ANONYMOUS, Actor
 from api.core.conditional import IfMatch
 from api.core.db import SessionDep, found
 from api.core.errors import ProblemError, not_found
-from api.core.hot import in_thread
+from api.core.hot import in_thread, read_in_thread
 from api.core.http import page_response
 from api.core.i18n import LangCode, Locale, get_locale
 from api.core.pagination import PageDep, PageParams
-from api.directory import scope
+from api.directory import answers, scope
 from api.directory.models import Location, Service
 from api.municipalities.models import Organization
 
@@ -44,6 +45,31 @@ async def async_actor(request: Request, token: Annotated[str | None, Depends(oau
 
 
 AsyncActorDep = Annotated[Actor, Depends(async_actor)]
+
+
+async def remembered_page(
+    request: Request,
+    *,
+    route: str,
+    locale: Locale,
+    actor: Actor,
+    compute: Callable[[Session], answers.Page],
+) -> answers.Page:
+    """A directory page computed in one worker thread, or remembered while the directory is
+    unchanged (:func:`api.directory.answers.page`, keyed by the request's query string)."""
+    return await read_in_thread(
+        request,
+        lambda session: answers.page(
+            answers.store(request.app.state),
+            session,
+            query=request.scope["query_string"],
+            route=route,
+            lang=locale.lang,
+            all_translations=locale.all_translations,
+            actor=actor,
+            compute=lambda: compute(session),
+        ),
+    )
 
 
 def optional_if_match(request: Request) -> IfMatch | None:

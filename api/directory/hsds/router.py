@@ -17,10 +17,9 @@ from fastapi.responses import StreamingResponse
 from api.accounts.deps import ActorDep
 from api.core.db import SessionDep
 from api.core.errors import problem_responses
-from api.core.hot import read_in_thread
 from api.core.http import fast_json, op
 from api.directory import answers
-from api.directory.deps import AsyncActorDep, HsdsLocaleDep
+from api.directory.deps import AsyncActorDep, HsdsLocaleDep, remembered_page
 from api.directory.hsds import logic, reads
 from api.directory.hsds import schemas as s
 from api.directory.hsds.logic import Shape
@@ -115,21 +114,13 @@ async def hsds_services(
         return _stream(logic.service_lines(request.app.state.session_factory, where, shape), locale.lang)
     key = (search, taxonomy_term_id, taxonomy_id, organization_id, after)
     # A page asked before is answered from memory while the directory is unchanged (answers.py).
-    found = await read_in_thread(
+    found = await remembered_page(
         request,
-        lambda session: answers.page(
-            answers.store(request.app.state),
-            session,
-            query=request.scope["query_string"],
-            route="hsds/services",
-            lang=locale.lang,
-            all_translations=False,
-            actor=actor,
-            compute=lambda: answers.Page.of(
-                fast_json(
-                    logic.service_page(session, where, shape, page=page, per_page=per_page, count_key=key)
-                )
-            ),
+        route="hsds/services",
+        locale=locale,
+        actor=actor,
+        compute=lambda session: answers.Page.of(
+            fast_json(logic.service_page(session, where, shape, page=page, per_page=per_page, count_key=key))
         ),
     )
     response = _json(None, locale.lang, content=found.body)

@@ -37,6 +37,7 @@ from api.directory.deps import (
     OptionalIfMatchDep,
     VerifiableService,
     WritableService,
+    remembered_page,
 )
 from api.directory.models import Service
 from api.directory.services import export, rows, search
@@ -97,19 +98,7 @@ async def list_services(
         )
         return answers.Page.of(rows_page_body(items, next_cursor), next_cursor)
 
-    found = await read_in_thread(
-        request,
-        lambda session: answers.page(
-            answers.store(request.app.state),
-            session,
-            query=request.scope["query_string"],
-            route="services",
-            lang=locale.lang,
-            all_translations=locale.all_translations,
-            actor=actor,
-            compute=lambda: compute(session),
-        ),
-    )
+    found = await remembered_page(request, route="services", locale=locale, actor=actor, compute=compute)
     return page_bytes_response(request, response, found.body, found.etag, found.next_cursor)
 
 
