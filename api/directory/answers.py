@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -162,7 +163,13 @@ class RememberedPublicPages:
             language,
             stale_before().isoformat(),
         )
-        tag = await run_in_threadpool(_read_tag, state)  # before the data, as in ``remembered``
+        try:
+            tag = await run_in_threadpool(_read_tag, state)  # before the data, as in ``remembered``
+        except SQLAlchemyError:
+            # No connection in time, the database away: the routes answer it (503 with Retry-After,
+            # a problem+json), which an error raised here, outside their handlers, would not.
+            await self.app(scope, receive, send)
+            return
         hit = pages.get(key, tag)
         pending = self._flights.get(key) if hit is None else None
         if pending is not None:  # the same page is being computed: wait for it (Answers.flight)

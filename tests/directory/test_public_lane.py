@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import sqlalchemy.exc
 
 from api.directory import answers
 
@@ -90,3 +91,18 @@ def test_a_4xx_and_a_signed_in_request_always_reach_the_routes(state):
     for _ in range(3):
         asyncio.run(_ask(lane, state, [(b"authorization", b"Bearer x")]))
     assert signed.calls == 3
+
+
+def test_a_database_that_cannot_be_read_is_left_to_the_routes(state, monkeypatch):
+    """No connection in time: the routes answer (their handlers make the 503 problem+json)."""
+
+    def unreachable(_state: Any) -> Any:
+        raise sqlalchemy.exc.TimeoutError("QueuePool limit reached")
+
+    monkeypatch.setattr(answers, "_read_tag", unreachable)
+    routes = Routes(status=503)
+    routes.release.set()
+    lane = answers.RememberedPublicPages(routes)
+    for _ in range(2):
+        assert asyncio.run(_ask(lane, state))[0]["status"] == 503
+    assert routes.calls == 2
