@@ -231,7 +231,7 @@ async def my_account(request: Request, token: Annotated[str | None, Depends(oaut
 
 def _my_account_in_own_session(request: Request, token: str) -> tuple[bytes, int]:
     state = request.app.state
-    with read_session(request) as session:
+    with read_session(request.app.state) as session:
         actor = _person(checked_actor(state, session, state.settings, token))
         request.state.actor = actor
         checks = token_checks(state, state.settings)

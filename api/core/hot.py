@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 from fastapi import Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -84,10 +84,10 @@ async def in_thread_committed(session: Session, fn: Callable[[], T]) -> T:
 
 
 @contextmanager
-def read_session(request: Request) -> Iterator[Session]:
-    """A session for read-only work (``core.db.make_read_session_factory``: autocommit on
-    PostgreSQL, so nothing written in it is undone); rolled back and closed at the end."""
-    session = request.app.state.read_session_factory()
+def read_session(state: Any) -> Iterator[Session]:
+    """A session for read-only work from the app's ``state`` (``core.db.make_read_session_factory``:
+    autocommit on PostgreSQL, so nothing written in it is undone); rolled back and closed at the end."""
+    session = state.read_session_factory()
     try:
         yield session
     finally:
@@ -99,7 +99,7 @@ async def read_in_thread(request: Request, work: Callable[[Session], T]) -> T:
     """``work(session)`` in one worker thread with a read-only session opened and closed there."""
 
     def run() -> T:
-        with read_session(request) as session:
+        with read_session(request.app.state) as session:
             return work(session)
 
     return await run_in_threadpool(run)

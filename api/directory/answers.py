@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.core.actor import Actor
 from api.core.etag import body_etag
+from api.core.hot import read_session
 from api.core.i18n import parse_accept_language
 from api.core.remembered import Answers, DataTag, Tag, remembered, store_of
 from api.directory.services.logic import stale_before
@@ -100,6 +101,11 @@ PUBLIC_PAGES = frozenset({"/api/v1/services", "/hsds/services"})
 ONE_SERVICE = re.compile(r"^(?:/api/v1|/hsds)/services/[0-9A-Fa-f-]{32,36}$")
 
 
+# Set in the scope of a request whose answer the lane keeps: the routes then compute it without
+# keeping it again (a second tag read, and the same page twice in memory).
+KEPT_BEFORE_ROUTING = "langelis.directory.kept"
+
+
 def is_public_page(path: str) -> bool:
     return path in PUBLIC_PAGES or ONE_SERVICE.match(path) is not None
 
@@ -113,12 +119,8 @@ class Sent:
 
 
 def _read_tag(state: Any) -> Tag:
-    session = state.read_session_factory()
-    try:
+    with read_session(state) as session:
         return directory_tag(session)
-    finally:
-        session.rollback()
-        session.close()
 
 
 class RememberedPublicPages:
@@ -193,6 +195,7 @@ class RememberedPublicPages:
         self, scope: Scope, receive: Receive, send: Send, pages: Answers[Any], key: tuple[Any, ...], tag: Tag
     ) -> None:
         """The routes' answer, sent and kept when it is a whole 200."""
+        scope[KEPT_BEFORE_ROUTING] = True
         start: Message = {}
         chunks: list[bytes] = []
 

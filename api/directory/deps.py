@@ -56,7 +56,10 @@ async def remembered_page(
     compute: Callable[[Session], answers.Page],
 ) -> answers.Page:
     """A directory page computed in one worker thread, or remembered while the directory is
-    unchanged (:func:`api.directory.answers.page`, keyed by the request's query string)."""
+    unchanged (:func:`api.directory.answers.page`, keyed by the request's query string); only
+    computed when the public lane before routing keeps it (``answers.KEPT_BEFORE_ROUTING``)."""
+    if request.scope.get(answers.KEPT_BEFORE_ROUTING):
+        return await read_in_thread(request, compute)
     return await read_in_thread(
         request,
         lambda session: answers.page(

@@ -120,6 +120,11 @@ def live_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str
 def live(live_env: dict[str, str]) -> Iterator[LiveServer]:
     proc, url = start_server(live_env)
     yield LiveServer(url=url, process=proc, env=live_env)
+    stop_server(proc)
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, and a kill if it has not stopped within 30 s."""
     proc.send_signal(signal.SIGTERM)
     try:
         proc.wait(timeout=30)

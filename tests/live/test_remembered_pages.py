@@ -4,13 +4,11 @@ get the same page, and once a change is committed every client sees it, whicheve
 
 from __future__ import annotations
 
-import signal
-import subprocess
 import uuid
 
 import httpx
 
-from tests.live.conftest import COORDINATOR, LiveServer, start_server, together
+from tests.live.conftest import COORDINATOR, LiveServer, start_server, stop_server, together
 
 V = "/api/v1"
 
@@ -42,8 +40,4 @@ def test_pages_asked_together_follow_a_change_on_every_worker(live_env: dict[str
             assert all(marker.encode() in page for page in pages(listing))
             assert all(marker.encode() in page for page in pages(one))
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)
