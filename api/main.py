@@ -27,6 +27,7 @@ from api.core.localize import ProblemLanguageMiddleware
 from api.core.logging import configure_logging
 from api.core.middleware import BodyGuardMiddleware, BodyLimitMiddleware, RequestContextMiddleware
 from api.core.openapi import customise_openapi
+from api.core.routing import guard_included_routers
 
 API_PREFIX = "/api/v1"
 
@@ -136,6 +137,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     for router in domain_routers:
         app.include_router(router, prefix=API_PREFIX, dependencies=unknown)
     customise_openapi(app)
+    guard_included_routers(app)  # a branch none of whose paths begins the request's is skipped
 
     # Innermost first: idempotency sees the final answer; the request id wraps everything.
     app.add_middleware(IdempotencyMiddleware, settings=settings)

@@ -29,6 +29,8 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import anyio
+import anyio.to_thread
 import orjson
 import sqlalchemy as sa
 from fastapi import Depends, Request
@@ -298,12 +300,43 @@ async def _turn(request: Request) -> AsyncIterator[bool]:
             yield writer
 
 
-def get_session(
+async def get_session(
     request: Request, _writer: Annotated[bool, Depends(_turn, scope="function")]
-) -> Iterator[Session]:
-    """One session per request, committed when the route returns and rolled back on error."""
-    with side_session(request.app.state.session_factory) as session:
+) -> AsyncIterator[Session]:
+    """One session per request, committed when the route returns and rolled back on error.
+
+    Made on the event loop (a session touches no connection until it is used), and finished there
+    when it holds no transaction: a route that committed in its own worker thread
+    (``core.hot.in_thread_committed``) or never used the database. Only a session with a
+    transaction is committed or rolled back in a worker thread. As a plain generator, FastAPI ran
+    both its start and its end in worker threads: two more hops through the thread pool's queue for
+    every request, whatever it did."""
+    session = request.app.state.session_factory()
+    try:
         yield session
+    except BaseException:
+        await _finish(session, session.rollback)
+        raise
+    await _finish(session, session.commit)
+
+
+async def _finish(session: Session, end: Callable[[], None]) -> None:
+    if not session.in_transaction() and not session.dirty:
+        session.close()  # no connection held and nothing changed since the last commit
+        return
+
+    def run() -> None:
+        try:
+            end()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    # A limiter of its own, as FastAPI gives a generator's end: a commit waiting for a free thread
+    # while every thread waits for a connection this session holds would never finish.
+    await anyio.to_thread.run_sync(run, limiter=anyio.CapacityLimiter(1))
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
