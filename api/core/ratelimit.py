@@ -20,18 +20,20 @@ import hashlib
 import math
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from api.core.db import dialect_insert
 from api.core.errors import ProblemError
 from api.core.models import RateLimitCounter
 
+T = TypeVar("T")
 _table = RateLimitCounter.__table__  # type: ignore[attr-defined]
 _BUCKET_LENGTH = 300  # the column's
 
@@ -210,3 +212,28 @@ def hit(session: Session, key: str, *, limit: int, window_seconds: int) -> None:
     session.commit()
     if counts.over(limit):
         raise too_many(counts.retry_after(limit - 1))
+
+
+def hit_then(session: Session, key: str, *, limit: int, window_seconds: int, work: Callable[[], T]) -> T:
+    """:func:`hit`, then ``work()``, in one transaction, which the caller commits: one commit on the
+    way that succeeds instead of two. A refused attempt is committed at once (nothing else was
+    written); when ``work`` fails, its transaction is rolled back and the attempt counted again in a
+    transaction of its own, so every attempt counts exactly as :func:`hit` would have left it.
+
+    The counter's row stays locked until the caller commits: only the same key's next attempt waits
+    for it (keys are per person or per address)."""
+    now = clock()
+    counts = _add(session, key, window_seconds, now)
+    if counts.over(limit):
+        session.commit()
+        raise too_many(counts.retry_after(limit - 1))
+    try:
+        return work()
+    except BaseException:
+        session.rollback()
+        try:
+            _add(session, key, window_seconds, now)
+            session.commit()
+        except SQLAlchemyError:
+            session.rollback()  # the database is away: the work's own error is the answer
+        raise

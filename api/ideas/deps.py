@@ -93,21 +93,30 @@ Moderator = Annotated[Actor, Depends(require_scopes("ideas:moderate"))]
 BudgetManager = Annotated[Actor, Depends(require_scopes("budgets:manage"))]
 
 
-def _count(request: Request, session: Session, settings: IdeasSettings, token: str | None, kind: str) -> None:
-    """Count one attempt of ``kind`` for the token's subject (verified signature), committed at once;
-    429 over the limit. No token, or an unusable one, is left for authentication to refuse."""
+def _counter(
+    request: Request, settings: IdeasSettings, token: str | None, kind: str
+) -> dict[str, Any] | None:
+    """The rate-limit counter of an attempt of ``kind`` by the token's subject (verified signature):
+    ``ratelimit.hit``'s key and limits. None for no token, or an unusable one: authentication
+    refuses it, and an attempt with no subject is not counted."""
     if not token:
-        return
+        return None
     try:
         claims = decode_token(request.app.state.settings, token, expected="access")
     except TokenError:
-        return
-    ratelimit.hit(
-        session,
-        f"{kind}:{claims.sub.partition(':')[2]}",
-        limit=getattr(settings, f"{kind}_rate_limit"),
-        window_seconds=getattr(settings, f"{kind}_rate_window_seconds"),
-    )
+        return None
+    return {
+        "key": f"{kind}:{claims.sub.partition(':')[2]}",
+        "limit": getattr(settings, f"{kind}_rate_limit"),
+        "window_seconds": getattr(settings, f"{kind}_rate_window_seconds"),
+    }
+
+
+def _count(request: Request, session: Session, settings: IdeasSettings, token: str | None, kind: str) -> None:
+    """Count one attempt of ``kind`` (see :func:`_counter`), committed at once; 429 over the limit."""
+    counter = _counter(request, settings, token, kind)
+    if counter is not None:
+        ratelimit.hit(session, **counter)
 
 
 def rate_limited(kind: str) -> Callable[..., None]:
@@ -132,9 +141,10 @@ def rate_limited(kind: str) -> Callable[..., None]:
 
 @dataclass(frozen=True)
 class Counted:
-    """A participant's counted attempt, done in ONE worker thread: the rate-limit count (committed
-    at once), the token check (cached for a few seconds, see ``accounts.tokens.checks``) and the
-    route's work, all in the request's session. The same checks in the same order as
+    """A participant's counted attempt, done in ONE worker thread and one transaction: the rate-limit
+    count (still counted when the attempt fails, see ``ratelimit.hit_then``), the token check
+    (cached for a few seconds, see ``accounts.tokens.checks``) and the route's work, all in the
+    request's session. The same checks in the same order as
     ``rate_limited(kind)`` followed by ``Participant`` (429, then 401 for a missing or refused token,
     403 for a missing scope or a machine client), with one thread hop instead of one per
     dependency."""
@@ -150,7 +160,14 @@ class Counted:
         return await in_thread_committed(self.session, lambda: self._run(work))
 
     def _run(self, work: Callable[[Session, Actor], T]) -> T:
-        _count(self.request, self.session, self.settings, self.token, self.kind)
+        counter = _counter(self.request, self.settings, self.token, self.kind)
+        if counter is None:
+            return self._attempt(work)
+        # The count and the work in one transaction (ratelimit.hit_then): an attempt that fails
+        # still counts, as with the count committed on its own first, for one commit fewer.
+        return ratelimit.hit_then(self.session, **counter, work=lambda: self._attempt(work))
+
+    def _attempt(self, work: Callable[[Session, Actor], T]) -> T:
         state = self.request.app.state
         actor = ANONYMOUS
         if self.token:

@@ -86,6 +86,38 @@ def test_voting_is_rate_limited(app, client, auth, base, make_idea):
     assert r.status_code in (200, 429)
 
 
+def test_failed_attempts_count_toward_the_limit(app, client, auth, make_idea, people):
+    """The count and the vote share one transaction: an attempt that fails after being counted (an
+    unknown idea, a draft of someone else's, a comment refused) is still counted once, like one that
+    succeeds, and a refused attempt is counted too."""
+    from api.core import ratelimit
+    from api.ideas.deps import IdeasSettings
+
+    (person,) = people(1)
+    h = auth.headers(person)
+    idea = make_idea()
+    draft = make_idea(publish=False)
+    app.state.ideas_settings = IdeasSettings(vote_rate_limit=4, vote_rate_window_seconds=3600)
+    try:
+        codes = [
+            client.put(f"{V}/ideas/{uuid.uuid4()}/vote", headers=h).status_code,
+            client.put(f"{V}/ideas/{draft['id']}/vote", headers=h).status_code,
+            client.put(f"{V}/ideas/{idea['id']}/vote", headers=h).status_code,
+            client.put(f"{V}/ideas/{uuid.uuid4()}/vote", headers=h).status_code,
+            client.put(f"{V}/ideas/{idea['id']}/vote", headers=h).status_code,
+            client.put(f"{V}/ideas/{idea['id']}/vote", headers=h).status_code,
+        ]
+        from api.core.db import side_session
+
+        with side_session(app.state.session_factory) as session:
+            counted = ratelimit.count(session, f"vote:{person.id}", window_seconds=3600)
+    finally:
+        del app.state.ideas_settings
+    assert codes == [404, 404, 201, 404, 429, 429]
+    assert counted == 6  # every attempt, the refused ones included, exactly once
+    assert client.get(f"{V}/ideas/{idea['id']}", headers=h).json()["vote_count"] == 1
+
+
 def test_rate_limit_answer_has_retry_after(app, client, auth, base, make_idea):
     from api.ideas.deps import IdeasSettings
 
