@@ -13,6 +13,7 @@ in the same run on the same data:
     python -m bench.load --db sqlite --workers 1 --seconds 10 --tree /work/main   # another checkout
     python -m bench.load --compare /work/main   # this checkout and main, URL by URL, in one run
     python -m bench.load --auth-floor --db sqlite --workers 2 --compare /tmp/base   # /me beside /healthz
+    python -m bench.load --public-reads --workers 2   # ideas, events, analytics on the demo data
     python -m bench.load --computed --only directory,HSDS   # remembered pages and computed ones
 
 Each URL is asked again and again, so with remembered directory pages on (the default) the
@@ -23,6 +24,11 @@ so every request computes its page, as one never asked before does.
 ``--auth-floor`` loads only ``/healthz`` and the signed-in ``GET /api/v1/me`` on a small fresh
 database (migrated, no directory data), without Datasette or the raw floor: quick, for the
 authenticated floor.
+
+``--public-reads`` loads the other public reads, anonymous, on a fresh database holding the demo
+data (``registry.seed(demo=True)``: ideas, events, five years of indicators for 60 municipalities):
+the ideas board (newest and by votes), one idea, the events list, one event, a municipality's
+iCalendar feed, the indicator definitions and two analytics tables, each with its p99 ÷ p50.
 
 Set-up (once): ``apt-get install -y wrk``; Datasette lives in its own venv, never a project
 dependency: ``python3 -m venv /tmp/venv-datasette && /tmp/venv-datasette/bin/pip install datasette``
@@ -401,12 +407,74 @@ AUTH_FLOOR = ("/healthz", "GET /api/v1/me, signed in")
 
 
 @contextmanager
-def small_database(kind: str) -> Iterator[str]:
-    """A fresh migrated database without directory data (for ``--auth-floor``), dropped after."""
+def small_database(kind: str, demo: bool = False) -> Iterator[str]:
+    """A fresh migrated database without directory data (``--auth-floor``), or with the demo data
+    (``--public-reads``), dropped after."""
     with BenchDatabase(kind) as db:
         assert db.engine is not None
         db.engine.dispose()
+        if demo:
+            from api import registry
+            from api.main import create_app
+
+            app = create_app(db.settings(demo=True))
+            with app.state.session_factory() as session:
+                registry.seed(session, demo=True)
+            app.state.engine.dispose()
         yield db.url
+
+
+def public_ids(url: str) -> dict[str, str]:
+    """A published idea and a published event of Vilnius in the demo data."""
+    from api.core.db import make_engine
+
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        idea = conn.execute(
+            sa.text(
+                "SELECT i.id FROM ideas i JOIN municipalities m ON m.id = i.municipality_id "
+                "WHERE m.slug = :m AND i.state = 'published' AND i.moderation = 'visible' ORDER BY i.id LIMIT 1"
+            ),
+            {"m": MUNICIPALITY},
+        ).scalar_one()
+        event = conn.execute(
+            sa.text(
+                "SELECT e.id FROM events e JOIN municipalities m ON m.id = e.municipality_id "
+                "WHERE m.slug = :m AND e.status = 'scheduled' ORDER BY e.id LIMIT 1"
+            ),
+            {"m": MUNICIPALITY},
+        ).scalar_one()
+    engine.dispose()
+    return {"idea": str(uuid.UUID(str(idea))), "event": str(uuid.UUID(str(event)))}
+
+
+def public_urls(ids: dict[str, str]) -> list[tuple[str, str, bool]]:
+    """(label, path, signed in) of the public reads beyond the directory, on the demo data."""
+    analytics = "/api/v1/analytics?indicator=foreign_residents,tcn_share&period=LAST_5_YEARS"
+    return [
+        ("/healthz", "/healthz", False),
+        ("ideas board (newest, 20)", f"/api/v1/ideas?municipality={MUNICIPALITY}&limit=20", False),
+        (
+            "ideas board (by votes, 20)",
+            f"/api/v1/ideas?municipality={MUNICIPALITY}&sort=-vote_count&limit=20",
+            False,
+        ),
+        ("one idea", f"/api/v1/ideas/{ids['idea']}", False),
+        ("events list (20)", f"/api/v1/events?municipality={MUNICIPALITY}&limit=20", False),
+        ("one event", f"/api/v1/events/{ids['event']}", False),
+        ("events iCalendar feed", f"/api/v1/event-feeds/municipalities/{MUNICIPALITY}.ics", False),
+        ("indicator definitions", "/api/v1/indicators", False),
+        (
+            "analytics (2 indicators, a county's municipalities, sex)",
+            f"{analytics}&place=county-kaunas/municipalities&breakdown=sex",
+            False,
+        ),
+        (
+            "analytics (1 indicator, 60 municipalities, 5 years)",
+            "/api/v1/analytics?indicator=foreign_residents&period=2021..2025&place=municipalities",
+            False,
+        ),
+    ]
 
 
 def run(
@@ -416,19 +484,24 @@ def run(
     trees: dict[str, tuple[Path, dict[str, str]]],
     only: set[str] | None,
     auth_floor: bool = False,
+    public_reads: bool = False,
 ) -> list[Result]:
     """Every server of the run (each tree, Datasette) is up at once and idle but for the one being
     loaded; each URL is loaded on every server in turn, so they all see the same machine."""
     with ExitStack() as stack:
-        url = stack.enter_context(small_database(kind)) if auth_floor else ensure_data(kind)
-        ids = {"deep_cursor": "", "service": ""} if auth_floor else sample_ids(url)
+        small = auth_floor or public_reads
+        url = stack.enter_context(small_database(kind, demo=public_reads)) if small else ensure_data(kind)
+        if public_reads:
+            ids = public_ids(url)
+        else:
+            ids = {"deep_cursor": "", "service": ""} if auth_floor else sample_ids(url)
         token = bench_user_token(url)
         auth = {"Authorization": f"Bearer {token}"}
         log = TMP / f"langelis-load-{kind}.log"
         results: list[Result] = []
         datasette = (
             stack.enter_context(datasette_server(SQLITE_FILE, log))
-            if kind == "sqlite" and Path(DATASETTE).exists() and not auth_floor
+            if kind == "sqlite" and Path(DATASETTE).exists() and not small
             else None
         )
         for n in workers:
@@ -437,7 +510,7 @@ def run(
                     name: servers.enter_context(langelis_server(tree, url, n, log, extra))
                     for name, (tree, extra) in trees.items()
                 }
-                for label, path, signed in urls(ids):
+                for label, path, signed in public_urls(ids) if public_reads else urls(ids):
                     if only and not any(o in label for o in only):
                         continue
                     if auth_floor and label not in AUTH_FLOOR:
@@ -467,7 +540,7 @@ def run(
                         ]
                         results.append(median(ds))
                         print(results[-1], flush=True)
-        if auth_floor:
+        if small:
             return results
         results.append(raw_floor(kind, url, ids["mid"], seconds))
         print(results[-1], flush=True)
@@ -504,6 +577,11 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="only /healthz and the signed-in /api/v1/me, on a small fresh database (quick)",
     )
+    parser.add_argument(
+        "--public-reads",
+        action="store_true",
+        help="the ideas board, events and analytics, anonymous, on a fresh database with the demo data",
+    )
     args = parser.parse_args(argv if argv is not None else [])
     signal.signal(signal.SIGTERM, _interrupted)  # unwinds, so every server this run started stops
     os.environ.setdefault("LANGELIS_SECRET_KEY", SECRET)  # migrations read the settings
@@ -518,10 +596,20 @@ def main(argv: list[str] | None = None) -> None:
         if args.compare:
             trees["compare"] = (args.compare, {})
         results += run(
-            kind, [int(w) for w in args.workers.split(",")], args.seconds, trees, only, args.auth_floor
+            kind,
+            [int(w) for w in args.workers.split(",")],
+            args.seconds,
+            trees,
+            only,
+            args.auth_floor,
+            args.public_reads,
         )
     print()
     print(table(results))
+    spread = [r for r in results if r.p50_ms > 0 and not r.label.endswith("/healthz")]
+    if spread:
+        worst = max(spread, key=lambda r: r.p99_ms / r.p50_ms)
+        print(f"\nlargest p99 ÷ p50: {worst.p99_ms / worst.p50_ms:.1f} × ({worst.label})")
 
 
 if __name__ == "__main__":
