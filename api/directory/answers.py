@@ -7,8 +7,9 @@ them besides the data — the route, the query string as sent, the language (and
 translation was asked for), the day (a service's ``stale`` flag follows the date), and what of the
 directory the caller may see beyond the public (:func:`sight`: confidential addresses) — with the
 directory's data tag read *before* the page was computed. Any write to services, locations, their
-links, organisations, municipalities or translation states changes the tag (directory_0010), so the
-next request on every worker computes the page again.
+links, organisations, municipalities or the translation states of services, organisations and
+locations changes the tag (directory_0010, directory_0011), so the next request on every worker
+computes the page again.
 
 An anonymous request is answered before routing (:class:`RememberedPublicPages`, which also
 remembers one service, ``/api/v1/services/{id}`` and ``/hsds/services/{id}``).

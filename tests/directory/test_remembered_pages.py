@@ -222,6 +222,38 @@ def test_every_write_to_the_directory_changes_its_tag(db, base, listed):
     assert answers.directory_tag(db) == seen[-1]
 
 
+def test_only_the_directorys_own_translation_states_move_its_tag(db):
+    """``translation_states`` holds every domain's states: an idea's or an event's, written,
+    changed or removed, leave the directory's pages as they are; a location's moves the tag."""
+    before = answers.directory_tag(db)
+    other = uuid.uuid4()
+    state = {"field": "title", "lang": "uk", "status": "outdated"}
+    for record_type in ("idea", "event"):
+        for statement in [
+            sa.insert(TranslationState).values(
+                id=uuid.uuid4(), record_type=record_type, record_id=other, **state
+            ),
+            sa.update(TranslationState)
+            .where(col(TranslationState.record_id) == other)
+            .values(status="up_to_date"),
+            sa.delete(TranslationState).where(col(TranslationState.record_id) == other),
+        ]:
+            db.execute(statement)
+            assert answers.directory_tag(db) == before, (record_type, str(statement))
+    place = uuid.uuid4()
+    db.execute(
+        sa.insert(TranslationState).values(id=uuid.uuid4(), record_type="location", record_id=place, **state)
+    )
+    moved = answers.directory_tag(db)
+    assert moved != before
+    db.execute(
+        sa.update(TranslationState)
+        .where(col(TranslationState.record_id) == place)
+        .values(status="up_to_date")
+    )
+    assert answers.directory_tag(db) not in (before, moved)
+
+
 def test_a_committed_write_changes_the_tag_for_every_reader(engine):
     """What another worker sees: the new tag once the writer commits, the old one before, and (on
     PostgreSQL) no mark left behind."""
