@@ -324,19 +324,20 @@ async def _finish(session: Session, end: Callable[[], None]) -> None:
     if not session.in_transaction() and not session.dirty:
         session.close()  # no connection held and nothing changed since the last commit
         return
-
-    def run() -> None:
-        try:
-            end()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
-
     # A limiter of its own, as FastAPI gives a generator's end: a commit waiting for a free thread
     # while every thread waits for a connection this session holds would never finish.
-    await anyio.to_thread.run_sync(run, limiter=anyio.CapacityLimiter(1))
+    await anyio.to_thread.run_sync(_end, session, end, limiter=anyio.CapacityLimiter(1))
+
+
+def _end(session: Session, end: Callable[[], None]) -> None:
+    """``end`` (the session's commit or rollback), rolled back if it fails; closed in any case."""
+    try:
+        end()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
@@ -350,12 +351,10 @@ def side_session(factory: sessionmaker[Session]) -> Iterator[Session]:
     session = factory()
     try:
         yield session
-        session.commit()
     except BaseException:
-        session.rollback()
+        _end(session, session.rollback)
         raise
-    finally:
-        session.close()
+    _end(session, session.commit)
 
 
 def dialect_insert(session: Session, table: sa.Table) -> Any:

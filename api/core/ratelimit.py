@@ -208,10 +208,8 @@ def hit(session: Session, key: str, *, limit: int, window_seconds: int) -> None:
     and invalid attempts would never be limited. Call it before the request writes anything.
     Refused attempts count too. Retry-After is the wait until the next attempt would pass: until the
     estimate without it is at most ``limit - 1``."""
-    counts = _add(session, key, window_seconds, clock())
+    hit_then(session, key, limit=limit, window_seconds=window_seconds, work=lambda: None)
     session.commit()
-    if counts.over(limit):
-        raise too_many(counts.retry_after(limit - 1))
 
 
 def hit_then(session: Session, key: str, *, limit: int, window_seconds: int, work: Callable[[], T]) -> T:
