@@ -1,4 +1,4 @@
-"""``langelis indicators import FILE`` and ``langelis indicators derive``."""
+"""``langelis indicators import FILE``, ``langelis indicators derive`` and ``langelis indicators cells``."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 from api.core.actor import Actor
 from api.core.commands import CommandContext
 from api.indicators import jobs, periods
+from api.indicators.analytics import cells
 from api.indicators.data.formats import ChunkReader, FormatError
 from api.indicators.data.importer import Importer
 from api.indicators.derivation import derive
@@ -120,6 +121,14 @@ def cmd_derive(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0 if run.status == "completed" else 1
 
 
+def cmd_cells(args: argparse.Namespace, ctx: CommandContext) -> int:
+    started = time.perf_counter()
+    with ctx.session_factory() as session:
+        summary = cells.build(session, force=args.force)
+    print(json.dumps({**summary, "seconds": round(time.perf_counter() - started, 2)}))
+    return 0
+
+
 def register(sub: Any) -> None:
     parser = sub.add_parser("indicators", help="indicator data: import files, derive the platform's figures")
     commands = parser.add_subparsers(dest="indicators_command", required=True)
@@ -146,3 +155,7 @@ def register(sub: Any) -> None:
         "--daily", action="store_true", help="the daily job: at most once a day, one host at a time"
     )
     p.set_defaults(func=cmd_derive, needs_context=True)
+
+    p = commands.add_parser("cells", help="build the analytics cells kept ready (what the minute's job does)")
+    p.add_argument("--force", action="store_true", help="build every series again, current or not")
+    p.set_defaults(func=cmd_cells, needs_context=True)

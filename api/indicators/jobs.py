@@ -24,10 +24,21 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, col, select
 
 from api.core.db import utcnow
+from api.core.jobs import Periodic
+from api.indicators.analytics import cells
 from api.indicators.derivation import derive
 from api.indicators.models import DerivationRun, JobLock
 
 log = logging.getLogger("langelis.indicators.jobs")
+
+
+def build_cells(session: Session, now: datetime) -> int:
+    """Every minute: the analytics cells of the series whose data changed since they were built."""
+    return cells.build(session)["built"]
+
+
+# Declared to api.core.jobs (huey's tick every minute, once across workers).
+PERIODIC: list[Periodic] = [Periodic("indicators.analytics_cells", timedelta(minutes=1), build_cells)]
 LOCK_NAME = "indicators-derive"
 LEASE = timedelta(hours=2)
 HOLDER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"

@@ -171,3 +171,43 @@ class IndicatorDataTag(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     tag: int = Field(default=0, sa_type=sa.BigInteger, nullable=False)
+
+
+class AnalyticsCell(SQLModel, table=True):
+    """One cell of published data kept ready for analytics (DHIS2's analytics tables): what the time
+    and place roll-ups of :mod:`api.indicators.analytics.sql` give for one indicator, breakdown
+    dimensions, period (every year, quarter and month of the data's years), place (every municipality,
+    county and Lithuania) and breakdown key. ``direct``: 1 for a place's own cell (a value loaded for
+    a county or Lithuania among them), 0 for a county's or Lithuania's roll-up of its municipalities.
+    Built by :mod:`api.indicators.analytics.cells`; used only under the data tag it was built from."""
+
+    __tablename__ = "indicator_analytics_cells"
+
+    indicator_id: uuid.UUID = Field(primary_key=True)
+    breakdown_dims: str = Field(primary_key=True, max_length=200)
+    period: str = Field(primary_key=True, max_length=10)
+    place: str = Field(primary_key=True, max_length=80)
+    breakdown_key: str = Field(primary_key=True, max_length=400)
+    direct: int = Field(primary_key=True)
+    value: float | None = None
+    suppressed: int = Field(default=0, nullable=False)
+    draft: int = Field(default=0, nullable=False)
+    provisional: int = Field(default=0, nullable=False)
+    estimated: int = Field(default=0, nullable=False)
+    break_in_series: int = Field(default=0, nullable=False)
+
+
+class AnalyticsCellsBuilt(SQLModel, table=True):
+    """The data tag (:class:`IndicatorDataTag`) the ready cells of one indicator and breakdown
+    dimensions were built under, and whether any of its observations was a draft then."""
+
+    __tablename__ = "indicator_analytics_built"
+
+    indicator_id: uuid.UUID = Field(primary_key=True)
+    breakdown_dims: str = Field(primary_key=True, max_length=200)
+    tag: int = Field(sa_type=sa.BigInteger, nullable=False)
+    # PostgreSQL: the building transaction's own mark of uncommitted writes (indicators_0003), if any.
+    mark: int | None = Field(default=None, sa_type=sa.BigInteger)
+    drafts: bool = Field(default=False, nullable=False)
+    cells: int = Field(default=0, nullable=False)
+    built_at: datetime = Field(sa_type=UTCDateTime, nullable=False)

@@ -26,19 +26,21 @@ from sqlmodel import Session
 from api.core.actor import Actor
 from api.core.i18n import Locale
 from api.indicators import places
+from api.indicators.analytics import cells as kept
 from api.indicators.analytics import sql
 from api.indicators.analytics.query import Cell, CellKey, Query
 from api.indicators.analytics.schemas import CatalogueRead, DimensionRead, DimensionValue
 from api.indicators.definitions.logic import is_computed, rollup
 from api.indicators.models import IndicatorDefinition, Observation
-from api.indicators.vocab import dimensions, parse_key
+from api.indicators.vocab import breakdown_key, dimensions, parse_key
 
 OBS = Observation.__table__  # type: ignore[attr-defined]
 
 
 def evaluate(session: Session, *, actor: Actor, q: Query) -> dict[str, dict[CellKey, Cell]]:
     """Cells of every asked indicator, keyed by (place, period, breakdown values)."""
-    loaded = {code: _loaded(session, actor=actor, q=q, d=d) for code, d in q.components.items()}
+    ready = kept.ready(session, q, actor)
+    loaded = {code: _loaded(session, actor=actor, q=q, d=d, ready=ready) for code, d in q.components.items()}
     out: dict[str, dict[CellKey, Cell]] = {}
     for d in q.indicators:
         if not is_computed(d):
@@ -94,13 +96,22 @@ class _Acc:
         )
 
 
-def _loaded(session: Session, *, actor: Actor, q: Query, d: IndicatorDefinition) -> dict[CellKey, Cell]:
+def _loaded(
+    session: Session, *, actor: Actor, q: Query, d: IndicatorDefinition, ready: set[kept.Series]
+) -> dict[CellKey, Cell]:
     mean = rollup(d).places == "average"
+    dims_text = breakdown_key(dict.fromkeys(sorted(set(q.dims) | set(q.filters)), ""))[1]
+    # The cells kept ready when they are current for this caller, else computed from observations.
+    stmt = (
+        kept.read_sql(q, d, dims_text)
+        if (d.id, dims_text) in ready
+        else sql.cells_sql(q, d, actor, mean=mean)
+    )
     rolled: dict[tuple[str, str, str], Cell] = {}
     direct: dict[tuple[str, str, str], Cell] = {}
-    for place, rp, bkey, value, suppressed, draft, provisional, estimated, brk, is_direct in session.execute(
-        sql.cells_sql(q, d, actor, mean=mean)
-    ):
+    # Fetched at once: row by row costs twice as much for a few thousand cells.
+    found = session.execute(stmt).all()
+    for place, rp, bkey, value, suppressed, draft, provisional, estimated, brk, is_direct in found:
         cell = Cell(
             None if suppressed or value is None else float(value),
             bool(suppressed),

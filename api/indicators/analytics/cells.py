@@ -1,0 +1,280 @@
+"""Analytics cells kept ready, as DHIS2 keeps its analytics tables: a new question is one index read.
+
+Computing a cell means matching every observation to the periods that contain it, choosing one
+granularity per period, then rolling municipalities up to counties and Lithuania (:mod:`.sql`): for
+2,400 cells that is most of a second's tenth, against a few milliseconds to read 2,400 rows. So the
+cells of **published** data are computed ahead, by the same statement (:func:`.sql.cells_sql`), for
+every year, quarter and month of the data's years × every municipality, county and Lithuania × every
+breakdown key, one *series* (indicator × breakdown dimensions) at a time, and kept in
+``indicator_analytics_cells``.
+
+Never stale: each series records the data tag (:mod:`.answers`) it was built under, and a request
+uses its cells only while the tag is still that one — any write to observations, definitions or
+municipalities gives the tag a new value, so from the write's commit on, requests compute their cells
+again until the next build (the periodic job ``indicators.analytics_cells`` every minute, or
+``langelis indicators cells``). The cells hold published data only: they serve whoever sees only
+published data, and everyone else too when the series had no draft when it was built (then what they
+see is the same).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from api.core.actor import ANONYMOUS, Actor
+from api.core.db import utcnow
+from api.indicators import periods, places
+from api.indicators.analytics.answers import data_tag
+from api.indicators.analytics.query import Query
+from api.indicators.analytics.sql import cells_sql
+from api.indicators.definitions.logic import is_computed, rollup
+from api.indicators.models import AnalyticsCell, AnalyticsCellsBuilt, IndicatorDefinition, Observation
+from api.indicators.scope import visibility_key
+
+log = logging.getLogger("langelis.indicators.cells")
+
+OBS = Observation.__table__  # type: ignore[attr-defined]
+CELLS = AnalyticsCell.__table__  # type: ignore[attr-defined]
+BUILT = AnalyticsCellsBuilt.__table__  # type: ignore[attr-defined]
+DEFS = IndicatorDefinition.__table__  # type: ignore[attr-defined]
+# Years per statement: 17 periods a year, so a statement's list of periods stays far below SQLite's
+# limit of 500 terms in one compound SELECT.
+YEARS_PER_STATEMENT = 10
+# The first key of PostgreSQL's advisory locks taken by builders (the second: the series).
+LOCK_SPACE = 7468
+COLUMNS = (
+    "indicator_id",
+    "breakdown_dims",
+    "period",
+    "place",
+    "breakdown_key",
+    "direct",
+    "value",
+    "suppressed",
+    "draft",
+    "provisional",
+    "estimated",
+    "break_in_series",
+)
+
+Series = tuple[uuid.UUID, str]
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def ready(session: Session, q: Query, actor: Actor) -> set[Series]:
+    """The asked series whose ready cells give this caller exactly what computing them would."""
+    ids = [d.id for d in q.components.values() if not is_computed(d)]
+    if not ids:
+        return set()
+    b = BUILT.c
+    # The tag as this transaction sees it; on PostgreSQL also its own uncommitted writes' mark.
+    mark: Any = sa.null()
+    if session.get_bind().dialect.name == "postgresql":
+        mark = sa.text("(SELECT max(w.n) FROM indicator_data_writes w)")
+    stmt = sa.select(b.indicator_id, b.breakdown_dims, b.drafts).where(
+        b.indicator_id.in_(ids),
+        b.tag == sa.text("(SELECT tag FROM indicator_data_tag WHERE id = 1)"),
+        b.mark.is_not_distinct_from(mark),
+    )
+    published_only = visibility_key(actor, published_only=q.published_only)[0] == "published"
+    return {
+        (indicator_id, dims)
+        for indicator_id, dims, drafts in session.execute(stmt)
+        if published_only or not drafts
+    }
+
+
+def read_sql(q: Query, d: IndicatorDefinition, dims_text: str) -> Any:
+    """The ready cells of the asked periods and places, in :func:`.sql.cells_sql`'s columns."""
+    c = CELLS.c
+    conditions: list[Any] = [
+        c.indicator_id == d.id,
+        c.breakdown_dims == dims_text,
+        c.period.in_([p.code for p in q.periods]),
+        c.place.in_([p.code for p in q.places]),
+    ]
+    for name, values in q.filters.items():
+        wrapped = sa.literal("|") + c.breakdown_key + sa.literal("|")
+        conditions.append(sa.or_(*[wrapped.like(f"%|{name}={v}|%") for v in values]))
+    return sa.select(
+        c.place,
+        c.period,
+        c.breakdown_key,
+        c.value,
+        c.suppressed,
+        c.draft,
+        c.provisional,
+        c.estimated,
+        c.break_in_series,
+        c.direct,
+    ).where(*conditions)
+
+
+# --- building --------------------------------------------------------------------------------------
+
+
+def _periods(first: int, last: int) -> list[periods.Period]:
+    out: list[periods.Period] = []
+    for y in range(first, last + 1):
+        out.append(periods.year(y))
+        out.extend(periods.quarter(y, n) for n in range(1, 5))
+        out.extend(periods.month(y, m) for m in range(1, 13))
+    return out
+
+
+def _series(session: Session) -> list[tuple[IndicatorDefinition, str]]:
+    """Every loaded indicator's breakdown dimensions that have observations."""
+    o = OBS.c
+    pairs = session.execute(sa.select(o.indicator_id, o.breakdown_dims).distinct()).all()
+    wanted = {indicator_id for indicator_id, _ in pairs}
+    found = session.exec(select(IndicatorDefinition).where(col(IndicatorDefinition.id).in_(wanted)))
+    defs = {d.id: d for d in found if not is_computed(d)}
+    return sorted(((defs[i], dims) for i, dims in pairs if i in defs), key=lambda s: (s[0].code, s[1]))
+
+
+def _locked(session: Session, series: Series) -> bool:
+    """Take this series for this transaction (PostgreSQL: an advisory lock, false when another
+    builder holds it; SQLite: its one writer at a time already)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    key = f"{series[0]}/{series[1]}"
+    return bool(
+        session.execute(
+            sa.text("SELECT pg_try_advisory_xact_lock(:space, hashtext(:key))"),
+            {"space": LOCK_SPACE, "key": key},
+        ).scalar_one()
+    )
+
+
+def build_series(session: Session, d: IndicatorDefinition, dims: str, *, force: bool = False) -> int | None:
+    """Build one series' cells in the session's transaction, unless they are built under the current
+    tag already (or another builder has them); returns the cells written, or None when skipped."""
+    series = (d.id, dims)
+    if not _locked(session, series):
+        return None
+    # The tag is read before the data: cells stamped with it are never older than it.
+    tag, mine = data_tag(session)
+    b = BUILT.c
+    where = sa.and_(b.indicator_id == d.id, b.breakdown_dims == dims)
+    built = session.execute(sa.select(b.tag, b.mark).where(where)).one_or_none()
+    if built is not None and tuple(built) == (tag, mine) and not force:
+        return None
+    c = CELLS.c
+    session.execute(sa.delete(CELLS).where(c.indicator_id == d.id, c.breakdown_dims == dims))
+    o = OBS.c
+    span = session.execute(
+        sa.select(sa.func.min(o.period_start), sa.func.max(o.period_end)).where(
+            o.indicator_id == d.id, o.breakdown_dims == dims, o.status == "published"
+        )
+    ).one()
+    written = 0
+    if span[0] is not None:
+        first, last = _year_of(span[0]), _year_of(span[1])
+        geo = places.geography(session)
+        everywhere = [geo.country, *geo.counties, *geo.municipalities]
+        used = [x for x in dims.split(",") if x]
+        mean = rollup(d).places == "average"
+        for start in range(first, last + 1, YEARS_PER_STATEMENT):
+            q = Query(
+                indicators=[d],
+                periods=_periods(start, min(last, start + YEARS_PER_STATEMENT - 1)),
+                places=everywhere,
+                dims=used,
+                filters={},
+                published_only=True,
+                as_of=date.today(),
+                components={d.code: d},
+            )
+            s = cells_sql(q, d, ANONYMOUS, mean=mean).subquery("s")
+            source = sa.select(
+                sa.literal(d.id, sa.Uuid).label("indicator_id"),
+                sa.literal(dims, sa.String).label("breakdown_dims"),
+                s.c.rp,
+                s.c.place,
+                s.c.breakdown_key,
+                s.c.direct,
+                s.c.value,
+                s.c.suppressed,
+                s.c.draft,
+                s.c.provisional,
+                s.c.estimated,
+                s.c.break_in_series,
+            )
+            session.execute(sa.insert(CELLS).from_select(list(COLUMNS), source))
+        # (A driver's row count of INSERT … SELECT is not reliable on SQLite: counted.)
+        written = session.execute(
+            sa.select(sa.func.count())
+            .select_from(CELLS)
+            .where(c.indicator_id == d.id, c.breakdown_dims == dims)
+        ).scalar_one()
+    drafts = session.execute(
+        sa.select(sa.literal(1))
+        .where(o.indicator_id == d.id, o.breakdown_dims == dims, o.status == "draft")
+        .limit(1)
+    ).first()
+    session.execute(sa.delete(BUILT).where(where))
+    session.execute(
+        sa.insert(BUILT).values(
+            indicator_id=d.id,
+            breakdown_dims=dims,
+            tag=tag,
+            mark=mine,
+            drafts=drafts is not None,
+            cells=written,
+            built_at=utcnow(),
+        )
+    )
+    return written
+
+
+def _year_of(day: date | datetime | str) -> int:
+    if isinstance(day, str):  # SQLite's aggregate of a date column comes back as text
+        return int(day[:4])
+    return day.year
+
+
+def build(session: Session, *, force: bool = False) -> dict[str, int]:
+    """Build every series not built under the current tag, one transaction each (committed here), and
+    drop the cells of series that have no observations any more."""
+    done = skipped = cells = 0
+    present: set[Series] = set()
+    for d, dims in _series(session):
+        session.rollback()  # a fresh transaction (and snapshot) for each series
+        present.add((d.id, dims))
+        try:
+            written = build_series(session, d, dims, force=force)
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+        if written is None:
+            skipped += 1
+        else:
+            done += 1
+            cells += written
+    b = BUILT.c
+    built = session.execute(sa.select(b.indicator_id, b.breakdown_dims)).all()
+    gone = [(i, dims) for i, dims in built if (i, dims) not in present]
+    for indicator_id, dims in gone:
+        session.execute(
+            sa.delete(CELLS).where(CELLS.c.indicator_id == indicator_id, CELLS.c.breakdown_dims == dims)
+        )
+        session.execute(sa.delete(BUILT).where(b.indicator_id == indicator_id, b.breakdown_dims == dims))
+    session.commit()
+    if done or gone:
+        log.info(
+            "analytics cells built: %s series, %s cells (%s up to date, %s dropped)",
+            done,
+            cells,
+            skipped,
+            len(gone),
+        )
+    return {"built": done, "cells": cells, "up_to_date": skipped, "dropped": len(gone)}
