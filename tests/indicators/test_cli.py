@@ -1,4 +1,4 @@
-"""`langelis indicators import FILE` and `langelis indicators derive` on a database of their own."""
+"""`langelis indicators import FILE`, `derive` and `cells` on a database of their own."""
 
 from __future__ import annotations
 
@@ -46,7 +46,18 @@ def test_import_with_progress_and_summary(own_database, tmp_path, capsys):
     engine = make_engine(own_database)
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM indicator_observations")).scalar() == 2
+        conn.execute(sa.text("UPDATE indicator_observations SET status = 'published'"))
+        conn.commit()
     engine.dispose()
+    capsys.readouterr()
+    # The analytics cells: built once (2 series: the total and by sex), then nothing to do until forced.
+    assert main(["indicators", "cells"]) == 0
+    built = json.loads(capsys.readouterr().out)
+    assert (built["built"], built["up_to_date"]) == (2, 0) and built["cells"] > 0
+    assert main(["indicators", "cells"]) == 0
+    assert json.loads(capsys.readouterr().out)["built"] == 0
+    assert main(["indicators", "cells", "--force"]) == 0
+    assert json.loads(capsys.readouterr().out)["cells"] == built["cells"]
 
 
 def test_derive_command_records_a_run(own_database, capsys, monkeypatch):
