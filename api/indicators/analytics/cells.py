@@ -241,12 +241,41 @@ def _year_of(day: date | datetime | str) -> int:
     return day.year
 
 
+def _anything_to_build(session: Session, series: list[tuple[IndicatorDefinition, str]]) -> bool:
+    current = data_tag(session)
+    b = BUILT.c
+    built = {
+        (indicator_id, dims): (tag, mark)
+        for indicator_id, dims, tag, mark in session.execute(
+            sa.select(b.indicator_id, b.breakdown_dims, b.tag, b.mark)
+        )
+    }
+    return any(built.get((d.id, dims)) != current for d, dims in series)
+
+
+def _analyze(session: Session, table: str) -> None:
+    """PostgreSQL: fresh statistics before (and after) a build. Right after a large import or a first
+    load they are missing, and the roll-up's plan without them took 14 s for the demo data's 29,000
+    observations against 1.2 s with them. Skipped when the database refuses (not the owner)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    try:
+        session.execute(sa.text(f"ANALYZE {table}"))  # table: one of this module's constants
+        session.commit()
+    except sa.exc.DBAPIError as exc:
+        session.rollback()
+        log.warning("ANALYZE %s refused: %s", table, exc)
+
+
 def build(session: Session, *, force: bool = False) -> dict[str, int]:
     """Build every series not built under the current tag, one transaction each (committed here), and
     drop the cells of series that have no observations any more."""
     done = skipped = cells = 0
     present: set[Series] = set()
-    for d, dims in _series(session):
+    series = _series(session)
+    if force or _anything_to_build(session, series):
+        _analyze(session, "indicator_observations")
+    for d, dims in series:
         session.rollback()  # a fresh transaction (and snapshot) for each series
         present.add((d.id, dims))
         try:
@@ -269,6 +298,8 @@ def build(session: Session, *, force: bool = False) -> dict[str, int]:
         )
         session.execute(sa.delete(BUILT).where(b.indicator_id == indicator_id, b.breakdown_dims == dims))
     session.commit()
+    if done:
+        _analyze(session, "indicator_analytics_cells")
     if done or gone:
         log.info(
             "analytics cells built: %s series, %s cells (%s up to date, %s dropped)",
