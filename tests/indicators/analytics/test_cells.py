@@ -132,11 +132,25 @@ def test_callers_who_see_drafts_read_the_cells_only_when_there_were_none(loaded,
     assert _value(ind, "analyst", **by_sex) == _value(ind, None, **by_sex)
 
 
-def test_the_minutes_job_builds_and_drops_what_has_no_data(loaded, db, client):
+def test_the_minutes_job_builds_and_drops_what_has_no_data(loaded, db, client, dialect):
     assert [p.name for p in PERIODIC] == ["indicators.analytics_cells"]
     now = datetime.now(UTC)
     assert build_cells(db, now) > 0
-    assert build_cells(db, now) == 0
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    bind = db.get_bind()
+    sa.event.listen(bind, "before_cursor_execute", seen)
+    try:
+        assert build_cells(db, now) == 0
+    finally:
+        sa.event.remove(bind, "before_cursor_execute", seen)
+    if dialect == "sqlite":
+        # Nothing changed since the last pass: the observations are not even scanned for their series.
+        # (On PostgreSQL the test's own open transaction has written data, which a pass never skips.)
+        assert statements and not [s for s in statements if "indicator_observations" in s]
     series = db.execute(sa.select(sa.func.count()).select_from(BUILT)).scalar_one()
     assert series > 0
     # A series whose observations are all gone loses its cells at the next build.
