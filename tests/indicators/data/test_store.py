@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from datetime import UTC, datetime
 from types import SimpleNamespace
@@ -17,12 +18,18 @@ def test_escape_writes_what_copy_reads_back():
     assert escape("\\N") == "\\\\N"  # a backslash-N text is not NULL
 
 
-def test_new_ids_are_distinct_version_4_uuids():
+def test_new_ids_are_distinct_increasing_version_7_uuids():
+    before = time.time_ns() // 1_000_000
     ids = new_ids(2000)
     parsed = [uuid.UUID(i) for i in ids]
     assert len(set(parsed)) == 2000
-    assert {u.version for u in parsed} == {4}
+    assert {u.version for u in parsed} == {7}
     assert {u.variant for u in parsed} == {uuid.RFC_4122}
+    assert parsed == sorted(parsed, key=lambda u: u.int), "each id follows the one before"
+    # The first 48 bits are the time in milliseconds.
+    assert before <= parsed[0].int >> 80 <= time.time_ns() // 1_000_000
+    # A second batch starts elsewhere (a random counter start), never with the same ids.
+    assert not set(parsed) & {uuid.UUID(i) for i in new_ids(2000)}
 
 
 class _FailingDriver:
