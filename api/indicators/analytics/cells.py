@@ -48,20 +48,8 @@ DEFS = IndicatorDefinition.__table__  # type: ignore[attr-defined]
 YEARS_PER_STATEMENT = 10
 # The first key of PostgreSQL's advisory locks taken by builders (the second: the series).
 LOCK_SPACE = 7468
-COLUMNS = (
-    "indicator_id",
-    "breakdown_dims",
-    "period",
-    "place",
-    "breakdown_key",
-    "direct",
-    "value",
-    "suppressed",
-    "draft",
-    "provisional",
-    "estimated",
-    "break_in_series",
-)
+# The table's columns in its order, which the build's SELECT gives them in.
+COLUMNS = tuple(CELLS.columns.keys())
 
 Series = tuple[uuid.UUID, str]
 
