@@ -103,7 +103,7 @@ def _loaded(
     dims_text = breakdown_key(dict.fromkeys(sorted(set(q.dims) | set(q.filters)), ""))[1]
     # The cells kept ready when they are current for this caller, else computed from observations.
     stmt = (
-        kept.read_sql(q, d, dims_text)
+        kept.read_sql(q, d, dims_text, places.geography(session).by_code)
         if (d.id, dims_text) in ready
         else sql.cells_sql(q, d, actor, mean=mean)
     )
