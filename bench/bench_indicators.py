@@ -3,9 +3,12 @@
 * Import: a CSV of 1,000,000 observations streamed to ``POST /api/v1/indicators/data`` of a real
   uvicorn server (in a thread of this process) by an HTTP client reading the file in chunks; rows per
   second, and the peak resident memory of the process while it runs (sampled every 20 ms).
-* Analytics: one indicator × 20 quarters × 60 municipalities with one breakdown (sex), and the same
-  rolled up to counties, through the API (in-process ASGI client) beside the equivalent raw SQL
-  measured in the same run. Aim: API median ≤ 2 × raw SQL + 5 ms.
+* Analytics, on the data published (as what the public asks about is): one indicator × 20 quarters ×
+  60 municipalities with one breakdown (sex), and the same rolled up to counties, through the API
+  (in-process ASGI client) beside the equivalent raw SQL measured in the same run: asked again (a
+  remembered answer), a new question from the analytics cells kept ready (built as the minute's job
+  would, timed), and the same computed from the observations before the cells were built. Aim: API
+  median ≤ 2 × raw SQL + 5 ms.
 
 Run: ``make bench BENCH=indicators`` (or ``python -m bench indicators``); a short analytics-only run:
 ``LANGELIS_BENCH_INDICATOR_ROWS=481600 python -m bench indicators``.
