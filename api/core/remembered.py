@@ -40,6 +40,14 @@ class DataTag:
         self._postgresql = sa.text(
             f"SELECT t.tag, (SELECT max(w.n) FROM {writes} w) FROM {table} t WHERE t.id = 1"  # noqa: S608
         )
+        self._tag_expr = sa.text(f"(SELECT tag FROM {table} WHERE id = 1)")  # noqa: S608
+        self._mark_expr = sa.text(f"(SELECT max(w.n) FROM {writes} w)")  # noqa: S608
+
+    def expressions(self, session: Session) -> tuple[Any, Any]:
+        """The tag and the own mark as SQL expressions, for a statement that compares a stamp with
+        them in the same round trip (the mark is NULL on SQLite)."""
+        mark = self._mark_expr if session.get_bind().dialect.name == "postgresql" else sa.null()
+        return self._tag_expr, mark
 
     def __call__(self, session: Session) -> Tag:
         if session.get_bind().dialect.name == "postgresql":

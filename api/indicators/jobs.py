@@ -31,14 +31,6 @@ from api.indicators.models import DerivationRun, JobLock
 
 log = logging.getLogger("langelis.indicators.jobs")
 
-
-def build_cells(session: Session, now: datetime) -> int:
-    """Every minute: the analytics cells of the series whose data changed since they were built."""
-    return cells.build(session)["built"]
-
-
-# Declared to api.core.jobs (huey's tick every minute, once across workers).
-PERIODIC: list[Periodic] = [Periodic("indicators.analytics_cells", timedelta(minutes=1), build_cells)]
 LOCK_NAME = "indicators-derive"
 LEASE = timedelta(hours=2)
 HOLDER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
@@ -129,3 +121,12 @@ def start_scheduler(factory: sessionmaker[Session]) -> threading.Thread | None:
     thread = threading.Thread(target=loop, name="indicators-derive", daemon=True)
     thread.start()
     return thread
+
+
+def build_cells(session: Session, now: datetime) -> int:
+    """Every minute: the analytics cells of the series whose data changed since they were built."""
+    return cells.build(session)["built"]
+
+
+# Declared to api.core.jobs (huey's tick every minute, once across workers).
+PERIODIC: list[Periodic] = [Periodic("indicators.analytics_cells", timedelta(minutes=1), build_cells)]

@@ -33,7 +33,7 @@ from api.core.db import utcnow
 from api.indicators import periods, places
 from api.indicators.analytics.answers import data_tag
 from api.indicators.analytics.query import Query
-from api.indicators.analytics.sql import cells_sql
+from api.indicators.analytics.sql import cells_sql, filter_conditions
 from api.indicators.definitions.logic import is_computed, rollup
 from api.indicators.models import AnalyticsCell, AnalyticsCellsBuilt, IndicatorDefinition, Observation
 from api.indicators.scope import visibility_key
@@ -43,7 +43,6 @@ log = logging.getLogger("langelis.indicators.cells")
 OBS = Observation.__table__  # type: ignore[attr-defined]
 CELLS = AnalyticsCell.__table__  # type: ignore[attr-defined]
 BUILT = AnalyticsCellsBuilt.__table__  # type: ignore[attr-defined]
-DEFS = IndicatorDefinition.__table__  # type: ignore[attr-defined]
 # Years per statement: 17 periods a year, so a statement's list of periods stays far below SQLite's
 # limit of 500 terms in one compound SELECT.
 YEARS_PER_STATEMENT = 10
@@ -64,14 +63,10 @@ def ready(session: Session, q: Query, actor: Actor) -> set[Series]:
     if not ids:
         return set()
     b = BUILT.c
-    # The tag as this transaction sees it; on PostgreSQL also its own uncommitted writes' mark.
-    mark: Any = sa.null()
-    if session.get_bind().dialect.name == "postgresql":
-        mark = sa.text("(SELECT max(w.n) FROM indicator_data_writes w)")
+    # The tag as this transaction sees it (and on PostgreSQL its own uncommitted writes' mark).
+    tag, mark = data_tag.expressions(session)
     stmt = sa.select(b.indicator_id, b.breakdown_dims, b.drafts).where(
-        b.indicator_id.in_(ids),
-        b.tag == sa.text("(SELECT tag FROM indicator_data_tag WHERE id = 1)"),
-        b.mark.is_not_distinct_from(mark),
+        b.indicator_id.in_(ids), b.tag == tag, b.mark.is_not_distinct_from(mark)
     )
     published_only = visibility_key(actor, published_only=q.published_only)[0] == "published"
     return {
@@ -100,9 +95,7 @@ def read_sql(q: Query, d: IndicatorDefinition, dims_text: str, everywhere: Itera
             conditions.append(c.place.not_in(left_out))
     else:
         conditions.append(c.place.in_(sorted(asked)))
-    for name, values in q.filters.items():
-        wrapped = sa.literal("|") + c.breakdown_key + sa.literal("|")
-        conditions.append(sa.or_(*[wrapped.like(f"%|{name}={v}|%") for v in values]))
+    conditions += filter_conditions(c.breakdown_key, q.filters)
     return sa.select(
         c.place,
         c.period,
@@ -167,7 +160,7 @@ def build_series(session: Session, d: IndicatorDefinition, dims: str, *, force: 
     if built is not None and tuple(built) == (tag, mine) and not force:
         return None
     c = CELLS.c
-    session.execute(sa.delete(CELLS).where(c.indicator_id == d.id, c.breakdown_dims == dims))
+    _drop(session, series)
     o = OBS.c
     span = session.execute(
         sa.select(sa.func.min(o.period_start), sa.func.max(o.period_end)).where(
@@ -219,7 +212,6 @@ def build_series(session: Session, d: IndicatorDefinition, dims: str, *, force: 
         .where(o.indicator_id == d.id, o.breakdown_dims == dims, o.status == "draft")
         .limit(1)
     ).first()
-    session.execute(sa.delete(BUILT).where(where))
     session.execute(
         sa.insert(BUILT).values(
             indicator_id=d.id,
@@ -232,6 +224,17 @@ def build_series(session: Session, d: IndicatorDefinition, dims: str, *, force: 
         )
     )
     return written
+
+
+def _drop(session: Session, series: Series) -> None:
+    """A series' cells and the record of their build."""
+    indicator_id, dims = series
+    session.execute(
+        sa.delete(CELLS).where(CELLS.c.indicator_id == indicator_id, CELLS.c.breakdown_dims == dims)
+    )
+    session.execute(
+        sa.delete(BUILT).where(BUILT.c.indicator_id == indicator_id, BUILT.c.breakdown_dims == dims)
+    )
 
 
 def _year_of(day: date | datetime | str) -> int:
@@ -311,13 +314,9 @@ def build(session: Session, *, force: bool = False) -> dict[str, int]:
         else:
             done += 1
             cells += written
-    b = BUILT.c
     gone = [s for s in _built(session) if s not in present]
-    for indicator_id, dims in gone:
-        session.execute(
-            sa.delete(CELLS).where(CELLS.c.indicator_id == indicator_id, CELLS.c.breakdown_dims == dims)
-        )
-        session.execute(sa.delete(BUILT).where(b.indicator_id == indicator_id, b.breakdown_dims == dims))
+    for series_gone in gone:
+        _drop(session, series_gone)
     session.commit()
     if done:
         _analyze(session, "indicator_analytics_cells")

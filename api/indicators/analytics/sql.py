@@ -24,6 +24,12 @@ from api.indicators.vocab import breakdown_key
 OBS = Observation.__table__  # type: ignore[attr-defined]
 
 
+def filter_conditions(key: Any, filters: dict[str, list[str]]) -> list[Any]:
+    """Rows whose breakdown key (column ``key``) holds one of each filter's chosen values."""
+    wrapped = sa.literal("|") + key + sa.literal("|")
+    return [sa.or_(*[wrapped.like(f"%|{name}={v}|%") for v in values]) for name, values in filters.items()]
+
+
 def time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
     c = OBS.c
     rp = sa.union_all(
@@ -64,9 +70,7 @@ def time_sql(q: Query, d: IndicatorDefinition, actor: Actor) -> Any:
     if direct:
         place_conditions.append(c.place.in_(sorted(direct)))
     conditions.append(sa.or_(*place_conditions))
-    for name, values in q.filters.items():
-        wrapped = sa.literal("|") + c.breakdown_key + sa.literal("|")
-        conditions.append(sa.or_(*[wrapped.like(f"%|{name}={v}|%") for v in values]))
+    conditions += filter_conditions(c.breakdown_key, q.filters)
     visibility = visible(actor, OBS, published_only=q.published_only)
     if visibility is not None:
         conditions.append(visibility)
