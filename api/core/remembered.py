@@ -40,14 +40,6 @@ class DataTag:
         self._postgresql = sa.text(
             f"SELECT t.tag, (SELECT max(w.n) FROM {writes} w) FROM {table} t WHERE t.id = 1"  # noqa: S608
         )
-        self._tag_expr = sa.text(f"(SELECT tag FROM {table} WHERE id = 1)")  # noqa: S608
-        self._mark_expr = sa.text(f"(SELECT max(w.n) FROM {writes} w)")  # noqa: S608
-
-    def expressions(self, session: Session) -> tuple[Any, Any]:
-        """The tag and the own mark as SQL expressions, for a statement that compares a stamp with
-        them in the same round trip (the mark is NULL on SQLite)."""
-        mark = self._mark_expr if session.get_bind().dialect.name == "postgresql" else sa.null()
-        return self._tag_expr, mark
 
     def __call__(self, session: Session) -> Tag:
         if session.get_bind().dialect.name == "postgresql":
@@ -130,6 +122,35 @@ class Answers(Generic[T]):
         return self._size
 
 
+class UnderTag:
+    """Small things read from the database (definitions, what is built), kept while the data tag is
+    the one they were read under: a request that read the tag first takes them without a round trip.
+
+    Only the newest tag's values are kept. A transaction with writes of its own (an own mark) reads
+    them afresh: what it sees is seen by no one else. The loader must read after the tag was read,
+    so that what is kept under a tag is never older than it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tag: Tag | None = None
+        self._values: dict[Any, Any] = {}
+
+    def get(self, tag: Tag, key: Any, load: Callable[[], T], *, fresh: bool = False) -> T:
+        """The value of ``key`` kept under ``tag``, else ``load()``'s (kept); ``fresh``: load anyway."""
+        if tag[1] is not None:
+            return load()
+        if not fresh:
+            with self._lock:
+                if self._tag == tag and key in self._values:
+                    return self._values[key]
+        value = load()
+        with self._lock:
+            if self._tag != tag:
+                self._tag, self._values = tag, {}
+            self._values[key] = value
+        return value
+
+
 _create_lock = threading.Lock()
 
 
@@ -151,11 +172,15 @@ def remembered(
     session: Session,
     key: tuple[Any, ...],
     compute: Callable[[], T],
+    *,
+    tag: Tag | None = None,
 ) -> T:
-    """The answer remembered under the current data tag, else computed and remembered."""
+    """The answer remembered under the current data tag, else computed and remembered. ``tag``: the
+    tag as this request already read it, before reading any data (else it is read here)."""
     if store.limit <= 0:
         return compute()
-    tag = tag_of(session)  # read before the data, so a write in between never hides behind it
+    if tag is None:
+        tag = tag_of(session)  # read before the data, so a write in between never hides behind it
     answer = store.get(key, tag)
     if answer is not None:
         return answer

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import time
 
-from api.core.remembered import Answers, remembered
+from api.core.remembered import Answers, UnderTag, remembered
 
 
 def test_threads_asking_together_wait_for_one_computation():
@@ -55,3 +55,28 @@ def test_another_tag_is_computed_again_and_off_means_never_kept():
     assert remembered(off, lambda _s: (1, None), None, ("k",), compute) == b"x3"  # type: ignore[arg-type]
     assert remembered(off, lambda _s: (1, None), None, ("k",), compute) == b"x4"  # type: ignore[arg-type]
     assert len(off) == 0
+
+
+def test_values_under_a_tag_are_read_once_until_the_tag_changes():
+    memo = UnderTag()
+    loads: list[str] = []
+
+    def load(name: str):
+        def run() -> str:
+            loads.append(name)
+            return f"{name}{len(loads)}"
+
+        return run
+
+    assert memo.get((1, None), "defs", load("a")) == "a1"
+    assert memo.get((1, None), "defs", load("a")) == "a1", "kept under the same tag"
+    assert memo.get((1, None), "built", load("b")) == "b2", "each key on its own"
+    assert memo.get((1, None), "built", load("b"), fresh=True) == "b3", "looked up again when asked"
+    assert memo.get((1, None), "built", load("b")) == "b3"
+    assert memo.get((2, None), "defs", load("a")) == "a4", "another tag: read again"
+    assert memo.get((1, None), "defs", load("a")) == "a5", "only the newest tag's values are kept"
+    # A transaction with writes of its own sees what no one else does: never kept, never taken.
+    assert memo.get((1, 7), "defs", load("a")) == "a6"
+    assert memo.get((1, 7), "defs", load("a")) == "a7"
+    assert memo.get((1, None), "defs", load("a")) == "a5"
+    assert loads == ["a", "b", "b", "a", "a", "a", "a"]

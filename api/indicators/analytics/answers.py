@@ -24,7 +24,7 @@ from typing import Any
 from sqlmodel import Session
 
 from api.core.actor import Actor
-from api.core.remembered import Answers, DataTag, store_of
+from api.core.remembered import Answers, DataTag, Tag, store_of
 from api.core.remembered import remembered as remembered_under
 from api.indicators.analytics.query import Query
 from api.indicators.scope import visibility_key
@@ -63,6 +63,9 @@ def remembered(
     fmt: str,
     lang: str,
     compute: Callable[[], bytes],
+    *,
+    tag: Tag | None = None,
 ) -> bytes:
-    """The answer's bytes: remembered under the current data tag, else computed and remembered."""
-    return remembered_under(store, data_tag, session, key_of(q, actor, fmt, lang), compute)
+    """The answer's bytes: remembered under the current data tag (``tag``, when the request read
+    it already), else computed and remembered."""
+    return remembered_under(store, data_tag, session, key_of(q, actor, fmt, lang), compute, tag=tag)

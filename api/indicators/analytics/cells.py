@@ -30,6 +30,7 @@ from sqlmodel import Session, col, select
 
 from api.core.actor import ANONYMOUS, Actor
 from api.core.db import utcnow
+from api.core.remembered import Tag
 from api.indicators import periods, places
 from api.indicators.analytics.answers import data_tag
 from api.indicators.analytics.query import Query
@@ -37,6 +38,7 @@ from api.indicators.analytics.sql import cells_sql, filter_conditions
 from api.indicators.definitions.logic import is_computed, rollup
 from api.indicators.models import AnalyticsCell, AnalyticsCellsBuilt, IndicatorDefinition, Observation
 from api.indicators.scope import visibility_key
+from api.indicators.vocab import breakdown_key
 
 log = logging.getLogger("langelis.indicators.cells")
 
@@ -57,23 +59,40 @@ Series = tuple[uuid.UUID, str]
 # --- reading ---------------------------------------------------------------------------------------
 
 
+def asked(q: Query) -> set[Series]:
+    """The series a query reads: each loaded indicator's, with the asked dimensions and filters."""
+    dims = dims_text(q)
+    return {(d.id, dims) for d in q.components.values() if not is_computed(d)}
+
+
+def dims_text(q: Query) -> str:
+    """The breakdown dimensions of the asked series, as observations list them (``age_group,sex``)."""
+    return breakdown_key(dict.fromkeys(sorted(set(q.dims) | set(q.filters)), ""))[1]
+
+
+def built(session: Session, tag: Tag) -> dict[Series, bool]:
+    """Every series built under this data tag (and own mark), and whether it had drafts then."""
+    b = BUILT.c
+    stmt = sa.select(b.indicator_id, b.breakdown_dims, b.drafts).where(
+        b.tag == tag[0], b.mark.is_not_distinct_from(sa.literal(tag[1], sa.BigInteger))
+    )
+    return {(indicator_id, dims): bool(drafts) for indicator_id, dims, drafts in session.execute(stmt)}
+
+
+def usable(q: Query, actor: Actor, series: set[Series], found: dict[Series, bool]) -> set[Series]:
+    """Of the asked ``series``, those whose ready cells give this caller exactly what computing them
+    would: built (``found``), and without drafts unless the caller sees published data only."""
+    published_only = visibility_key(actor, published_only=q.published_only)[0] == "published"
+    return {s for s in series if s in found and (published_only or not found[s])}
+
+
 def ready(session: Session, q: Query, actor: Actor) -> set[Series]:
     """The asked series whose ready cells give this caller exactly what computing them would."""
-    ids = [d.id for d in q.components.values() if not is_computed(d)]
-    if not ids:
+    series = asked(q)
+    if not series:
         return set()
-    b = BUILT.c
     # The tag as this transaction sees it (and on PostgreSQL its own uncommitted writes' mark).
-    tag, mark = data_tag.expressions(session)
-    stmt = sa.select(b.indicator_id, b.breakdown_dims, b.drafts).where(
-        b.indicator_id.in_(ids), b.tag == tag, b.mark.is_not_distinct_from(mark)
-    )
-    published_only = visibility_key(actor, published_only=q.published_only)[0] == "published"
-    return {
-        (indicator_id, dims)
-        for indicator_id, dims, drafts in session.execute(stmt)
-        if published_only or not drafts
-    }
+    return usable(q, actor, series, built(session, data_tag(session)))
 
 
 def read_sql(q: Query, d: IndicatorDefinition, dims_text: str, everywhere: Iterable[str]) -> Any:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import Any
 
 from sqlmodel import Session
 
@@ -32,14 +33,18 @@ from api.indicators.analytics.query import Cell, CellKey, Query
 from api.indicators.analytics.schemas import CatalogueRead, DimensionRead, DimensionValue
 from api.indicators.definitions.logic import is_computed, rollup
 from api.indicators.models import IndicatorDefinition, Observation
-from api.indicators.vocab import breakdown_key, dimensions, parse_key
+from api.indicators.vocab import dimensions, parse_key
 
 OBS = Observation.__table__  # type: ignore[attr-defined]
 
 
-def evaluate(session: Session, *, actor: Actor, q: Query) -> dict[str, dict[CellKey, Cell]]:
-    """Cells of every asked indicator, keyed by (place, period, breakdown values)."""
-    ready = kept.ready(session, q, actor)
+def evaluate(
+    session: Session, *, actor: Actor, q: Query, ready: set[kept.Series] | None = None
+) -> dict[str, dict[CellKey, Cell]]:
+    """Cells of every asked indicator, keyed by (place, period, breakdown values). ``ready``: the
+    series to read from the cells kept ready (default: found out here, :func:`.cells.ready`)."""
+    if ready is None:
+        ready = kept.ready(session, q, actor)
     loaded = {code: _loaded(session, actor=actor, q=q, d=d, ready=ready) for code, d in q.components.items()}
     out: dict[str, dict[CellKey, Cell]] = {}
     for d in q.indicators:
@@ -100,19 +105,31 @@ def _loaded(
     session: Session, *, actor: Actor, q: Query, d: IndicatorDefinition, ready: set[kept.Series]
 ) -> dict[CellKey, Cell]:
     mean = rollup(d).places == "average"
-    dims_text = breakdown_key(dict.fromkeys(sorted(set(q.dims) | set(q.filters)), ""))[1]
+    dims_text = kept.dims_text(q)
     # The cells kept ready when they are current for this caller, else computed from observations.
     stmt = (
         kept.read_sql(q, d, dims_text, places.geography(session).by_code)
         if (d.id, dims_text) in ready
         else sql.cells_sql(q, d, actor, mean=mean)
     )
-    rolled: dict[tuple[str, str, str], Cell] = {}
-    direct: dict[tuple[str, str, str], Cell] = {}
+    # The asked dimensions' values of each breakdown key, parsed once per key. Without filters a
+    # breakdown key and its values are one to one: cells are keyed by the values from the start.
+    dims = q.dims
+    values_of: dict[str, tuple[str, ...]] = {}
+    by_values = not q.filters
+    rolled: dict[Any, Cell] = {}
+    direct: dict[Any, Cell] = {}
     # Fetched at once: row by row costs twice as much for a few thousand cells.
     found = session.execute(stmt).all()
     for place, rp, bkey, value, suppressed, draft, provisional, estimated, brk, is_direct in found:
-        cell = Cell(
+        if by_values:
+            values = values_of.get(bkey)
+            if values is None:
+                values = values_of[bkey] = _values(bkey, dims)
+            key: Any = (place, rp, values)
+        else:
+            key = (place, rp, bkey)
+        (direct if is_direct else rolled)[key] = Cell(
             None if suppressed or value is None else float(value),
             bool(suppressed),
             bool(draft),
@@ -120,27 +137,18 @@ def _loaded(
             bool(estimated),
             bool(brk),
         )
-        (direct if is_direct else rolled)[(place, rp, bkey)] = cell
     # A value loaded for a county or Lithuania wins over the roll-up of its municipalities.
     cells = rolled
     cells.update(direct)
-    # The asked dimensions' values of each breakdown key, parsed once per key.
-    dims = q.dims
-    values_of: dict[str, tuple[str, ...]] = {}
-
-    def values(bkey: str) -> tuple[str, ...]:
-        found = values_of.get(bkey)
-        if found is None:
-            parsed = _parse_key_cached(bkey)
-            found = values_of[bkey] = tuple(parsed[x] for x in dims)
-        return found
-
+    if by_values:
+        return cells
     # Aggregate the filter breakdowns away and key by the asked dimensions' values.
-    if not q.filters:
-        return {(place, rp, values(bkey)): cell for (place, rp, bkey), cell in cells.items()}
     grouped: dict[CellKey, _Acc] = {}
     for (place, rp, bkey), cell in cells.items():
-        key = (place, rp, values(bkey))
+        values = values_of.get(bkey)
+        if values is None:
+            values = values_of[bkey] = _values(bkey, dims)
+        key = (place, rp, values)
         acc = grouped.get(key)
         if acc is None:
             acc = grouped[key] = _Acc()
@@ -153,11 +161,22 @@ def _parse_key_cached(key: str) -> dict[str, str]:
     return parse_key(key)
 
 
+def _values(bkey: str, dims: list[str]) -> tuple[str, ...]:
+    """The values of the ``dims`` in a breakdown key."""
+    parsed = _parse_key_cached(bkey)
+    return tuple(parsed[x] for x in dims)
+
+
 # --- answers --------------------------------------------------------------------------------------
 
 
 def clean(value: float | None) -> float | None:
-    if value is None or not math.isfinite(value):
+    """A value as the JSON answer gives it: rounded to 6 decimals, no -0, no infinities."""
+    if value is None:
+        return None
+    if value.is_integer():  # most values are counts: round() would give them back unchanged, slowly
+        return value if value else 0.0
+    if not math.isfinite(value):
         return None
     rounded = round(value, 6)
     return 0.0 if rounded == 0 else rounded

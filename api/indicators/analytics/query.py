@@ -35,7 +35,7 @@ class Query:
     components: dict[str, IndicatorDefinition] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     value: float | None
     suppressed: bool = False
@@ -82,13 +82,17 @@ def parse_query(
     filters: list[str],
     published_only: bool,
     as_of: date,
+    defs: dict[str, IndicatorDefinition] | None = None,
 ) -> Query:
+    """The request checked against what the caller may read. ``defs``: the definitions the caller
+    may read by code, when the caller has them already (else they are read here)."""
     errors: list[dict[str, Any]] = []
 
     def bad(field_name: str, msg: str) -> None:
         errors.append({"loc": ["query", field_name], "msg": msg, "type": "unknown_code"})
 
-    defs = definitions_by_code(session, actor=actor)
+    if defs is None:
+        defs = definitions_by_code(session, actor=actor)
     chosen: list[IndicatorDefinition] = []
     for code in dict.fromkeys(_split(indicator)):
         if code in defs:

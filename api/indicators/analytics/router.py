@@ -14,9 +14,11 @@ from api.core.http import op
 from api.core.i18n import LocaleDep
 from api.core.types import IsoDate
 from api.indicators import media
-from api.indicators.analytics import answers, logic, output
+from api.indicators.analytics import logic, serve
+from api.indicators.analytics.query import Query as AnalyticsQuery
 from api.indicators.analytics.query import parse_query
 from api.indicators.analytics.schemas import AnalyticsResponse, CatalogueRead
+from api.indicators.models import IndicatorDefinition
 from api.indicators.scope import sees_restricted
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
@@ -72,27 +74,22 @@ def get_analytics(
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
     fmt = format or media.negotiate(accept)
-    q = parse_query(
-        session,
-        actor=actor,
-        indicator=indicator,
-        period=period,
-        place=place,
-        breakdown=breakdown,
-        filters=filter,
-        published_only=published_only,
-        as_of=as_of or datetime.now(UTC).date(),
-    )
-    store = answers.answers_of(request.app.state)
-    body = answers.remembered(
-        store,
-        session,
-        q,
-        actor,
-        fmt,
-        locale.lang,
-        lambda: output.render(q, locale, logic.table(q, logic.evaluate(session, actor=actor, q=q)), fmt),
-    )
+
+    def ask(defs: dict[str, IndicatorDefinition]) -> AnalyticsQuery:
+        return parse_query(
+            session,
+            actor=actor,
+            indicator=indicator,
+            period=period,
+            place=place,
+            breakdown=breakdown,
+            filters=filter,
+            published_only=published_only,
+            as_of=as_of or datetime.now(UTC).date(),
+            defs=defs,
+        )
+
+    body = serve.answer(request.app.state, session, actor=actor, locale=locale, fmt=fmt, ask=ask)
     headers = {"Content-Language": locale.lang, "Vary": media.VARY}
     if sees_restricted(actor) and not published_only:
         headers["Cache-Control"] = "private, no-store"

@@ -1,0 +1,69 @@
+"""What an analytics request reads under an unchanged data tag (api/indicators/analytics/serve.py):
+the readable definitions and the ready series are kept per worker, so a new question is the tag's
+read and the cells' read; any write to the data brings them back from the database."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from api.indicators.analytics import cells
+from tests.indicators.analytics.test_cells import _forget, loaded  # noqa: F401 (a fixture)
+
+ASK = {"indicator": "foreign_residents", "period": "2024", "place": "counties", "as_of": "2025-06-01"}
+
+
+def _statements(db, run) -> list[str]:
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    bind = db.get_bind()
+    sa.event.listen(bind, "before_cursor_execute", record)
+    try:
+        run()
+    finally:
+        sa.event.remove(bind, "before_cursor_execute", record)
+    return seen
+
+
+def _name(ind, who=None, **params) -> str:
+    r = ind.analytics(who, **{**ASK, **params})
+    assert r.status_code == 200, r.text
+    return r.json()["meta"]["indicators"]["foreign_residents"]["name"]
+
+
+def test_a_new_question_reads_the_tag_and_the_cells_only_until_the_data_changes(
+    loaded,  # noqa: F811
+    db,
+    client,
+    auth,
+    base,
+    dialect,
+):
+    ind = loaded
+    cells.build(db)
+    first = ind.analytics(None, **ASK)
+    assert first.status_code == 200, first.text
+    _forget(client)
+
+    def ask() -> None:
+        r = ind.analytics(None, **{**ASK, "period": "2024Q1..2024Q4"})
+        assert r.status_code == 200, r.text
+
+    seen = _statements(db, ask)
+    assert any("indicator_analytics_cells" in s for s in seen), "answered from the ready cells"
+    if dialect == "sqlite":
+        # (On PostgreSQL the test's own open transaction has written data: nothing kept applies.)
+        assert not [s for s in seen if "indicator_definitions" in s or "indicator_analytics_built" in s]
+    # A definition's change is seen by the next question: a new tag, so definitions are read again.
+    url = "/api/v1/indicators/foreign_residents"
+    headers = auth.headers(base.analyst)
+    etag = client.get(url, headers=headers).headers["ETag"]
+    renamed = {"lt": "Užsieniečiai (nauja)", "en": "Foreign residents (new)"}
+    r = client.patch(url, json={"name": renamed}, headers={**headers, "If-Match": etag})
+    assert r.status_code == 200, r.text
+    _forget(client)
+    seen = _statements(db, lambda: _name(ind, lang="en"))
+    assert any("indicator_definitions" in s for s in seen)
+    assert _name(ind, lang="en") == "Foreign residents (new)"
