@@ -27,7 +27,7 @@ from api.indicators import places
 from api.indicators.data.formats import RawRow, read, text_stream
 from api.indicators.data.rows import Checked, RowChecker, RowConflict, same
 from api.indicators.data.schemas import Conflict, ImportSummary
-from api.indicators.data.store import OBS, CopyLines, existing, insert_rows
+from api.indicators.data.store import OBS, CopyLines, existing, insert_rows, stored_groups
 from api.indicators.models import IndicatorDefinition, IndicatorImport, ObservationChange
 from api.indicators.scope import tenant
 from api.indicators.vocab import FLAG_NAMES
@@ -197,7 +197,10 @@ class Importer:
             checked[item.key] = item
         if checked:
             self._settle()
-            found = existing(self.session, list(checked), postgres=self.postgres)
+            # Rows of groups (indicator, period, place) with nothing stored are new: no lookup.
+            stored = stored_groups(self.session, {key[:3] for key in checked}, postgres=self.postgres)
+            lookup = [key for key in checked if key[:3] in stored]
+            found = existing(self.session, lookup, postgres=self.postgres)
             self._apply(checked, found)
         if self.progress:
             self.progress(len(batch))

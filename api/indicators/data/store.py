@@ -25,6 +25,50 @@ OBS = Observation.__table__  # type: ignore[attr-defined]
 INSERT_COLUMNS = [c.name for c in OBS.columns]
 
 
+def _keys_param(keys: Iterable[tuple[Any, ...]]) -> str:
+    """Keys (a UUID first, then text) as one JSON parameter: one plan whatever the batch size (a tuple
+    IN list of thousands of rows costs seconds to plan), and one C call to encode (arrays of
+    thousands of values are dumped element by element)."""
+    ids: dict[uuid.UUID, str] = {}
+    return json.dumps([[ids.get(k[0]) or ids.setdefault(k[0], str(k[0])), *k[1:]] for k in keys])
+
+
+def _wanted(columns: list[Any]) -> tuple[Any, Any]:
+    """The JSON parameter's rows as a table, and the condition matching them to ``columns``."""
+    wanted = sa.func.json_array_elements(sa.cast(sa.bindparam("keys", type_=sa.Text), JSON)).table_valued(
+        "value", name="wanted"
+    )
+
+    def part(n: int) -> Any:
+        return wanted.c.value.op("->>", return_type=sa.Text)(sa.literal_column(str(n)))
+
+    match = [c == (sa.cast(part(n), sa.Uuid) if n == 0 else part(n)) for n, c in enumerate(columns)]
+    return wanted, sa.and_(*match)
+
+
+def stored_groups(
+    session: Session, groups: set[tuple[uuid.UUID, str, str]], *, postgres: bool
+) -> set[tuple[uuid.UUID, str, str]]:
+    """Of these (indicator, period, place) groups, those with stored observations, this
+    transaction's own included: only their rows need looking up one by one (:func:`existing`).
+
+    A file lists each place and period's breakdowns together, so a batch of 10,000 rows is a few
+    hundred groups: one index probe each instead of one per row, and none per row at all when the
+    data is new."""
+    if not groups:
+        return set()
+    c = OBS.c
+    columns = [c.indicator_id, c.period, c.place]
+    if postgres:
+        wanted, match = _wanted(columns)
+        probe = sa.select(sa.literal(1)).where(match).limit(1)
+        stmt = sa.select(wanted.c.value).where(probe.exists())
+        rows = session.execute(stmt, {"keys": _keys_param(groups)}).scalars()
+        return {(uuid.UUID(v[0]), v[1], v[2]) for v in rows}
+    stmt = sa.select(*columns).distinct().where(sa.tuple_(*columns).in_(list(groups)))
+    return {(r[0], r[1], r[2]) for r in session.execute(stmt)}
+
+
 def existing(
     session: Session, keys: list[tuple[uuid.UUID, str, str, str]], *, postgres: bool
 ) -> dict[tuple[Any, ...], Any]:
@@ -34,31 +78,14 @@ def existing(
         c.id, c.indicator_id, c.period, c.place, c.breakdown_key, c.value, c.provisional, c.estimated,
         c.break_in_series, c.suppressed, c.status, c.source, c.people, c.municipality_id, c.import_id,
     ]  # fmt: skip
+    if not keys:
+        return {}
     if postgres:
-        # The keys as one JSON parameter joined as a set: one plan whatever the batch size (a tuple
-        # IN list of thousands of rows costs seconds to plan), and one C call to encode (arrays of
-        # thousands of values are dumped element by element).
-        ids: dict[uuid.UUID, str] = {}
-        wanted = sa.func.json_array_elements(sa.cast(sa.bindparam("keys", type_=sa.Text), JSON)).table_valued(
-            "value", name="wanted"
-        )
-
-        def part(n: int) -> Any:
-            return wanted.c.value.op("->>", return_type=sa.Text)(sa.literal_column(str(n)))
-
-        stmt = sa.select(*columns).join(
-            wanted,
-            sa.and_(
-                c.indicator_id == sa.cast(part(0), sa.Uuid),
-                c.period == part(1),
-                c.place == part(2),
-                c.breakdown_key == part(3),
-            ),
-        )
-        text = json.dumps([[ids.get(i) or ids.setdefault(i, str(i)), p, pl, b] for i, p, pl, b in keys])
+        wanted, match = _wanted([c.indicator_id, c.period, c.place, c.breakdown_key])
+        stmt = sa.select(*columns).join(wanted, match)
         return {
             (r.indicator_id, r.period, r.place, r.breakdown_key): r
-            for r in session.execute(stmt, {"keys": text})
+            for r in session.execute(stmt, {"keys": _keys_param(keys)})
         }
     stmt = sa.select(*columns).where(sa.tuple_(c.indicator_id, c.period, c.place, c.breakdown_key).in_(keys))
     return {(r.indicator_id, r.period, r.place, r.breakdown_key): r for r in session.execute(stmt)}

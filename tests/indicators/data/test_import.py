@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from api.indicators.models import IndicatorImport, Observation, ObservationChange
+from api.indicators.models import IndicatorDefinition, IndicatorImport, Observation, ObservationChange
 from tests.indicators.conftest import csv_lines
 
 HEADER = "indicator,place,period,value,sex,flags"
@@ -362,3 +362,48 @@ def test_a_repeat_of_a_row_left_unchanged_or_deleted_in_an_earlier_batch_is_a_du
         ).all()
     )
     assert stored == {"2020Q1": 5, "2020Q2": 7}
+
+
+def test_new_and_stored_groups_in_one_batch_insert_update_and_find_repeats(db, base):
+    """Rows of a (indicator, period, place) group with nothing stored are inserted without a lookup
+    one by one; a group with stored rows — stored before, or by an earlier batch of this file — has
+    its rows looked up: updates, inserts beside the stored ones, repeats."""
+    import io
+
+    from api.core.actor import Actor
+    from api.indicators.data.importer import Importer
+
+    analyst = Actor(kind="user", id=base.analyst.id, role="analyst", display_name="A")
+
+    def run(lines: list[str]) -> Any:
+        text = csv_lines("indicator,place,period,value,sex", lines)
+        return Importer(db, actor=analyst, fmt="csv", batch_size=3).run(io.BytesIO(text.encode()))
+
+    first = run(["foreign_residents,alytaus-m,2022Q1,10,", "foreign_residents,alytaus-m,2022Q1,6,female"])
+    assert first.imported == 2
+    summary = run(
+        [
+            "foreign_residents,alytaus-m,2022Q1,11,",  # stored group: an update
+            "foreign_residents,alytaus-m,2022Q2,20,",  # a new group
+            "foreign_residents,alytaus-m,2022Q2,12,female",  # batch 1 ends inside it
+            "foreign_residents,alytaus-m,2022Q2,8,male",  # the group is stored now (by batch 1): new row
+            "foreign_residents,alytaus-m,2022Q2,21,",  # a repeat of batch 1's row
+            "foreign_residents,alytaus-m,2022Q1,5,male",  # a new row beside stored ones
+            "foreign_residents,alytaus-m,2022Q3,30,",  # a new group, new row
+        ]
+    )
+    assert (summary.imported, summary.updated, summary.ignored) == (5, 1, 0), summary
+    assert [(c.row, c.code) for c in summary.conflicts] == [(5, "duplicate_in_file")]
+    stored = dict(
+        db.execute(
+            sa.select(Observation.period + "/" + Observation.breakdown_key, Observation.value).where(
+                Observation.place == "alytaus-m", Observation.indicator_id.in_(
+                    sa.select(IndicatorDefinition.id).where(IndicatorDefinition.code == "foreign_residents")
+                )
+            )
+        ).all()
+    )
+    assert stored == {
+        "2022Q1/": 11, "2022Q1/sex=female": 6, "2022Q1/sex=male": 5,
+        "2022Q2/": 20, "2022Q2/sex=female": 12, "2022Q2/sex=male": 8, "2022Q3/": 30,
+    }  # fmt: skip

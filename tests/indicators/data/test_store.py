@@ -52,3 +52,34 @@ def test_a_failed_copy_is_raised_to_the_caller_and_close_does_not_hide_the_first
     lines.write(_session(_FailingDriver()), [], datetime.now(UTC))
     lines.close()  # the caller is raising its own error: close waits and stops the thread quietly
     assert lines._pending is None
+
+
+def test_stored_groups_are_those_with_observations_this_transactions_own_included(ind, db, dialect):
+    import sqlalchemy as sa
+
+    from api.indicators.data.store import stored_groups
+    from api.indicators.models import IndicatorDefinition
+
+    ind.loaded("indicator,place,period,value\nreturnees_arrived,kauno-m,2023Q1,4\n")
+    returnees, foreign = (
+        db.execute(sa.select(IndicatorDefinition.id).where(IndicatorDefinition.code == code)).scalar_one()
+        for code in ("returnees_arrived", "foreign_residents")
+    )
+    postgres = dialect == "postgresql"
+    asked = {
+        (returnees, "2023Q1", "kauno-m"),  # stored
+        (returnees, "2023Q1", "vilniaus-m"),  # another place
+        (returnees, "2023Q2", "kauno-m"),  # another period
+        (foreign, "2023Q1", "kauno-m"),  # another indicator
+    }
+    assert stored_groups(db, asked, postgres=postgres) == {(returnees, "2023Q1", "kauno-m")}
+    assert stored_groups(db, set(), postgres=postgres) == set()
+    # Written in this transaction and not committed: seen, as the importer's earlier batches are.
+    db.execute(
+        sa.text(
+            "UPDATE indicator_observations SET period = '2023Q2', period_start = period_start "
+            "WHERE place = 'kauno-m' AND period = '2023Q1'"
+        )
+    )
+    assert stored_groups(db, asked, postgres=postgres) == {(returnees, "2023Q2", "kauno-m")}
+    db.rollback()
