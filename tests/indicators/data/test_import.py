@@ -397,9 +397,10 @@ def test_new_and_stored_groups_in_one_batch_insert_update_and_find_repeats(db, b
     stored = dict(
         db.execute(
             sa.select(Observation.period + "/" + Observation.breakdown_key, Observation.value).where(
-                Observation.place == "alytaus-m", Observation.indicator_id.in_(
+                Observation.place == "alytaus-m",
+                Observation.indicator_id.in_(
                     sa.select(IndicatorDefinition.id).where(IndicatorDefinition.code == "foreign_residents")
-                )
+                ),
             )
         ).all()
     )
