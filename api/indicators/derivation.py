@@ -24,6 +24,7 @@ from api import registry
 from api.core.db import utcnow
 from api.indicators import periods as P
 from api.indicators import places, privacy
+from api.indicators.analytics.rebuild import build_soon
 from api.indicators.data.store import OBS, insert_rows
 from api.indicators.definitions.logic import is_computed, rollup
 from api.indicators.models import DerivationRun, IndicatorDefinition, ObservationChange
@@ -241,4 +242,5 @@ def derive(
     run.finished_at = utcnow()
     session.add(run)
     session.flush()
+    build_soon(session)
     return run

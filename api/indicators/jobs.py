@@ -26,6 +26,7 @@ from sqlmodel import Session, col, select
 from api.core.db import utcnow
 from api.core.jobs import Periodic
 from api.indicators.analytics import cells
+from api.indicators.analytics.rebuild import BUILD_JOB
 from api.indicators.derivation import derive
 from api.indicators.models import DerivationRun, JobLock
 
@@ -128,5 +129,7 @@ def build_cells(session: Session, now: datetime) -> int:
     return cells.build(session)["built"]
 
 
-# Declared to api.core.jobs (huey's tick every minute, once across workers).
-PERIODIC: list[Periodic] = [Periodic("indicators.analytics_cells", timedelta(minutes=1), build_cells)]
+# Declared to api.core.jobs (huey's tick every minute, once across workers), and as a task that
+# writers of the data enqueue after their commit (analytics.rebuild.build_soon).
+PERIODIC: list[Periodic] = [Periodic(BUILD_JOB, timedelta(minutes=1), build_cells)]
+TASKS = {BUILD_JOB: build_cells}

@@ -11,8 +11,8 @@ breakdown key, one *series* (indicator × breakdown dimensions) at a time, and k
 Never stale: each series records the data tag (:mod:`.answers`) it was built under, and a request
 uses its cells only while the tag is still that one — any write to observations, definitions or
 municipalities gives the tag a new value, so from the write's commit on, requests compute their cells
-again until the next build (the periodic job ``indicators.analytics_cells`` every minute, or
-``langelis indicators cells``). The cells hold published data only: they serve whoever sees only
+again until the next build (the job ``indicators.analytics_cells``, enqueued by every writer once its
+change commits (:mod:`.rebuild`) and run every minute besides, or ``langelis indicators cells``). The cells hold published data only: they serve whoever sees only
 published data, and everyone else too when the series had no draft when it was built (then what they
 see is the same).
 """

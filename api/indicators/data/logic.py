@@ -15,6 +15,7 @@ from api.core.db import found
 from api.core.errors import ProblemError, unprocessable
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.indicators import periods, places
+from api.indicators.analytics.rebuild import build_soon
 from api.indicators.data.formats import FormatError
 from api.indicators.data.importer import Importer
 from api.indicators.data.schemas import ChangeRead, ImportRead, ImportSummary, ObservationRead
@@ -42,6 +43,8 @@ def load(
             title="Import rejected",
             summary=summary.model_dump(mode="json"),
         )
+    if summary.imported or summary.updated or summary.deleted:
+        build_soon(session)
     return summary
 
 

@@ -13,6 +13,7 @@ from api.core.actor import Actor
 from api.core.db import utcnow
 from api.core.errors import ProblemError, unprocessable
 from api.indicators import periods, places
+from api.indicators.analytics.rebuild import build_soon
 from api.indicators.data.schemas import PublishRequest
 from api.indicators.definitions.logic import definitions_by_code, is_computed
 from api.indicators.models import Observation
@@ -94,6 +95,8 @@ def publish(session: Session, *, actor: Actor, data: PublishRequest, publish: bo
             "observations": count,
         },
     )
+    if count:
+        build_soon(session)
     return int(count or 0)
 
 

@@ -16,6 +16,7 @@ from api.core.i18n import Locale, normalize
 from api.core.pagination import PageParams, SortKey, finish, keyset
 from api.core.translatable import WithTranslationStatus
 from api.core.translation_status import text_meta
+from api.indicators.analytics.rebuild import build_soon
 from api.indicators.definitions.schemas import (
     ADDITIVE_UNITS,
     DefinitionCreate,
@@ -155,6 +156,7 @@ def create_definition(session: Session, *, actor: Actor, data: DefinitionCreate)
     session.add(d)
     session.flush()
     _audit(session, actor, "create", d)
+    build_soon(session)
     return d
 
 
@@ -193,6 +195,7 @@ def update_definition(
     d.updated_at = utcnow()
     session.add(d)
     _audit(session, actor, "update", d, details={"fields": sorted(changes)})
+    build_soon(session)
     return d
 
 
@@ -211,3 +214,4 @@ def delete_definition(session: Session, *, actor: Actor, d: IndicatorDefinition,
         raise conflict(f"Computed indicators use it: {', '.join(users)}.", slug="indicator-in-use")
     _audit(session, actor, "delete", d)
     session.delete(d)
+    build_soon(session)

@@ -67,3 +67,41 @@ def test_a_new_question_reads_the_tag_and_the_cells_only_until_the_data_changes(
     seen = _statements(db, lambda: _name(ind, lang="en"))
     assert any("indicator_definitions" in s for s in seen)
     assert _name(ind, lang="en") == "Foreign residents (new)"
+
+
+def test_a_change_has_its_cells_built_right_after_its_commit(loaded, db, client, settings):  # noqa: F811
+    """Every write to the data enqueues a build once committed: the public reads the ready cells
+    again without waiting for the minute's job."""
+    from huey import MemoryHuey
+    from sqlalchemy.orm import sessionmaker
+    from sqlmodel import Session
+
+    from api.core import jobs
+    from tests.indicators.analytics.test_cells import _tamper, _value, csv_line
+
+    ind = loaded
+    factory = sessionmaker(
+        bind=db.get_bind(), class_=Session, expire_on_commit=False, join_transaction_mode="create_savepoint"
+    )
+    rt = jobs.configure(settings, session_factory=factory, huey=MemoryHuey("test", utc=True))
+    try:
+
+        def drain() -> list[int]:
+            done = []
+            while (task := rt.huey.dequeue()) is not None:
+                done.append(rt.huey.execute(task))
+            return done
+
+        assert drain() == []
+        ind.loaded(csv_line("foreign_residents,kauno-m,2025Q3,500,,,"))
+        assert sum(drain()) > 0, "the import's commit asked for a build, which built"
+        assert ind.publish(["foreign_residents"], ["kauno-m"], ["2025Q3"]).status_code == 200
+        assert sum(drain()) > 0, "so did the publication's"
+        _tamper(db, 4321.0, period="2025Q3")
+        _forget(client)
+        assert _value(ind, None, period="2025Q3") == [4321.0], "answered from the cells built"
+        # A request that changes nothing asks for nothing.
+        assert ind.analytics(None, **ASK).status_code == 200
+        assert drain() == []
+    finally:
+        jobs.reset()
