@@ -24,10 +24,11 @@ from api.core import audit
 from api.core.actor import Actor
 from api.core.db import utcnow
 from api.indicators import places
+from api.indicators.data.copyrows import CopyRows
 from api.indicators.data.formats import RawRow, read, text_stream
 from api.indicators.data.rows import Checked, RowChecker, RowConflict, same
 from api.indicators.data.schemas import Conflict, ImportSummary
-from api.indicators.data.store import OBS, CopyLines, existing, insert_rows, stored_groups
+from api.indicators.data.store import OBS, existing, insert_rows, stored_groups
 from api.indicators.models import IndicatorDefinition, IndicatorImport, ObservationChange
 from api.indicators.scope import tenant
 from api.indicators.vocab import FLAG_NAMES
@@ -83,7 +84,7 @@ class Importer:
             geo=places.geography(self.session),
         )
         self.postgres = self.session.get_bind().dialect.name == "postgresql"
-        self.copier = CopyLines(import_id=self.import_id, by=self.by) if self.postgres else None
+        self.copier = CopyRows(import_id=self.import_id, by=self.by) if self.postgres else None
         self.batch = self.batch_size or (BATCH_POSTGRES if self.postgres else BATCH)
         self.started = utcnow()
         # Keys (their hashes) of rows of earlier batches that left no row carrying this import's

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import time
 import uuid
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import suppress
-from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
@@ -18,7 +13,6 @@ from psycopg.types.json import JsonbDumper
 from sqlalchemy.dialects.postgresql import JSON
 from sqlmodel import Session
 
-from api.indicators.data.rows import Checked
 from api.indicators.models import Observation
 
 OBS = Observation.__table__  # type: ignore[attr-defined]
@@ -107,121 +101,3 @@ def insert_rows(session: Session, rows: Iterable[dict[str, Any]], *, postgres: b
         with cur.copy(f"COPY indicator_observations ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(values(row))
-
-
-# --- new rows of an import, as COPY text (PostgreSQL) ---------------------------------------------
-
-_LOW62 = (1 << 62) - 1
-_FLAGS = {
-    (a, b, c, d): "\t".join("t" if on else "f" for on in (a, b, c, d))
-    for a in (False, True)
-    for b in (False, True)
-    for c in (False, True)
-    for d in (False, True)
-}
-NULL = "\\N"
-
-
-def escape(text: str) -> str:
-    """A text value as COPY's text format writes it (the importer refuses NUL characters)."""
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def new_ids(n: int) -> list[str]:
-    """``n`` time-ordered UUIDs (version 7, RFC 9562) as text, in increasing order.
-
-    The first 48 bits are the time in milliseconds; the 74 bits after the version and variant count
-    up from a random start (RFC 9562's monotonic counter, method 1). A batch's rows then go to the
-    right edge of the primary key's B-tree instead of random pages all over it: PostgreSQL's own
-    COPY of 500,000 rows ran at 85,000-96,000 rows/s with such ids against 73,000-75,000 with random
-    (version 4) ones on the same machine."""
-    ms = time.time_ns() // 1_000_000
-    start = int.from_bytes(os.urandom(10), "big") >> 7  # 73 bits: start + n stays below 2**74
-    head = f"{ms & 0xFFFFFFFFFFFF:012x}7"
-    out = []
-    for value in range(start, start + n):
-        out.append(f"{head}{value >> 62:03x}{(2 << 62) | (value & _LOW62):016x}")
-    return out
-
-
-class CopyLines:
-    """An import's new observations written with one COPY per batch, each row one line of text.
-
-    What repeats across the rows — the indicator, the place, the period, the breakdowns and the
-    import's own columns — is formatted once per import, so a row costs a few string joins. The
-    COPY runs on one background thread while the caller checks the next batch (the database's work
-    and Python's overlap); the caller calls :meth:`wait` before it uses the session again.
-    """
-
-    COLUMNS = (
-        "indicator_id", "place", "place_level", "municipality_id", "county",
-        "period", "period_type", "period_rank", "period_start", "period_end",
-        "breakdown_key", "breakdown_dims", "breakdowns",
-        "id", "value", "people", "provisional", "estimated", "break_in_series", "suppressed", "source",
-        "status", "derived", "import_id", "created_by", "updated_by", "created_at", "updated_at",
-    )  # fmt: skip
-
-    def __init__(self, *, import_id: uuid.UUID, by: str) -> None:
-        self._indicators: dict[uuid.UUID, str] = {}
-        self._places: dict[str, str] = {}
-        self._periods: dict[str, str] = {}
-        self._breakdowns: dict[str, str] = {}
-        self._tail = "\t".join(("draft", "f", str(import_id), escape(by), escape(by)))
-        self._sql = f"COPY indicator_observations ({', '.join(self.COLUMNS)}) FROM STDIN"
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-copy")
-        self._pending: Future[None] | None = None
-
-    def wait(self) -> None:
-        """Wait for the COPY under way, if any; its failure is raised here."""
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.result()
-
-    def close(self) -> None:
-        """Wait for the COPY under way (its failure already being handled) and stop the thread."""
-        try:
-            with suppress(Exception):  # the caller is already raising the error that matters
-                self.wait()
-        finally:
-            self._worker.shutdown()
-
-    def write(self, session: Session, items: list[Checked], now: datetime) -> None:
-        stamp = now.isoformat()
-        tail = f"{self._tail}\t{stamp}\t{stamp}\n"
-        lines = [
-            f"{self._head(item)}\t{row_id}\t{NULL if item.value is None else repr(item.value)}\t"
-            f"{NULL if item.people is None else item.people}\t{_FLAGS[item.flags]}\t"
-            f"{NULL if item.source is None else escape(item.source)}\t{tail}"
-            for item, row_id in zip(items, new_ids(len(items)), strict=True)
-        ]
-        self.wait()
-        data = "".join(lines).encode()
-        driver = session.connection().connection.driver_connection
-        self._pending = self._worker.submit(self._copy, driver, data)
-
-    def _copy(self, driver: Any, data: bytes) -> None:
-        with driver.cursor() as cur, cur.copy(self._sql) as copy:
-            copy.write(data)
-
-    def _head(self, item: Checked) -> str:
-        d, pl, p = item.definition, item.place, item.period
-        indicator = self._indicators.get(d.id)
-        if indicator is None:
-            indicator = self._indicators[d.id] = str(d.id)
-        place = self._places.get(pl.code)
-        if place is None:
-            place = self._places[pl.code] = "\t".join(
-                (escape(pl.code), pl.level, NULL if pl.municipality_id is None else str(pl.municipality_id),
-                 NULL if pl.county is None else escape(pl.county))
-            )  # fmt: skip
-        period = self._periods.get(p.code)
-        if period is None:
-            period = self._periods[p.code] = "\t".join(
-                (p.code, p.type, str(p.rank), p.start.isoformat(), p.end.isoformat())
-            )
-        breakdown = self._breakdowns.get(item.bkey)
-        if breakdown is None:
-            breakdown = self._breakdowns[item.bkey] = "\t".join(
-                (escape(item.bkey), escape(item.bdims), escape(json.dumps(item.breakdowns)))
-            )
-        return f"{indicator}\t{place}\t{period}\t{breakdown}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -219,7 +220,7 @@ AWKWARD = [
 
 
 def test_texts_and_numbers_are_stored_exactly_as_sent(ind, db, dialect):
-    """Every column of a new row as sent, whichever way the database is fed (COPY text on PostgreSQL)."""
+    """Every column of a new row as sent, whichever way the database is fed (binary COPY on PostgreSQL)."""
     body = [
         {"indicator": "returnees_arrived", "place": pl, "period": p, "value": v, "breakdowns": b,
          "flags": f, "source": s, "people": n}
@@ -251,6 +252,7 @@ def test_texts_and_numbers_are_stored_exactly_as_sent(ind, db, dialect):
         assert (o.status, o.derived, o.published_at) == ("draft", False, None)
         assert o.created_by == o.updated_by and o.created_by.startswith("user:")
         assert o.created_at == o.updated_at and o.created_at.tzinfo is not None
+        assert abs((datetime.now(UTC) - o.created_at).total_seconds()) < 600
         # COPY's rows (PostgreSQL) get time-ordered ids; SQLite's the models' random ones.
         assert o.id.version == (7 if dialect == "postgresql" else 4)
     assert (stored[("kauno-m", "2024Q1")].place_level, stored[("kauno-m", "2024Q1")].county) == (
