@@ -28,7 +28,7 @@ from api.indicators.data.copyrows import CopyRows
 from api.indicators.data.formats import RawRow, read, text_stream
 from api.indicators.data.rows import Checked, RowChecker, RowConflict, same
 from api.indicators.data.schemas import Conflict, ImportSummary
-from api.indicators.data.store import OBS, existing, insert_rows, stored_groups
+from api.indicators.data.store import OBS, existing, insert_rows, lock_definitions, stored_groups
 from api.indicators.models import IndicatorDefinition, IndicatorImport, ObservationChange
 from api.indicators.scope import tenant
 from api.indicators.vocab import FLAG_NAMES
@@ -92,6 +92,9 @@ class Importer:
         # (a repeat of a row this import wrote is found by the stored row's import id). A hash
         # rather than the key: ~50 bytes a row, only for rows not written.
         self.settled: set[int] = set()
+        # The definitions locked against change and deletion while this import writes (on
+        # PostgreSQL; observations carry no foreign key to them).
+        self.locked: set[uuid.UUID] = set()
 
     # --- the run ------------------------------------------------------------------------------
 
@@ -198,6 +201,10 @@ class Importer:
             checked[item.key] = item
         if checked:
             self._settle()
+            new = {item.definition.id for item in checked.values()} - self.locked
+            if new and not self.dry_run:
+                lock_definitions(self.session, new, postgres=self.postgres)
+                self.locked |= new
             # Rows of groups (indicator, period, place) with nothing stored are new: no lookup.
             stored = stored_groups(self.session, {key[:3] for key in checked}, postgres=self.postgres)
             lookup = [key for key in checked if key[:3] in stored]

@@ -13,9 +13,11 @@ from psycopg.types.json import JsonbDumper
 from sqlalchemy.dialects.postgresql import JSON
 from sqlmodel import Session
 
-from api.indicators.models import Observation
+from api.core.errors import conflict
+from api.indicators.models import IndicatorDefinition, Observation
 
 OBS = Observation.__table__  # type: ignore[attr-defined]
+DEFINITIONS = IndicatorDefinition.__table__  # type: ignore[attr-defined]
 INSERT_COLUMNS = [c.name for c in OBS.columns]
 
 
@@ -85,12 +87,37 @@ def existing(
     return {(r.indicator_id, r.period, r.place, r.breakdown_key): r for r in session.execute(stmt)}
 
 
+def lock_definitions(session: Session, ids: Iterable[uuid.UUID], *, postgres: bool) -> None:
+    """Keep these definitions from being changed or deleted until this transaction ends, as
+    observations of them are written (what a foreign key's check did for every row, once per
+    definition: observations carry no key to their definition, migration indicators_0005).
+
+    PostgreSQL: ``FOR SHARE``, which a definition's version claim (every change and deletion takes
+    one) waits for; the deletion then finds the observations and refuses. SQLite: writers already
+    run one at a time. A definition deleted before the lock was taken is a 409."""
+    wanted = sorted(set(ids), key=str)
+    if not wanted:
+        return
+    stmt = sa.select(DEFINITIONS.c.id, DEFINITIONS.c.code).where(DEFINITIONS.c.id.in_(wanted))
+    if postgres:
+        stmt = stmt.with_for_update(read=True)
+    found = {row.id for row in session.execute(stmt)}
+    if len(found) < len(wanted):
+        raise conflict(
+            "An indicator was deleted while its observations were being written; nothing was written.",
+            slug="indicator-deleted",
+        )
+
+
 def insert_rows(session: Session, rows: Iterable[dict[str, Any]], *, postgres: bool | None = None) -> None:
-    """Bulk insert of observation rows: COPY on PostgreSQL, executemany on SQLite."""
+    """Bulk insert of observation rows (their definitions locked first): COPY on PostgreSQL,
+    executemany on SQLite."""
     if postgres is None:
         postgres = session.get_bind().dialect.name == "postgresql"
+    rows = list(rows)
+    lock_definitions(session, {row["indicator_id"] for row in rows}, postgres=postgres)
     if not postgres:
-        session.execute(sa.insert(OBS), list(rows))
+        session.execute(sa.insert(OBS), rows)
         return
     driver = session.connection().connection.driver_connection
     columns = ", ".join(INSERT_COLUMNS)
