@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from api.indicators.analytics import cells
 from api.indicators.jobs import PERIODIC, build_cells
 from api.indicators.models import AnalyticsCell, AnalyticsCellsBuilt
-from tests.indicators.analytics.test_fast_path import CASES, SLUGS, _data
+from tests.indicators.analytics.test_fast_path import CASES, SLUGS
 
 CELLS = AnalyticsCell.__table__  # type: ignore[attr-defined]
 BUILT = AnalyticsCellsBuilt.__table__  # type: ignore[attr-defined]
@@ -46,19 +46,6 @@ def _tamper(db, value: float, *, period: str = "2024Q1", key: str = "") -> None:
     )
     assert done.rowcount == 1
     db.commit()
-
-
-@pytest.fixture
-def loaded(ind):
-    ind.loaded(_data())
-    # 2024 published everywhere; 2025's months stay drafts (seen by the analyst only).
-    r = ind.publish(
-        ["foreign_residents", "returnees_arrived", "wellbeing_score", "tcn_residents", "population_total"],
-        [*SLUGS, "county-kaunas", "county-vilnius", "LT"],
-        ["2024"],
-    )
-    assert r.status_code == 200, r.text
-    return ind
 
 
 @pytest.mark.parametrize("params", CASES, ids=[f"case{i}" for i in range(len(CASES))])

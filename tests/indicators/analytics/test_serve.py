@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from api.indicators.analytics import cells
-from tests.indicators.analytics.test_cells import _forget, loaded  # noqa: F401 (a fixture)
+from tests.indicators.analytics.test_cells import _forget
 
 ASK = {"indicator": "foreign_residents", "period": "2024", "place": "counties", "as_of": "2025-06-01"}
 
@@ -34,7 +34,7 @@ def _name(ind, who=None, **params) -> str:
 
 
 def test_a_new_question_reads_the_tag_and_the_cells_only_until_the_data_changes(
-    loaded,  # noqa: F811
+    loaded,
     db,
     client,
     auth,
@@ -69,7 +69,7 @@ def test_a_new_question_reads_the_tag_and_the_cells_only_until_the_data_changes(
     assert _name(ind, lang="en") == "Foreign residents (new)"
 
 
-def test_a_change_has_its_cells_built_right_after_its_commit(loaded, db, client, settings):  # noqa: F811
+def test_a_change_has_its_cells_built_right_after_its_commit(loaded, db, client, settings):
     """Every write to the data enqueues a build once committed: the public reads the ready cells
     again without waiting for the minute's job."""
     from huey import MemoryHuey
