@@ -4,27 +4,10 @@ read and the cells' read; any write to the data brings them back from the databa
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-
 from api.indicators.analytics import cells
-from tests.indicators.analytics.test_cells import _forget
+from tests.indicators.analytics.test_cells import _forget, _statements
 
 ASK = {"indicator": "foreign_residents", "period": "2024", "place": "counties", "as_of": "2025-06-01"}
-
-
-def _statements(db, run) -> list[str]:
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        seen.append(statement)
-
-    bind = db.get_bind()
-    sa.event.listen(bind, "before_cursor_execute", record)
-    try:
-        run()
-    finally:
-        sa.event.remove(bind, "before_cursor_execute", record)
-    return seen
 
 
 def _name(ind, who=None, **params) -> str:
