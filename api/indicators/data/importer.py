@@ -95,6 +95,8 @@ class Importer:
         # The definitions locked against change and deletion while this import writes (on
         # PostgreSQL; observations carry no foreign key to them).
         self.locked: set[uuid.UUID] = set()
+        # Whether the next batch first asks which of its groups have stored rows (see _process).
+        self.probe = True
 
     # --- the run ------------------------------------------------------------------------------
 
@@ -205,10 +207,15 @@ class Importer:
             if new and not self.dry_run:
                 lock_definitions(self.session, new, postgres=self.postgres)
                 self.locked |= new
-            # Rows of groups (indicator, period, place) with nothing stored are new: no lookup.
-            stored = stored_groups(self.session, {key[:3] for key in checked}, postgres=self.postgres)
-            lookup = [key for key in checked if key[:3] in stored]
+            lookup = list(checked)
+            if self.probe:
+                # Rows of groups (indicator, period, place) with nothing stored are new: no lookup.
+                stored = stored_groups(self.session, {key[:3] for key in checked}, postgres=self.postgres)
+                lookup = [key for key in checked if key[:3] in stored]
             found = existing(self.session, lookup, postgres=self.postgres)
+            # Probe the groups while most rows are new; a file of stored rows (sent again, or
+            # updates) goes straight to the lookups, which it needs anyway.
+            self.probe = len(found) * 2 < len(checked)
             self._apply(checked, found)
         if self.progress:
             self.progress(len(batch))

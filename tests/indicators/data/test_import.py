@@ -410,3 +410,38 @@ def test_new_and_stored_groups_in_one_batch_insert_update_and_find_repeats(db, b
         "2022Q1/": 11, "2022Q1/sex=female": 6, "2022Q1/sex=male": 5,
         "2022Q2/": 20, "2022Q2/sex=female": 12, "2022Q2/sex=male": 8, "2022Q3/": 30,
     }  # fmt: skip
+
+
+def test_a_file_of_stored_rows_stops_probing_its_groups(db, base, monkeypatch):
+    """The groups' probe saves lookups while rows are new; once a batch is mostly stored rows, the
+    next batches look their rows up at once, and a new batch starts probing again."""
+    import io
+
+    from api.core.actor import Actor
+    from api.indicators.data import importer as module
+    from api.indicators.data.importer import Importer
+
+    analyst = Actor(kind="user", id=base.analyst.id, role="analyst", display_name="A")
+    probes: list[int] = []
+    real = module.stored_groups
+
+    def counted(session, groups, *, postgres):
+        probes.append(len(groups))
+        return real(session, groups, postgres=postgres)
+
+    monkeypatch.setattr(module, "stored_groups", counted)
+
+    def run(lines: list[str]) -> Any:
+        text = csv_lines("indicator,place,period,value", lines)
+        return Importer(db, actor=analyst, fmt="csv", batch_size=2).run(io.BytesIO(text.encode()))
+
+    quarters = [f"returnees_arrived,kauno-m,2019Q{q},{q}" for q in range(1, 5)]
+    assert run(quarters).imported == 4
+    assert len(probes) == 2, "new rows: every batch probes"
+    probes.clear()
+    again = run([*quarters, "returnees_arrived,kauno-m,2018Q1,7", "returnees_arrived,kauno-m,2018Q2,8"])
+    assert (again.ignored, again.imported) == (4, 2), again
+    assert len(probes) == 1, "the first batch was stored rows: the next two go straight to the lookups"
+    probes.clear()
+    assert run(["returnees_arrived,kauno-m,2017Q1,1", "returnees_arrived,kauno-m,2017Q2,2"]).imported == 2
+    assert len(probes) == 1, "a new import starts by probing"
