@@ -154,16 +154,21 @@ class UnderTag:
 _create_lock = threading.Lock()
 
 
+def kept_on(state: Any, name: str, make: Callable[[], T]) -> T:
+    """The app's object called ``name`` (kept on ``app.state``), made on first use, once."""
+    found: T | None = getattr(state, name, None)
+    if found is None:
+        with _create_lock:
+            found = getattr(state, name, None)
+            if found is None:
+                found = make()
+                setattr(state, name, found)
+    return found
+
+
 def store_of(state: Any, name: str, limit_mb: int, size_of: Callable[[Any], int] = len) -> Answers[Any]:
     """The app's store called ``name`` (kept on ``app.state``), created on first use."""
-    store: Answers[Any] | None = getattr(state, name, None)
-    if store is None:
-        with _create_lock:
-            store = getattr(state, name, None)
-            if store is None:
-                store = Answers(limit_mb * 1024 * 1024, size_of)
-                setattr(state, name, store)
-    return store
+    return kept_on(state, name, lambda: Answers(limit_mb * 1024 * 1024, size_of))
 
 
 def remembered(

@@ -300,10 +300,7 @@ def _unchanged(session: Session, key: str) -> int | None:
     seen = _passed.get(key)
     if mine is not None or seen is None or seen[0] != tag:
         return None
-    b = BUILT.c
-    count = session.execute(
-        sa.select(sa.func.count()).select_from(BUILT).where(b.tag == tag, b.mark.is_(None))
-    ).scalar_one()
+    count = len(built(session, (tag, None)))
     return count if count == seen[1] else None
 
 

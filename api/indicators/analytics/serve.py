@@ -22,7 +22,7 @@ from sqlmodel import Session
 
 from api.core.actor import Actor
 from api.core.i18n import Locale
-from api.core.remembered import Tag, UnderTag
+from api.core.remembered import Tag, UnderTag, kept_on
 from api.indicators.analytics import answers, logic, output
 from api.indicators.analytics import cells as kept
 from api.indicators.analytics.query import Query
@@ -35,11 +35,7 @@ _STATE_NAME = "analytics_under_tag"
 
 def under_tag_of(state: Any) -> UnderTag:
     """The app's values kept under the data tag (on ``app.state``), created on first use."""
-    memo: UnderTag | None = getattr(state, _STATE_NAME, None)
-    if memo is None:
-        memo = UnderTag()
-        setattr(state, _STATE_NAME, memo)  # a race creates two; one wins, both are correct
-    return memo
+    return kept_on(state, _STATE_NAME, UnderTag)
 
 
 def definitions(memo: UnderTag, session: Session, actor: Actor, tag: Tag) -> dict[str, IndicatorDefinition]:

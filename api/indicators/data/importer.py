@@ -92,8 +92,8 @@ class Importer:
         # (a repeat of a row this import wrote is found by the stored row's import id). A hash
         # rather than the key: ~50 bytes a row, only for rows not written.
         self.settled: set[int] = set()
-        # The definitions locked against change and deletion while this import writes (on
-        # PostgreSQL; observations carry no foreign key to them).
+        # The definitions locked against change and deletion while this import's COPY writes
+        # (PostgreSQL; observations carry no foreign key to them).
         self.locked: set[uuid.UUID] = set()
         # Whether the next batch first asks which of its groups have stored rows (see _process).
         self.probe = True
@@ -203,9 +203,10 @@ class Importer:
             checked[item.key] = item
         if checked:
             self._settle()
+            # COPY's rows: their definitions locked once per import (insert_rows locks its own).
             new = {item.definition.id for item in checked.values()} - self.locked
-            if new and not self.dry_run:
-                lock_definitions(self.session, new, postgres=self.postgres)
+            if new and self.copier is not None and not self.dry_run:
+                lock_definitions(self.session, new, postgres=True)
                 self.locked |= new
             lookup = list(checked)
             if self.probe:

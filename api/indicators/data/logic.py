@@ -43,7 +43,7 @@ def load(
             title="Import rejected",
             summary=summary.model_dump(mode="json"),
         )
-    if summary.imported or summary.updated or summary.deleted:
+    if not dry_run and (summary.imported or summary.updated or summary.deleted):
         build_soon(session)
     return summary
 

@@ -98,10 +98,10 @@ def lock_definitions(session: Session, ids: Iterable[uuid.UUID], *, postgres: bo
     wanted = sorted(set(ids), key=str)
     if not wanted:
         return
-    stmt = sa.select(DEFINITIONS.c.id, DEFINITIONS.c.code).where(DEFINITIONS.c.id.in_(wanted))
+    stmt = sa.select(DEFINITIONS.c.id).where(DEFINITIONS.c.id.in_(wanted))
     if postgres:
         stmt = stmt.with_for_update(read=True)
-    found = {row.id for row in session.execute(stmt)}
+    found = set(session.execute(stmt).scalars())
     if len(found) < len(wanted):
         raise conflict(
             "An indicator was deleted while its observations were being written; nothing was written.",
